@@ -1,0 +1,82 @@
+//! The `zielsystem` command: validate, report, calendar, schema, demo. Thin over `zielsystem-core`:
+//! it reads files, calls the core, prints and sets the exit code.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+mod calendar;
+mod schema;
+
+/// Zielsteuerung für Bezirksämter: Zielsystem und Berichtsblätter prüfen, Tertialberichte erstellen.
+#[derive(Debug, Parser)]
+#[command(name = "zielsystem", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Berichtskalender eines Jahres: Tertiale, Berichtsstichtage und Berichtsfristen.
+    Calendar {
+        /// Das Kalenderjahr, z. B. 2022.
+        year: i32,
+        /// Ausgabeformat.
+        #[arg(long, value_enum, default_value_t = CalendarFormat::Text)]
+        format: CalendarFormat,
+    },
+    /// JSON Schemas (Draft 2020-12) ausgeben oder in ein Verzeichnis schreiben.
+    Schema {
+        /// Verzeichnis, in das alle Schemas geschrieben werden (z. B. `schemas`); ohne: Ausgabe.
+        #[arg(long)]
+        write: Option<PathBuf>,
+        /// Nur dieses Schema ausgeben (Dateiname, z. B. `report-sheet.schema.json`).
+        name: Option<String>,
+    },
+}
+
+/// Output formats of `calendar`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CalendarFormat {
+    /// A readable table.
+    Text,
+    /// An array of tertials with start, cut-off and deadline.
+    Json,
+    /// An iCalendar file with one all-day event per cut-off and deadline.
+    Ics,
+}
+
+/// Exit codes: 0 valid / done, 1 findings of severity error, 2 usage or I/O error.
+pub(crate) const EXIT_USAGE: u8 = 2;
+
+/// A failure that ends the command with exit code 2 and a message on stderr.
+#[derive(Debug)]
+pub(crate) struct Failure(pub String);
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(error: E) -> Self {
+        Failure(error.to_string())
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut stdout = std::io::stdout().lock();
+    let outcome = match cli.command {
+        Command::Calendar { year, format } => calendar::run(&mut stdout, year, format),
+        Command::Schema { write, name } => {
+            schema::run(&mut stdout, write.as_deref(), name.as_deref())
+        }
+    };
+    let _ = stdout.flush();
+    match outcome {
+        Ok(code) => ExitCode::from(code),
+        Err(Failure(message)) => {
+            eprintln!("zielsystem: Fehler: {message}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}

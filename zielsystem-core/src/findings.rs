@@ -1,0 +1,197 @@
+//! Validation findings: data, not errors. Every surface (Rust, Python, CLI) returns the same shape.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::rules::catalogue::{Code, Message};
+
+/// How bad a finding is. `valid` is false exactly when an `error` exists.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[schemars(title = "Schweregrad")]
+pub enum Severity {
+    /// A hint; the document is still valid.
+    #[schemars(title = "Warnung")]
+    Warning,
+    /// The document is invalid.
+    #[schemars(title = "Fehler")]
+    Error,
+}
+
+impl Severity {
+    /// The JSON value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// One problem found in a document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Befund")]
+pub struct Finding {
+    /// The stable rule code, e.g. `"RS03"`.
+    #[schemars(title = "Regel")]
+    pub code: Code,
+    /// `error` or `warning`.
+    #[schemars(title = "Schweregrad")]
+    pub severity: Severity,
+    /// JSON Pointer (RFC 6901) of the offending value; `""` for the whole document.
+    #[schemars(title = "Fundstelle (JSON Pointer)")]
+    pub path: String,
+    /// The message in German.
+    #[schemars(title = "Meldung")]
+    pub message: String,
+    /// The message in English.
+    #[schemars(title = "Meldung (englisch)")]
+    pub message_en: String,
+    /// The values that filled the message (the deadline, the holder of the portfolio, …).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[schemars(title = "Parameter")]
+    pub params: BTreeMap<String, String>,
+}
+
+impl Finding {
+    /// A finding of `message` at `path`, its texts filled from `params`; severity from the catalogue.
+    pub fn new<K, V>(
+        message: Message,
+        path: impl Into<String>,
+        params: impl IntoIterator<Item = (K, V)>,
+    ) -> Self
+    where
+        K: Into<String>,
+        V: ToString,
+    {
+        let params: BTreeMap<String, String> = params
+            .into_iter()
+            .map(|(key, value)| (key.into(), value.to_string()))
+            .collect();
+        let spec = message.spec();
+        Finding {
+            code: spec.code,
+            severity: spec.code.rule().severity,
+            path: path.into(),
+            message: fill(spec.de, &params),
+            message_en: fill(spec.en, &params),
+            params,
+        }
+    }
+
+    /// The same finding with another severity (rules whose severity depends on context, e.g. TR03).
+    #[must_use]
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    /// Whether the finding makes its document invalid.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Replaces every `{name}` in `template` by its parameter; unknown names stay as written.
+fn fill(template: &str, params: &BTreeMap<String, String>) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, from_brace) = rest.split_at(open);
+        out.push_str(before);
+        let Some(close) = from_brace.find('}') else {
+            out.push_str(from_brace);
+            rest = "";
+            break;
+        };
+        let name = from_brace.get(1..close).unwrap_or_default();
+        match params.get(name) {
+            Some(value) => out.push_str(value),
+            None => out.push_str(from_brace.get(..=close).unwrap_or_default()),
+        }
+        rest = from_brace.get(close + 1..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The outcome of validating one document.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Prüfergebnis")]
+pub struct ValidationResult {
+    /// False exactly when a finding of severity `error` exists.
+    #[schemars(title = "Gültig")]
+    pub valid: bool,
+    /// Every finding, in the order the rules ran.
+    #[schemars(title = "Befunde")]
+    pub findings: Vec<Finding>,
+}
+
+impl ValidationResult {
+    /// The result of these findings.
+    pub fn from_findings(findings: Vec<Finding>) -> Self {
+        ValidationResult {
+            valid: !findings.iter().any(Finding::is_error),
+            findings,
+        }
+    }
+
+    /// The codes found, in order, with repetitions.
+    pub fn codes(&self) -> Vec<Code> {
+        self.findings.iter().map(|finding| finding.code).collect()
+    }
+
+    /// Whether a finding of `code` exists.
+    pub fn has(&self, code: Code) -> bool {
+        self.findings.iter().any(|finding| finding.code == code)
+    }
+
+    /// The findings of severity `error`.
+    pub fn errors(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|finding| finding.is_error())
+    }
+
+    /// The findings of severity `warning`.
+    pub fn warnings(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|finding| !finding.is_error())
+    }
+}
+
+/// Appends a reference token to a JSON Pointer, escaping `~` and `/` (RFC 6901).
+pub fn pointer(base: &str, token: impl std::fmt::Display) -> String {
+    let token = token.to_string().replace('~', "~0").replace('/', "~1");
+    format!("{base}/{token}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_known_and_keeps_unknown_placeholders() {
+        let params: BTreeMap<String, String> = [("goal".to_string(), "A01".to_string())].into();
+        assert_eq!(fill("Ziel {goal} fehlt {x}", &params), "Ziel A01 fehlt {x}");
+        assert_eq!(fill("offen {", &params), "offen {");
+        assert_eq!(fill("{goal}{goal}", &params), "A01A01");
+    }
+
+    #[test]
+    fn valid_iff_no_error() {
+        let warning = Finding::new(Message::NoContribution, "/contributions", [("", "")]);
+        assert!(ValidationResult::from_findings(vec![warning.clone()]).valid);
+        let error = warning.with_severity(Severity::Error);
+        assert!(!ValidationResult::from_findings(vec![error]).valid);
+    }
+
+    #[test]
+    fn pointer_escapes_tokens() {
+        assert_eq!(pointer("/goals", 3), "/goals/3");
+        assert_eq!(pointer("", "a/b~c"), "/a~1b~0c");
+    }
+}

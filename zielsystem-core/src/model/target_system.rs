@@ -1,0 +1,380 @@
+//! The target system (Zielsystem) of one authority and calendar year.
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::vocabulary::{Direction, OrgUnitKind, Perspective, Role};
+use super::{GoalId, IndicatorId, MemberId, OrgUnitId, PortfolioId};
+use crate::calendar::Tertial;
+
+/// The target system of one authority and calendar year, decided by the Bezirksamt.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    title = "Zielsystem",
+    description = "Das Zielsystem eines Bezirksamts für ein Kalenderjahr: Leitbild, Ziele in zwei Perspektiven, Geschäftsbereiche, Bezirksamtsmitglieder, Organisationseinheiten und Berichtsverfahren."
+)]
+pub struct TargetSystem {
+    /// The version of the JSON contract, `"1"`.
+    #[schemars(
+        title = "Schema-Version",
+        description = "Version des JSON-Vertrags, derzeit „1“."
+    )]
+    pub schema_version: String,
+    /// The authority, e.g. "Bezirksamt Mitte von Berlin".
+    #[schemars(
+        title = "Behörde",
+        description = "Die Behörde, z. B. „Bezirksamt Mitte von Berlin“."
+    )]
+    pub authority: String,
+    /// The calendar year the system is decided for.
+    #[schemars(title = "Kalenderjahr")]
+    pub year: i32,
+    /// The Bezirksamt's resolution that decided the system.
+    #[schemars(title = "Beschluss des Bezirksamts")]
+    pub resolution: Resolution,
+    /// The mission statement (Leitbild).
+    #[schemars(title = "Leitbild")]
+    pub mission_statement: String,
+    /// Goal counts per perspective as declared in the resolution (e.g. 15 and 8), where declared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(title = "Beschlossene Anzahl der Ziele je Perspektive")]
+    pub declared_goal_counts: Option<DeclaredGoalCounts>,
+    /// The portfolios (Geschäftsbereiche).
+    #[schemars(title = "Geschäftsbereiche")]
+    pub portfolios: Vec<Portfolio>,
+    /// The members of the Bezirksamt with their dated terms.
+    #[schemars(title = "Bezirksamtsmitglieder")]
+    pub members: Vec<Member>,
+    /// The organisational units.
+    #[schemars(title = "Organisationseinheiten")]
+    pub org_units: Vec<OrgUnit>,
+    /// The goals, in the order of the resolution.
+    #[schemars(title = "Ziele")]
+    pub goals: Vec<Goal>,
+    /// The reporting plan.
+    #[schemars(title = "Berichtsverfahren")]
+    pub reporting: Reporting,
+}
+
+/// The resolution (Beschluss) by which the Bezirksamt decided a paper.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Beschluss")]
+pub struct Resolution {
+    /// Number and electoral term, e.g. `"36/VI"`.
+    #[schemars(
+        title = "Vorlagen-Nr.",
+        description = "Nummer und Wahlperiode in römischen Ziffern, z. B. „36/VI“."
+    )]
+    pub number: String,
+    /// The day of the decision.
+    #[schemars(title = "Beschlossen am")]
+    pub decided_on: NaiveDate,
+}
+
+/// Goal counts per perspective as declared in the resolution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Anzahl der Ziele je Perspektive")]
+pub struct DeclaredGoalCounts {
+    /// Goals of the mandate and target-group perspective.
+    #[schemars(title = "Ziele der Auftrags-/Zielgruppenperspektive")]
+    pub mandate_target_groups: u32,
+    /// Goals of the administration perspective.
+    #[schemars(title = "Ziele der Verwaltungs-/Binnenperspektive")]
+    pub administration_internal: u32,
+}
+
+impl DeclaredGoalCounts {
+    /// The declared count of one perspective.
+    pub fn of(self, perspective: Perspective) -> u32 {
+        match perspective {
+            Perspective::MandateTargetGroups => self.mandate_target_groups,
+            Perspective::AdministrationInternal => self.administration_internal,
+        }
+    }
+}
+
+/// A portfolio (Geschäftsbereich / Abteilung), headed by one member at a time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Geschäftsbereich")]
+pub struct Portfolio {
+    /// Identifier, `"I"` … `"VI"` in Berlin.
+    #[schemars(
+        title = "Kennung",
+        description = "Kennung des Geschäftsbereichs, in Berlin „I“ bis „VI“."
+    )]
+    pub id: PortfolioId,
+    /// The portfolio's name.
+    #[schemars(title = "Bezeichnung")]
+    pub name: String,
+}
+
+/// A member of the Bezirksamt: the mayor or a councillor.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Bezirksamtsmitglied")]
+pub struct Member {
+    /// Identifier.
+    #[schemars(title = "Kennung")]
+    pub id: MemberId,
+    /// The person's name; `null` where persons stay unnamed.
+    #[serde(default)]
+    #[schemars(title = "Name")]
+    pub name: Option<String>,
+    /// The dated terms in which the member holds portfolios.
+    #[schemars(title = "Amtszeiten")]
+    pub terms: Vec<Term>,
+}
+
+/// A dated term in which a member holds a portfolio.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Amtszeit")]
+pub struct Term {
+    /// The portfolio held.
+    #[schemars(title = "Geschäftsbereich")]
+    pub portfolio: PortfolioId,
+    /// Mayor or councillor.
+    #[schemars(title = "Funktion")]
+    pub role: Role,
+    /// First day of the term.
+    #[schemars(title = "Von")]
+    pub from: NaiveDate,
+    /// Last day of the term (inclusive); `null` while it runs.
+    #[serde(default)]
+    #[schemars(
+        title = "Bis (einschließlich)",
+        description = "Letzter Tag der Amtszeit; leer, solange sie läuft."
+    )]
+    pub until: Option<NaiveDate>,
+}
+
+impl Term {
+    /// Whether the member holds the portfolio on `day` (`until` inclusive, open when `null`).
+    pub fn covers(&self, day: NaiveDate) -> bool {
+        self.from <= day && self.until.is_none_or(|until| day <= until)
+    }
+
+    /// Whether two terms share at least one day.
+    pub fn overlaps(&self, other: &Term) -> bool {
+        let starts_before_other_ends = other.until.is_none_or(|until| self.from <= until);
+        let other_starts_before_this_ends = self.until.is_none_or(|until| other.from <= until);
+        starts_before_other_ends && other_starts_before_this_ends
+    }
+}
+
+/// An organisational unit (Amt, Serviceeinheit, Steuerungsdienst, …).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Organisationseinheit")]
+pub struct OrgUnit {
+    /// Identifier.
+    #[schemars(title = "Kennung")]
+    pub id: OrgUnitId,
+    /// The unit's name.
+    #[schemars(title = "Bezeichnung")]
+    pub name: String,
+    /// The kind of unit.
+    #[schemars(title = "Art")]
+    pub kind: OrgUnitKind,
+    /// The portfolio the unit belongs to.
+    #[schemars(title = "Geschäftsbereich")]
+    pub portfolio: PortfolioId,
+}
+
+/// A goal of the target system.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Ziel")]
+pub struct Goal {
+    /// Identifier, stable within the year (e.g. `"A01"`).
+    #[schemars(
+        title = "Kennung",
+        description = "Kennung des Ziels, innerhalb des Jahres stabil, z. B. „A01“."
+    )]
+    pub id: GoalId,
+    /// The perspective the goal belongs to.
+    #[schemars(title = "Perspektive")]
+    pub perspective: Perspective,
+    /// The goal's title.
+    #[schemars(title = "Titel")]
+    pub title: String,
+    /// A longer description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(title = "Beschreibung")]
+    pub description: Option<String>,
+    /// The portfolio responsible for the goal.
+    #[schemars(
+        title = "Geschäftsbereich",
+        description = "Der Geschäftsbereich, dessen Bezirksamtsmitglied für das Ziel verantwortlich ist und berichtet."
+    )]
+    pub portfolio: PortfolioId,
+    /// The organisational units that collaborate on the goal.
+    #[schemars(title = "Beteiligte Organisationseinheiten")]
+    pub org_units: Vec<OrgUnitId>,
+    /// Whether the goal is new or continued from the previous year.
+    #[schemars(title = "Herkunft")]
+    pub origin: Origin,
+    /// Indicators that measure the goal.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(title = "Kennzahlen")]
+    pub indicators: Vec<Indicator>,
+}
+
+/// Whether a goal is new or continued, and from which goal of the previous year.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Herkunft des Ziels")]
+pub struct Origin {
+    /// `new` or `continued`.
+    #[schemars(title = "Art")]
+    pub kind: OriginKind,
+    /// The predecessor of a continued goal, `"<previous year>/<goal id>"`, e.g. `"2021/A03"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        title = "Vorgängerziel",
+        description = "Vorgängerziel eines fortgeführten Ziels: „Vorjahr/Kennung“, z. B. „2021/A03“."
+    )]
+    pub predecessor: Option<String>,
+}
+
+/// New or continued from the previous year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[schemars(title = "Art der Herkunft")]
+pub enum OriginKind {
+    /// New in this year's system.
+    #[schemars(title = "neu")]
+    New,
+    /// Continued from the previous year's system.
+    #[schemars(title = "fortgeführt")]
+    Continued,
+}
+
+/// An indicator (Kennzahl) of a goal.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Kennzahl")]
+pub struct Indicator {
+    /// Identifier, unique within the system (e.g. `"A01-1"`).
+    #[schemars(title = "Kennung")]
+    pub id: IndicatorId,
+    /// The indicator's name.
+    #[schemars(title = "Bezeichnung")]
+    pub name: String,
+    /// The unit of measurement (e.g. "Tage", "%").
+    #[schemars(title = "Einheit")]
+    pub unit: String,
+    /// The starting value.
+    #[schemars(title = "Ausgangswert")]
+    pub baseline: f64,
+    /// The value to reach by year end.
+    #[schemars(title = "Zielwert")]
+    pub target: f64,
+    /// Which way is better.
+    #[schemars(title = "Zielrichtung")]
+    pub direction: Direction,
+}
+
+/// The reporting plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Berichtsverfahren")]
+pub struct Reporting {
+    /// The first tertial reported on (e.g. `"2022-T1"`).
+    #[schemars(title = "Erstes Berichtstertial")]
+    pub first_tertial: Tertial,
+}
+
+impl TargetSystem {
+    /// The goal with this id.
+    pub fn goal(&self, id: &str) -> Option<&Goal> {
+        self.goals.iter().find(|goal| goal.id == id)
+    }
+
+    /// The member with this id.
+    pub fn member(&self, id: &str) -> Option<&Member> {
+        self.members.iter().find(|member| member.id == id)
+    }
+
+    /// The org unit with this id.
+    pub fn org_unit(&self, id: &str) -> Option<&OrgUnit> {
+        self.org_units.iter().find(|unit| unit.id == id)
+    }
+
+    /// The portfolio with this id.
+    pub fn portfolio(&self, id: &str) -> Option<&Portfolio> {
+        self.portfolios.iter().find(|portfolio| portfolio.id == id)
+    }
+
+    /// Who holds `portfolio` on `day`, with the term; `None` when vacant. Where terms overlap (an
+    /// error, TS05) the first member listed wins.
+    pub fn holder_on(&self, portfolio: &str, day: NaiveDate) -> Option<(&Member, &Term)> {
+        self.members.iter().find_map(|member| {
+            member
+                .terms
+                .iter()
+                .find(|term| term.portfolio == portfolio && term.covers(day))
+                .map(|term| (member, term))
+        })
+    }
+
+    /// The tertials reported on in this system's year, from the first reporting tertial.
+    pub fn reporting_tertials(&self) -> Vec<Tertial> {
+        Tertial::of_year(self.year)
+            .map(|all| {
+                all.into_iter()
+                    .filter(|t| *t >= self.reporting.first_tertial)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The goals of one perspective, in order.
+    pub fn goals_of(&self, perspective: Perspective) -> impl Iterator<Item = &Goal> {
+        self.goals
+            .iter()
+            .filter(move |goal| goal.perspective == perspective)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn term(from: &str, until: Option<&str>) -> Term {
+        Term {
+            portfolio: "I".into(),
+            role: Role::Mayor,
+            from: from.parse().unwrap(),
+            until: until.map(|u| u.parse().unwrap()),
+        }
+    }
+
+    #[test]
+    fn until_is_inclusive_and_null_is_open() {
+        let closed = term("2021-11-05", Some("2022-10-12"));
+        assert!(closed.covers("2022-10-12".parse().unwrap()));
+        assert!(!closed.covers("2022-10-13".parse().unwrap()));
+        assert!(!closed.covers("2021-11-04".parse().unwrap()));
+        let open = term("2022-10-13", None);
+        assert!(open.covers("2099-01-01".parse().unwrap()));
+    }
+
+    #[test]
+    fn overlap_shares_a_day() {
+        let a = term("2021-11-05", Some("2022-10-12"));
+        assert!(!a.overlaps(&term("2022-10-13", None)));
+        assert!(a.overlaps(&term("2022-10-12", None)));
+        assert!(term("2022-01-01", None).overlaps(&term("2023-01-01", None)));
+        assert!(
+            !term("2023-01-01", Some("2023-02-01"))
+                .overlaps(&term("2022-01-01", Some("2022-12-31")))
+        );
+    }
+}

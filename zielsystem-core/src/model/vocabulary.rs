@@ -1,0 +1,271 @@
+//! The closed vocabularies of the procedure: each an enum, serialized as its `snake_case` JSON value,
+//! with the German label a clerk reads.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::Period;
+
+/// The two perspectives of the target system.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[schemars(title = "Perspektive")]
+pub enum Perspective {
+    /// Mandate and target groups: the outward view.
+    #[schemars(title = "Auftrags-/Zielgruppenperspektive")]
+    MandateTargetGroups,
+    /// Administration: the inward view.
+    #[schemars(title = "Verwaltungs-/Binnenperspektive")]
+    AdministrationInternal,
+}
+
+impl Perspective {
+    /// Both perspectives, outward first.
+    pub const ALL: [Perspective; 2] = [
+        Perspective::MandateTargetGroups,
+        Perspective::AdministrationInternal,
+    ];
+
+    /// The JSON value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Perspective::MandateTargetGroups => "mandate_target_groups",
+            Perspective::AdministrationInternal => "administration_internal",
+        }
+    }
+
+    /// The German name.
+    pub fn label_de(self) -> &'static str {
+        match self {
+            Perspective::MandateTargetGroups => "Auftrags-/Zielgruppenperspektive",
+            Perspective::AdministrationInternal => "Verwaltungs-/Binnenperspektive",
+        }
+    }
+}
+
+/// The office a member holds a portfolio in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[schemars(title = "Funktion")]
+pub enum Role {
+    /// Bezirksbürgermeister/in.
+    #[schemars(title = "Bezirksbürgermeister/in")]
+    Mayor,
+    /// Bezirksstadtrat/-rätin.
+    #[schemars(title = "Bezirksstadtrat/-rätin")]
+    Councillor,
+}
+
+impl Role {
+    /// The German name.
+    pub fn label_de(self) -> &'static str {
+        match self {
+            Role::Mayor => "Bezirksbürgermeister/in",
+            Role::Councillor => "Bezirksstadtrat/-rätin",
+        }
+    }
+}
+
+/// The kind of an organisational unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[schemars(title = "Art der Organisationseinheit")]
+pub enum OrgUnitKind {
+    /// The steering service, which coordinates the procedure and consolidates the report.
+    #[schemars(title = "Steuerungsdienst")]
+    SteeringService,
+    /// An office (Amt).
+    #[schemars(title = "Amt")]
+    Office,
+    /// A service unit (Serviceeinheit).
+    #[schemars(title = "Serviceeinheit")]
+    ServiceUnit,
+    /// A staff unit (Stabsstelle).
+    #[schemars(title = "Stabsstelle")]
+    StaffUnit,
+    /// Any other unit.
+    #[schemars(title = "Sonstige")]
+    Other,
+}
+
+/// The risk-oriented forecast: will the goal be reached by the end of the calendar year? (DESIGN §3)
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[schemars(title = "Risikoorientierte Einschätzung")]
+pub enum Forecast {
+    /// The goal has been reached (any tertial).
+    #[schemars(title = "Ziel erreicht")]
+    Achieved,
+    /// Attainment is not at risk (T1, T2).
+    #[schemars(title = "Zielerreichung nicht gefährdet")]
+    OnTrack,
+    /// Attainment is at risk (T1, T2).
+    #[schemars(title = "Zielerreichung gefährdet")]
+    AtRisk,
+    /// Attainment is unlikely (T1, T2).
+    #[schemars(title = "Zielerreichung unwahrscheinlich")]
+    Unlikely,
+    /// The goal was not reached (T3: the year is over at its cut-off).
+    #[schemars(title = "Ziel nicht erreicht")]
+    NotAchieved,
+}
+
+impl Forecast {
+    /// Every value, from best to worst.
+    pub const ALL: [Forecast; 5] = [
+        Forecast::Achieved,
+        Forecast::OnTrack,
+        Forecast::AtRisk,
+        Forecast::Unlikely,
+        Forecast::NotAchieved,
+    ];
+
+    /// The JSON value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Forecast::Achieved => "achieved",
+            Forecast::OnTrack => "on_track",
+            Forecast::AtRisk => "at_risk",
+            Forecast::Unlikely => "unlikely",
+            Forecast::NotAchieved => "not_achieved",
+        }
+    }
+
+    /// The German label of the scale.
+    pub fn label_de(self) -> &'static str {
+        match self {
+            Forecast::Achieved => "Ziel erreicht",
+            Forecast::OnTrack => "Zielerreichung nicht gefährdet",
+            Forecast::AtRisk => "Zielerreichung gefährdet",
+            Forecast::Unlikely => "Zielerreichung unwahrscheinlich",
+            Forecast::NotAchieved => "Ziel nicht erreicht",
+        }
+    }
+
+    /// The English label.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Forecast::Achieved => "goal achieved",
+            Forecast::OnTrack => "attainment not at risk",
+            Forecast::AtRisk => "attainment at risk",
+            Forecast::Unlikely => "attainment unlikely",
+            Forecast::NotAchieved => "goal not achieved",
+        }
+    }
+
+    /// The traffic light.
+    pub fn light(self) -> Light {
+        match self {
+            Forecast::Achieved | Forecast::OnTrack => Light::Green,
+            Forecast::AtRisk => Light::Yellow,
+            Forecast::Unlikely | Forecast::NotAchieved => Light::Red,
+        }
+    }
+
+    /// Whether the value may be reported for a tertial of this period (DESIGN §3).
+    pub fn allowed_in(self, period: Period) -> bool {
+        match self {
+            Forecast::Achieved => true,
+            Forecast::OnTrack | Forecast::AtRisk | Forecast::Unlikely => period != Period::T3,
+            Forecast::NotAchieved => period == Period::T3,
+        }
+    }
+
+    /// "Gefährdete Zielerreichung" in the sense of the procedure: `at_risk` or `unlikely`.
+    pub fn is_at_risk(self) -> bool {
+        matches!(self, Forecast::AtRisk | Forecast::Unlikely)
+    }
+}
+
+/// The traffic light of a forecast.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[schemars(title = "Ampel")]
+pub enum Light {
+    /// No deviation beyond tolerance.
+    #[schemars(title = "grün")]
+    Green,
+    /// Deviation: the unit acts.
+    #[schemars(title = "gelb")]
+    Yellow,
+    /// Target out of reach: action needs a decision above the unit.
+    #[schemars(title = "rot")]
+    Red,
+}
+
+impl Light {
+    /// The JSON value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Light::Green => "green",
+            Light::Yellow => "yellow",
+            Light::Red => "red",
+        }
+    }
+
+    /// The German name.
+    pub fn label_de(self) -> &'static str {
+        match self {
+            Light::Green => "grün",
+            Light::Yellow => "gelb",
+            Light::Red => "rot",
+        }
+    }
+}
+
+/// Likelihood or impact of a risk.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[schemars(title = "Stufe")]
+pub enum Level {
+    /// Low.
+    #[schemars(title = "gering")]
+    Low,
+    /// Medium.
+    #[schemars(title = "mittel")]
+    Medium,
+    /// High.
+    #[schemars(title = "hoch")]
+    High,
+}
+
+impl Level {
+    /// 1 (low) to 3 (high); a risk's score is likelihood × impact.
+    pub fn weight(self) -> u32 {
+        match self {
+            Level::Low => 1,
+            Level::Medium => 2,
+            Level::High => 3,
+        }
+    }
+
+    /// The German name.
+    pub fn label_de(self) -> &'static str {
+        match self {
+            Level::Low => "gering",
+            Level::Medium => "mittel",
+            Level::High => "hoch",
+        }
+    }
+}
+
+/// Which way an indicator should move.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[schemars(title = "Zielrichtung")]
+pub enum Direction {
+    /// Higher is better.
+    #[schemars(title = "steigend")]
+    Increase,
+    /// Lower is better.
+    #[schemars(title = "fallend")]
+    Decrease,
+}

@@ -1,0 +1,74 @@
+//! The reporting calendar as iCalendar (RFC 5545): one all-day event per cut-off and per deadline,
+//! with German summaries, so the steering service can subscribe to the dates in any calendar app.
+
+use chrono::{DateTime, NaiveTime, Utc};
+use icalendar::{Calendar, Component, Event, EventLike};
+
+use crate::calendar::TertialDates;
+
+/// The iCalendar text of a year's reporting calendar.
+///
+/// UIDs are derived from the tertial, and DTSTAMP is the first cut-off of the year at midnight UTC,
+/// so the same year always yields the same bytes (subscriptions do not see spurious changes).
+pub fn reporting_calendar(year: i32, dates: &[TertialDates]) -> String {
+    let stamp: DateTime<Utc> = dates
+        .first()
+        .map(|first| first.start.and_time(NaiveTime::MIN).and_utc())
+        .unwrap_or_default();
+    let mut calendar = Calendar::new();
+    calendar
+        .name(&format!("Berichtskalender Zielsteuerung {year}"))
+        .description(&format!(
+            "Berichtsstichtage und Berichtsfristen der Zielsteuerung im Kalenderjahr {year}"
+        ));
+    for entry in dates {
+        let tertial = entry.tertial;
+        let label = tertial.label_de();
+        calendar.push(
+            Event::new()
+                .uid(&format!("{tertial}-cut-off@zielsystem"))
+                .timestamp(stamp)
+                .all_day(entry.cut_off)
+                .summary(&format!("Berichtsstichtag {label}"))
+                .description(&format!(
+                    "Ende des {label}: Stichtag der risikoorientierten Einschätzung aller Ziele."
+                ))
+                .done(),
+        );
+        calendar.push(
+            Event::new()
+                .uid(&format!("{tertial}-deadline@zielsystem"))
+                .timestamp(stamp)
+                .all_day(entry.deadline)
+                .summary(&format!("Berichtsfrist {label}"))
+                .description(&format!(
+                    "Letzter Tag für die Berichtsblätter zum {label} (innerhalb des Folgemonats)."
+                ))
+                .done(),
+        );
+    }
+    calendar.done().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::calendar::calendar_of_year;
+
+    #[test]
+    fn one_event_per_cut_off_and_deadline_and_parses_back() {
+        let text = reporting_calendar(2022, &calendar_of_year(2022).unwrap());
+        assert_eq!(text.matches("BEGIN:VEVENT").count(), 6);
+        assert!(text.contains("DTSTART;VALUE=DATE:20220531"));
+        assert!(text.contains("DTSTART;VALUE=DATE:20230131"));
+        assert!(text.contains("SUMMARY:Berichtsfrist III. Tertial 2022"));
+        let parsed: icalendar::Calendar = text.parse().unwrap();
+        assert_eq!(parsed.components.len(), 6);
+        // Deterministic: the same year renders the same bytes.
+        assert_eq!(
+            text,
+            reporting_calendar(2022, &calendar_of_year(2022).unwrap())
+        );
+    }
+}

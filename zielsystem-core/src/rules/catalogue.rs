@@ -1,0 +1,494 @@
+//! The one catalogue of rule codes and messages (DESIGN §4).
+//!
+//! Codes are a public contract: never renumber, only add. Each [`Code`] has one [`Rule`] (severity,
+//! document kind, summary, the clause of the procedure it enforces); each [`Message`] is one way a
+//! rule can be broken, with its German and English template. Templates name their parameters in
+//! braces; [`crate::Finding::new`] fills them.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::findings::Severity;
+
+/// A stable rule code.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[allow(missing_docs)] // Each code is documented by its `Rule` in `RULES`.
+#[schemars(title = "Regelcode")]
+pub enum Code {
+    #[serde(rename = "JSON_SYNTAX")]
+    JsonSyntax,
+    #[serde(rename = "SCHEMA_TYPE")]
+    SchemaType,
+    #[serde(rename = "SCHEMA_REQUIRED")]
+    SchemaRequired,
+    #[serde(rename = "SCHEMA_UNKNOWN_KEY")]
+    SchemaUnknownKey,
+    #[serde(rename = "SCHEMA_FORMAT")]
+    SchemaFormat,
+    #[serde(rename = "SCHEMA_ENUM")]
+    SchemaEnum,
+    #[serde(rename = "SCHEMA_DUPLICATE_KEY")]
+    SchemaDuplicateKey,
+    #[serde(rename = "SCHEMA_LIMIT")]
+    SchemaLimit,
+    TS01,
+    TS02,
+    TS03,
+    TS04,
+    TS05,
+    TS06,
+    TS07,
+    TS08,
+    TS09,
+    TS10,
+    RS01,
+    RS02,
+    RS03,
+    RS04,
+    RS05,
+    RS06,
+    RS07,
+    RS08,
+    RS09,
+    RS10,
+    RS11,
+    RS12,
+    RS13,
+    RS14,
+    TR01,
+    TR02,
+    TR03,
+    TR04,
+    BV01,
+    BV02,
+    BV03,
+}
+
+/// The kind of document a rule checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// Any JSON document (schema-level checks).
+    Any,
+    /// A target system.
+    TargetSystem,
+    /// A report sheet.
+    ReportSheet,
+    /// A consolidated tertial report.
+    TertialReport,
+    /// A Bezirksamtsvorlage.
+    Paper,
+}
+
+/// One rule of the catalogue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rule {
+    /// The stable code.
+    pub code: Code,
+    /// The default severity (TR03 is an error for a final report, a warning for a draft).
+    pub severity: Severity,
+    /// The document kind checked.
+    pub document: DocumentKind,
+    /// What the rule demands, in German.
+    pub summary_de: &'static str,
+    /// What the rule demands, in English.
+    pub summary_en: &'static str,
+    /// The clause of the procedure (or of the contract) it enforces.
+    pub reason: &'static str,
+}
+
+const fn rule(
+    code: Code,
+    severity: Severity,
+    document: DocumentKind,
+    summary_de: &'static str,
+    summary_en: &'static str,
+    reason: &'static str,
+) -> Rule {
+    Rule {
+        code,
+        severity,
+        document,
+        summary_de,
+        summary_en,
+        reason,
+    }
+}
+
+use DocumentKind::{Any, Paper, ReportSheet, TargetSystem, TertialReport};
+use Severity::{Error as E, Warning as W};
+
+/// Every rule, in code order.
+#[rustfmt::skip]
+pub static RULES: &[Rule] = &[
+    rule(Code::JsonSyntax, E, Any, "Das Dokument ist syntaktisch gültiges JSON.", "The document is well-formed JSON.", "JSON-Vertrag v1 (DESIGN §6)"),
+    rule(Code::SchemaType, E, Any, "Jeder Wert hat den vorgeschriebenen Typ.", "Every value has the prescribed type.", "JSON-Vertrag v1 (DESIGN §6)"),
+    rule(Code::SchemaRequired, E, Any, "Jedes Pflichtfeld ist vorhanden.", "Every required key is present.", "JSON-Vertrag v1 (DESIGN §6)"),
+    rule(Code::SchemaUnknownKey, E, Any, "Unbekannte Felder werden abgelehnt, nie verworfen.", "Unknown keys are rejected, never dropped.", "JSON-Vertrag v1 (DESIGN §6)"),
+    rule(Code::SchemaFormat, E, Any, "Daten sind echte Kalendertage (JJJJ-MM-TT), Tertiale haben die Form JJJJ-T1 bis JJJJ-T3.", "Dates are real days (YYYY-MM-DD); tertials are YYYY-T1 to YYYY-T3.", "JSON-Vertrag v1 (DESIGN §6); SDMX-Periodencode"),
+    rule(Code::SchemaEnum, E, Any, "Aufzählungswerte stammen aus dem festen Vokabular.", "Enumerated values come from the closed vocabulary.", "Glossar und Ampelskala (DESIGN §2, §3)"),
+    rule(Code::SchemaDuplicateKey, E, Any, "Kein Feld kommt in einem Objekt doppelt vor.", "No key occurs twice in an object.", "Eindeutigkeit des Dokuments: Schema-Prüfer und Bibliothek lesen dasselbe"),
+    rule(Code::SchemaLimit, E, Any, "Dokumentgröße, Verschachtelungstiefe und Listenlängen halten die Grenzen ein.", "Document size, nesting depth and list lengths stay within the limits.", "Betriebssicherheit (docs/security.md)"),
+    rule(Code::TS01, E, TargetSystem, "Das Jahr ist ein plausibles Kalenderjahr; die Schema-Version wird unterstützt.", "The year is a plausible calendar year; the schema version is supported.", "Zielsystem je Kalenderjahr (BA-Vorlage 36/VI, I a)"),
+    rule(Code::TS02, E, TargetSystem, "Kennungen von Zielen, Mitgliedern, Organisationseinheiten, Geschäftsbereichen und Kennzahlen sind eindeutig.", "Ids of goals, members, org units, portfolios and indicators are unique.", "Eindeutige Bezüge im Berichtsverfahren"),
+    rule(Code::TS03, E, TargetSystem, "Die beschlossene Anzahl der Ziele je Perspektive stimmt mit den aufgeführten Zielen überein.", "The declared goal counts per perspective equal the goals listed.", "BA-Vorlage 36/VI, I a: fünfzehn und acht Ziele"),
+    rule(Code::TS04, E, TargetSystem, "Das Leitbild ist vorhanden und nicht leer; jedes Ziel hat einen Titel.", "The mission statement is present and not blank; every goal has a title.", "BA-Vorlage 36/VI, I a: Zielsystem aus Leitbild und Zielen"),
+    rule(Code::TS05, E, TargetSystem, "Jeder genannte Geschäftsbereich, jedes Mitglied und jede Organisationseinheit existiert; je Geschäftsbereich und Tag gibt es höchstens eine Amtsinhaberin bzw. einen Amtsinhaber.", "Every referenced portfolio, member and org unit exists; one holder per portfolio per day.", "Ressortverantwortung (BA-Vorlage 36/VI, I b)"),
+    rule(Code::TS06, W, TargetSystem, "Ein Ziel betrifft mindestens zwei Organisationseinheiten.", "A goal involves at least two org units.", "Ziele, die einer organisationseinheitenübergreifenden Zusammenarbeit bedürfen (BA-Vorlage 36/VI, I a)"),
+    rule(Code::TS07, E, TargetSystem, "Genau eine Organisationseinheit ist der Steuerungsdienst.", "Exactly one org unit is the steering service.", "Der Steuerungsdienst koordiniert und fasst zusammen (BA-Vorlage 36/VI, I c)"),
+    rule(Code::TS08, E, TargetSystem, "Ein fortgeführtes Ziel nennt sein Vorgängerziel des Vorjahres; ein neues Ziel nennt keines.", "A continued goal names its predecessor of the previous year; a new goal names none.", "Ziele werden neu aufgenommen oder fortgeführt (BA-Vorlage 36/VI, Begründung)"),
+    rule(Code::TS09, E, TargetSystem, "Das erste Berichtstertial liegt im Jahr des Zielsystems; die Vorlagen-Nr. hat die Form Nummer/Wahlperiode und der Beschluss liegt vor dem ersten Berichtsstichtag.", "The first reporting tertial lies in the year; the resolution number is <n>/<Roman term> and its decision precedes the first cut-off.", "BA-Vorlage 36/VI, I e: erstmals zum Ende des I. Tertials"),
+    rule(Code::TS10, W, TargetSystem, "Ein Geschäftsbereich mit Zielen ist an jedem Berichtsstichtag und jeder Berichtsfrist besetzt.", "A portfolio owning goals has a holder on every cut-off and deadline.", "Nur das ressortverantwortliche Mitglied berichtet (BA-Vorlage 36/VI, I b)"),
+    rule(Code::RS01, E, ReportSheet, "Behörde, Jahr und Schema-Version des Berichtsblatts passen zum Zielsystem; das Tertial liegt im Jahr und nicht vor dem ersten Berichtstertial.", "The sheet's authority, year and schema version match the system; its tertial lies in the year and not before the first reporting tertial.", "Berichterstattung zum Ende eines jeden Tertials (BA-Vorlage 36/VI, I b, e)"),
+    rule(Code::RS02, E, ReportSheet, "Das Ziel existiert im Zielsystem.", "The goal exists in the target system.", "Berichtet wird über die Ziele des Zielsystems (BA-Vorlage 36/VI, I b)"),
+    rule(Code::RS03, E, ReportSheet, "Am Tag der Einreichung hat das berichtende Mitglied den Geschäftsbereich des Ziels inne.", "On the day of submission the reporting member holds the goal's portfolio.", "Berichtet wird durch das ressortverantwortliche Bezirksamtsmitglied (BA-Vorlage 36/VI, I b)"),
+    rule(Code::RS04, W, ReportSheet, "Das Berichtsblatt wird nicht vor dem Berichtsstichtag eingereicht.", "The sheet is not submitted before the cut-off.", "Berichtsstichtag ist das Ende des Tertials (BA-Vorlage 36/VI, I b)"),
+    rule(Code::RS05, W, ReportSheet, "Das Berichtsblatt wird spätestens zur Berichtsfrist eingereicht.", "The sheet is submitted by the deadline.", "Bericht innerhalb des darauffolgenden Monats (BA-Vorlage 36/VI, I b)"),
+    rule(Code::RS06, E, ReportSheet, "Die Einschätzung ist im Tertial zulässig (Ampelskala).", "The forecast is allowed in the tertial (forecast scale).", "Risikoorientierte Einschätzung bis zum Jahresende (DESIGN §3)"),
+    rule(Code::RS07, E, ReportSheet, "Bei gefährdeter oder unwahrscheinlicher Zielerreichung wird mindestens ein Risiko genannt.", "An at-risk or unlikely forecast names at least one risk.", "Bestehende Risiken sind zu berücksichtigen (BA-Vorlage 36/VI, I b)"),
+    rule(Code::RS08, E, ReportSheet, "Aktivitäten zur Gegensteuerung nur bei gefährdeter Zielerreichung.", "Countermeasures only when attainment is at risk.", "Bei gefährdeter Zielerreichung können Aktivitäten vorgeschlagen werden (BA-Vorlage 36/VI, I b)"),
+    rule(Code::RS09, E, ReportSheet, "Eine Aktivität zur Gegensteuerung betrifft mindestens zwei bestehende Organisationseinheiten.", "A countermeasure involves at least two existing org units.", "Aktivitäten, deren Umsetzung einer organisationseinheitenübergreifenden Abstimmung bedarf (BA-Vorlage 36/VI, I b)"),
+    rule(Code::RS10, W, ReportSheet, "Es wird mindestens ein realisierter Zielerreichungsbeitrag genannt.", "At least one realised contribution is stated.", "Realisierte Zielerreichungsbeiträge des Berichtszeitraums (BA-Vorlage 36/VI, I b)"),
+    rule(Code::RS11, W, ReportSheet, "Die Einschätzung widerspricht den genannten Risiken nicht.", "The forecast does not contradict the risks named.", "Risikoorientierte Einschätzung (BA-Vorlage 36/VI, I b)"),
+    rule(Code::RS12, E, ReportSheet, "Kennzahlenwerte nennen Kennzahlen des Ziels und sind endliche Zahlen.", "Indicator values name indicators of the goal and are finite numbers.", "Kennzahlen des Zielsystems (DESIGN §2)"),
+    rule(Code::RS13, W, ReportSheet, "Ein früher als erreicht gemeldetes Ziel wird nicht später anders gemeldet.", "A goal earlier reported achieved is not reported otherwise later.", "Folgerichtige Berichterstattung über die Tertiale"),
+    rule(Code::RS14, E, ReportSheet, "Textfelder sind nicht leer und halten die Längengrenzen ein.", "Text fields are not blank and within length limits.", "Einheitliches Berichtsblatt (BA-Vorlage 36/VI, I c)"),
+    rule(Code::TR01, E, TertialReport, "Jedes Berichtsblatt gehört zu Behörde, Jahr und Tertial des Berichts.", "Every sheet belongs to the report's authority, year and tertial.", "Zusammenfassung durch den Steuerungsdienst (BA-Vorlage 36/VI, I c)"),
+    rule(Code::TR02, E, TertialReport, "Höchstens ein Berichtsblatt je Ziel.", "At most one sheet per goal.", "Einheitliches Berichtsblatt je Ziel (BA-Vorlage 36/VI, I c)"),
+    rule(Code::TR03, E, TertialReport, "Zu jedem Ziel liegt ein Berichtsblatt vor (Fehler im endgültigen Bericht, Warnung im Entwurf).", "Every goal has a sheet (error when final, warning in a draft).", "Über das Erreichen dieser Ziele ist zu berichten (BA-Vorlage 36/VI, I b)"),
+    rule(Code::TR04, E, TertialReport, "Der Bericht durchläuft Entwurf → Beschluss des Bezirksamts → Kenntnisnahme der BVV, mit Daten in dieser Reihenfolge und nicht vor der Berichtsfrist.", "The report runs draft → decided → noted by the council, dates in order and not before the deadline.", "Nach Beschlussfassung der BVV zur Kenntnis gegeben (BA-Vorlage 36/VI, I d)"),
+    rule(Code::BV01, E, Paper, "Die Vorlagen-Nr. hat die Form Nummer/Wahlperiode in römischen Ziffern.", "The paper number is <n>/<Roman numeral>.", "Form der Bezirksamtsvorlage"),
+    rule(Code::BV02, E, Paper, "Jeder Abschnitt des Formulars ist vorhanden (ein Abschnitt darf „keine“ lauten).", "Every section of the form is present (a section may say \"keine\").", "Form der Bezirksamtsvorlage"),
+    rule(Code::BV03, W, Paper, "Im Text steht kein Platzhalter der Textverarbeitung mehr.", "No word-processor placeholder is left in the text.", "Form der Bezirksamtsvorlage (vgl. „Wählen Sie ein Element aus.“ in 36/VI)"),
+];
+
+impl Code {
+    /// The code as written in JSON, e.g. `"RS03"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::JsonSyntax => "JSON_SYNTAX",
+            Code::SchemaType => "SCHEMA_TYPE",
+            Code::SchemaRequired => "SCHEMA_REQUIRED",
+            Code::SchemaUnknownKey => "SCHEMA_UNKNOWN_KEY",
+            Code::SchemaFormat => "SCHEMA_FORMAT",
+            Code::SchemaEnum => "SCHEMA_ENUM",
+            Code::SchemaDuplicateKey => "SCHEMA_DUPLICATE_KEY",
+            Code::SchemaLimit => "SCHEMA_LIMIT",
+            Code::TS01 => "TS01",
+            Code::TS02 => "TS02",
+            Code::TS03 => "TS03",
+            Code::TS04 => "TS04",
+            Code::TS05 => "TS05",
+            Code::TS06 => "TS06",
+            Code::TS07 => "TS07",
+            Code::TS08 => "TS08",
+            Code::TS09 => "TS09",
+            Code::TS10 => "TS10",
+            Code::RS01 => "RS01",
+            Code::RS02 => "RS02",
+            Code::RS03 => "RS03",
+            Code::RS04 => "RS04",
+            Code::RS05 => "RS05",
+            Code::RS06 => "RS06",
+            Code::RS07 => "RS07",
+            Code::RS08 => "RS08",
+            Code::RS09 => "RS09",
+            Code::RS10 => "RS10",
+            Code::RS11 => "RS11",
+            Code::RS12 => "RS12",
+            Code::RS13 => "RS13",
+            Code::RS14 => "RS14",
+            Code::TR01 => "TR01",
+            Code::TR02 => "TR02",
+            Code::TR03 => "TR03",
+            Code::TR04 => "TR04",
+            Code::BV01 => "BV01",
+            Code::BV02 => "BV02",
+            Code::BV03 => "BV03",
+        }
+    }
+
+    /// The code's rule.
+    pub fn rule(self) -> &'static Rule {
+        RULES
+            .iter()
+            .find(|rule| rule.code == self)
+            .unwrap_or(&FALLBACK_RULE)
+    }
+
+    /// Every code, in catalogue order.
+    pub fn all() -> impl Iterator<Item = Code> {
+        RULES.iter().map(|rule| rule.code)
+    }
+
+    /// The code with this JSON spelling.
+    pub fn parse(text: &str) -> Option<Code> {
+        Code::all().find(|code| code.as_str() == text)
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+// Unreachable: a unit test asserts that every code has its rule. It keeps `rule()` total.
+static FALLBACK_RULE: Rule = rule(Code::JsonSyntax, E, Any, "", "", "");
+
+/// The templates of one message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MessageSpec {
+    /// The rule the message belongs to.
+    pub code: Code,
+    /// German template.
+    pub de: &'static str,
+    /// English template.
+    pub en: &'static str,
+}
+
+/// Every way a rule can be broken, each with its templates (the `pydantic-core` `ErrorType` idea).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+#[allow(missing_docs)] // Each variant is documented by its templates in `spec`.
+pub enum Message {
+    JsonSyntax,
+    SchemaType,
+    SchemaRequired,
+    SchemaUnknownKey,
+    SchemaFormatDate,
+    SchemaFormatTertial,
+    SchemaFormatNumber,
+    SchemaEnum,
+    SchemaDuplicateKey,
+    SchemaLimitDocumentSize,
+    SchemaLimitDepth,
+    SchemaLimitListLength,
+    SchemaLimitTextLength,
+    YearImplausible,
+    SchemaVersionUnsupported,
+    DuplicateId,
+    GoalCountMismatch,
+    MissionStatementBlank,
+    GoalTitleBlank,
+    UnknownPortfolio,
+    UnknownOrgUnit,
+    TermEndsBeforeStart,
+    TermsOverlap,
+    GoalFewOrgUnits,
+    SteeringServiceCount,
+    PredecessorMissing,
+    PredecessorUnexpected,
+    PredecessorMalformed,
+    PredecessorWrongYear,
+    PredecessorUnknown,
+    FirstTertialOutsideYear,
+    ResolutionNumberMalformed,
+    ResolutionAfterFirstCutOff,
+    PortfolioVacant,
+    SheetSchemaVersionUnsupported,
+    SheetAuthorityMismatch,
+    SheetYearMismatch,
+    SheetTertialBeforeFirst,
+    GoalUnknown,
+    ReportingMemberUnknown,
+    ReporterNotHolder,
+    ReporterNotHolderVacant,
+    SubmittedBeforeCutOff,
+    SubmittedLate,
+    ForecastNotAllowed,
+    RiskMissing,
+    CountermeasureWithoutRisk,
+    CountermeasureFewOrgUnits,
+    CountermeasureUnknownOrgUnit,
+    NoContribution,
+    ForecastContradictsHighRisk,
+    ForecastContradictsLowRisks,
+    IndicatorUnknown,
+    IndicatorValueNotFinite,
+    AchievedRevoked,
+    TextBlank,
+    TextTooLong,
+    SheetForeign,
+    SheetDuplicate,
+    GoalWithoutSheet,
+    LifecycleFieldMissing,
+    LifecycleDateOrder,
+    DecidedBeforeDeadline,
+    CouncilNumberMalformed,
+    PaperNumberMalformed,
+    PaperSectionMissing,
+    PaperPlaceholder,
+}
+
+impl Message {
+    /// The rule and templates of the message.
+    #[allow(clippy::too_many_lines)] // One row per message: the table is the point.
+    #[rustfmt::skip]
+    pub fn spec(self) -> MessageSpec {
+        let (code, de, en) = match self {
+            Message::JsonSyntax => (Code::JsonSyntax, "Kein gültiges JSON (Zeile {line}, Spalte {column}): {detail}", "Not valid JSON (line {line}, column {column}): {detail}"),
+            Message::SchemaType => (Code::SchemaType, "Falscher Typ: erwartet {expected}, gefunden {found}.", "Wrong type: expected {expected}, found {found}."),
+            Message::SchemaRequired => (Code::SchemaRequired, "Pflichtfeld „{key}“ fehlt.", "Required key \"{key}\" is missing."),
+            Message::SchemaUnknownKey => (Code::SchemaUnknownKey, "Unbekanntes Feld „{key}“ ist nicht erlaubt.", "Unknown key \"{key}\" is not allowed."),
+            Message::SchemaFormatDate => (Code::SchemaFormat, "„{value}“ ist kein gültiges Datum (JJJJ-MM-TT).", "\"{value}\" is not a valid date (YYYY-MM-DD)."),
+            Message::SchemaFormatTertial => (Code::SchemaFormat, "„{value}“ ist kein gültiges Tertial (JJJJ-T1, JJJJ-T2 oder JJJJ-T3).", "\"{value}\" is not a valid tertial (YYYY-T1, YYYY-T2 or YYYY-T3)."),
+            Message::SchemaFormatNumber => (Code::SchemaFormat, "„{value}“ ist keine zulässige Zahl ({detail}).", "\"{value}\" is not an admissible number ({detail})."),
+            Message::SchemaEnum => (Code::SchemaEnum, "„{value}“ ist kein zulässiger Wert; erlaubt sind: {allowed}.", "\"{value}\" is not an allowed value; allowed: {allowed}."),
+            Message::SchemaDuplicateKey => (Code::SchemaDuplicateKey, "Feld „{key}“ kommt mehrfach vor.", "Key \"{key}\" occurs more than once."),
+            Message::SchemaLimitDocumentSize => (Code::SchemaLimit, "Das Dokument ist mit {size} Bytes größer als erlaubt ({limit} Bytes).", "The document of {size} bytes exceeds the limit of {limit} bytes."),
+            Message::SchemaLimitDepth => (Code::SchemaLimit, "Das Dokument ist tiefer verschachtelt als erlaubt ({limit} Ebenen).", "The document is nested deeper than allowed ({limit} levels)."),
+            Message::SchemaLimitListLength => (Code::SchemaLimit, "Die Liste hat {length} Einträge, erlaubt sind höchstens {limit}.", "The list has {length} entries; at most {limit} are allowed."),
+            Message::SchemaLimitTextLength => (Code::SchemaLimit, "Der Text hat {length} Zeichen, erlaubt sind höchstens {limit}.", "The text has {length} characters; at most {limit} are allowed."),
+            Message::YearImplausible => (Code::TS01, "{year} ist kein plausibles Kalenderjahr (erlaubt: {min}–{max}).", "{year} is not a plausible calendar year (allowed: {min}–{max})."),
+            Message::SchemaVersionUnsupported => (Code::TS01, "Schema-Version „{version}“ wird nicht unterstützt (unterstützt: „{supported}“).", "Schema version \"{version}\" is not supported (supported: \"{supported}\")."),
+            Message::DuplicateId => (Code::TS02, "Die Kennung „{id}“ ist mehrfach vergeben ({kind}).", "The id \"{id}\" is used more than once ({kind_en})."),
+            Message::GoalCountMismatch => (Code::TS03, "Beschlossen sind {declared} Ziele der {perspective}, aufgeführt sind {listed}.", "{declared} goals of the {perspective_en} are declared, {listed} are listed."),
+            Message::MissionStatementBlank => (Code::TS04, "Das Leitbild fehlt oder ist leer.", "The mission statement is missing or blank."),
+            Message::GoalTitleBlank => (Code::TS04, "Das Ziel „{goal}“ hat keinen Titel.", "Goal \"{goal}\" has no title."),
+            Message::UnknownPortfolio => (Code::TS05, "Der Geschäftsbereich „{portfolio}“ existiert nicht im Zielsystem.", "Portfolio \"{portfolio}\" does not exist in the target system."),
+            Message::UnknownOrgUnit => (Code::TS05, "Die Organisationseinheit „{org_unit}“ existiert nicht im Zielsystem.", "Org unit \"{org_unit}\" does not exist in the target system."),
+            Message::TermEndsBeforeStart => (Code::TS05, "Die Amtszeit endet ({until}) vor ihrem Beginn ({from}).", "The term ends ({until}) before it starts ({from})."),
+            Message::TermsOverlap => (Code::TS05, "Geschäftsbereich {portfolio}: Die Amtszeiten von „{member}“ und „{other}“ überschneiden sich ab {from}; je Tag gibt es nur eine Amtsinhaberin bzw. einen Amtsinhaber.", "Portfolio {portfolio}: the terms of \"{member}\" and \"{other}\" overlap from {from}; a portfolio has one holder per day."),
+            Message::GoalFewOrgUnits => (Code::TS06, "Das Ziel „{goal}“ betrifft nur {count} Organisationseinheit(en); Ziele sollen organisationseinheitenübergreifend sein.", "Goal \"{goal}\" involves only {count} org unit(s); goals are meant to need collaboration across units."),
+            Message::SteeringServiceCount => (Code::TS07, "Genau eine Organisationseinheit muss der Steuerungsdienst sein, gefunden: {count}.", "Exactly one org unit must be the steering service; found {count}."),
+            Message::PredecessorMissing => (Code::TS08, "Das fortgeführte Ziel „{goal}“ nennt kein Vorgängerziel.", "Continued goal \"{goal}\" names no predecessor."),
+            Message::PredecessorUnexpected => (Code::TS08, "Das neue Ziel „{goal}“ nennt ein Vorgängerziel ({predecessor}).", "New goal \"{goal}\" names a predecessor ({predecessor})."),
+            Message::PredecessorMalformed => (Code::TS08, "„{predecessor}“ ist keine Angabe der Form Vorjahr/Kennung (z. B. „2021/A03“).", "\"{predecessor}\" is not of the form <previous year>/<id> (e.g. \"2021/A03\")."),
+            Message::PredecessorWrongYear => (Code::TS08, "Das Vorgängerziel „{predecessor}“ stammt nicht aus dem Vorjahr {expected_year}.", "Predecessor \"{predecessor}\" is not from the previous year {expected_year}."),
+            Message::PredecessorUnknown => (Code::TS08, "Das Vorgängerziel „{predecessor}“ existiert im Zielsystem {expected_year} nicht.", "Predecessor \"{predecessor}\" does not exist in the {expected_year} target system."),
+            Message::FirstTertialOutsideYear => (Code::TS09, "Das erste Berichtstertial {tertial} liegt nicht im Jahr {year}.", "The first reporting tertial {tertial} does not lie in {year}."),
+            Message::ResolutionNumberMalformed => (Code::TS09, "„{number}“ ist keine Vorlagen-Nr. der Form Nummer/Wahlperiode (z. B. „36/VI“).", "\"{number}\" is not a resolution number of the form <number>/<term> (e.g. \"36/VI\")."),
+            Message::ResolutionAfterFirstCutOff => (Code::TS09, "Der Beschluss vom {decided_on} liegt nicht vor dem ersten Berichtsstichtag {cut_off}.", "The decision of {decided_on} is not before the first cut-off {cut_off}."),
+            Message::PortfolioVacant => (Code::TS10, "Geschäftsbereich {portfolio} ist am {date} ({occasion}) unbesetzt: niemand kann berichten.", "Portfolio {portfolio} is vacant on {date} ({occasion_en}): nobody can report."),
+            Message::SheetSchemaVersionUnsupported => (Code::RS01, "Schema-Version „{version}“ wird nicht unterstützt (unterstützt: „{supported}“).", "Schema version \"{version}\" is not supported (supported: \"{supported}\")."),
+            Message::SheetAuthorityMismatch => (Code::RS01, "Das Berichtsblatt gehört zu „{sheet_authority}“, das Zielsystem zu „{authority}“.", "The sheet belongs to \"{sheet_authority}\", the target system to \"{authority}\"."),
+            Message::SheetYearMismatch => (Code::RS01, "Das Tertial {tertial} liegt nicht im Jahr {year} des Zielsystems.", "Tertial {tertial} does not lie in the system's year {year}."),
+            Message::SheetTertialBeforeFirst => (Code::RS01, "Das Tertial {tertial} liegt vor dem ersten Berichtstertial {first_tertial}.", "Tertial {tertial} precedes the first reporting tertial {first_tertial}."),
+            Message::GoalUnknown => (Code::RS02, "Das Ziel „{goal}“ existiert nicht im Zielsystem.", "Goal \"{goal}\" does not exist in the target system."),
+            Message::ReportingMemberUnknown => (Code::RS03, "„{member}“ ist kein Bezirksamtsmitglied im Zielsystem.", "\"{member}\" is not a member in the target system."),
+            Message::ReporterNotHolder => (Code::RS03, "„{member}“ hat am {date} den Geschäftsbereich {portfolio} nicht inne; berichten darf nur „{holder}“.", "\"{member}\" does not hold portfolio {portfolio} on {date}; only \"{holder}\" may report."),
+            Message::ReporterNotHolderVacant => (Code::RS03, "„{member}“ hat am {date} den Geschäftsbereich {portfolio} nicht inne; er ist an diesem Tag unbesetzt.", "\"{member}\" does not hold portfolio {portfolio} on {date}; it is vacant that day."),
+            Message::SubmittedBeforeCutOff => (Code::RS04, "Eingereicht am {submitted_on}, vor dem Berichtsstichtag {cut_off}.", "Submitted on {submitted_on}, before the cut-off {cut_off}."),
+            Message::SubmittedLate => (Code::RS05, "Eingereicht am {submitted_on}, nach der Berichtsfrist {deadline}.", "Submitted on {submitted_on}, after the deadline {deadline}."),
+            Message::ForecastNotAllowed => (Code::RS06, "Die Einschätzung „{label}“ ist im {tertial_label} nicht zulässig (zulässig: {allowed}).", "The forecast \"{label_en}\" is not allowed in {tertial} (allowed: {allowed})."),
+            Message::RiskMissing => (Code::RS07, "Bei der Einschätzung „{label}“ muss mindestens ein Risiko genannt werden.", "A forecast of \"{label_en}\" must name at least one risk."),
+            Message::CountermeasureWithoutRisk => (Code::RS08, "Aktivitäten zur Gegensteuerung sind nur bei gefährdeter Zielerreichung vorgesehen, nicht bei „{label}“.", "Countermeasures are only for attainment at risk, not for \"{label_en}\"."),
+            Message::CountermeasureFewOrgUnits => (Code::RS09, "Die Aktivität zur Gegensteuerung betrifft nur {count} Organisationseinheit(en); sie muss einer organisationseinheitenübergreifenden Abstimmung bedürfen (mindestens zwei).", "The countermeasure involves only {count} org unit(s); it must need coordination across units (at least two)."),
+            Message::CountermeasureUnknownOrgUnit => (Code::RS09, "Die Organisationseinheit „{org_unit}“ existiert nicht im Zielsystem.", "Org unit \"{org_unit}\" does not exist in the target system."),
+            Message::NoContribution => (Code::RS10, "Es ist kein im Berichtszeitraum realisierter Zielerreichungsbeitrag genannt.", "No contribution realised in the reporting period is stated."),
+            Message::ForecastContradictsHighRisk => (Code::RS11, "„Zielerreichung nicht gefährdet“ trotz eines Risikos mit hoher Eintrittswahrscheinlichkeit und hoher Auswirkung.", "\"Attainment not at risk\" despite a risk of high likelihood and high impact."),
+            Message::ForecastContradictsLowRisks => (Code::RS11, "„Zielerreichung unwahrscheinlich“, obwohl nur geringe Risiken genannt sind.", "\"Attainment unlikely\" although only low risks are named."),
+            Message::IndicatorUnknown => (Code::RS12, "Die Kennzahl „{indicator}“ gehört nicht zum Ziel „{goal}“.", "Indicator \"{indicator}\" does not belong to goal \"{goal}\"."),
+            Message::IndicatorValueNotFinite => (Code::RS12, "Der Wert der Kennzahl „{indicator}“ ist keine endliche Zahl.", "The value of indicator \"{indicator}\" is not a finite number."),
+            Message::AchievedRevoked => (Code::RS13, "Das Ziel „{goal}“ wurde im {earlier_tertial_label} als erreicht gemeldet, jetzt als „{label}“.", "Goal \"{goal}\" was reported achieved in {earlier_tertial}, now \"{label_en}\"."),
+            Message::TextBlank => (Code::RS14, "Das Textfeld „{field}“ ist leer.", "Text field \"{field}\" is blank."),
+            Message::TextTooLong => (Code::RS14, "Das Textfeld „{field}“ hat {length} Zeichen, erlaubt sind höchstens {limit}.", "Text field \"{field}\" has {length} characters; at most {limit} are allowed."),
+            Message::SheetForeign => (Code::TR01, "Das Berichtsblatt zu „{goal}“ gehört zu „{sheet_authority}“, {sheet_tertial}, nicht zum Bericht ({authority}, {tertial}).", "The sheet on \"{goal}\" belongs to \"{sheet_authority}\", {sheet_tertial}, not to the report ({authority}, {tertial})."),
+            Message::SheetDuplicate => (Code::TR02, "Zum Ziel „{goal}“ liegen mehrere Berichtsblätter vor.", "There is more than one sheet on goal \"{goal}\"."),
+            Message::GoalWithoutSheet => (Code::TR03, "Zum Ziel „{goal}“ liegt kein Berichtsblatt vor.", "Goal \"{goal}\" has no sheet."),
+            Message::LifecycleFieldMissing => (Code::TR04, "Im Stadium „{stage}“ fehlt „{field}“.", "Stage \"{stage}\" lacks \"{field}\"."),
+            Message::LifecycleDateOrder => (Code::TR04, "Die Kenntnisnahme der BVV ({noted_on}) liegt vor dem Beschluss des Bezirksamts ({decided_on}).", "The council took note ({noted_on}) before the Bezirksamt decided ({decided_on})."),
+            Message::DecidedBeforeDeadline => (Code::TR04, "Der Beschluss ({decided_on}) liegt vor der Berichtsfrist {deadline} des Tertials.", "The decision ({decided_on}) precedes the tertial's deadline {deadline}."),
+            Message::CouncilNumberMalformed => (Code::TR04, "„{number}“ ist keine Drucksachen-Nr. der Form Nummer/Wahlperiode (z. B. „0297/VI“).", "\"{number}\" is not a printed-paper number of the form <number>/<term> (e.g. \"0297/VI\")."),
+            Message::PaperNumberMalformed => (Code::BV01, "„{number}“ ist keine Vorlagen-Nr. der Form Nummer/Wahlperiode (z. B. „36/VI“).", "\"{number}\" is not a paper number of the form <number>/<term> (e.g. \"36/VI\")."),
+            Message::PaperSectionMissing => (Code::BV02, "Der Abschnitt „{section}“ fehlt (ein nicht zutreffender Abschnitt lautet „keine“).", "Section \"{section_en}\" is missing (a section that does not apply says \"keine\")."),
+            Message::PaperPlaceholder => (Code::BV03, "Im Abschnitt „{section}“ steht noch der Platzhalter „{placeholder}“.", "Section \"{section_en}\" still contains the placeholder \"{placeholder}\"."),
+        };
+        MessageSpec { code, de, en }
+    }
+}
+
+/// Whether `text` is `<digits>/<Roman numeral>`, the numbering of papers and resolutions.
+pub fn is_numbered_with_term(text: &str) -> bool {
+    let Some((number, term)) = text.split_once('/') else {
+        return false;
+    };
+    !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) && is_roman_numeral(term)
+}
+
+/// Whether `text` is a well-formed Roman numeral from I to MMMCMXCIX.
+pub fn is_roman_numeral(text: &str) -> bool {
+    const VALUES: [(&str, u32); 13] = [
+        ("M", 1000),
+        ("CM", 900),
+        ("D", 500),
+        ("CD", 400),
+        ("C", 100),
+        ("XC", 90),
+        ("L", 50),
+        ("XL", 40),
+        ("X", 10),
+        ("IX", 9),
+        ("V", 5),
+        ("IV", 4),
+        ("I", 1),
+    ];
+    if text.is_empty() || text.len() > 15 {
+        return false;
+    }
+    // Decode greedily, then re-encode: only the canonical spelling survives the round trip.
+    let mut rest = text;
+    let mut value = 0u32;
+    for (symbol, amount) in VALUES {
+        while let Some(tail) = rest.strip_prefix(symbol) {
+            value += amount;
+            rest = tail;
+        }
+    }
+    if !rest.is_empty() || value == 0 || value >= 4000 {
+        return false;
+    }
+    let mut canonical = String::new();
+    let mut remaining = value;
+    for (symbol, amount) in VALUES {
+        while remaining >= amount {
+            canonical.push_str(symbol);
+            remaining -= amount;
+        }
+    }
+    canonical == text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_exactly_one_rule() {
+        for (index, rule) in RULES.iter().enumerate() {
+            assert_eq!(
+                Code::all().filter(|c| *c == rule.code).count(),
+                1,
+                "{}",
+                rule.code
+            );
+            assert_eq!(Code::parse(rule.code.as_str()), Some(rule.code));
+            assert!(
+                !rule.summary_de.is_empty()
+                    && !rule.summary_en.is_empty()
+                    && !rule.reason.is_empty()
+            );
+            let json = serde_json::to_string(&rule.code).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", rule.code.as_str()), "rule {index}");
+        }
+        assert_eq!(RULES.len(), 39);
+    }
+
+    #[test]
+    fn roman_numerals() {
+        for good in ["I", "IV", "VI", "IX", "XIV", "XL", "MCMXCIX"] {
+            assert!(is_roman_numeral(good), "{good}");
+        }
+        for bad in ["", "IIII", "VV", "IC", "vi", "ABC", "VX", "XM"] {
+            assert!(!is_roman_numeral(bad), "{bad}");
+        }
+        assert!(is_numbered_with_term("36/VI"));
+        assert!(is_numbered_with_term("0297/VI"));
+        assert!(!is_numbered_with_term("36-VI"));
+        assert!(!is_numbered_with_term("/VI"));
+        assert!(!is_numbered_with_term("36/6"));
+    }
+}

@@ -1,8 +1,10 @@
 //! The documents of the procedure, one module per document kind, with exactly the JSON keys of the
 //! contract (DESIGN §6). Unknown keys are rejected, never dropped.
 
+pub mod paper;
 pub mod report_sheet;
 pub mod target_system;
+pub mod tertial_report;
 pub mod vocabulary;
 
 /// Identifier of a goal, stable within the year (e.g. `"A01"`, `"V03"`).

@@ -1,0 +1,317 @@
+//! Consolidation by the steering service: every sheet of a tertial into one [`TertialReport`], and
+//! the report's lifecycle draft → decided by the Bezirksamt → noted by the council.
+
+use chrono::NaiveDate;
+
+use crate::calendar::Tertial;
+use crate::digest::sheet_digest;
+use crate::findings::{Finding, ValidationResult};
+use crate::model::report_sheet::ReportSheet;
+use crate::model::target_system::{Resolution, TargetSystem};
+use crate::model::tertial_report::{
+    ChangeDirection, CouncilNote, Counts, ForecastCount, GoalEntry, GoalIndicators, HistoryEntry,
+    LightChange, PortfolioCount, ReportContext, ReportCountermeasure, ReportingStatus, Stage,
+    TertialReport,
+};
+use crate::model::vocabulary::{Forecast, Light, OrgUnitKind, Perspective};
+use crate::rules::catalogue::Message;
+use crate::rules::tertial_report;
+
+/// Consolidates the sheets of `tertial` into a draft report as of `as_of`.
+///
+/// - `goals` lists every goal of `system` in its order. A goal's sheet is the first sheet of the
+///   system's authority and `tertial` on it; its reporting status compares the sheet's submission
+///   with the tertial's deadline, or, without a sheet, `as_of` with the deadline (`missing` up to
+///   and including the deadline day, `overdue` after it).
+/// - Every sheet given is kept in the report (`sheets`) with its digest, and checked by TR01–TR03:
+///   foreign sheets (TR01) and second sheets on a goal (TR02) do not count for the goal.
+/// - `previous` are sheets of earlier tertials of the year (any number of them); they become the
+///   report's `history`, and the lights are compared with the latest earlier tertial present
+///   (`compared_with`, `changes`). Sheets in `previous` that do not belong there are reported (TR01,
+///   TR02) and left out of the comparison.
+/// - The findings are those of [`tertial_report::validate_report`] on the result.
+pub fn consolidate(
+    system: &TargetSystem,
+    sheets: &[ReportSheet],
+    tertial: Tertial,
+    as_of: NaiveDate,
+    previous: &[ReportSheet],
+) -> TertialReport {
+    let counted = |goal: &str| {
+        sheets.iter().position(|sheet| {
+            sheet.goal == goal && sheet.authority == system.authority && sheet.tertial == tertial
+        })
+    };
+    let history: Vec<HistoryEntry> = previous
+        .iter()
+        .map(|sheet| HistoryEntry {
+            goal: sheet.goal.clone(),
+            authority: sheet.authority.clone(),
+            tertial: sheet.tertial,
+            forecast: sheet.forecast,
+            sheet_digest: sheet_digest(sheet),
+        })
+        .collect();
+    let usable = |entry: &HistoryEntry| {
+        entry.authority == system.authority
+            && entry.tertial.year() == tertial.year()
+            && entry.tertial < tertial
+            && system.goal(&entry.goal).is_some()
+    };
+    let compared_with = history
+        .iter()
+        .filter(|entry| usable(entry))
+        .map(|entry| entry.tertial)
+        .max();
+    let previous_light = |goal: &str| {
+        history
+            .iter()
+            .find(|entry| {
+                usable(entry) && Some(entry.tertial) == compared_with && entry.goal == goal
+            })
+            .map(|entry| entry.forecast.light())
+    };
+
+    let deadline = tertial.deadline();
+    let mut goals = Vec::with_capacity(system.goals.len());
+    let mut missing_goals = Vec::new();
+    let mut countermeasures = Vec::new();
+    let mut changes = Vec::new();
+    for goal in &system.goals {
+        let index = counted(&goal.id);
+        let sheet = index.and_then(|index| sheets.get(index));
+        let reporting_status = match sheet {
+            Some(sheet) if sheet.submitted_on <= deadline => ReportingStatus::SubmittedOnTime,
+            Some(_) => ReportingStatus::SubmittedLate,
+            None if as_of <= deadline => ReportingStatus::Missing,
+            None => ReportingStatus::Overdue,
+        };
+        if sheet.is_none() {
+            missing_goals.push(goal.id.clone());
+        }
+        let forecast = sheet.map(|sheet| sheet.forecast);
+        let light = forecast.map(Forecast::light);
+        let before = previous_light(&goal.id);
+        if let (Some(from), Some(to)) = (before, light) {
+            let direction = match light_rank(to).cmp(&light_rank(from)) {
+                std::cmp::Ordering::Greater => Some(ChangeDirection::Worse),
+                std::cmp::Ordering::Less => Some(ChangeDirection::Better),
+                std::cmp::Ordering::Equal => None,
+            };
+            if let Some(direction) = direction {
+                changes.push(LightChange {
+                    goal: goal.id.clone(),
+                    from,
+                    to,
+                    direction,
+                });
+            }
+        }
+        for countermeasure in sheet.iter().flat_map(|sheet| &sheet.countermeasures) {
+            countermeasures.push(ReportCountermeasure {
+                goal: goal.id.clone(),
+                description: countermeasure.description.clone(),
+                org_units: countermeasure.org_units.clone(),
+            });
+        }
+        goals.push(GoalEntry {
+            goal: goal.id.clone(),
+            title: goal.title.clone(),
+            perspective: goal.perspective,
+            portfolio: goal.portfolio.clone(),
+            reporting_status,
+            forecast,
+            light,
+            sheet_digest: sheet.map(sheet_digest),
+            sheet: index,
+            previous_light: before,
+        });
+    }
+
+    let mut report = TertialReport {
+        schema_version: crate::SCHEMA_VERSION.to_string(),
+        authority: system.authority.clone(),
+        tertial,
+        as_of,
+        stage: Stage::Draft,
+        decision: None,
+        council: None,
+        counts: counts(system, &goals, tertial),
+        goals,
+        missing_goals,
+        countermeasures,
+        compared_with,
+        changes,
+        history,
+        context: context(system, as_of),
+        sheets: sheets.to_vec(),
+        findings: Vec::new(),
+    };
+    report.findings = tertial_report::findings(&report);
+    report
+}
+
+/// 0 green, 1 yellow, 2 red: a higher rank is worse.
+fn light_rank(light: Light) -> u8 {
+    match light {
+        Light::Green => 0,
+        Light::Yellow => 1,
+        Light::Red => 2,
+    }
+}
+
+fn counts(system: &TargetSystem, goals: &[GoalEntry], tertial: Tertial) -> Counts {
+    let count = |forecast: Option<Forecast>, perspective: Option<Perspective>| {
+        goals
+            .iter()
+            .filter(|entry| {
+                entry.forecast == forecast && perspective.is_none_or(|p| entry.perspective == p)
+            })
+            .count() as u32
+    };
+    let rows = Forecast::ALL
+        .into_iter()
+        .map(Some)
+        .chain(std::iter::once(None))
+        .filter_map(|forecast| {
+            let total = count(forecast, None);
+            let allowed = forecast.is_none_or(|f| f.allowed_in(tertial.period()));
+            (allowed || total > 0).then(|| ForecastCount {
+                forecast,
+                mandate_target_groups: count(forecast, Some(Perspective::MandateTargetGroups)),
+                administration_internal: count(forecast, Some(Perspective::AdministrationInternal)),
+                total,
+            })
+        })
+        .collect();
+    let by_portfolio = system
+        .portfolios
+        .iter()
+        .filter_map(|portfolio| {
+            let owned: Vec<&GoalEntry> = goals
+                .iter()
+                .filter(|entry| entry.portfolio == portfolio.id)
+                .collect();
+            let with = |light: Option<Light>| {
+                owned.iter().filter(|entry| entry.light == light).count() as u32
+            };
+            (!owned.is_empty()).then(|| PortfolioCount {
+                portfolio: portfolio.id.clone(),
+                goals: owned.len() as u32,
+                green: with(Some(Light::Green)),
+                yellow: with(Some(Light::Yellow)),
+                red: with(Some(Light::Red)),
+                without_sheet: with(None),
+            })
+        })
+        .collect();
+    Counts {
+        by_forecast: rows,
+        by_portfolio,
+    }
+}
+
+fn context(system: &TargetSystem, as_of: NaiveDate) -> ReportContext {
+    let rapporteur = system
+        .org_units
+        .iter()
+        .find(|unit| unit.kind == OrgUnitKind::SteeringService)
+        .and_then(|unit| system.holder_on(&unit.portfolio, as_of))
+        .map(|(member, term)| match &member.name {
+            Some(name) if !name.trim().is_empty() => format!("{} {name}", term.role.label_de()),
+            _ => term.role.label_de().to_string(),
+        });
+    ReportContext {
+        year: system.year,
+        resolution: system.resolution.clone(),
+        mission_statement: system.mission_statement.clone(),
+        rapporteur,
+        portfolios: system.portfolios.clone(),
+        org_units: system.org_units.clone(),
+        indicators: system
+            .goals
+            .iter()
+            .filter(|goal| !goal.indicators.is_empty())
+            .map(|goal| GoalIndicators {
+                goal: goal.id.clone(),
+                indicators: goal.indicators.clone(),
+            })
+            .collect(),
+    }
+}
+
+impl TertialReport {
+    /// The findings of TR01–TR04 recomputed on the report as it stands.
+    pub fn validate(&self) -> ValidationResult {
+        tertial_report::validate_report(self)
+    }
+
+    /// The report decided by the Bezirksamt on `decided_on` with resolution `number` (e.g. `"52/VI"`).
+    ///
+    /// Refused, with the findings that forbid it, when the report is not a draft, or when the decided
+    /// report would have an error: a goal without a sheet (TR03 is an error for a final report), a
+    /// decision before the tertial's deadline or a malformed number (TR04), foreign or duplicate
+    /// sheets (TR01, TR02).
+    pub fn decide(
+        &self,
+        decided_on: NaiveDate,
+        number: impl Into<String>,
+    ) -> Result<TertialReport, ValidationResult> {
+        self.transition(Stage::Draft, Stage::Decided, |report| {
+            report.decision = Some(Resolution {
+                number: number.into(),
+                decided_on,
+            });
+        })
+    }
+
+    /// The decided report passed to the council, which took note on `noted_on` as printed paper
+    /// `number` (Drucksache, e.g. `"0297/VI"`), with the recorded `outcome` (e.g. "zur Kenntnis
+    /// genommen").
+    ///
+    /// Refused, with the findings that forbid it, when the report is not decided, or when the noted
+    /// report would have an error (a date before the decision, a malformed number, …).
+    pub fn note(
+        &self,
+        noted_on: NaiveDate,
+        number: impl Into<String>,
+        outcome: Option<String>,
+    ) -> Result<TertialReport, ValidationResult> {
+        self.transition(Stage::Decided, Stage::Noted, |report| {
+            report.council = Some(CouncilNote {
+                noted_on,
+                number: number.into(),
+                outcome,
+            });
+        })
+    }
+
+    fn transition(
+        &self,
+        from: Stage,
+        to: Stage,
+        apply: impl FnOnce(&mut TertialReport),
+    ) -> Result<TertialReport, ValidationResult> {
+        if self.stage != from {
+            return Err(ValidationResult::from_findings(vec![Finding::new(
+                Message::LifecycleTransition,
+                "/stage",
+                [
+                    ("stage", self.stage.label_de()),
+                    ("target", to.label_de()),
+                    ("stage_en", self.stage.label_en()),
+                    ("target_en", to.label_en()),
+                ],
+            )]));
+        }
+        let mut next = self.clone();
+        next.stage = to;
+        apply(&mut next);
+        next.findings = tertial_report::findings(&next);
+        if next.has_errors() {
+            Err(ValidationResult::from_findings(next.findings))
+        } else {
+            Ok(next)
+        }
+    }
+}

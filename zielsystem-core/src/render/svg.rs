@@ -1,0 +1,200 @@
+//! The traffic-light matrix (goals × tertials of the year) as a self-contained SVG image, and the
+//! small light icons of the HTML tables.
+//!
+//! Every light reads without colour: green is a circle, yellow a triangle, red a square, each with
+//! its German word beside it; a goal without a sheet shows a dashed empty circle and "kein Bericht",
+//! a tertial not yet reported "–". User text (goal titles) is escaped by the template engine.
+
+use serde::Serialize;
+
+use super::engine;
+use crate::calendar::Tertial;
+use crate::model::tertial_report::TertialReport;
+use crate::model::vocabulary::Light;
+
+/// Width of the goal column, of a tertial column and height of a row, in px.
+const LABEL_WIDTH: u32 = 380;
+const CELL_WIDTH: u32 = 130;
+const ROW_HEIGHT: u32 = 26;
+const HEADER_HEIGHT: u32 = 48;
+const LEGEND_HEIGHT: u32 = 64;
+/// Longest goal title shown in full; longer ones are cut with "…" (the full title is in `<title>`).
+const TITLE_CHARS: usize = 46;
+
+#[derive(Debug, Serialize)]
+struct Column {
+    x: u32,
+    label: String,
+    current: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct Cell {
+    cx: u32,
+    key: &'static str,
+    label: &'static str,
+    tooltip: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Row {
+    y: u32,
+    goal: String,
+    title: String,
+    full_title: String,
+    cells: Vec<Cell>,
+    shaded: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct LegendItem {
+    x: u32,
+    y: u32,
+    key: &'static str,
+    label: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+struct MatrixView {
+    width: u32,
+    height: u32,
+    label_width: u32,
+    title: String,
+    description: String,
+    columns: Vec<Column>,
+    rows: Vec<Row>,
+    grid_bottom: u32,
+    legend_y: u32,
+    legend: Vec<LegendItem>,
+}
+
+fn cut(text: &str, limit: usize) -> String {
+    if text.chars().count() <= limit {
+        text.to_string()
+    } else {
+        let mut short: String = text.chars().take(limit.saturating_sub(1)).collect();
+        short.push('…');
+        short
+    }
+}
+
+/// The cell of `goal` in `tertial`: a light, "kein Bericht" or not yet reported.
+fn cell(report: &TertialReport, goal: &str, tertial: Tertial, cx: u32) -> Cell {
+    let (key, label) = if tertial > report.tertial {
+        ("open", "–")
+    } else {
+        match report.forecast_in(goal, tertial).map(|f| f.light()) {
+            Some(Light::Green) => ("green", "grün"),
+            Some(Light::Yellow) => ("yellow", "gelb"),
+            Some(Light::Red) => ("red", "rot"),
+            None if tertial == report.tertial => ("none", "kein Bericht"),
+            // Earlier tertials only show what the earlier sheets given say.
+            None => ("unknown", "nicht vorgelegt"),
+        }
+    };
+    let forecast = report
+        .forecast_in(goal, tertial)
+        .map_or(String::new(), |f| format!(": {}", f.label_de()));
+    Cell {
+        cx,
+        key,
+        label,
+        tooltip: format!("{goal}, {}{forecast}", tertial.label_de()),
+    }
+}
+
+/// The matrix of `report`: every goal of the report × the three tertials of its year.
+pub fn matrix(report: &TertialReport) -> String {
+    let tertials = Tertial::of_year(report.tertial.year())
+        .map(Vec::from)
+        .unwrap_or_else(|_| vec![report.tertial]);
+    let width = LABEL_WIDTH + CELL_WIDTH * tertials.len() as u32;
+    let columns = tertials
+        .iter()
+        .enumerate()
+        .map(|(index, tertial)| Column {
+            x: LABEL_WIDTH + CELL_WIDTH * index as u32,
+            label: format!("{}. Tertial", tertial.period().roman()),
+            current: *tertial == report.tertial,
+        })
+        .collect();
+    let rows: Vec<Row> = report
+        .goals
+        .iter()
+        .enumerate()
+        .map(|(index, entry)| Row {
+            y: HEADER_HEIGHT + ROW_HEIGHT * index as u32,
+            goal: entry.goal.clone(),
+            title: cut(&entry.title, TITLE_CHARS),
+            full_title: entry.title.clone(),
+            cells: tertials
+                .iter()
+                .enumerate()
+                .map(|(column, tertial)| {
+                    let cx = LABEL_WIDTH + CELL_WIDTH * column as u32 + 22;
+                    cell(report, &entry.goal, *tertial, cx)
+                })
+                .collect(),
+            shaded: index % 2 == 1,
+        })
+        .collect();
+    let grid_bottom = HEADER_HEIGHT + ROW_HEIGHT * rows.len() as u32;
+    let legend_y = grid_bottom + 24;
+    let legend_entries: [(&str, &str); 6] = [
+        ("green", "grün: erreicht / nicht gefährdet"),
+        ("yellow", "gelb: gefährdet"),
+        ("red", "rot: unwahrscheinlich / nicht erreicht"),
+        ("none", "kein Bericht: Berichtsblatt fehlt"),
+        ("unknown", "nicht vorgelegt: früheres Blatt fehlt"),
+        ("open", "–: Tertial noch nicht berichtet"),
+    ];
+    let legend = legend_entries
+        .iter()
+        .enumerate()
+        .map(|(index, (key, label))| LegendItem {
+            x: 12 + (index as u32 % 3) * 250,
+            y: legend_y + (index as u32 / 3) * 24,
+            key,
+            label,
+        })
+        .collect();
+    let view = MatrixView {
+        width: width.max(3 * 250 + 12),
+        height: legend_y + LEGEND_HEIGHT - 16,
+        label_width: LABEL_WIDTH,
+        title: format!(
+            "Ampelübersicht Zielsystem {} – Stand {}",
+            report.tertial.year(),
+            report.tertial.label_de()
+        ),
+        description: "Risikoorientierte Einschätzung je Ziel und Tertial. Form und Wort zeigen die Ampel auch ohne Farbe: Kreis grün, Dreieck gelb, Quadrat rot.".to_string(),
+        columns,
+        rows,
+        grid_bottom,
+        legend_y,
+        legend,
+    };
+    engine::render("matrix.svg", view)
+}
+
+/// A 14 × 14 px icon of a light (`green`, `yellow`, `red`; anything else: an empty dashed circle),
+/// shaped so that it reads without colour.
+pub fn light_icon(key: &str) -> String {
+    let shape = match key {
+        "green" => {
+            r##"<circle cx="7" cy="7" r="6" fill="#2e7d32" stroke="#1b1b1b" stroke-width="1"/>"##
+        }
+        "yellow" => {
+            r##"<polygon points="7,0.8 13.4,12.6 0.6,12.6" fill="#f9c623" stroke="#1b1b1b" stroke-width="1"/>"##
+        }
+        "red" => {
+            r##"<rect x="1.2" y="1.2" width="11.6" height="11.6" fill="#c62828" stroke="#1b1b1b" stroke-width="1"/>"##
+        }
+        _ => {
+            r##"<circle cx="7" cy="7" r="5.5" fill="none" stroke="#555" stroke-width="1.2" stroke-dasharray="2 2"/>"##
+        }
+    };
+    format!(
+        r#"<svg class="icon" xmlns="http://www.w3.org/2000/svg" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">{shape}</svg>"#
+    )
+}

@@ -315,3 +315,249 @@ impl TertialReport {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+    use crate::Code;
+    use crate::findings::Severity;
+
+    const SYSTEM: &str = include_str!("../../tests/fixtures/report-system.json");
+    const T1: [&str; 6] = [
+        include_str!("../../tests/fixtures/report-sheet-2022-T1-A01.json"),
+        include_str!("../../tests/fixtures/report-sheet-2022-T1-A02.json"),
+        include_str!("../../tests/fixtures/report-sheet-2022-T1-A03.json"),
+        include_str!("../../tests/fixtures/report-sheet-2022-T1-A04.json"),
+        include_str!("../../tests/fixtures/report-sheet-2022-T1-V01.json"),
+        include_str!("../../tests/fixtures/report-sheet-2022-T1-V02.json"),
+    ];
+    const T2: [&str; 5] = [
+        include_str!("../../tests/fixtures/report-sheet-2022-T2-A01.json"),
+        include_str!("../../tests/fixtures/report-sheet-2022-T2-A02.json"),
+        include_str!("../../tests/fixtures/report-sheet-2022-T2-A03.json"),
+        include_str!("../../tests/fixtures/report-sheet-2022-T2-V01.json"),
+        include_str!("../../tests/fixtures/report-sheet-2022-T2-V02.json"),
+    ];
+
+    fn system() -> TargetSystem {
+        serde_json::from_str(SYSTEM).unwrap()
+    }
+    fn sheets(texts: &[&str]) -> Vec<ReportSheet> {
+        texts
+            .iter()
+            .map(|t| serde_json::from_str(t).unwrap())
+            .collect()
+    }
+    fn d(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+    fn t(text: &str) -> Tertial {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn complete_tertial_is_clean_and_in_system_order() {
+        let report = consolidate(&system(), &sheets(&T1), t("2022-T1"), d("2022-06-14"), &[]);
+        assert!(report.findings.is_empty(), "{:?}", report.findings);
+        let ids: Vec<&str> = report.goals.iter().map(|g| g.goal.as_str()).collect();
+        assert_eq!(ids, ["A01", "A02", "A03", "A04", "V01", "V02"]);
+        assert!(report.missing_goals.is_empty());
+        // V02 came in on 2 June, after the deadline of 31 May.
+        assert_eq!(
+            report.goal("V02").unwrap().reporting_status,
+            ReportingStatus::SubmittedLate
+        );
+        assert_eq!(
+            report.goal("A04").unwrap().reporting_status,
+            ReportingStatus::SubmittedOnTime
+        );
+        // Countermeasures grouped by goal in the goals' order.
+        let goals: Vec<&str> = report
+            .countermeasures
+            .iter()
+            .map(|c| c.goal.as_str())
+            .collect();
+        assert_eq!(goals, ["A02", "V01", "V02"]);
+        assert_eq!(
+            report.context.rapporteur.as_deref(),
+            Some("Bezirksbürgermeister/in")
+        );
+    }
+
+    #[test]
+    fn missing_before_and_overdue_after_the_deadline() {
+        let t2 = sheets(&T2);
+        let on_deadline = consolidate(&system(), &t2, t("2022-T2"), d("2022-09-30"), &[]);
+        let a04 = on_deadline.goal("A04").unwrap();
+        assert_eq!(a04.reporting_status, ReportingStatus::Missing);
+        assert_eq!(
+            (a04.forecast, a04.light, &a04.sheet_digest),
+            (None, None, &None)
+        );
+        let after = consolidate(&system(), &t2, t("2022-T2"), d("2022-10-01"), &[]);
+        assert_eq!(
+            after.goal("A04").unwrap().reporting_status,
+            ReportingStatus::Overdue
+        );
+        assert_eq!(after.missing_goals, ["A04"]);
+        // A draft: TR03 is a warning.
+        let tr03: Vec<_> = after
+            .findings
+            .iter()
+            .filter(|f| f.code == Code::TR03)
+            .collect();
+        assert_eq!(tr03.len(), 1);
+        assert_eq!(tr03[0].severity, Severity::Warning);
+        assert_eq!(tr03[0].path, "/goals/3");
+    }
+
+    #[test]
+    fn changes_since_the_previous_tertial() {
+        let report = consolidate(
+            &system(),
+            &sheets(&T2),
+            t("2022-T2"),
+            d("2022-10-11"),
+            &sheets(&T1),
+        );
+        assert_eq!(report.compared_with, Some(t("2022-T1")));
+        let changes: Vec<(&str, ChangeDirection)> = report
+            .changes
+            .iter()
+            .map(|c| (c.goal.as_str(), c.direction))
+            .collect();
+        assert_eq!(
+            changes,
+            [
+                ("A01", ChangeDirection::Worse),
+                ("A02", ChangeDirection::Better)
+            ]
+        );
+        assert_eq!(report.history.len(), 6);
+        assert_eq!(
+            report.forecast_in("V01", t("2022-T1")),
+            Some(Forecast::Unlikely)
+        );
+        assert!(report.findings.iter().all(|f| f.code == Code::TR03));
+    }
+
+    #[test]
+    fn counts_add_up() {
+        let report = consolidate(&system(), &sheets(&T2), t("2022-T2"), d("2022-10-11"), &[]);
+        let total: u32 = report.counts.by_forecast.iter().map(|row| row.total).sum();
+        assert_eq!(total, 6);
+        let without: u32 = report
+            .counts
+            .by_portfolio
+            .iter()
+            .map(|row| row.without_sheet)
+            .sum();
+        assert_eq!(without, 1);
+        // T2 has no `not_achieved` row (not allowed, none reported).
+        assert!(
+            report
+                .counts
+                .by_forecast
+                .iter()
+                .all(|row| row.forecast != Some(Forecast::NotAchieved))
+        );
+    }
+
+    #[test]
+    fn digests_are_stable_and_distinguish_sheets() {
+        let one = consolidate(&system(), &sheets(&T1), t("2022-T1"), d("2022-06-14"), &[]);
+        let mut reordered = sheets(&T1);
+        reordered.reverse();
+        let two = consolidate(&system(), &reordered, t("2022-T1"), d("2022-06-14"), &[]);
+        for (a, b) in one.goals.iter().zip(&two.goals) {
+            assert_eq!(a.sheet_digest, b.sheet_digest);
+            assert!(a.sheet_digest.as_ref().unwrap().starts_with("sha256:"));
+        }
+        let mut changed = sheets(&T1);
+        changed[0].rationale.push('!');
+        let three = consolidate(&system(), &changed, t("2022-T1"), d("2022-06-14"), &[]);
+        assert_ne!(one.goals[0].sheet_digest, three.goals[0].sheet_digest);
+        assert_eq!(one.goals[1].sheet_digest, three.goals[1].sheet_digest);
+    }
+
+    #[test]
+    fn foreign_and_duplicate_sheets_do_not_count() {
+        let mut given = sheets(&T1);
+        given.push(sheets(&T2)[0].clone()); // A01 of T2: foreign
+        given.push(given[1].clone()); // A02 again: duplicate
+        let report = consolidate(&system(), &given, t("2022-T1"), d("2022-06-14"), &[]);
+        let codes: Vec<(Code, &str)> = report
+            .findings
+            .iter()
+            .map(|f| (f.code, f.path.as_str()))
+            .collect();
+        assert_eq!(
+            codes,
+            [(Code::TR01, "/sheets/6"), (Code::TR02, "/sheets/7")]
+        );
+        assert_eq!(report.goal("A01").unwrap().sheet, Some(0));
+        assert_eq!(report.goal("A02").unwrap().sheet, Some(1));
+    }
+
+    #[test]
+    fn lifecycle_runs_draft_decided_noted() {
+        let draft = consolidate(&system(), &sheets(&T1), t("2022-T1"), d("2022-06-14"), &[]);
+        // Not from a draft straight to the council.
+        let refused = draft.note(d("2022-07-14"), "0412/VI", None).unwrap_err();
+        assert_eq!(refused.codes(), [Code::TR04]);
+        // Not before the deadline, not with a malformed number.
+        let refused = draft.decide(d("2022-05-24"), "118-VI").unwrap_err();
+        assert_eq!(refused.codes(), [Code::TR04, Code::TR04]);
+        let decided = draft.decide(d("2022-06-21"), "118/VI").unwrap();
+        assert_eq!(decided.stage, Stage::Decided);
+        // The council cannot take note before the decision.
+        let refused = decided.note(d("2022-06-20"), "0412/VI", None).unwrap_err();
+        assert_eq!(refused.codes(), [Code::TR04]);
+        let noted = decided
+            .note(
+                d("2022-07-14"),
+                "0412/VI",
+                Some("zur Kenntnis genommen".into()),
+            )
+            .unwrap();
+        assert_eq!(noted.stage, Stage::Noted);
+        assert!(noted.findings.is_empty());
+        assert!(noted.decide(d("2022-07-15"), "119/VI").is_err());
+    }
+
+    #[test]
+    fn a_report_with_missing_goals_cannot_be_decided() {
+        let draft = consolidate(&system(), &sheets(&T2), t("2022-T2"), d("2022-10-11"), &[]);
+        let refused = draft.decide(d("2022-10-18"), "140/VI").unwrap_err();
+        assert_eq!(refused.codes(), [Code::TR03]);
+        assert!(!refused.valid);
+    }
+
+    #[test]
+    fn report_json_round_trips_and_rejects_unknown_keys() {
+        let report = consolidate(
+            &system(),
+            &sheets(&T2),
+            t("2022-T2"),
+            d("2022-10-11"),
+            &sheets(&T1),
+        );
+        let text = serde_json::to_string(&report).unwrap();
+        let back: TertialReport = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, report);
+        assert_eq!(
+            crate::rules::validate_report(&back).findings,
+            report.findings
+        );
+        let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        value["surprise"] = true.into();
+        assert!(serde_json::from_value::<TertialReport>(value).is_err());
+        // The contract's keys (DESIGN §6) with their shapes.
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value["stage"], "draft");
+        assert_eq!(value["goals"][3]["reporting_status"], "overdue");
+        assert!(value["goals"][3]["forecast"].is_null());
+        assert_eq!(value["goals"][0]["light"], "yellow");
+    }
+}

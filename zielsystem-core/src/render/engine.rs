@@ -9,7 +9,7 @@ use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, State, escape_formatter};
 
 use super::svg;
-use super::text::escape_markdown;
+use super::text::{escape_markdown, escape_markdown_inline};
 
 const MARKDOWN: &str = "markdown";
 
@@ -28,7 +28,7 @@ fn formatter(
             return out.write_str(&text).map_err(minijinja::Error::from);
         }
         return out
-            .write_str(&escape_markdown(&text))
+            .write_str(&escape_markdown_inline(&text))
             .map_err(minijinja::Error::from);
     }
     escape_formatter(out, state, value)
@@ -50,6 +50,10 @@ fn build() -> Environment<'static> {
     {
         env.set_syntax(syntax);
     }
+    // `{{ text|para }}` for a value that starts a line in a Markdown template.
+    env.add_filter("para", |text: String| {
+        Value::from_safe_string(escape_markdown(&text))
+    });
     env.add_function("light_icon", |key: String| {
         Value::from_safe_string(svg::light_icon(&key))
     });

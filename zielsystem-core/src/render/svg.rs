@@ -13,13 +13,13 @@ use crate::model::tertial_report::TertialReport;
 use crate::model::vocabulary::Light;
 
 /// Width of the goal column, of a tertial column and height of a row, in px.
-const LABEL_WIDTH: u32 = 380;
+const LABEL_WIDTH: u32 = 400;
 const CELL_WIDTH: u32 = 130;
 const ROW_HEIGHT: u32 = 26;
 const HEADER_HEIGHT: u32 = 48;
 const LEGEND_HEIGHT: u32 = 64;
 /// Longest goal title shown in full; longer ones are cut with "…" (the full title is in `<title>`).
-const TITLE_CHARS: usize = 46;
+const TITLE_CHARS: usize = 54;
 
 #[derive(Debug, Serialize)]
 struct Column {
@@ -152,14 +152,14 @@ pub fn matrix(report: &TertialReport) -> String {
         .iter()
         .enumerate()
         .map(|(index, (key, label))| LegendItem {
-            x: 12 + (index as u32 % 3) * 250,
+            x: 12 + (index as u32 % 3) * 260,
             y: legend_y + (index as u32 / 3) * 24,
             key,
             label,
         })
         .collect();
     let view = MatrixView {
-        width: width.max(3 * 250 + 12),
+        width: width.max(3 * 260 + 12),
         height: legend_y + LEGEND_HEIGHT - 16,
         label_width: LABEL_WIDTH,
         title: format!(

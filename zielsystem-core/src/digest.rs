@@ -3,14 +3,14 @@
 //!
 //! # Canonical JSON
 //!
-//! The canonical form of a document is the JSON text serde_json writes for its value, with:
+//! The canonical form of a document is the JSON text `serde_json` writes for its value, with:
 //! - the members of every object sorted by key, comparing keys as sequences of UTF-16 code units
 //!   (as RFC 8785, the JSON Canonicalization Scheme, does; for ASCII keys this is byte order);
 //! - no whitespace between tokens;
-//! - strings written as serde_json writes them: UTF-8, `"` and `\` escaped, the control characters
+//! - strings written as `serde_json` writes them: UTF-8, `"` and `\` escaped, the control characters
 //!   U+0008, U+0009, U+000A, U+000C, U+000D as `\b \t \n \f \r`, all other control characters as
 //!   `\u00xx` with lowercase hex, nothing else escaped (the same as RFC 8785);
-//! - numbers as serde_json writes them: integers in plain decimal, floating-point values in the
+//! - numbers as `serde_json` writes them: integers in plain decimal, floating-point values in the
 //!   shortest form that reads back to the same `f64` (Ryū), always with a fraction or exponent
 //!   (`20.0`, `31.5`, `1e21`). This is where the form departs from RFC 8785, which writes `20` and
 //!   `1e+21`.
@@ -18,6 +18,8 @@
 //! A sheet is canonicalised from its typed value (after parsing), so optional keys left out and
 //! keys written in another order or with other whitespace yield the same digest. The digest is
 //! written `"sha256:<64 lowercase hex digits>"`.
+
+use std::fmt::Write as _;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -70,8 +72,8 @@ pub fn digest_of<T: Serialize>(value: &T) -> String {
     let hash = Sha256::digest(canonical_json(&value).as_bytes());
     let mut text = String::with_capacity(7 + 64);
     text.push_str("sha256:");
-    for byte in hash.iter() {
-        text.push_str(&format!("{byte:02x}"));
+    for byte in &hash {
+        let _ = write!(text, "{byte:02x}");
     }
     text
 }

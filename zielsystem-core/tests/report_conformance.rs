@@ -7,7 +7,12 @@
 //! `validate_report`) or the inputs of a consolidation (`system`, `sheets`, `previous`, `tertial`,
 //! `as_of`; the findings are those the consolidated report carries). See tests/README.md,
 //! "Report and paper cases".
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -90,16 +95,25 @@ fn check(case: &Path, expect: &Expect, outcome: Result<ValidationResult, String>
                     Code::parse(code).is_some(),
                     "{name}: unknown code {code} in expect.json"
                 );
-                assert!(found.contains(code.as_str()), "{name}: {code} expected, found {found:?}");
+                assert!(
+                    found.contains(code.as_str()),
+                    "{name}: {code} expected, found {found:?}"
+                );
             }
             for code in &expect.absent {
-                assert!(!found.contains(code.as_str()), "{name}: {code} must be absent");
+                assert!(
+                    !found.contains(code.as_str()),
+                    "{name}: {code} must be absent"
+                );
             }
         }
         Err(error) => {
             // The schema-level pass with codes lives with the validation surface; here a document
             // that does not parse must be one the case expects to be rejected at schema level.
-            assert!(!expect.valid, "{name}: does not parse ({error}) but is expected valid");
+            assert!(
+                !expect.valid,
+                "{name}: does not parse ({error}) but is expected valid"
+            );
             assert!(
                 !expect.codes.is_empty() && expect.codes.iter().all(|c| is_schema_level(c)),
                 "{name}: does not parse ({error}); expected codes {:?}",
@@ -128,8 +142,7 @@ fn report_cases() {
                 .map(|report| validate_report(&report))
                 .map_err(|e| e.to_string())
         } else {
-            let system: TargetSystem =
-                read(&case.join(expect.system.as_deref().expect("system")));
+            let system: TargetSystem = read(&case.join(expect.system.as_deref().expect("system")));
             let load = |paths: &[String]| -> Vec<ReportSheet> {
                 paths.iter().map(|p| read(&case.join(p))).collect()
             };
@@ -143,7 +156,11 @@ fn report_cases() {
             // The report the consolidation wrote is itself a valid document of the schema, and
             // re-checking it yields the findings it carries.
             let value = serde_json::to_value(&report).unwrap();
-            assert!(schema_accepts("tertial-report.schema.json", &value), "{}", case.display());
+            assert!(
+                schema_accepts("tertial-report.schema.json", &value),
+                "{}",
+                case.display()
+            );
             assert_eq!(validate_report(&report).findings, report.findings);
             Ok(ValidationResult::from_findings(report.findings.clone()))
         };
@@ -213,8 +230,13 @@ fn paper_for_a_report_passes_bv() {
         paper.subject.as_deref(),
         Some("Bericht über das Erreichen der Ziele des Zielsystems 2022 – I. Tertial")
     );
-    let decided = draft.decide("2022-06-21".parse().unwrap(), "118/VI").unwrap();
+    let decided = draft
+        .decide("2022-06-21".parse().unwrap(), "118/VI")
+        .unwrap();
     let paper = zielsystem_core::model::paper::for_report(&decided);
     assert_eq!(paper.number.as_deref(), Some("118/VI"));
-    assert!(schema_accepts("paper.schema.json", &serde_json::to_value(&paper).unwrap()));
+    assert!(schema_accepts(
+        "paper.schema.json",
+        &serde_json::to_value(&paper).unwrap()
+    ));
 }

@@ -339,10 +339,9 @@ pub fn for_report(report: &TertialReport) -> Paper {
         with_light(Light::Red),
     );
     if !report.missing_goals.is_empty() {
-        justification.push_str(&format!(
-            " Ohne Berichtsblatt: {}.",
-            report.missing_goals.join(", ")
-        ));
+        justification.push_str(" Ohne Berichtsblatt: ");
+        justification.push_str(&report.missing_goals.join(", "));
+        justification.push('.');
     }
     Paper {
         schema_version: crate::SCHEMA_VERSION.to_string(),

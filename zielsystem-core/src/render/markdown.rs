@@ -1,4 +1,4 @@
-//! The tertial report as Markdown (CommonMark with GitHub tables), in German: the Bezirksamtsvorlage
+//! The tertial report as Markdown (`CommonMark` with GitHub tables), in German: the Bezirksamtsvorlage
 //! "zur Kenntnisnahme" with its numbered sections, followed by the report as its appendix.
 //!
 //! Every piece of user text (titles, contributions, risks, rationales, names) is escaped with

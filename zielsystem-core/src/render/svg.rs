@@ -83,7 +83,10 @@ fn cell(report: &TertialReport, goal: &str, tertial: Tertial, cx: u32) -> Cell {
     let (key, label) = if tertial > report.tertial {
         ("open", "–")
     } else {
-        match report.forecast_in(goal, tertial).map(|f| f.light()) {
+        match report
+            .forecast_in(goal, tertial)
+            .map(crate::Forecast::light)
+        {
             Some(Light::Green) => ("green", "grün"),
             Some(Light::Yellow) => ("yellow", "gelb"),
             Some(Light::Red) => ("red", "rot"),
@@ -105,9 +108,8 @@ fn cell(report: &TertialReport, goal: &str, tertial: Tertial, cx: u32) -> Cell {
 
 /// The matrix of `report`: every goal of the report × the three tertials of its year.
 pub fn matrix(report: &TertialReport) -> String {
-    let tertials = Tertial::of_year(report.tertial.year())
-        .map(Vec::from)
-        .unwrap_or_else(|_| vec![report.tertial]);
+    let tertials =
+        Tertial::of_year(report.tertial.year()).map_or_else(|_| vec![report.tertial], Vec::from);
     let width = LABEL_WIDTH + CELL_WIDTH * tertials.len() as u32;
     let columns = tertials
         .iter()

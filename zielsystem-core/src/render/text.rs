@@ -24,14 +24,14 @@ pub fn german_number(value: f64) -> String {
     text.replace('.', ",")
 }
 
-/// Escapes user text for Markdown (CommonMark and GitHub tables) where it stands at the start of a
+/// Escapes user text for Markdown (`CommonMark` and GitHub tables) where it stands at the start of a
 /// line: [`escape_markdown_inline`], and a leading list marker or thematic break (`-`, `1.`) is
 /// escaped as well.
 pub fn escape_markdown(text: &str) -> String {
     escape_block_start(&escape_markdown_inline(text))
 }
 
-/// Escapes user text for Markdown (CommonMark and GitHub tables) within a line, so it is shown as
+/// Escapes user text for Markdown (`CommonMark` and GitHub tables) within a line, so it is shown as
 /// written and never becomes markup: every ASCII punctuation character that can start or end markup
 /// gets a backslash (links `[x](…)`, images, raw HTML `<…>`, entities `&…;`, emphasis, code, table
 /// pipes, headings), and line breaks become spaces, so user text can neither start a block nor

@@ -379,6 +379,7 @@ fn title_of(report: &TertialReport, goal: &str) -> String {
 }
 
 /// Builds the template context of `report`.
+#[allow(clippy::too_many_lines)] // One field after the other: splitting it would only scatter the view.
 pub(crate) fn report_view(report: &TertialReport) -> ReportView {
     let paper = for_report(report);
     let decision = report.decision.as_ref();
@@ -508,7 +509,7 @@ pub(crate) fn report_view(report: &TertialReport) -> ReportView {
                 label: row
                     .forecast
                     .map_or_else(|| "ohne Berichtsblatt".to_string(), |f| f.label_de().into()),
-                light: light_view(row.forecast.map(|f| f.light())),
+                light: light_view(row.forecast.map(crate::Forecast::light)),
                 mandate_target_groups: row.mandate_target_groups,
                 administration_internal: row.administration_internal,
                 total: row.total,
@@ -528,7 +529,7 @@ pub(crate) fn report_view(report: &TertialReport) -> ReportView {
                 without_sheet: row.without_sheet,
             })
             .collect(),
-        compared_with: report.compared_with.map(|t| t.label_de()),
+        compared_with: report.compared_with.map(crate::Tertial::label_de),
         worse,
         better,
         perspectives: Perspective::ALL

@@ -13,13 +13,16 @@ use crate::model::tertial_report::TertialReport;
 use crate::model::vocabulary::Light;
 
 /// Width of the goal column, of a tertial column and height of a row, in px.
-const LABEL_WIDTH: u32 = 400;
-const CELL_WIDTH: u32 = 130;
+const LABEL_WIDTH: u32 = 310;
+const CELL_WIDTH: u32 = 110;
 const ROW_HEIGHT: u32 = 26;
+/// Extra height of a row whose title needs a second line.
+const SECOND_LINE: u32 = 14;
 const HEADER_HEIGHT: u32 = 48;
-const LEGEND_HEIGHT: u32 = 64;
-/// Longest goal title shown in full; longer ones are cut with "…" (the full title is in `<title>`).
-const TITLE_CHARS: usize = 54;
+const LEGEND_HEIGHT: u32 = 88;
+/// Characters per line of a goal title; titles wrap onto a second line, and what does not fit on
+/// two lines is cut with "…" (the full title is in the row's `<title>`).
+const TITLE_CHARS: usize = 44;
 
 #[derive(Debug, Serialize)]
 struct Column {
@@ -40,7 +43,12 @@ struct Cell {
 struct Row {
     y: u32,
     goal: String,
-    title: String,
+    /// Height of the row.
+    height: u32,
+    /// Baseline of the first line (cells are centred on it).
+    baseline: u32,
+    /// The title in one or two lines (the first after the goal id).
+    lines: Vec<String>,
     full_title: String,
     cells: Vec<Cell>,
     shaded: bool,
@@ -66,6 +74,35 @@ struct MatrixView {
     grid_bottom: u32,
     legend_y: u32,
     legend: Vec<LegendItem>,
+}
+
+/// Wraps `text` at spaces into at most two lines of about `width` characters (the first line
+/// `first_width`), cutting the rest with "…".
+fn wrap(text: &str, first_width: usize, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in text.split_whitespace() {
+        let limit = if lines.len() == 1 { first_width } else { width };
+        let current = lines.last().map_or(0, |line| line.chars().count());
+        if current > 0 && current + 1 + word.chars().count() > limit {
+            if lines.len() == 2 {
+                let last = lines.pop().unwrap_or_default();
+                lines.push(cut(&format!("{last} {word}"), width));
+                return lines;
+            }
+            lines.push(String::new());
+        }
+        if let Some(line) = lines.last_mut() {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    let limit = if lines.len() == 1 { first_width } else { width };
+    if let Some(line) = lines.last_mut() {
+        *line = cut(line, limit);
+    }
+    lines
 }
 
 fn cut(text: &str, limit: usize) -> String {
@@ -120,27 +157,41 @@ pub fn matrix(report: &TertialReport) -> String {
             current: *tertial == report.tertial,
         })
         .collect();
+    let mut y = HEADER_HEIGHT;
     let rows: Vec<Row> = report
         .goals
         .iter()
         .enumerate()
-        .map(|(index, entry)| Row {
-            y: HEADER_HEIGHT + ROW_HEIGHT * index as u32,
+        .map(|(index, entry)| {
+            let lines = wrap(
+                &entry.title,
+                TITLE_CHARS.saturating_sub(entry.goal.chars().count() + 1),
+                TITLE_CHARS,
+            );
+            let height = ROW_HEIGHT + SECOND_LINE * (lines.len().saturating_sub(1) as u32);
+            let row_y = y;
+            y += height;
+            (index, entry, lines, height, row_y)
+        })
+        .map(|(index, entry, lines, height, row_y)| Row {
+            y: row_y,
+            height,
+            baseline: row_y + 17,
             goal: entry.goal.clone(),
-            title: cut(&entry.title, TITLE_CHARS),
+            lines,
             full_title: entry.title.clone(),
             cells: tertials
                 .iter()
                 .enumerate()
                 .map(|(column, tertial)| {
-                    let cx = LABEL_WIDTH + CELL_WIDTH * column as u32 + 22;
+                    let cx = LABEL_WIDTH + CELL_WIDTH * column as u32 + 18;
                     cell(report, &entry.goal, *tertial, cx)
                 })
                 .collect(),
             shaded: index % 2 == 1,
         })
         .collect();
-    let grid_bottom = HEADER_HEIGHT + ROW_HEIGHT * rows.len() as u32;
+    let grid_bottom = y;
     let legend_y = grid_bottom + 24;
     let legend_entries: [(&str, &str); 6] = [
         ("green", "grün: erreicht / nicht gefährdet"),
@@ -154,15 +205,15 @@ pub fn matrix(report: &TertialReport) -> String {
         .iter()
         .enumerate()
         .map(|(index, (key, label))| LegendItem {
-            x: 12 + (index as u32 % 3) * 260,
-            y: legend_y + (index as u32 / 3) * 24,
+            x: 12 + (index as u32 % 2) * 310,
+            y: legend_y + (index as u32 / 2) * 22,
             key,
             label,
         })
         .collect();
     let view = MatrixView {
-        width: width.max(3 * 260 + 12),
-        height: legend_y + LEGEND_HEIGHT - 16,
+        width: width.max(2 * 310 + 12),
+        height: legend_y + LEGEND_HEIGHT - 20,
         label_width: LABEL_WIDTH,
         title: format!(
             "Ampelübersicht Zielsystem {} – Stand {}",
@@ -199,4 +250,24 @@ pub fn light_icon(key: &str) -> String {
     format!(
         r#"<svg class="icon" xmlns="http://www.w3.org/2000/svg" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">{shape}</svg>"#
     )
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::indexing_slicing)]
+    use super::*;
+
+    #[test]
+    fn titles_wrap_onto_two_lines_at_most() {
+        assert_eq!(wrap("Kurz", 10, 10), ["Kurz"]);
+        assert_eq!(wrap("eins zwei drei", 9, 9), ["eins zwei", "drei"]);
+        let lines = wrap("eins zwei drei vier fünf sechs", 9, 9);
+        assert_eq!(lines.len(), 2);
+        assert!(
+            lines[1].ends_with('…') && lines[1].chars().count() <= 9,
+            "{lines:?}"
+        );
+        assert_eq!(wrap("", 5, 5), [""]);
+        assert_eq!(wrap("Überlangeswortohneleerzeichen", 8, 8), ["Überlan…"]);
+    }
 }

@@ -563,4 +563,63 @@ mod tests {
         assert!(value["goals"][3]["forecast"].is_null());
         assert_eq!(value["goals"][0]["light"], "yellow");
     }
+
+    fn any_sheet() -> impl proptest::strategy::Strategy<Value = ReportSheet> {
+        use proptest::prelude::*;
+        let base: ReportSheet = serde_json::from_str(T1[1]).unwrap();
+        (
+            prop::sample::select(vec!["A01", "A02", "A03", "A04", "V01", "V02", "X99"]),
+            prop::sample::select(vec!["2022-T1", "2022-T2", "2022-T3", "2021-T3"]),
+            prop::sample::select(Forecast::ALL.to_vec()),
+            0u64..200,
+            any::<bool>(),
+        )
+            .prop_map(move |(goal, tertial, forecast, days, foreign)| {
+                let mut sheet = base.clone();
+                sheet.goal = goal.to_string();
+                sheet.tertial = tertial.parse().unwrap();
+                sheet.forecast = forecast;
+                sheet.submitted_on = sheet.tertial.cut_off() + chrono::Days::new(days);
+                if foreign {
+                    sheet.authority = "Bezirksamt Pankow von Berlin".into();
+                }
+                sheet
+            })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn consolidation_invariants(
+            given in proptest::collection::vec(any_sheet(), 0..12),
+            previous in proptest::collection::vec(any_sheet(), 0..8),
+            tertial in proptest::sample::select(vec!["2022-T1", "2022-T2", "2022-T3"]),
+            offset in 0u64..120,
+        ) {
+            let tertial: Tertial = tertial.parse().unwrap();
+            let as_of = tertial.cut_off() + chrono::Days::new(offset);
+            let system = system();
+            let report = consolidate(&system, &given, tertial, as_of, &previous);
+            proptest::prop_assert_eq!(report.goals.len(), system.goals.len());
+            for (entry, goal) in report.goals.iter().zip(&system.goals) {
+                proptest::prop_assert_eq!(&entry.goal, &goal.id);
+                proptest::prop_assert_eq!(entry.sheet.is_some(), entry.reporting_status.is_submitted());
+                proptest::prop_assert_eq!(entry.sheet.is_some(), entry.sheet_digest.is_some());
+                proptest::prop_assert_eq!(entry.light, entry.forecast.map(Forecast::light));
+                let missing = report.missing_goals.contains(&entry.goal);
+                proptest::prop_assert_eq!(missing, entry.sheet.is_none());
+                if let Some(sheet) = report.sheet_of(entry) {
+                    proptest::prop_assert_eq!(&sheet.goal, &entry.goal);
+                    proptest::prop_assert_eq!(sheet.tertial, tertial);
+                }
+            }
+            let total: u32 = report.counts.by_forecast.iter().map(|row| row.total).sum();
+            proptest::prop_assert_eq!(total as usize, system.goals.len());
+            proptest::prop_assert_eq!(tertial_report::findings(&report), report.findings.clone());
+            let text = serde_json::to_string(&report).unwrap();
+            proptest::prop_assert_eq!(serde_json::from_str::<TertialReport>(&text).unwrap(), report.clone());
+            // Rendering never fails on any report.
+            proptest::prop_assert!(!report.to_markdown().contains("Darstellungsfehler"));
+            proptest::prop_assert!(!report.to_html().contains("Darstellungsfehler"));
+        }
+    }
 }

@@ -49,6 +49,14 @@ impl Kind {
         }
     }
 
+    /// The folder of its conformance cases under `tests/cases/`.
+    fn cases_dir(self) -> &'static str {
+        match self {
+            Kind::System => "system",
+            Kind::Sheet => "sheet",
+        }
+    }
+
     /// Typed decoding, then serialization back to JSON.
     fn round_trip(self, bytes: &[u8]) -> Result<Value, String> {
         let encoded = match self {
@@ -300,4 +308,110 @@ fn the_example_uses_every_forecast_value() {
     }
     let all: std::collections::BTreeSet<_> = zielsystem_core::Forecast::ALL.into_iter().collect();
     assert_eq!(seen, all);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conformance cases: the JSON Schema and serde agree on the schema level
+
+/// Codes of a document whose shape is wrong: typed decoding must reject it. (`SCHEMA_LIMIT` is a
+/// policy on size, not on shape: such a document still decodes.)
+const SHAPE_CODES: &[&str] = &[
+    "JSON_SYNTAX",
+    "SCHEMA_TYPE",
+    "SCHEMA_REQUIRED",
+    "SCHEMA_UNKNOWN_KEY",
+    "SCHEMA_FORMAT",
+    "SCHEMA_ENUM",
+    "SCHEMA_DUPLICATE_KEY",
+];
+
+struct Case {
+    dir: PathBuf,
+    document: PathBuf,
+    codes: Vec<String>,
+    schema_valid: bool,
+}
+
+fn cases(kind: Kind) -> Vec<Case> {
+    let root = repo_root()
+        .join("tests")
+        .join("cases")
+        .join(kind.cases_dir());
+    let Ok(entries) = fs::read_dir(&root) else {
+        return Vec::new();
+    };
+    let mut dirs: Vec<_> = entries
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.join("expect.json").is_file())
+        .collect();
+    dirs.sort();
+    dirs.into_iter()
+        .map(|dir| {
+            let expect = read_json(&dir.join("expect.json"));
+            let document = dir.join(
+                expect["document"]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("{}: expect.json names no document", dir.display())),
+            );
+            let codes: Vec<String> = expect["codes"]
+                .as_array()
+                .map(|codes| {
+                    codes
+                        .iter()
+                        .map(|code| code.as_str().unwrap().to_owned())
+                        .collect()
+                })
+                .unwrap_or_default();
+            // tests/README.md: true unless a JSON_… or SCHEMA_… code is expected.
+            let schema_valid = expect["schema_valid"].as_bool().unwrap_or_else(|| {
+                !codes
+                    .iter()
+                    .any(|code| code.starts_with("JSON_") || code.starts_with("SCHEMA_"))
+            });
+            Case {
+                dir,
+                document,
+                codes,
+                schema_valid,
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn schema_and_serde_agree_on_every_conformance_case() {
+    let mut checked = 0;
+    for kind in Kind::ALL {
+        let validator = kind.validator();
+        for case in cases(kind) {
+            let name = case.dir.display();
+            let bytes = fs::read(&case.document)
+                .unwrap_or_else(|e| panic!("{name}: {}: {e}", case.document.display()));
+            let errors = schema_errors(&validator, &bytes);
+            if case.schema_valid {
+                assert!(
+                    errors.is_empty(),
+                    "{name}: the JSON Schema rejects it: {errors:#?}"
+                );
+            } else {
+                assert!(!errors.is_empty(), "{name}: the JSON Schema accepts it");
+            }
+            let wrong_shape = case
+                .codes
+                .iter()
+                .any(|code| SHAPE_CODES.contains(&code.as_str()));
+            match kind.round_trip(&bytes) {
+                Ok(_) if wrong_shape => panic!("{name}: typed decoding accepts it"),
+                Err(error) if !wrong_shape => {
+                    panic!("{name}: typed decoding rejects it: {error}")
+                }
+                _ => {}
+            }
+            if case.schema_valid && !wrong_shape {
+                assert_lossless(kind, &case.document, &bytes);
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "no conformance case found under tests/cases/");
 }

@@ -240,3 +240,54 @@ fn paper_for_a_report_passes_bv() {
         &serde_json::to_value(&paper).unwrap()
     ));
 }
+
+/// Words that betray an English description (as in `tests/schemas.rs`).
+const ENGLISH_WORDS: &[&str] = &[
+    "the", "of", "and", "is", "or", "which", "where", "with", "when", "how", "what", "to",
+];
+
+fn described_nodes<'a>(node: &'a Value, path: &str, out: &mut Vec<(String, &'a Value)>) {
+    let Some(map) = node.as_object() else { return };
+    for key in ["properties", "$defs"] {
+        if let Some(children) = map.get(key).and_then(Value::as_object) {
+            for (name, child) in children {
+                let child_path = format!("{path}/{key}/{name}");
+                out.push((child_path.clone(), child));
+                described_nodes(child, &child_path, out);
+            }
+        }
+    }
+    if let Some(branches) = map.get("oneOf").and_then(Value::as_array) {
+        for (i, branch) in branches.iter().enumerate() {
+            if branch.get("const").is_some() {
+                out.push((format!("{path}/oneOf/{i}"), branch));
+            }
+        }
+    }
+}
+
+#[test]
+fn report_and_paper_schemas_speak_german() {
+    for file in ["tertial-report.schema.json", "paper.schema.json"] {
+        let schema: Value = read(&root().join("schemas").join(file));
+        let mut nodes = vec![(String::new(), &schema)];
+        described_nodes(&schema, "", &mut nodes);
+        assert!(nodes.len() > 20, "{file}: too few nodes ({})", nodes.len());
+        for (path, node) in nodes {
+            for key in ["title", "description"] {
+                let text = node[key]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("{file} {path}: no {key}"));
+                assert!(!text.trim().is_empty(), "{file} {path}: blank {key}");
+                let english: Vec<_> = text
+                    .split(|c: char| !c.is_alphabetic())
+                    .filter(|word| ENGLISH_WORDS.contains(&word.to_lowercase().as_str()))
+                    .collect();
+                assert!(
+                    english.is_empty(),
+                    "{file} {path}: {key} looks English: {text}"
+                );
+            }
+        }
+    }
+}

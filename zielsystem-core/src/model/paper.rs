@@ -34,61 +34,100 @@ pub struct Paper {
     )]
     pub number: Option<String>,
     /// The day of the Bezirksamt's session.
-    #[serde(default)]
-    #[schemars(title = "Für die Sitzung am")]
+    #[serde(default, deserialize_with = "super::date::option::deserialize")]
+    #[schemars(
+        title = "Für die Sitzung am",
+        description = "Sitzungstag des Bezirksamts (JJJJ-MM-TT); leer, solange kein Termin feststeht."
+    )]
     pub meeting_date: Option<NaiveDate>,
     /// For decision or for information.
     #[serde(default)]
-    #[schemars(title = "Art der Vorlage")]
+    #[schemars(
+        title = "Art der Vorlage",
+        description = "Zur Beschlussfassung oder zur Kenntnisnahme."
+    )]
     pub kind: Option<PaperKind>,
     /// 1. Gegenstand der Vorlage.
     #[serde(default)]
-    #[schemars(title = "1. Gegenstand der Vorlage")]
+    #[schemars(
+        title = "1. Gegenstand der Vorlage",
+        description = "Worüber die Vorlage handelt."
+    )]
     pub subject: Option<String>,
     /// 2. Berichterstatter/in.
     #[serde(default)]
-    #[schemars(title = "2. Berichterstatter/in")]
+    #[schemars(
+        title = "2. Berichterstatter/in",
+        description = "Das Bezirksamtsmitglied, das die Vorlage einbringt."
+    )]
     pub rapporteur: Option<String>,
     /// 3. Beschlussentwurf (the numbered items I., II., …).
     #[serde(default)]
-    #[schemars(title = "3. Beschlussentwurf")]
+    #[schemars(
+        title = "3. Beschlussentwurf",
+        description = "Die nummerierten Punkte des Beschlussentwurfs (I., II., …)."
+    )]
     pub draft_resolution: Option<Vec<String>>,
     /// Veröffentlichung: ja / nein.
     #[serde(default)]
-    #[schemars(title = "Veröffentlichung")]
+    #[schemars(
+        title = "Veröffentlichung",
+        description = "Ob die Vorlage veröffentlicht wird (ja/nein)."
+    )]
     pub publication: Option<bool>,
     /// Beteiligung der Beschäftigtenvertretungen.
     #[serde(default)]
-    #[schemars(title = "Beteiligung der Beschäftigtenvertretungen")]
+    #[schemars(
+        title = "Beteiligung der Beschäftigtenvertretungen",
+        description = "Beteiligung von Personalrat, Frauenvertretung, Schwerbehindertenvertretung sowie Jugend- und Auszubildendenvertretung."
+    )]
     pub staff_representation: Option<StaffRepresentation>,
     /// 4. Begründung.
     #[serde(default)]
-    #[schemars(title = "4. Begründung")]
+    #[schemars(title = "4. Begründung", description = "Begründung der Vorlage.")]
     pub justification: Option<String>,
     /// 5. Rechtsgrundlage.
     #[serde(default)]
-    #[schemars(title = "5. Rechtsgrundlage")]
+    #[schemars(
+        title = "5. Rechtsgrundlage",
+        description = "Rechtsgrundlage, z. B. „§§ 36, 37 Absatz 7, 38 Absatz 2 Bezirksverwaltungsgesetz“."
+    )]
     pub legal_basis: Option<String>,
     /// 6.–10. Auswirkungen.
     #[serde(default)]
-    #[schemars(title = "6.–10. Auswirkungen")]
+    #[schemars(
+        title = "6.–10. Auswirkungen",
+        description = "Auswirkungen auf Haushalt, Personal, Gleichstellung, Menschen mit Behinderung, Integration und Sozialraum; nicht Zutreffendes lautet „keine“."
+    )]
     pub effects: Option<Effects>,
     /// 11. Mitzeichnung(en).
     #[serde(default)]
-    #[schemars(title = "11. Mitzeichnung(en)")]
+    #[schemars(
+        title = "11. Mitzeichnung(en)",
+        description = "Mitzeichnungen anderer Bezirksamtsmitglieder; sonst „keine“."
+    )]
     pub co_signatures: Option<String>,
 }
 
 /// For decision or for information.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
-#[schemars(title = "Art der Vorlage")]
+#[schemars(
+    title = "Art der Vorlage",
+    description = "Zur Beschlussfassung oder zur Kenntnisnahme."
+)]
 pub enum PaperKind {
     /// zur Beschlussfassung.
-    #[schemars(title = "zur Beschlussfassung")]
+    #[schemars(
+        title = "zur Beschlussfassung",
+        description = "Das Bezirksamt soll beschließen."
+    )]
     Decision,
     /// zur Kenntnisnahme.
-    #[schemars(title = "zur Kenntnisnahme")]
+    #[schemars(
+        title = "zur Kenntnisnahme",
+        description = "Das Gremium nimmt zur Kenntnis."
+    )]
     Information,
 }
 
@@ -105,57 +144,96 @@ impl PaperKind {
 /// Participation of the staff representations.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Beteiligung der Beschäftigtenvertretungen")]
+#[schemars(
+    title = "Beteiligung der Beschäftigtenvertretungen",
+    description = "Beteiligung der Beschäftigtenvertretungen an der Vorlage."
+)]
 pub struct StaffRepresentation {
     /// Whether any representation is involved (ja / nein).
-    #[schemars(title = "Beteiligt")]
+    #[schemars(
+        title = "Beteiligt",
+        description = "Ob eine Beschäftigtenvertretung beteiligt ist (ja/nein)."
+    )]
     pub involved: bool,
     /// a) Personalrat.
     #[serde(default)]
-    #[schemars(title = "a) Personalrat")]
+    #[schemars(
+        title = "a) Personalrat",
+        description = "Beteiligung des Personalrats; leer, wenn nicht beteiligt."
+    )]
     pub staff_council: Option<String>,
     /// b) Frauenvertretung.
     #[serde(default)]
-    #[schemars(title = "b) Frauenvertretung")]
+    #[schemars(
+        title = "b) Frauenvertretung",
+        description = "Beteiligung der Frauenvertretung; leer, wenn nicht beteiligt."
+    )]
     pub womens_representative: Option<String>,
     /// c) Schwerbehindertenvertretung.
     #[serde(default)]
-    #[schemars(title = "c) Schwerbehindertenvertretung")]
+    #[schemars(
+        title = "c) Schwerbehindertenvertretung",
+        description = "Beteiligung der Schwerbehindertenvertretung; leer, wenn nicht beteiligt."
+    )]
     pub disability_representative: Option<String>,
     /// d) Jugend- und Auszubildendenvertretung.
     #[serde(default)]
-    #[schemars(title = "d) Jugend- und Auszubildendenvertretung")]
+    #[schemars(
+        title = "d) Jugend- und Auszubildendenvertretung",
+        description = "Beteiligung der Jugend- und Auszubildendenvertretung; leer, wenn nicht beteiligt."
+    )]
     pub youth_representation: Option<String>,
 }
 
 /// The effects the form asks for (sections 6–10).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Auswirkungen")]
+#[schemars(
+    title = "Auswirkungen",
+    description = "Die Auswirkungen der Abschnitte 6 bis 10; nicht Zutreffendes lautet „keine“."
+)]
 pub struct Effects {
     /// 6.1 Auswirkungen auf Einnahmen und Ausgaben.
     #[serde(default)]
-    #[schemars(title = "6.1 Auswirkungen auf Einnahmen und Ausgaben")]
+    #[schemars(
+        title = "6.1 Auswirkungen auf Einnahmen und Ausgaben",
+        description = "Auswirkungen auf Einnahmen und Ausgaben des Haushaltsplans; sonst „keine“."
+    )]
     pub budget: Option<String>,
     /// 6.2 Personalwirtschaftliche Auswirkungen.
     #[serde(default)]
-    #[schemars(title = "6.2 Personalwirtschaftliche Auswirkungen")]
+    #[schemars(
+        title = "6.2 Personalwirtschaftliche Auswirkungen",
+        description = "Personalwirtschaftliche Auswirkungen; sonst „keine“."
+    )]
     pub staff: Option<String>,
     /// 7. Gleichstellungsrelevante Auswirkungen.
     #[serde(default)]
-    #[schemars(title = "7. Gleichstellungsrelevante Auswirkungen")]
+    #[schemars(
+        title = "7. Gleichstellungsrelevante Auswirkungen",
+        description = "Gleichstellungsrelevante Auswirkungen; sonst „keine“."
+    )]
     pub gender_equality: Option<String>,
     /// 8. Behindertenrelevante Auswirkungen.
     #[serde(default)]
-    #[schemars(title = "8. Behindertenrelevante Auswirkungen")]
+    #[schemars(
+        title = "8. Behindertenrelevante Auswirkungen",
+        description = "Behindertenrelevante Auswirkungen; sonst „keine“."
+    )]
     pub disability: Option<String>,
     /// 9. Integrationsrelevante Auswirkungen.
     #[serde(default)]
-    #[schemars(title = "9. Integrationsrelevante Auswirkungen")]
+    #[schemars(
+        title = "9. Integrationsrelevante Auswirkungen",
+        description = "Integrationsrelevante Auswirkungen; sonst „keine“."
+    )]
     pub integration: Option<String>,
     /// 10. Sozialraumrelevante Auswirkungen.
     #[serde(default)]
-    #[schemars(title = "10. Sozialraumrelevante Auswirkungen")]
+    #[schemars(
+        title = "10. Sozialraumrelevante Auswirkungen",
+        description = "Sozialraumrelevante Auswirkungen; sonst „keine“."
+    )]
     pub social_space: Option<String>,
 }
 

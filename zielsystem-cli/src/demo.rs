@@ -1,5 +1,6 @@
 //! `zielsystem demo [--out DIR]`: the whole procedure on the bundled example district, from the
-//! target system and the sheets to the decided report of tertial I and the draft of tertial II.
+//! target system and the sheets to the reports of the year: tertial I decided by the Bezirksamt and
+//! noted by the council, tertial II decided, tertial III a draft while sheets are still coming in.
 //!
 //! The example's files are compiled into the binary ([`bundle`]), so the demo works from any
 //! directory and from an installed binary alike.
@@ -11,51 +12,52 @@ use chrono::NaiveDate;
 use zielsystem_core::calendar::Period;
 use zielsystem_core::model::paper::for_report;
 use zielsystem_core::rules::{validate_paper, validate_report};
-use zielsystem_core::{ReportSheet, TargetSystem, Tertial, TertialReport, consolidate};
+use zielsystem_core::{
+    ReportSheet, TargetSystem, Tertial, TertialReport, ValidationResult, consolidate,
+};
 
 use crate::Failure;
 use crate::report::{ReportFormat, parse_json, render};
 
-/// The bundled example: its target system and its sheets, by path within the example.
+/// The bundled example (`examples/mitte-2022/`), compiled in by `build.rs`.
 mod bundle {
-    /// Where the files come from (relative to the workspace root), for the summary.
-    pub(super) const SOURCE: &str = "tests/fixtures (report-*.json)";
+    /// Where the files come from, for the summary.
+    pub(super) const SOURCE: &str = "examples/mitte-2022";
 
-    pub(super) const SYSTEM: (&str, &str) = (
-        "report-system.json",
-        include_str!("../../tests/fixtures/report-system.json"),
-    );
-
-    macro_rules! sheets {
-        ($($name:literal),* $(,)?) => {
-            &[$((
-                $name,
-                include_str!(concat!("../../tests/fixtures/report-sheet-", $name, ".json")),
-            )),*]
-        };
-    }
-
-    /// Every sheet of the example (all tertials).
-    pub(super) const SHEETS: &[(&str, &str)] = sheets![
-        "2022-T1-A01",
-        "2022-T1-A02",
-        "2022-T1-A03",
-        "2022-T1-A04",
-        "2022-T1-V01",
-        "2022-T1-V02",
-        "2022-T2-A01",
-        "2022-T2-A02",
-        "2022-T2-A03",
-        "2022-T2-V01",
-        "2022-T2-V02",
-    ];
+    include!(concat!(env!("OUT_DIR"), "/bundle.rs"));
 }
 
-/// The lifecycle the demo plays through for tertial I. Numbers and dates are illustrative.
-const T1_AS_OF: (i32, u32, u32) = (2022, 6, 14);
-const T1_DECIDED: ((i32, u32, u32), &str) = ((2022, 6, 21), "118/VI");
-const T1_NOTED: ((i32, u32, u32), &str, &str) = ((2022, 7, 14), "0412/VI", "zur Kenntnis genommen");
-const T2_AS_OF: (i32, u32, u32) = (2022, 10, 11);
+/// One report of the demo: which tertial, its day, and how far its lifecycle runs. The decision
+/// and council numbers and dates are illustrative.
+struct Step {
+    period: Period,
+    as_of: (i32, u32, u32),
+    decided: Option<((i32, u32, u32), &'static str)>,
+    noted: Option<((i32, u32, u32), &'static str, &'static str)>,
+}
+
+/// Tertial I decided and noted by the council, tertial II decided, tertial III a draft in January
+/// (the deadline has not passed: the missing sheets are "ausstehend").
+const STEPS: [Step; 3] = [
+    Step {
+        period: Period::T1,
+        as_of: (2022, 6, 7),
+        decided: Some(((2022, 6, 14), "118/VI")),
+        noted: Some(((2022, 7, 14), "0412/VI", "zur Kenntnis genommen")),
+    },
+    Step {
+        period: Period::T2,
+        as_of: (2022, 10, 4),
+        decided: Some(((2022, 10, 11), "164/VI")),
+        noted: None,
+    },
+    Step {
+        period: Period::T3,
+        as_of: (2023, 1, 27),
+        decided: None,
+        noted: None,
+    },
+];
 
 fn day((year, month, day): (i32, u32, u32)) -> Result<NaiveDate, Failure> {
     NaiveDate::from_ymd_opt(year, month, day)
@@ -98,6 +100,29 @@ impl Written {
     }
 }
 
+/// Moves `report` on in its lifecycle; when refused, says why and keeps it where it was.
+fn advance(
+    out: &mut impl Write,
+    report: TertialReport,
+    step: impl FnOnce(&TertialReport) -> Result<Result<TertialReport, ValidationResult>, Failure>,
+) -> Result<TertialReport, Failure> {
+    match step(&report)? {
+        Ok(next) => Ok(next),
+        Err(refused) => {
+            writeln!(
+                out,
+                "{}: nicht weitergeführt, der Bericht bleibt „{}“:",
+                report.tertial.label_de(),
+                report.stage.label_de()
+            )?;
+            for finding in &refused.findings {
+                writeln!(out, "  {} {}", finding.code, finding.message)?;
+            }
+            Ok(report)
+        }
+    }
+}
+
 fn light_summary(report: &TertialReport) -> String {
     let count = |light| {
         report
@@ -131,9 +156,6 @@ pub(crate) fn run(out: &mut impl Write, dir: &Path) -> Result<u8, Failure> {
             .collect();
         Ok((tertial, chosen))
     };
-    let (t1, t1_sheets) = of(Period::T1)?;
-    let (t2, t2_sheets) = of(Period::T2)?;
-
     writeln!(
         out,
         "Demo: Zielsteuerung {} – {}",
@@ -146,62 +168,53 @@ pub(crate) fn run(out: &mut impl Write, dir: &Path) -> Result<u8, Failure> {
         sheets.len(),
         bundle::SOURCE
     )?;
-
-    // Tertial I: consolidated after the deadline, decided by the Bezirksamt, noted by the council.
-    let draft = consolidate(&system, &t1_sheets, t1, day(T1_AS_OF)?, &[]);
-    let (decided_on, number) = T1_DECIDED;
-    let (noted_on, printed, outcome) = T1_NOTED;
-    let noted_on = day(noted_on)?;
-    let t1_report = match draft
-        .decide(day(decided_on)?, number)
-        .and_then(|decided| decided.note(noted_on, printed, Some(outcome.to_string())))
-    {
-        Ok(noted) => noted,
-        Err(refused) => {
-            writeln!(
-                out,
-                "{}: Beschluss nicht möglich, der Bericht bleibt Entwurf:",
-                t1.label_de()
-            )?;
-            for finding in &refused.findings {
-                writeln!(out, "  {} {}", finding.code, finding.message)?;
-            }
-            draft
-        }
-    };
-    // Tertial II: a draft, compared with tertial I.
-    let t2_report = consolidate(&system, &t2_sheets, t2, day(T2_AS_OF)?, &t1_sheets);
-
     std::fs::create_dir_all(dir).map_err(|e| Failure(format!("{}: {e}", dir.display())))?;
     let mut written = Written { files: Vec::new() };
     let mut errors = false;
-    for report in [&t1_report, &t2_report] {
-        let checked = validate_report(report);
-        let paper = validate_paper(&for_report(report));
+    let mut earlier: Vec<ReportSheet> = Vec::new();
+    let mut first_html = None;
+    for step in &STEPS {
+        let (tertial, of_tertial) = of(step.period)?;
+        let mut report = consolidate(&system, &of_tertial, tertial, day(step.as_of)?, &earlier);
+        if let Some((decided_on, number)) = step.decided {
+            report = advance(out, report, |r| Ok(r.decide(day(decided_on)?, number)))?;
+        }
+        if let Some((noted_on, number, outcome)) = step.noted {
+            report = advance(out, report, |r| {
+                Ok(r.note(day(noted_on)?, number, Some(outcome.to_string())))
+            })?;
+        }
+        let checked = validate_report(&report);
+        let paper = validate_paper(&for_report(&report));
         errors |= !checked.valid || !paper.valid;
-        written.report(dir, report)?;
+        written.report(dir, &report)?;
+        first_html.get_or_insert_with(|| dir.join(format!("bericht-{tertial}.html")));
         writeln!(
             out,
-            "{} (Stand {}, {}): {}; Befunde TR: {} Fehler, {} Hinweise; Vorlage (BV): {} Befunde.",
-            report.tertial.label_de(),
+            "{} (Stand {}, {}): {}; Regeln TR: {} Fehler, {} Hinweise; Vorlage BV: {} Befunde.",
+            tertial.label_de(),
             report.as_of.format("%d.%m.%Y"),
             report.stage.label_de(),
-            light_summary(report),
+            light_summary(&report),
             checked.errors().count(),
             checked.warnings().count(),
             paper.findings.len(),
         )?;
-    }
-    for change in &t2_report.changes {
-        writeln!(
-            out,
-            "  {} seit dem {}: {} ({} → {})",
-            change.goal,
-            t1.label_de(),
-            change.direction.label_de(),
-            change.from.label_de(),
-            change.to.label_de()
-        )?;
+        for change in &report.changes {
+            writeln!(
+                out,
+                "  {} seit dem {}: {} ({} → {})",
+                change.goal,
+                report
+                    .compared_with
+                    .map(Tertial::label_de)
+                    .unwrap_or_default(),
+                change.direction.label_de(),
+                change.from.label_de(),
+                change.to.label_de()
+            )?;
+        }
+        earlier.extend(of_tertial);
     }
     writeln!(out, "Geschrieben nach {}:", dir.display())?;
     for path in &written.files {
@@ -209,8 +222,8 @@ pub(crate) fn run(out: &mut impl Write, dir: &Path) -> Result<u8, Failure> {
     }
     writeln!(
         out,
-        "Beschluss- und Drucksachennummern der Demo sind illustrativ. Ansehen: {}",
-        dir.join(format!("bericht-{t1}.html")).display()
+        "Beschluss- und Drucksachennummern und -daten der Demo sind illustrativ. Ansehen: {}",
+        first_html.unwrap_or_default().display()
     )?;
     Ok(u8::from(errors))
 }

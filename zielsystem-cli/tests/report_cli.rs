@@ -128,7 +128,7 @@ fn demo_writes_every_file_and_names_them() {
         String::from_utf8_lossy(&output.stderr)
     );
     let stdout = String::from_utf8_lossy(&output.stdout);
-    for tertial in ["2022-T1", "2022-T2"] {
+    for tertial in ["2022-T1", "2022-T2", "2022-T3"] {
         for name in [
             format!("bericht-{tertial}.md"),
             format!("bericht-{tertial}.html"),
@@ -148,6 +148,11 @@ fn demo_writes_every_file_and_names_them() {
         serde_json::from_str(&std::fs::read_to_string(dir.join("bericht-2022-T1.json")).unwrap())
             .unwrap();
     assert_eq!(t1.stage, zielsystem_core::Stage::Noted);
+    assert_eq!(
+        t1.goals.len(),
+        23,
+        "the bundled example district has 23 goals"
+    );
     assert!(stdout.contains("Geschrieben nach"));
     std::fs::remove_dir_all(&dir).unwrap();
 }

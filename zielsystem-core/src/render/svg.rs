@@ -2,8 +2,9 @@
 //! small light icons of the HTML tables.
 //!
 //! Every light reads without colour: green is a circle, yellow a triangle, red a square, each with
-//! its German word beside it; a goal without a sheet shows a dashed empty circle and "kein Bericht",
-//! a tertial not yet reported "–". User text (goal titles) is escaped by the template engine.
+//! its German word beside it; a goal without a sheet shows a dashed empty circle with its reporting
+//! status ("ausstehend" before the deadline, "überfällig" after it), a tertial not yet reported "–".
+//! User text (goal titles) is escaped by the template engine.
 
 use serde::Serialize;
 
@@ -115,7 +116,7 @@ fn cut(text: &str, limit: usize) -> String {
     }
 }
 
-/// The cell of `goal` in `tertial`: a light, "kein Bericht" or not yet reported.
+/// The cell of `goal` in `tertial`: a light, a missing sheet or a tertial not yet reported.
 fn cell(report: &TertialReport, goal: &str, tertial: Tertial, cx: u32) -> Cell {
     let (key, label) = if tertial > report.tertial {
         ("open", "–")
@@ -127,7 +128,13 @@ fn cell(report: &TertialReport, goal: &str, tertial: Tertial, cx: u32) -> Cell {
             Some(Light::Green) => ("green", "grün"),
             Some(Light::Yellow) => ("yellow", "gelb"),
             Some(Light::Red) => ("red", "rot"),
-            None if tertial == report.tertial => ("none", "kein Bericht"),
+            // The current tertial says why: the deadline is still running or has passed.
+            None if tertial == report.tertial => (
+                "none",
+                report
+                    .goal(goal)
+                    .map_or("kein Bericht", |entry| entry.reporting_status.label_de()),
+            ),
             // Earlier tertials only show what the earlier sheets given say.
             None => ("unknown", "nicht vorgelegt"),
         }
@@ -197,7 +204,7 @@ pub fn matrix(report: &TertialReport) -> String {
         ("green", "grün: erreicht / nicht gefährdet"),
         ("yellow", "gelb: gefährdet"),
         ("red", "rot: unwahrscheinlich / nicht erreicht"),
-        ("none", "kein Bericht: Berichtsblatt fehlt"),
+        ("none", "ausstehend / überfällig: Blatt fehlt"),
         ("unknown", "nicht vorgelegt: früheres Blatt fehlt"),
         ("open", "–: Tertial noch nicht berichtet"),
     ];

@@ -477,6 +477,10 @@ mod tests {
             assert_eq!(a.sheet_digest, b.sheet_digest);
             assert!(a.sheet_digest.as_ref().unwrap().starts_with("sha256:"));
         }
+        assert!(one.digest_mismatches().is_empty());
+        let mut tampered = one.clone();
+        tampered.sheets[2].rationale = "nachträglich geändert".into();
+        assert_eq!(tampered.digest_mismatches(), ["A03"]);
         let mut changed = sheets(&T1);
         changed[0].rationale.push('!');
         let three = consolidate(&system(), &changed, t("2022-T1"), d("2022-06-14"), &[]);

@@ -631,9 +631,26 @@ impl TertialReport {
         self.goals.iter().find(|entry| entry.goal == id)
     }
 
-    /// The sheet counted for a goal entry.
+    /// The sheet counted for a goal entry (only a sheet on that goal).
     pub fn sheet_of(&self, entry: &GoalEntry) -> Option<&ReportSheet> {
-        entry.sheet.and_then(|index| self.sheets.get(index))
+        entry
+            .sheet
+            .and_then(|index| self.sheets.get(index))
+            .filter(|sheet| sheet.goal == entry.goal)
+    }
+
+    /// The goals whose recorded `sheet_digest` is not the digest of the sheet the report carries
+    /// for them (a sheet changed after consolidation, or a digest without its sheet). Empty for
+    /// every report [`crate::consolidate::consolidate`] builds.
+    pub fn digest_mismatches(&self) -> Vec<&str> {
+        self.goals
+            .iter()
+            .filter(|entry| {
+                let actual = self.sheet_of(entry).map(crate::digest::sheet_digest);
+                actual != entry.sheet_digest
+            })
+            .map(|entry| entry.goal.as_str())
+            .collect()
     }
 
     /// The name of a portfolio, or its id when unknown.

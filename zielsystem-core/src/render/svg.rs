@@ -19,6 +19,8 @@ const CELL_WIDTH: u32 = 110;
 const ROW_HEIGHT: u32 = 26;
 /// Extra height of a row whose title needs a second line.
 const SECOND_LINE: u32 = 14;
+/// Height of the heading row above the goals of a perspective.
+const GROUP_HEIGHT: u32 = 22;
 const HEADER_HEIGHT: u32 = 48;
 const LEGEND_HEIGHT: u32 = 88;
 /// Characters per line of a goal title; titles wrap onto a second line, and what does not fit on
@@ -46,6 +48,9 @@ struct Row {
     goal: String,
     /// Height of the row.
     height: u32,
+    /// The perspective heading above this row, where the perspective begins, and its top.
+    group: Option<&'static str>,
+    group_y: u32,
     /// Baseline of the first line (cells are centred on it).
     baseline: u32,
     /// The title in one or two lines (the first after the goal id).
@@ -165,6 +170,7 @@ pub fn matrix(report: &TertialReport) -> String {
         })
         .collect();
     let mut y = HEADER_HEIGHT;
+    let mut perspective = None;
     let rows: Vec<Row> = report
         .goals
         .iter()
@@ -175,14 +181,24 @@ pub fn matrix(report: &TertialReport) -> String {
                 TITLE_CHARS.saturating_sub(entry.goal.chars().count() + 1),
                 TITLE_CHARS,
             );
+            let group = (perspective != Some(entry.perspective)).then(|| {
+                perspective = Some(entry.perspective);
+                entry.perspective.label_de()
+            });
+            let group_y = y;
+            if group.is_some() {
+                y += GROUP_HEIGHT;
+            }
             let height = ROW_HEIGHT + SECOND_LINE * (lines.len().saturating_sub(1) as u32);
             let row_y = y;
             y += height;
-            (index, entry, lines, height, row_y)
+            (index, entry, lines, height, row_y, group, group_y)
         })
-        .map(|(index, entry, lines, height, row_y)| Row {
+        .map(|(index, entry, lines, height, row_y, group, group_y)| Row {
             y: row_y,
             height,
+            group,
+            group_y,
             baseline: row_y + 17,
             goal: entry.goal.clone(),
             lines,

@@ -124,13 +124,7 @@ fn advance(
 }
 
 fn light_summary(report: &TertialReport) -> String {
-    let count = |light| {
-        report
-            .goals
-            .iter()
-            .filter(|g| g.light == Some(light))
-            .count()
-    };
+    let count = |light| report.light_count(light);
     format!(
         "{} grün, {} gelb, {} rot, {} ohne Berichtsblatt",
         count(zielsystem_core::Light::Green),

@@ -375,18 +375,8 @@ pub fn for_report(report: &TertialReport) -> Paper {
     let year = report.tertial.year();
     let roman = report.tertial.period().roman();
     let total = report.goals.len();
-    let submitted = report
-        .goals
-        .iter()
-        .filter(|entry| entry.reporting_status.is_submitted())
-        .count();
-    let with_light = |light: Light| {
-        report
-            .goals
-            .iter()
-            .filter(|entry| entry.light == Some(light))
-            .count()
-    };
+    let submitted = report.submitted_count();
+    let with_light = |light: Light| report.light_count(light);
     let proposals = report.countermeasures.len();
     let decide_countermeasures = if proposals > 0 {
         format!(

@@ -693,6 +693,22 @@ impl TertialReport {
             .map(|entry| entry.forecast)
     }
 
+    /// How many goals have their sheet in.
+    pub fn submitted_count(&self) -> usize {
+        self.goals
+            .iter()
+            .filter(|entry| entry.reporting_status.is_submitted())
+            .count()
+    }
+
+    /// How many goals show `light`.
+    pub fn light_count(&self, light: Light) -> usize {
+        self.goals
+            .iter()
+            .filter(|entry| entry.light == Some(light))
+            .count()
+    }
+
     /// Whether the report has a finding of severity `error`.
     pub fn has_errors(&self) -> bool {
         self.findings.iter().any(Finding::is_error)

@@ -401,18 +401,8 @@ pub(crate) fn report_view(report: &TertialReport) -> ReportView {
                 c.outcome.as_deref().unwrap_or("zur Kenntnis genommen")
             )
         });
-    let submitted = report
-        .goals
-        .iter()
-        .filter(|g| g.reporting_status.is_submitted())
-        .count();
-    let count = |light: Light| {
-        report
-            .goals
-            .iter()
-            .filter(|g| g.light == Some(light))
-            .count()
-    };
+    let submitted = report.submitted_count();
+    let count = |light: Light| report.light_count(light);
     let summary = format!(
         "Berichtsblätter liegen zu {submitted} von {} Zielen vor. Ampel: {} grün, {} gelb, {} rot; ohne Berichtsblatt: {}.",
         report.goals.len(),

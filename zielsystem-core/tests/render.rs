@@ -211,3 +211,25 @@ fn user_text_is_inert_in_svg() {
     assert!(svg.contains("&lt;script&gt;"));
     assert!(svg.starts_with("<svg") || svg.trim_start().starts_with("<svg"));
 }
+
+#[test]
+fn a_system_without_goals_still_renders() {
+    let mut system: TargetSystem = fixture("report-system.json");
+    system.goals.clear();
+    system.portfolios.clear();
+    let report = consolidate(
+        &system,
+        &[],
+        "2022-T1".parse().unwrap(),
+        "2022-06-14".parse().unwrap(),
+        &[],
+    );
+    for text in [report.to_markdown(), report.to_html(), report.to_svg()] {
+        assert!(!text.contains("Darstellungsfehler"), "{text}");
+    }
+    assert!(
+        report
+            .to_markdown()
+            .contains("Zu allen Zielen liegt ein Berichtsblatt vor.")
+    );
+}

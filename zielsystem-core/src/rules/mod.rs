@@ -1,3 +1,17 @@
 //! The rule catalogue and, one module per document kind, the rules that check it.
+//!
+//! - [`catalogue`]: every code with its severity, reason and messages (the one place).
+//! - [`document`]: the schema-level pass over raw bytes, shared by every document kind.
+//! - [`target_system`]: TS01–TS10. [`report_sheet`]: RS01–RS14.
+//! - [`limits`]: the length limits of text fields.
 
 pub mod catalogue;
+pub mod document;
+pub mod limits;
+pub mod report_sheet;
+pub(crate) mod schema_walk;
+pub mod target_system;
+
+pub use document::{Checked, DocumentSchema, decode};
+pub use report_sheet::{check_sheet_json, validate_sheet};
+pub use target_system::{check_system_json, validate_system};

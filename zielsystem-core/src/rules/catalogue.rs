@@ -405,6 +405,88 @@ impl Message {
     }
 }
 
+impl DocumentKind {
+    /// The German name.
+    pub fn label_de(self) -> &'static str {
+        match self {
+            DocumentKind::Any => "jedes JSON-Dokument",
+            DocumentKind::TargetSystem => "Zielsystem",
+            DocumentKind::ReportSheet => "Berichtsblatt",
+            DocumentKind::TertialReport => "Tertialbericht",
+            DocumentKind::Paper => "Bezirksamtsvorlage",
+        }
+    }
+
+    /// The JSON value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::Any => "any",
+            DocumentKind::TargetSystem => "target_system",
+            DocumentKind::ReportSheet => "report_sheet",
+            DocumentKind::TertialReport => "tertial_report",
+            DocumentKind::Paper => "paper",
+        }
+    }
+}
+
+/// The command that prints [`markdown_table`]; named in the generated file's header.
+pub const RULES_COMMAND: &str = "zielsystem rules";
+
+/// `docs/rules.md`: the rules table generated from [`RULES`] (code, severity, document kind, German
+/// and English summary, reason) and the length limits of [`crate::rules::limits`].
+pub fn markdown_table() -> String {
+    use crate::rules::limits::{ID_MAX_CHARS, NAME_MAX_CHARS, TEXT_MAX_CHARS};
+    use std::fmt::Write as _;
+
+    let cell = |text: &str| text.replace('|', "\\|").replace('\n', " ");
+    let mut out = String::new();
+    out.push_str("# Regelkatalog / Rule catalogue\n\n");
+    let _ = writeln!(
+        out,
+        "<!-- Generiert aus `zielsystem-core/src/rules/catalogue.rs`; nicht von Hand ändern. \
+         Ausgabe: `{RULES_COMMAND}`. Neu schreiben: `ZIELSYSTEM_BLESS=1 cargo test -p zielsystem-core --test rules_doc`. -->"
+    );
+    out.push_str(
+        "\nJeder Befund einer Prüfung trägt einen dieser Codes. Codes sind ein öffentlicher Vertrag: \
+         sie werden nie umnummeriert, nur ergänzt. Ein Befund der Schwere `error` macht das Dokument \
+         ungültig, eine `warning` nicht.\n\n\
+         Every finding carries one of these codes. Codes are a public contract: never renumbered, \
+         only added. A finding of severity `error` makes the document invalid, a `warning` does not.\n\n",
+    );
+    out.push_str(
+        "| Code | Schwere / severity | Dokument / document | Regel | Rule | Grund / reason |\n",
+    );
+    out.push_str("| --- | --- | --- | --- | --- | --- |\n");
+    for rule in RULES {
+        let severity = match rule.severity {
+            E => "Fehler (`error`)",
+            W => "Warnung (`warning`)",
+        };
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} (`{}`) | {} | {} | {} |",
+            rule.code,
+            severity,
+            rule.document.label_de(),
+            rule.document.as_str(),
+            cell(rule.summary_de),
+            cell(rule.summary_en),
+            cell(rule.reason),
+        );
+    }
+    let _ = write!(
+        out,
+        "\n## Längengrenzen (RS14) / Length limits\n\n\
+         Gezählt werden Zeichen (Unicode-Skalarwerte), nicht Bytes. / Counted in characters, not bytes.\n\n\
+         | Feld / field | höchstens / at most |\n\
+         | --- | --- |\n\
+         | Kennungen (Ziel, Mitglied, Organisationseinheit, Kennzahl) / ids (goal, member, org unit, indicator) | {ID_MAX_CHARS} |\n\
+         | Namen (Behörde) / names (authority) | {NAME_MAX_CHARS} |\n\
+         | Freitexte (Begründung, Beiträge, Risiken, Aktivitäten) / free texts (rationale, contributions, risks, countermeasures) | {TEXT_MAX_CHARS} |\n"
+    );
+    out
+}
+
 /// Whether `text` is `<digits>/<Roman numeral>`, the numbering of papers and resolutions.
 pub fn is_numbered_with_term(text: &str) -> bool {
     let Some((number, term)) = text.split_once('/') else {
@@ -479,6 +561,20 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", rule.code.as_str()), "rule {index}");
         }
         assert_eq!(RULES.len(), 39);
+    }
+
+    #[test]
+    fn the_markdown_table_has_a_row_per_rule() {
+        let table = markdown_table();
+        for rule in RULES {
+            assert!(
+                table.contains(&format!("| `{}` |", rule.code)),
+                "{}",
+                rule.code
+            );
+        }
+        assert!(table.contains(RULES_COMMAND));
+        assert!(table.ends_with('\n'));
     }
 
     #[test]

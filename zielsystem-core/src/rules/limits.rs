@@ -7,13 +7,13 @@
 //! | constant | limit | applies to |
 //! | --- | --- | --- |
 //! | [`ID_MAX_CHARS`] | 64 | identifiers: goal, member, org unit, indicator |
-//! | [`NAME_MAX_CHARS`] | 300 | names and titles: the authority, a goal's title |
+//! | [`NAME_MAX_CHARS`] | 300 | names: the sheet's authority (and titles, where a check uses it) |
 //! | [`TEXT_MAX_CHARS`] | 10,000 | free texts: rationale, contributions, risks, countermeasures |
 
 /// Longest identifier (goal, member, org unit, indicator), in characters.
 pub const ID_MAX_CHARS: usize = 64;
 
-/// Longest name or title (the authority, a goal's title), in characters.
+/// Longest name or title, in characters. RS14 applies it to a sheet's authority.
 pub const NAME_MAX_CHARS: usize = 300;
 
 /// Longest free text (rationale, contribution, risk, countermeasure), in characters.

@@ -73,4 +73,18 @@ fn five_schema_problems_five_findings() {
         .unwrap();
     assert_eq!(required.params["key"], "rationale");
     assert_eq!(required.message, "Pflichtfeld „rationale“ fehlt.");
+    let level = checked
+        .result
+        .findings
+        .iter()
+        .find(|f| f.code == Code::SchemaEnum)
+        .unwrap();
+    assert_eq!(
+        level.message,
+        "„sehr hoch“ ist kein zulässiger Wert; erlaubt sind: low (gering), medium (mittel), high (hoch)."
+    );
+    assert_eq!(
+        level.message_en,
+        "\"sehr hoch\" is not an allowed value; allowed: low, medium, high."
+    );
 }

@@ -339,7 +339,7 @@ impl Message {
             Message::SchemaFormatTertial => (Code::SchemaFormat, "„{value}“ ist kein gültiges Tertial (JJJJ-T1, JJJJ-T2 oder JJJJ-T3).", "\"{value}\" is not a valid tertial (YYYY-T1, YYYY-T2 or YYYY-T3)."),
             Message::SchemaFormatNumber => (Code::SchemaFormat, "„{value}“ ist keine zulässige Zahl ({detail}).", "\"{value}\" is not an admissible number ({detail_en})."),
             Message::SchemaFormatPattern => (Code::SchemaFormat, "„{value}“ entspricht nicht dem Muster {pattern}.", "\"{value}\" does not match the pattern {pattern}."),
-            Message::SchemaEnum => (Code::SchemaEnum, "„{value}“ ist kein zulässiger Wert; erlaubt sind: {allowed}.", "\"{value}\" is not an allowed value; allowed: {allowed}."),
+            Message::SchemaEnum => (Code::SchemaEnum, "„{value}“ ist kein zulässiger Wert; erlaubt sind: {allowed_de}.", "\"{value}\" is not an allowed value; allowed: {allowed}."),
             Message::SchemaDuplicateKey => (Code::SchemaDuplicateKey, "Feld „{key}“ kommt mehrfach vor.", "Key \"{key}\" occurs more than once."),
             Message::SchemaMismatch => (Code::SchemaType, "Das Dokument entspricht nicht dem JSON-Vertrag: {detail}", "The document does not conform to the JSON contract: {detail_en}"),
             Message::SchemaLimitDocumentSize => (Code::SchemaLimit, "Das Dokument ist mit {size} Bytes größer als erlaubt ({limit} Bytes).", "The document of {size} bytes exceeds the limit of {limit} bytes."),

@@ -61,6 +61,9 @@ pub(crate) const ANNOTATIONS: &[&str] = &[
     "default",
 ];
 
+/// A constant of an enumeration with its German title, where the schema gives one.
+type Constant<'s> = (&'s Value, Option<&'s str>);
+
 /// A bound keyword, whether a value keeps it, and its German and English wording.
 type Bound = (
     &'static str,
@@ -180,13 +183,16 @@ impl<'s> Walker<'s> {
             ));
             return;
         }
-        let constants: Option<Vec<&Value>> = branches
+        let constants: Option<Vec<Constant<'s>>> = branches
             .iter()
             .map(|branch| self.constants_of(branch, 0))
-            .collect::<Option<Vec<Vec<&Value>>>>()
+            .collect::<Option<Vec<Vec<Constant<'s>>>>>()
             .map(|lists| lists.into_iter().flatten().collect());
         if let Some(constants) = constants {
-            if constants.iter().any(|constant| same_kind(constant, value)) {
+            if constants
+                .iter()
+                .any(|(constant, _)| same_kind(constant, value))
+            {
                 self.enum_finding(&constants, value, path);
                 return;
             }
@@ -219,8 +225,9 @@ impl<'s> Walker<'s> {
         }
     }
 
-    /// The constants a branch consists of (`const`, `enum`, or the `null` type), if it is only that.
-    fn constants_of(&self, branch: &'s Value, hops: u8) -> Option<Vec<&'s Value>> {
+    /// The constants a branch consists of (`const`, `enum`, or the `null` type), if it is only that,
+    /// each with the branch's German `title`.
+    fn constants_of(&self, branch: &'s Value, hops: u8) -> Option<Vec<Constant<'s>>> {
         static NULL: Value = Value::Null;
         let keywords = branch.as_object()?;
         if let Some(Value::String(reference)) = keywords.get("$ref") {
@@ -229,14 +236,15 @@ impl<'s> Walker<'s> {
             }
             return self.constants_of(self.resolve(reference)?, hops + 1);
         }
+        let title = keywords.get("title").and_then(Value::as_str);
         if let Some(constant) = keywords.get("const") {
-            return Some(vec![constant]);
+            return Some(vec![(constant, title)]);
         }
         if let Some(Value::Array(values)) = keywords.get("enum") {
-            return Some(values.iter().collect());
+            return Some(values.iter().map(|value| (value, None)).collect());
         }
         if keywords.get("type").and_then(Value::as_str) == Some("null") {
-            return Some(vec![&NULL]);
+            return Some(vec![(&NULL, None)]);
         }
         None
     }
@@ -279,12 +287,15 @@ impl<'s> Walker<'s> {
         value: &Json,
         path: &str,
     ) -> bool {
-        let allowed: Vec<&Value> = match (keywords.get("const"), keywords.get("enum")) {
-            (Some(constant), _) => vec![constant],
-            (None, Some(Value::Array(values))) => values.iter().collect(),
+        let allowed: Vec<Constant<'s>> = match (keywords.get("const"), keywords.get("enum")) {
+            (Some(constant), _) => vec![(constant, None)],
+            (None, Some(Value::Array(values))) => values.iter().map(|v| (v, None)).collect(),
             _ => return true,
         };
-        if allowed.iter().any(|constant| json_equals(constant, value)) {
+        if allowed
+            .iter()
+            .any(|(constant, _)| json_equals(constant, value))
+        {
             return true;
         }
         self.enum_finding(&allowed, value, path);
@@ -462,22 +473,33 @@ impl<'s> Walker<'s> {
         ));
     }
 
-    fn enum_finding(&mut self, allowed: &[&Value], value: &Json, path: &str) {
+    /// `allowed` lists the JSON values; `allowed_de` adds each value's German title where the
+    /// schema gives one (`low (gering), medium (mittel), high (hoch)`).
+    fn enum_finding(&mut self, allowed: &[Constant<'_>], value: &Json, path: &str) {
         let shown = match value {
             Json::String(text) => short(text),
             other => short(&render(other)),
         };
-        let allowed = join(
-            allowed.iter().map(|constant| match constant {
-                Value::String(text) => text.clone(),
-                other => other.to_string(),
+        let json = |constant: &Value| match constant {
+            Value::String(text) => text.clone(),
+            other => other.to_string(),
+        };
+        let allowed_de = join(
+            allowed.iter().map(|(constant, title)| match title {
+                Some(title) => format!("{} ({title})", json(constant)),
+                None => json(constant),
             }),
             ", ",
         );
+        let allowed = join(allowed.iter().map(|(constant, _)| json(constant)), ", ");
         self.findings.push(Finding::new(
             Message::SchemaEnum,
             path,
-            [("value", shown), ("allowed", allowed)],
+            [
+                ("value", shown),
+                ("allowed", allowed),
+                ("allowed_de", allowed_de),
+            ],
         ));
     }
 }

@@ -71,7 +71,7 @@ fn a_broken_sheet_exits_1_with_located_german_lines() {
 
 #[test]
 fn a_syntax_error_is_located_by_line_and_column() {
-    let system = "tests/cases/system/json-syntax-truncated/system.json";
+    let system = "tests/cases/system/json-syntax-truncated-in-goals/system.json";
     let output = zielsystem(&["validate", "--system", system, SHEET]);
     assert_eq!(output.status.code(), Some(1));
     let stdout = text(&output.stdout);
@@ -278,5 +278,31 @@ fn every_system_and_sheet_case_through_the_cli() {
         failures.is_empty(),
         "CLI conformance failures:\n{}",
         failures.join("\n")
+    );
+}
+
+#[test]
+fn the_bundled_example_exits_0() {
+    let dir = root().join("examples/mitte-2022");
+    let mut args = vec![
+        "validate".to_string(),
+        "--system".to_string(),
+        "examples/mitte-2022/target-system.json".to_string(),
+    ];
+    let mut sheets = Vec::new();
+    for tertial in std::fs::read_dir(dir.join("sheets")).unwrap() {
+        for sheet in std::fs::read_dir(tertial.unwrap().path()).unwrap() {
+            sheets.push(relative(&dir, &sheet.unwrap().path().to_string_lossy()));
+        }
+    }
+    sheets.sort();
+    args.extend(sheets);
+    let arg_refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = zielsystem(&arg_refs);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stdout));
+    assert!(
+        text(&output.stdout).ends_with("0 ungültig; 0 Fehler, 0 Warnungen.\n"),
+        "{}",
+        text(&output.stdout)
     );
 }

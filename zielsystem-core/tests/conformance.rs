@@ -253,3 +253,39 @@ fn every_case_folder_has_a_known_kind() {
         );
     }
 }
+
+/// The bundled example (`examples/mitte-2022/`): the target system and every sheet, each sheet with
+/// all the others as its history, yield no error finding.
+#[test]
+fn the_bundled_example_validates_without_errors() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../examples/mitte-2022");
+    let system_bytes = read(&dir, "target-system.json");
+    let checked = check_system_json(&system_bytes, None);
+    assert!(
+        checked.result.valid,
+        "target system:\n{}",
+        describe(&checked.result)
+    );
+    let system = checked.document.unwrap();
+
+    let mut paths = Vec::new();
+    for tertial in std::fs::read_dir(dir.join("sheets")).unwrap() {
+        for sheet in std::fs::read_dir(tertial.unwrap().path()).unwrap() {
+            paths.push(sheet.unwrap().path());
+        }
+    }
+    paths.sort();
+    let sheets: Vec<ReportSheet> = paths
+        .iter()
+        .map(|path| serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap())
+        .collect();
+    assert!(sheets.len() >= 46, "T1 and T2 for all 23 goals at least");
+    let mut failures = String::new();
+    for (path, bytes) in paths.iter().map(|p| (p, std::fs::read(p).unwrap())) {
+        let result = check_sheet_json(&bytes, &system, &sheets).result;
+        if !result.valid {
+            let _ = write!(failures, "\n{}:\n{}", path.display(), describe(&result));
+        }
+    }
+    assert!(failures.is_empty(), "example sheets with errors:{failures}");
+}

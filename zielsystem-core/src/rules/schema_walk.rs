@@ -17,7 +17,6 @@
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
-use chrono::NaiveDate;
 use regex::Regex;
 use serde_json::{Map, Value};
 
@@ -636,18 +635,10 @@ fn json_equals(constant: &Value, value: &Json) -> bool {
     }
 }
 
-/// RFC 3339 `full-date`: exactly `YYYY-MM-DD`, and a day that exists (no 2022-02-30).
+/// RFC 3339 `full-date`: exactly `YYYY-MM-DD`, and a day that exists (no 2022-02-30); the same
+/// check typed decoding makes ([`crate::model::date`]).
 fn is_full_date(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let shape = bytes.len() == 10
-        && bytes.iter().enumerate().all(|(index, &b)| {
-            if index == 4 || index == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
-    shape && NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok()
+    crate::model::date::parse(text).is_some()
 }
 
 /// The range of schemars' integer formats.

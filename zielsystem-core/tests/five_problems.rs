@@ -88,3 +88,22 @@ fn five_schema_problems_five_findings() {
         "\"sehr hoch\" is not an allowed value; allowed: low, medium, high."
     );
 }
+
+#[test]
+fn results_serialize_to_the_contract() {
+    let checked = check_sheet_json(&case("five-rule-problems", "sheet.json"), &system(), &[]);
+    let json = serde_json::to_value(&checked.result).unwrap();
+    assert_eq!(json["valid"], false);
+    let late = &json["findings"][1];
+    assert_eq!(
+        late,
+        &serde_json::json!({
+            "code": "RS05",
+            "severity": "warning",
+            "path": "/submitted_on",
+            "message": "Eingereicht am 2022-06-03, nach der Berichtsfrist 2022-05-31.",
+            "message_en": "Submitted on 2022-06-03, after the deadline 2022-05-31.",
+            "params": { "deadline": "2022-05-31", "submitted_on": "2022-06-03" }
+        })
+    );
+}

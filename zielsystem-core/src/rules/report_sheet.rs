@@ -371,103 +371,91 @@ impl Context<'_> {
     }
 
     /// Required texts are not blank; every text field keeps its length limit
-    /// ([`crate::rules::limits`]).
+    /// ([`crate::rules::limits`]). Paths are built only for findings: the happy path allocates
+    /// nothing here.
     fn rs14_texts(&self, findings: &mut Vec<Finding>) {
+        const MEMBER: &str = "Berichtendes Bezirksamtsmitglied";
+        const UNIT: &str = "Organisationseinheit";
         let sheet = self.sheet;
-        let mut fields: Vec<(String, &str, &str, usize, bool)> = vec![
-            (
-                "/authority".into(),
-                "Behörde",
-                &sheet.authority,
-                NAME_MAX_CHARS,
-                true,
-            ),
-            ("/goal".into(), "Ziel", &sheet.goal, ID_MAX_CHARS, false),
-            (
-                "/reporting_member".into(),
-                "Berichtendes Bezirksamtsmitglied",
-                &sheet.reporting_member,
-                ID_MAX_CHARS,
-                false,
-            ),
-        ];
+        let mut check =
+            |path: &dyn Fn() -> String, field: &str, text: &str, limit: usize, required: bool| {
+                if required && is_blank(text) {
+                    findings.push(Finding::new(Message::TextBlank, path(), [("field", field)]));
+                    return;
+                }
+                // Cheap test first: a text of at most `limit` bytes has at most `limit` characters.
+                if text.len() > limit {
+                    let length = char_len(text);
+                    if length > limit {
+                        findings.push(Finding::new(
+                            Message::TextTooLong,
+                            path(),
+                            [
+                                ("field", field.to_string()),
+                                ("length", length.to_string()),
+                                ("limit", limit.to_string()),
+                            ],
+                        ));
+                    }
+                }
+            };
+        check(
+            &|| "/authority".into(),
+            "Behörde",
+            &sheet.authority,
+            NAME_MAX_CHARS,
+            true,
+        );
+        check(&|| "/goal".into(), "Ziel", &sheet.goal, ID_MAX_CHARS, false);
+        check(
+            &|| "/reporting_member".into(),
+            MEMBER,
+            &sheet.reporting_member,
+            ID_MAX_CHARS,
+            false,
+        );
         for (i, contribution) in sheet.contributions.iter().enumerate() {
-            fields.push((
-                format!("/contributions/{i}/text"),
+            let text = &|| format!("/contributions/{i}/text");
+            check(
+                text,
                 "Zielerreichungsbeitrag",
                 &contribution.text,
                 TEXT_MAX_CHARS,
                 true,
-            ));
+            );
             if let Some(unit) = &contribution.org_unit {
-                fields.push((
-                    format!("/contributions/{i}/org_unit"),
-                    "Organisationseinheit",
-                    unit,
-                    ID_MAX_CHARS,
-                    false,
-                ));
+                let path = &|| format!("/contributions/{i}/org_unit");
+                check(path, UNIT, unit, ID_MAX_CHARS, false);
             }
         }
         for (i, value) in sheet.indicator_values.iter().enumerate() {
-            fields.push((
-                format!("/indicator_values/{i}/indicator"),
-                "Kennzahl",
-                &value.indicator,
-                ID_MAX_CHARS,
-                false,
-            ));
+            let path = &|| format!("/indicator_values/{i}/indicator");
+            check(path, "Kennzahl", &value.indicator, ID_MAX_CHARS, false);
         }
         for (i, risk) in sheet.risks.iter().enumerate() {
-            fields.push((
-                format!("/risks/{i}/description"),
-                "Risiko",
-                &risk.description,
-                TEXT_MAX_CHARS,
-                true,
-            ));
+            let path = &|| format!("/risks/{i}/description");
+            check(path, "Risiko", &risk.description, TEXT_MAX_CHARS, true);
         }
-        fields.push((
-            "/rationale".into(),
+        check(
+            &|| "/rationale".into(),
             "Begründung",
             &sheet.rationale,
             TEXT_MAX_CHARS,
             true,
-        ));
+        );
         for (i, countermeasure) in sheet.countermeasures.iter().enumerate() {
-            fields.push((
-                format!("/countermeasures/{i}/description"),
-                "Aktivität zur Gegensteuerung",
+            let path = &|| format!("/countermeasures/{i}/description");
+            let field = "Aktivität zur Gegensteuerung";
+            check(
+                path,
+                field,
                 &countermeasure.description,
                 TEXT_MAX_CHARS,
                 true,
-            ));
+            );
             for (j, unit) in countermeasure.org_units.iter().enumerate() {
-                fields.push((
-                    format!("/countermeasures/{i}/org_units/{j}"),
-                    "Organisationseinheit",
-                    unit,
-                    ID_MAX_CHARS,
-                    false,
-                ));
-            }
-        }
-        for (path, field, text, limit, required) in fields {
-            if required && is_blank(text) {
-                findings.push(Finding::new(Message::TextBlank, path, [("field", field)]));
-                continue;
-            }
-            let length = char_len(text);
-            if length > limit {
-                findings.push(Finding::new(
-                    Message::TextTooLong,
-                    path,
-                    [
-                        ("field", field.to_string()),
-                        ("length", length.to_string()),
-                        ("limit", limit.to_string()),
-                    ],
-                ));
+                let path = &|| format!("/countermeasures/{i}/org_units/{j}");
+                check(path, UNIT, unit, ID_MAX_CHARS, false);
             }
         }
     }

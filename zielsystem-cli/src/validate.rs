@@ -20,9 +20,9 @@ use crate::Failure;
 /// Output formats of `validate`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum ValidateFormat {
-    /// Compiler-style lines `datei:zeile:spalte: error[CODE]: Meldung` and a summary.
+    /// Zeilen wie bei einem Compiler (`datei:zeile:spalte: error[CODE]: Meldung`) und eine Zusammenfassung.
     Text,
-    /// An array with one object per document: `document`, `valid`, `findings`.
+    /// Eine JSON-Liste mit einem Objekt je Dokument: `document`, `valid`, `findings`.
     Json,
 }
 

@@ -7,6 +7,7 @@
 //! are therefore exactly what the published schema says, all of them in one call, each with the
 //! JSON Pointer of the offending value.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use schemars::{JsonSchema, Schema};
@@ -167,15 +168,17 @@ impl Json {
     pub(crate) fn effective_members(
         members: &[(String, Json)],
     ) -> impl Iterator<Item = &(String, Json)> {
+        // Linear in the number of members even for hostile objects with 100,000 keys.
+        let last: HashMap<&str, usize> = members
+            .iter()
+            .enumerate()
+            .map(|(index, (key, _))| (key.as_str(), index))
+            .collect();
         members
             .iter()
             .enumerate()
             .filter_map(move |(index, member)| {
-                let repeated_later = members
-                    .get(index + 1..)
-                    .unwrap_or_default()
-                    .iter()
-                    .any(|(key, _)| *key == member.0);
+                let repeated_later = last.get(member.0.as_str()).is_some_and(|&l| l > index);
                 (!repeated_later).then_some(member)
             })
     }
@@ -393,13 +396,9 @@ pub(crate) fn duplicate_keys(tree: &Json) -> Vec<Finding> {
                 }
             }
             Json::Object(members) => {
-                for (index, (key, _)) in members.iter().enumerate() {
-                    let seen_before = members
-                        .get(..index)
-                        .unwrap_or_default()
-                        .iter()
-                        .any(|(earlier, _)| earlier == key);
-                    if seen_before {
+                let mut seen = HashSet::with_capacity(members.len());
+                for (key, _) in members {
+                    if !seen.insert(key.as_str()) {
                         findings.push(Finding::new(
                             Message::SchemaDuplicateKey,
                             pointer(&path, key),
@@ -527,6 +526,25 @@ mod tests {
         assert_eq!(checked.result.findings[0].path, "/a");
         let fine = decode::<Map>(br#"{"a": 1, "b": 2}"#, &schema);
         assert_eq!(fine.document.map(|m| m.len()), Some(2));
+    }
+
+    #[test]
+    fn objects_with_very_many_keys_stay_linear() {
+        use std::fmt::Write as _;
+        let n = 100_000;
+        let mut text = String::from("{");
+        for i in 0..n {
+            let _ = write!(text, "\"k{i}\": {i}, ");
+        }
+        text.push_str("\"k0\": 0}");
+        let tree = parse_tree(text.as_bytes()).unwrap();
+        let started = std::time::Instant::now();
+        assert_eq!(duplicate_keys(&tree).len(), 1);
+        let Json::Object(members) = &tree else {
+            panic!()
+        };
+        assert_eq!(Json::effective_members(members).count(), n);
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
     }
 
     #[test]

@@ -65,6 +65,30 @@ pub fn validate_sheet(
     ValidationResult::from_findings(findings)
 }
 
+/// Membership in a list of identified items: a scan where that is cheapest (the usual handful),
+/// a hash set once scanning could turn quadratic (very many references against a very large
+/// system).
+struct Known<'a, T> {
+    items: &'a [T],
+    id: fn(&T) -> &String,
+    set: Option<HashSet<&'a str>>,
+}
+
+impl<'a, T> Known<'a, T> {
+    fn new(items: &'a [T], id: fn(&T) -> &String, lookups: usize) -> Self {
+        let set = (items.len().saturating_mul(lookups) > 4096)
+            .then(|| items.iter().map(|item| id(item).as_str()).collect());
+        Known { items, id, set }
+    }
+
+    fn contains(&self, wanted: &str) -> bool {
+        match &self.set {
+            Some(set) => set.contains(wanted),
+            None => self.items.iter().any(|item| (self.id)(item) == wanted),
+        }
+    }
+}
+
 struct Context<'a> {
     sheet: &'a ReportSheet,
     system: &'a TargetSystem,
@@ -255,21 +279,29 @@ impl Context<'_> {
     }
 
     fn rs09_countermeasure_units(&self, findings: &mut Vec<Finding>) {
+        let references = self
+            .sheet
+            .countermeasures
+            .iter()
+            .map(|c| c.org_units.len())
+            .sum();
+        let known = Known::new(&self.system.org_units, |unit| &unit.id, references);
         for (i, countermeasure) in self.sheet.countermeasures.iter().enumerate() {
-            let distinct: HashSet<&str> = countermeasure
+            // Fewer than two distinct units: none, or every one the same as the first.
+            let first = countermeasure.org_units.first();
+            if countermeasure
                 .org_units
                 .iter()
-                .map(String::as_str)
-                .collect();
-            if distinct.len() < 2 {
+                .all(|unit| Some(unit) == first)
+            {
                 findings.push(Finding::new(
                     Message::CountermeasureFewOrgUnits,
                     format!("/countermeasures/{i}/org_units"),
-                    [("count", distinct.len().to_string())],
+                    [("count", usize::from(first.is_some()).to_string())],
                 ));
             }
             for (j, unit) in countermeasure.org_units.iter().enumerate() {
-                if self.system.org_unit(unit).is_none() {
+                if !known.contains(unit) {
                     findings.push(Finding::new(
                         Message::CountermeasureUnknownOrgUnit,
                         format!("/countermeasures/{i}/org_units/{j}"),
@@ -316,10 +348,12 @@ impl Context<'_> {
     }
 
     fn rs12_indicator_values(&self, findings: &mut Vec<Finding>) {
+        let values = &self.sheet.indicator_values;
         let goal = self.system.goal(&self.sheet.goal);
-        for (i, value) in self.sheet.indicator_values.iter().enumerate() {
-            if let Some(goal) = goal {
-                if !goal.indicators.iter().any(|ind| ind.id == value.indicator) {
+        let known = goal.map(|goal| Known::new(&goal.indicators, |ind| &ind.id, values.len()));
+        for (i, value) in values.iter().enumerate() {
+            if let (Some(goal), Some(known)) = (goal, &known) {
+                if !known.contains(&value.indicator) {
                     findings.push(Finding::new(
                         Message::IndicatorUnknown,
                         format!("/indicator_values/{i}/indicator"),
@@ -536,6 +570,29 @@ mod tests {
         again.forecast = Forecast::Achieved;
         again.countermeasures.clear();
         assert!(!validate_sheet(&again, &system(), &[achieved]).has(Code::RS13));
+    }
+
+    #[test]
+    fn lookups_agree_whether_scanned_or_hashed() {
+        let mut system = system();
+        let template = system.org_units[1].clone();
+        for i in 0..100 {
+            let mut unit = template.clone();
+            unit.id = format!("ou-{i}");
+            system.org_units.push(unit);
+        }
+        let mut sheet = sheet();
+        let mut units: Vec<String> = (0..50).map(|i| format!("ou-{i}")).collect();
+        units.push("ou-fehlt".into());
+        sheet.countermeasures[0].org_units = units;
+        // 105 units × 51 references: the hashed path.
+        let result = validate_sheet(&sheet, &system, &[]);
+        assert_eq!(result.codes(), vec![Code::RS09]);
+        assert_eq!(result.findings[0].path, "/countermeasures/0/org_units/50");
+        // A short list against the same system: the scan.
+        sheet.countermeasures[0].org_units = vec!["ou-3".into(), "ou-fehlt".into()];
+        let result = validate_sheet(&sheet, &system, &[]);
+        assert_eq!(result.findings[0].path, "/countermeasures/0/org_units/1");
     }
 
     #[test]

@@ -1,14 +1,17 @@
 //! Rules TS01–TS10: the target system on its own (and, for TS08, against the previous year's).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::findings::{Finding, ValidationResult, pointer};
-use crate::model::target_system::{OriginKind, TargetSystem};
+use chrono::NaiveDate;
+
+use crate::model::target_system::{Member, OriginKind, TargetSystem, Term};
 use crate::model::vocabulary::{OrgUnitKind, Perspective};
 use crate::rules::catalogue::{Message, is_numbered_with_term};
 use crate::rules::document::{Checked, DocumentSchema, decode};
 use crate::rules::limits::is_blank;
+use crate::rules::schema_walk::short;
 
 /// The plausible calendar years of a target system (TS01).
 pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
@@ -39,12 +42,13 @@ pub fn validate_system(system: &TargetSystem, previous: Option<&TargetSystem>) -
     ts02_unique_ids(system, &mut findings);
     ts03_declared_counts(system, &mut findings);
     ts04_texts(system, &mut findings);
-    ts05_references_and_terms(system, &mut findings);
+    let index = Index::new(system);
+    ts05_references_and_terms(system, &index, &mut findings);
     ts06_collaboration(system, &mut findings);
     ts07_steering_service(system, &mut findings);
     ts08_origin(system, previous, &mut findings);
     ts09_reporting_and_resolution(system, &mut findings);
-    ts10_vacancies(system, &mut findings);
+    ts10_vacancies(system, &index, &mut findings);
     ValidationResult::from_findings(findings)
 }
 
@@ -65,7 +69,7 @@ fn ts01_year_and_version(system: &TargetSystem, findings: &mut Vec<Finding>) {
             Message::SchemaVersionUnsupported,
             "/schema_version",
             [
-                ("version", super::schema_walk::short(&system.schema_version)),
+                ("version", short(&system.schema_version)),
                 ("supported", crate::SCHEMA_VERSION.to_string()),
             ],
         ));
@@ -86,7 +90,7 @@ fn duplicates<'a>(
                 Message::DuplicateId,
                 path,
                 [
-                    ("id", super::schema_walk::short(id)),
+                    ("id", short(id)),
                     ("kind", kind.to_string()),
                     ("kind_en", kind_en.to_string()),
                 ],
@@ -196,23 +200,75 @@ fn ts04_texts(system: &TargetSystem, findings: &mut Vec<Finding>) {
             findings.push(Finding::new(
                 Message::GoalTitleBlank,
                 format!("/goals/{i}/title"),
-                [("goal", super::schema_walk::short(&goal.id))],
+                [("goal", short(&goal.id))],
             ));
         }
     }
 }
 
-fn ts05_references_and_terms(system: &TargetSystem, findings: &mut Vec<Finding>) {
+/// Lookups built once per validation, so that no check is quadratic in the size of the system.
+struct Index<'a> {
+    portfolios: HashSet<&'a str>,
+    org_units: HashSet<&'a str>,
+    /// Every term by portfolio, in list order, with the member and the pointer to the term.
+    terms: HashMap<&'a str, Vec<TermAt<'a>>>,
+}
+
+/// A term with its member and its place in the document.
+#[derive(Clone, Copy)]
+struct TermAt<'a> {
+    member_index: usize,
+    term_index: usize,
+    member: &'a Member,
+    term: &'a Term,
+}
+
+impl<'a> Index<'a> {
+    fn new(system: &'a TargetSystem) -> Self {
+        let mut terms: HashMap<&str, Vec<TermAt<'a>>> = HashMap::new();
+        for (member_index, member) in system.members.iter().enumerate() {
+            for (term_index, term) in member.terms.iter().enumerate() {
+                terms
+                    .entry(term.portfolio.as_str())
+                    .or_default()
+                    .push(TermAt {
+                        member_index,
+                        term_index,
+                        member,
+                        term,
+                    });
+            }
+        }
+        Index {
+            portfolios: system.portfolios.iter().map(|p| p.id.as_str()).collect(),
+            org_units: system.org_units.iter().map(|u| u.id.as_str()).collect(),
+            terms,
+        }
+    }
+
+    /// Whether someone holds `portfolio` on `day`.
+    fn held_on(&self, portfolio: &str, day: NaiveDate) -> bool {
+        self.terms
+            .get(portfolio)
+            .is_some_and(|terms| terms.iter().any(|at| at.term.covers(day)))
+    }
+}
+
+fn ts05_references_and_terms(
+    system: &TargetSystem,
+    index: &Index<'_>,
+    findings: &mut Vec<Finding>,
+) {
     let unknown_portfolio = |portfolio: &str, path: String| {
         Finding::new(
             Message::UnknownPortfolio,
             path,
-            [("portfolio", super::schema_walk::short(portfolio))],
+            [("portfolio", short(portfolio))],
         )
     };
     for (i, member) in system.members.iter().enumerate() {
         for (j, term) in member.terms.iter().enumerate() {
-            if system.portfolio(&term.portfolio).is_none() {
+            if !index.portfolios.contains(term.portfolio.as_str()) {
                 findings.push(unknown_portfolio(
                     &term.portfolio,
                     format!("/members/{i}/terms/{j}/portfolio"),
@@ -231,7 +287,7 @@ fn ts05_references_and_terms(system: &TargetSystem, findings: &mut Vec<Finding>)
         }
     }
     for (i, unit) in system.org_units.iter().enumerate() {
-        if system.portfolio(&unit.portfolio).is_none() {
+        if !index.portfolios.contains(unit.portfolio.as_str()) {
             findings.push(unknown_portfolio(
                 &unit.portfolio,
                 format!("/org_units/{i}/portfolio"),
@@ -239,56 +295,93 @@ fn ts05_references_and_terms(system: &TargetSystem, findings: &mut Vec<Finding>)
         }
     }
     for (i, goal) in system.goals.iter().enumerate() {
-        if system.portfolio(&goal.portfolio).is_none() {
+        if !index.portfolios.contains(goal.portfolio.as_str()) {
             findings.push(unknown_portfolio(
                 &goal.portfolio,
                 format!("/goals/{i}/portfolio"),
             ));
         }
         for (j, unit) in goal.org_units.iter().enumerate() {
-            if system.org_unit(unit).is_none() {
+            if !index.org_units.contains(unit.as_str()) {
                 findings.push(Finding::new(
                     Message::UnknownOrgUnit,
                     format!("/goals/{i}/org_units/{j}"),
-                    [("org_unit", super::schema_walk::short(unit))],
+                    [("org_unit", short(unit))],
                 ));
             }
         }
     }
-    // One holder per portfolio per day: a term overlapping an earlier-listed term of another member
-    // on the same portfolio is reported at the later term. Terms ending before they start cover no
-    // day and are reported above.
-    let terms: Vec<_> = system
-        .members
-        .iter()
-        .enumerate()
-        .flat_map(|(i, member)| {
-            member
-                .terms
+    ts05_one_holder_per_day(index, findings);
+}
+
+/// One holder per portfolio per day. Per portfolio, the terms are swept in order of their start
+/// (ties in list order); a term that starts while a term of another member still runs is reported
+/// at the later-starting term, naming the other member. Terms ending before they start cover no day
+/// (reported above). The sweep keeps the two latest-ending terms of distinct members, so it is
+/// O(n log n) however many terms there are.
+fn ts05_one_holder_per_day(index: &Index<'_>, findings: &mut Vec<Finding>) {
+    let end = |term: &Term| term.until.unwrap_or(NaiveDate::MAX);
+    let mut overlaps: Vec<(TermAt<'_>, &Member)> = Vec::new();
+    // Findings are sorted by document position at the end, so the map's order does not matter.
+    for terms in index.terms.values() {
+        let mut sorted: Vec<TermAt<'_>> = terms
+            .iter()
+            .copied()
+            .filter(|at| at.term.until.is_none_or(|until| at.term.from <= until))
+            .collect();
+        sorted.sort_by_key(|at| at.term.from);
+        // The latest-ending earlier terms of two distinct members: (end, member).
+        let mut latest: [Option<(NaiveDate, &Member)>; 2] = [None, None];
+        for at in sorted {
+            let clash = latest
                 .iter()
-                .enumerate()
-                .map(move |(j, term)| (i, j, member, term))
-        })
-        .filter(|(_, _, _, term)| term.until.is_none_or(|until| term.from <= until))
-        .collect();
-    for (index, &(i, j, member, term)) in terms.iter().enumerate() {
-        let earlier = terms.get(..index).unwrap_or_default();
-        let clash = earlier.iter().find(|(_, _, other_member, other)| {
-            other_member.id != member.id
-                && other.portfolio == term.portfolio
-                && other.overlaps(term)
-        });
-        if let Some((_, _, other_member, other)) = clash {
-            findings.push(Finding::new(
-                Message::TermsOverlap,
-                format!("/members/{i}/terms/{j}"),
-                [
-                    ("portfolio", super::schema_walk::short(&term.portfolio)),
-                    ("member", super::schema_walk::short(&member.id)),
-                    ("other", super::schema_walk::short(&other_member.id)),
-                    ("from", term.from.max(other.from).to_string()),
-                ],
-            ));
+                .flatten()
+                .filter(|(_, member)| member.id != at.member.id)
+                .max_by_key(|(until, _)| *until)
+                .filter(|(until, _)| *until >= at.term.from);
+            if let Some((_, other)) = clash {
+                overlaps.push((at, other));
+            }
+            let candidate = (end(at.term), at.member);
+            match latest
+                .iter_mut()
+                .flatten()
+                .find(|(_, m)| m.id == at.member.id)
+            {
+                Some(same) => same.0 = same.0.max(candidate.0),
+                None => insert_latest(&mut latest, candidate),
+            }
+        }
+    }
+    overlaps.sort_by_key(|(at, _)| (at.member_index, at.term_index));
+    for (at, other) in overlaps {
+        findings.push(Finding::new(
+            Message::TermsOverlap,
+            format!("/members/{}/terms/{}", at.member_index, at.term_index),
+            [
+                ("portfolio", short(&at.term.portfolio)),
+                ("member", short(&at.member.id)),
+                ("other", short(&other.id)),
+                ("from", at.term.from.to_string()),
+            ],
+        ));
+    }
+}
+
+/// Puts `candidate` into the two latest-ending slots if it ends later than one of them.
+fn insert_latest<'a>(
+    latest: &mut [Option<(NaiveDate, &'a Member)>; 2],
+    candidate: (NaiveDate, &'a Member),
+) {
+    let [first, second] = latest;
+    if first.is_none() {
+        *first = Some(candidate);
+    } else if second.is_none() {
+        *second = Some(candidate);
+    } else if let (Some(a), Some(b)) = (first, second) {
+        let weakest = if b.0 < a.0 { b } else { a };
+        if candidate.0 > weakest.0 {
+            *weakest = candidate;
         }
     }
 }
@@ -301,7 +394,7 @@ fn ts06_collaboration(system: &TargetSystem, findings: &mut Vec<Finding>) {
                 Message::GoalFewOrgUnits,
                 format!("/goals/{i}/org_units"),
                 [
-                    ("goal", super::schema_walk::short(&goal.id)),
+                    ("goal", short(&goal.id)),
                     ("count", distinct.len().to_string()),
                 ],
             ));
@@ -341,18 +434,21 @@ fn ts08_origin(
     findings: &mut Vec<Finding>,
 ) {
     let expected_year = system.year.saturating_sub(1);
+    let previous_ids: Option<(&TargetSystem, HashSet<&str>)> = previous.map(|previous| {
+        (
+            previous,
+            previous.goals.iter().map(|g| g.id.as_str()).collect(),
+        )
+    });
     for (i, goal) in system.goals.iter().enumerate() {
-        let goal_id = super::schema_walk::short(&goal.id);
+        let goal_id = short(&goal.id);
         let predecessor = goal.origin.predecessor.as_deref();
         match (goal.origin.kind, predecessor) {
             (OriginKind::New, None) => {}
             (OriginKind::New, Some(predecessor)) => findings.push(Finding::new(
                 Message::PredecessorUnexpected,
                 format!("/goals/{i}/origin/predecessor"),
-                [
-                    ("goal", goal_id),
-                    ("predecessor", super::schema_walk::short(predecessor)),
-                ],
+                [("goal", goal_id), ("predecessor", short(predecessor))],
             )),
             (OriginKind::Continued, None) => findings.push(Finding::new(
                 Message::PredecessorMissing,
@@ -361,7 +457,7 @@ fn ts08_origin(
             )),
             (OriginKind::Continued, Some(predecessor)) => {
                 let path = format!("/goals/{i}/origin/predecessor");
-                let shown = super::schema_walk::short(predecessor);
+                let shown = short(predecessor);
                 let Some((year, id)) = parse_predecessor(predecessor) else {
                     findings.push(Finding::new(
                         if is_blank(predecessor) {
@@ -387,8 +483,8 @@ fn ts08_origin(
                             ("expected_year", expected_year.to_string()),
                         ],
                     ));
-                } else if let Some(previous) = previous {
-                    if previous.goal(id).is_none() {
+                } else if let Some((previous, known)) = &previous_ids {
+                    if !known.contains(id) {
                         findings.push(Finding::new(
                             Message::PredecessorUnknown,
                             path,
@@ -433,10 +529,7 @@ fn ts09_reporting_and_resolution(system: &TargetSystem, findings: &mut Vec<Findi
         findings.push(Finding::new(
             Message::ResolutionNumberMalformed,
             "/resolution/number",
-            [(
-                "number",
-                super::schema_walk::short(&system.resolution.number),
-            )],
+            [("number", short(&system.resolution.number))],
         ));
     }
     if system.resolution.decided_on >= first.cut_off() {
@@ -451,18 +544,18 @@ fn ts09_reporting_and_resolution(system: &TargetSystem, findings: &mut Vec<Findi
     }
 }
 
-fn ts10_vacancies(system: &TargetSystem, findings: &mut Vec<Finding>) {
+fn ts10_vacancies(system: &TargetSystem, index: &Index<'_>, findings: &mut Vec<Finding>) {
     let tertials = system.reporting_tertials();
+    let owning: HashSet<&str> = system
+        .goals
+        .iter()
+        .map(|goal| goal.portfolio.as_str())
+        .collect();
+    // A repeated portfolio id (TS02) is checked once.
+    let mut checked = HashSet::new();
     for (k, portfolio) in system.portfolios.iter().enumerate() {
-        if !system
-            .goals
-            .iter()
-            .any(|goal| goal.portfolio == portfolio.id)
-        {
-            continue;
-        }
-        // A repeated portfolio id (TS02) is checked once.
-        if system.portfolios.iter().position(|p| p.id == portfolio.id) != Some(k) {
+        let id = portfolio.id.as_str();
+        if !owning.contains(id) || !checked.insert(id) {
             continue;
         }
         for tertial in &tertials {
@@ -471,12 +564,12 @@ fn ts10_vacancies(system: &TargetSystem, findings: &mut Vec<Finding>) {
                 (tertial.deadline(), "Berichtsfrist", "deadline"),
             ];
             for (day, occasion, occasion_en) in occasions {
-                if system.holder_on(&portfolio.id, day).is_none() {
+                if !index.held_on(id, day) {
                     findings.push(Finding::new(
                         Message::PortfolioVacant,
                         pointer("/portfolios", k),
                         [
-                            ("portfolio", super::schema_walk::short(&portfolio.id)),
+                            ("portfolio", short(id)),
                             ("date", day.to_string()),
                             ("occasion", format!("{occasion} des {}", tertial.label_de())),
                             ("occasion_en", format!("{occasion_en} of {tertial}")),
@@ -534,6 +627,95 @@ mod tests {
         assert_eq!(overlaps[0].path, "/members/1/terms/1");
         assert_eq!(overlaps[0].params["from"], "2022-10-13");
         assert_eq!(overlaps[0].params["other"], "m-bzbm");
+    }
+
+    fn term_of(portfolio: &str, from: u32, length: Option<u32>) -> Term {
+        let day = |offset: u32| {
+            NaiveDate::from_ymd_opt(2022, 1, 1).unwrap() + chrono::Days::new(offset.into())
+        };
+        Term {
+            portfolio: portfolio.into(),
+            role: crate::Role::Councillor,
+            from: day(from),
+            until: length.map(|l| day(from + l)),
+        }
+    }
+
+    /// Which terms the obvious quadratic reading reports: those starting while a term of another
+    /// member on the same portfolio runs that started before (ties in list order).
+    fn overlapping_by_brute_force(system: &TargetSystem) -> Vec<(usize, usize)> {
+        let all: Vec<(usize, usize, &Member, &Term)> = system
+            .members
+            .iter()
+            .enumerate()
+            .flat_map(|(i, m)| m.terms.iter().enumerate().map(move |(j, t)| (i, j, m, t)))
+            .filter(|(_, _, _, t)| t.until.is_none_or(|u| t.from <= u))
+            .collect();
+        let mut out = Vec::new();
+        for &(i, j, m, t) in &all {
+            let clash = all.iter().any(|&(k, l, n, o)| {
+                n.id != m.id
+                    && o.portfolio == t.portfolio
+                    && (o.from, k, l) < (t.from, i, j)
+                    && o.overlaps(t)
+            });
+            if clash {
+                out.push((i, j));
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_sweep_agrees_with_brute_force(
+            terms in proptest::collection::vec(
+                (0usize..4, 0usize..2, 0u32..60, proptest::option::of(0u32..30)),
+                0..14,
+            )
+        ) {
+            let mut system = fixture();
+            for member in &mut system.members {
+                member.terms.clear();
+            }
+            for (member, portfolio, from, length) in terms {
+                let portfolio = ["I", "V"][portfolio];
+                // A few inverted terms (ending before they start) too.
+                let mut term = term_of(portfolio, from, length);
+                if length == Some(0) && from % 2 == 1 {
+                    term.until = term.from.pred_opt();
+                }
+                system.members[member].terms.push(term);
+            }
+            let reported: Vec<(usize, usize)> = validate_system(&system, None)
+                .findings
+                .iter()
+                .filter(|f| f.message.contains("überschneiden"))
+                .map(|f| {
+                    let parts: Vec<usize> = f.path.split('/').filter_map(|p| p.parse().ok()).collect();
+                    (parts[0], parts[1])
+                })
+                .collect();
+            proptest::prop_assert_eq!(reported, overlapping_by_brute_force(&system));
+        }
+    }
+
+    #[test]
+    fn many_terms_stay_fast() {
+        let mut system = fixture();
+        system.members.truncate(1);
+        system.members[0].terms.clear();
+        for i in 0..30_000u32 {
+            let mut member = system.members[0].clone();
+            member.id = format!("m{i}");
+            member.terms = vec![term_of("V", i, Some(0))];
+            system.members.push(member);
+        }
+        system.members.remove(0);
+        let started = std::time::Instant::now();
+        let result = validate_system(&system, None);
+        assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+        assert!(!result.has(Code::TS05));
     }
 
     #[test]

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::findings::{Finding, ValidationResult, pointer};
 use crate::locate::char_column;
 use crate::rules::catalogue::Message;
-use crate::rules::schema_walk;
+use crate::rules::{schema_walk, strict};
 
 /// A document decoded from bytes, if it could be, and every finding about it.
 ///
@@ -90,8 +90,11 @@ impl DocumentSchema {
 /// Codes: `JSON_SYNTAX` (with `line` and `column` in the params, 1-based, the column in
 /// characters), `SCHEMA_TYPE`, `SCHEMA_REQUIRED`, `SCHEMA_UNKNOWN_KEY`, `SCHEMA_FORMAT`,
 /// `SCHEMA_ENUM`, `SCHEMA_DUPLICATE_KEY` (and `SCHEMA_LIMIT` where the schema sets length bounds).
+///
+/// Typed decoding reads structs from JSON objects only (plain serde would also read one from an
+/// array of its field values, which the schema rejects).
 pub fn decode<T: DeserializeOwned>(bytes: &[u8], schema: &DocumentSchema) -> Checked<T> {
-    let typed_error = match serde_json::from_slice::<T>(bytes) {
+    let typed_error = match strict::from_slice::<T>(bytes) {
         Ok(document) => {
             let duplicates = if schema.open_objects {
                 parse_tree(bytes)

@@ -10,6 +10,7 @@ pub mod document;
 pub mod limits;
 pub mod report_sheet;
 pub(crate) mod schema_walk;
+mod strict;
 pub mod target_system;
 
 pub use document::{Checked, DocumentSchema, decode};

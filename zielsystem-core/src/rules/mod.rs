@@ -4,6 +4,7 @@
 //! - [`document`]: the schema-level pass over raw bytes, shared by every document kind.
 //! - [`target_system`]: TS01–TS10. [`report_sheet`]: RS01–RS14.
 //! - [`limits`]: the length limits of text fields.
+//! - [`from_json`]: typed decoding of outside input (structs from JSON objects only).
 
 pub mod catalogue;
 pub mod document;
@@ -15,4 +16,5 @@ pub mod target_system;
 
 pub use document::{Checked, DocumentSchema, decode};
 pub use report_sheet::{check_sheet_json, validate_sheet};
+pub use strict::from_slice as from_json;
 pub use target_system::{check_system_json, validate_system};

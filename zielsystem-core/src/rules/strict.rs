@@ -268,8 +268,10 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Wrap<A> {
     }
 }
 
-/// `serde_json::from_slice` with structs read from objects only.
-pub(crate) fn from_slice<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> serde_json::Result<T> {
+/// Typed decoding of a contract document: `serde_json::from_slice`, except that structs are read
+/// from JSON objects only, as the published schemas demand. Use this (or
+/// [`crate::rules::decode`]) rather than plain `serde_json` wherever outside input is read.
+pub fn from_slice<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> serde_json::Result<T> {
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     let value = T::deserialize(StrictStructs(&mut deserializer))?;
     deserializer.end()?;

@@ -20,7 +20,7 @@ use regex::Regex;
 use serde_json::{Map, Value};
 
 use crate::calendar::TERTIAL_PATTERN;
-use crate::findings::{Finding, pointer};
+use crate::findings::{Capped, Finding, pointer};
 use crate::rules::catalogue::Message;
 use crate::rules::document::Json;
 
@@ -73,19 +73,28 @@ type Bound = (
 /// How many `$ref`s may be followed without descending into the document (guards against cycles).
 const MAX_REF_HOPS: u8 = 32;
 
-/// Every violation of `root` (a root schema with its `$defs`) by `tree`, in document order.
+/// Every violation of `root` (a root schema with its `$defs`) by `tree`, in document order, at
+/// most [`crate::rules::limits::FINDINGS_MAX`] of them (then a note how many more there were).
+#[cfg(test)]
 pub(crate) fn walk(root: &Value, tree: &Json) -> Vec<Finding> {
+    let mut findings = Capped::default();
+    walk_into(root, tree, &mut findings);
+    findings.into_findings()
+}
+
+/// [`walk`] into a collection that may already hold findings.
+pub(crate) fn walk_into(root: &Value, tree: &Json, findings: &mut Capped) {
     let mut walker = Walker {
         root,
-        findings: Vec::new(),
+        findings: std::mem::take(findings),
     };
     walker.check(root, tree, "", 0);
-    walker.findings
+    *findings = walker.findings;
 }
 
 struct Walker<'s> {
     root: &'s Value,
-    findings: Vec<Finding>,
+    findings: Capped,
 }
 
 impl<'s> Walker<'s> {
@@ -152,12 +161,12 @@ impl<'s> Walker<'s> {
         exactly_one: bool,
         hops: u8,
     ) {
-        let outcomes: Vec<Vec<Finding>> = branches
+        let mut outcomes: Vec<Capped> = branches
             .iter()
             .map(|branch| {
                 let mut walker = Walker {
                     root: self.root,
-                    findings: Vec::new(),
+                    findings: Capped::default(),
                 };
                 walker.check(branch, value, path, hops + 1);
                 walker.findings
@@ -206,10 +215,11 @@ impl<'s> Walker<'s> {
             .collect();
         let best = admitting
             .iter()
-            .filter_map(|&index| outcomes.get(index))
-            .min_by_key(|findings| findings.len());
-        if let Some(findings) = best {
-            self.findings.extend(findings.iter().cloned());
+            .copied()
+            .filter(|&index| index < outcomes.len())
+            .min_by_key(|&index| outcomes.get(index).map_or(usize::MAX, Capped::count));
+        if let Some(index) = best {
+            self.findings.absorb(outcomes.swap_remove(index));
         } else {
             let mut expected: Vec<&str> = Vec::new();
             for branch in branches {

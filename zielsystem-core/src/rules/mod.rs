@@ -17,8 +17,8 @@ pub mod target_system;
 pub mod tertial_report;
 
 pub use document::{Checked, DocumentSchema, decode};
-pub use paper::validate_paper;
+pub use paper::{check_paper_json, validate_paper};
 pub use report_sheet::{check_sheet_json, validate_sheet};
 pub use strict::from_slice as from_json;
 pub use target_system::{check_system_json, validate_system};
-pub use tertial_report::validate_report;
+pub use tertial_report::{check_report_json, validate_report};

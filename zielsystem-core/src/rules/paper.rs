@@ -1,14 +1,35 @@
 //! Rules BV01–BV03 on a Bezirksamtsvorlage (DESIGN §4).
 
+use std::sync::OnceLock;
+
 use crate::findings::{Finding, ValidationResult};
 use crate::model::paper::{Paper, SECTIONS, section_of};
 use crate::rules::catalogue::{Message, is_numbered_with_term};
+use crate::rules::document::{Checked, DocumentSchema, decode};
 
 /// The word-processor placeholders of the Bezirksamt's template (BV03), as Word leaves them.
 pub const PLACEHOLDERS: [&str; 2] = [
     "Wählen Sie ein Element aus.",
     "Klicken oder tippen Sie hier, um Text einzugeben.",
 ];
+
+/// The published JSON Schema of a paper, built once.
+pub fn schema() -> &'static DocumentSchema {
+    static SCHEMA: OnceLock<DocumentSchema> = OnceLock::new();
+    SCHEMA.get_or_init(|| DocumentSchema::published::<Paper>("paper.schema.json"))
+}
+
+/// Checks a Bezirksamtsvorlage from raw JSON bytes: schema-level findings (limits, duplicate keys,
+/// …) when it does not decode, otherwise every rule BV01–BV03.
+pub fn check_paper_json(bytes: &[u8]) -> Checked<Paper> {
+    let checked = decode::<Paper>(bytes, schema());
+    let findings = checked
+        .document
+        .as_ref()
+        .map(|paper| validate_paper(paper).findings)
+        .unwrap_or_default();
+    checked.with_findings(findings)
+}
 
 /// Every finding of BV01–BV03 on `paper`.
 pub fn validate_paper(paper: &Paper) -> ValidationResult {

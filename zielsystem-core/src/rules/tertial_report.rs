@@ -5,11 +5,27 @@
 //! the report it builds.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use crate::findings::{Finding, Severity, ValidationResult, pointer};
 use crate::model::tertial_report::{Stage, TertialReport};
 use crate::render::text::german_date;
 use crate::rules::catalogue::{Message, is_numbered_with_term};
+use crate::rules::document::{Checked, DocumentSchema, decode};
+
+/// The published JSON Schema of a tertial report, built once.
+pub fn schema() -> &'static DocumentSchema {
+    static SCHEMA: OnceLock<DocumentSchema> = OnceLock::new();
+    SCHEMA.get_or_init(|| DocumentSchema::published::<TertialReport>("tertial-report.schema.json"))
+}
+
+/// Checks a stored tertial report from raw JSON bytes: schema-level findings (limits, duplicate
+/// keys, …) when it does not decode, otherwise every rule TR01–TR04.
+pub fn check_report_json(bytes: &[u8]) -> Checked<TertialReport> {
+    let checked = decode::<TertialReport>(bytes, schema());
+    let findings = checked.document.as_ref().map(findings).unwrap_or_default();
+    checked.with_findings(findings)
+}
 
 /// Every finding of TR01–TR04 on `report`.
 pub fn validate_report(report: &TertialReport) -> ValidationResult {

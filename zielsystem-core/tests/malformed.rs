@@ -172,12 +172,9 @@ fn every_malformed_case_is_answered_in_bounded_time() {
         let outcome = catch_unwind(AssertUnwindSafe(|| run(case, &bytes, &system)));
         let elapsed = started.elapsed();
         drop(bytes);
-        let outcome = match outcome {
-            Ok(outcome) => outcome,
-            Err(_) => {
-                failures.push(format!("{}: PANIC", case.name));
-                continue;
-            }
+        let Ok(outcome) = outcome else {
+            failures.push(format!("{}: PANIC", case.name));
+            continue;
         };
         timings.push((elapsed, case.name.as_str()));
         if elapsed > TIME_BOUND {

@@ -164,17 +164,26 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8], schema: &DocumentSchema) -> Che
 /// The UTF-8 byte-order mark.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// The `SCHEMA_LIMIT` finding of a document too large or nested too deep to be read at all.
-fn limit_finding(bytes: &[u8]) -> Option<Finding> {
-    if bytes.len() > DOCUMENT_MAX_BYTES {
-        return Some(Finding::new(
+/// The `SCHEMA_LIMIT` finding of a document of `size` bytes, if that is over
+/// [`DOCUMENT_MAX_BYTES`]. For readers that learn the size before reading (a file's length): they
+/// need read no more than `DOCUMENT_MAX_BYTES + 1` bytes.
+pub fn document_size_finding(size: u64) -> Option<Finding> {
+    (size > DOCUMENT_MAX_BYTES as u64).then(|| {
+        Finding::new(
             Message::SchemaLimitDocumentSize,
             "",
             [
-                ("size", bytes.len().to_string()),
+                ("size", size.to_string()),
                 ("limit", DOCUMENT_MAX_BYTES.to_string()),
             ],
-        ));
+        )
+    })
+}
+
+/// The `SCHEMA_LIMIT` finding of a document too large or nested too deep to be read at all.
+fn limit_finding(bytes: &[u8]) -> Option<Finding> {
+    if let Some(finding) = document_size_finding(bytes.len() as u64) {
+        return Some(finding);
     }
     let offset = depth_exceeded(bytes, DEPTH_MAX)?;
     let (line, column) = line_and_column(bytes, offset);

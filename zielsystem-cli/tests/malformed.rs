@@ -122,7 +122,7 @@ fn check_document(case: &Value, path: &Path, problems: &mut Vec<String>) {
 
     let json = zielsystem(&[args.as_slice(), &["--format", "json"]].concat());
     sanity(name, "validate json", &json, problems);
-    let expected_exit = if valid { 0 } else { 1 };
+    let expected_exit = i32::from(!valid);
     if json.output.status.code() != Some(expected_exit) {
         problems.push(format!(
             "{name}: validate exits {:?}, expected {expected_exit}: {}",

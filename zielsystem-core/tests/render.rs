@@ -312,7 +312,7 @@ fn control_characters_never_reach_html_svg_or_markdown() {
     let document = roxmltree::Document::parse(&svg).unwrap();
     let texts: String = document
         .descendants()
-        .filter(|node| node.is_text())
+        .filter(roxmltree::Node::is_text)
         .filter_map(|node| node.text())
         .collect();
     assert!(texts.contains(SCRIPT), "the title is shown as written");

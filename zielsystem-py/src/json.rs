@@ -1,0 +1,172 @@
+//! Conversions between Python values and the core's serde types: documents in (JSON text, bytes,
+//! dicts, files), dicts and JSON text out, and pickling through JSON.
+
+use std::path::PathBuf;
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyString, PyTuple};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::ser::PrettyFormatter;
+use zielsystem_core::{Finding, Message, ValidationResult};
+
+use crate::findings::parse_error;
+
+/// Which Python forms a document argument may take.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// JSON text: `str` or `bytes` (`from_json`).
+    Json,
+    /// A `dict` of the JSON shape (`from_dict`).
+    Dict,
+    /// Any of them (validation and the other functions).
+    Any,
+}
+
+impl Form {
+    fn expected(self) -> &'static str {
+        match self {
+            Form::Json => "str oder bytes (JSON)",
+            Form::Dict => "dict",
+            Form::Any => "str, bytes oder dict",
+        }
+    }
+}
+
+/// The JSON bytes of a document given as `str`, `bytes` or `dict` (as `form` allows); `None` for any
+/// other object.
+pub fn document_bytes(source: &Bound<'_, PyAny>, form: Form) -> PyResult<Option<Vec<u8>>> {
+    if form != Form::Dict {
+        if let Ok(text) = source.cast::<PyString>() {
+            return Ok(Some(text.to_cow()?.as_bytes().to_vec()));
+        }
+        if let Ok(bytes) = source.cast::<PyBytes>() {
+            return Ok(Some(bytes.as_bytes().to_vec()));
+        }
+    }
+    if form != Form::Json && source.cast::<PyDict>().is_ok() {
+        let value: serde_json::Value = pythonize::depythonize(source).map_err(|error| {
+            PyTypeError::new_err(format!(
+                "Das dict ist nicht als JSON darstellbar / the dict is not JSON-compatible: {error}"
+            ))
+        })?;
+        let bytes =
+            serde_json::to_vec(&value).map_err(|error| PyValueError::new_err(error.to_string()))?;
+        return Ok(Some(bytes));
+    }
+    Ok(None)
+}
+
+/// Like [`document_bytes`], but a `TypeError` for any other object.
+pub fn require_document_bytes(source: &Bound<'_, PyAny>, form: Form) -> PyResult<Vec<u8>> {
+    document_bytes(source, form)?.ok_or_else(|| type_error(source, form.expected()))
+}
+
+/// A `TypeError`: `expected`, but got an object of another type.
+pub fn type_error(source: &Bound<'_, PyAny>, expected: &str) -> PyErr {
+    let found = source
+        .get_type()
+        .name()
+        .map_or_else(|_| "?".to_string(), |name| name.to_string());
+    PyTypeError::new_err(format!(
+        "erwartet / expected {expected}, erhalten / got {found}"
+    ))
+}
+
+/// Reads a document file (any path-like).
+pub fn read_file(path: PathBuf) -> PyResult<Vec<u8>> {
+    Ok(std::fs::read(path)?)
+}
+
+/// Parses a value of a derived type (finding, result, report) that has no schema-level checker of
+/// its own: a failure becomes one finding (JSON syntax, or the shape of the value).
+pub fn parse_plain<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ValidationResult> {
+    serde_json::from_slice(bytes).map_err(|error| {
+        let finding = if error.is_data() {
+            Finding::new(
+                Message::SchemaType,
+                "",
+                [
+                    (
+                        "expected",
+                        std::any::type_name::<T>()
+                            .rsplit("::")
+                            .next()
+                            .unwrap_or("?")
+                            .to_string(),
+                    ),
+                    ("found", error.to_string()),
+                ],
+            )
+        } else {
+            Finding::new(
+                Message::JsonSyntax,
+                "",
+                [
+                    ("line", error.line().to_string()),
+                    ("column", error.column().to_string()),
+                    ("detail", error.to_string()),
+                ],
+            )
+        };
+        ValidationResult::from_findings(vec![finding])
+    })
+}
+
+/// Parses a derived type from `str`/`bytes`/`dict`, raising `ParseError` (or `TypeError`).
+pub fn from_source<T: DeserializeOwned>(
+    source: &Bound<'_, PyAny>,
+    form: Form,
+    what: &str,
+) -> PyResult<T> {
+    let bytes = require_document_bytes(source, form)?;
+    parse_plain(&bytes).map_err(|result| parse_error(source.py(), what, result))
+}
+
+/// The value as Python objects of its JSON shape (dicts, lists, str, int, float, bool, None).
+pub fn to_python<'py, T: Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    pythonize::pythonize(py, value).map_err(|error| PyValueError::new_err(error.to_string()))
+}
+
+/// The value as JSON text; `indent` spaces per level when given, compact otherwise.
+pub fn to_json<T: Serialize>(value: &T, indent: Option<usize>) -> PyResult<String> {
+    let bytes = match indent {
+        None => serde_json::to_vec(value),
+        Some(width) => {
+            let spaces = " ".repeat(width);
+            let mut out = Vec::new();
+            let formatter = PrettyFormatter::with_indent(spaces.as_bytes());
+            let mut serializer = serde_json::Serializer::with_formatter(&mut out, formatter);
+            value.serialize(&mut serializer).map(|()| out)
+        }
+    }
+    .map_err(|error| PyValueError::new_err(error.to_string()))?;
+    String::from_utf8(bytes).map_err(|error| PyValueError::new_err(error.to_string()))
+}
+
+/// `__reduce__` through JSON: `(type(obj).from_json, (obj.to_json(),))`.
+pub fn reduce<'py, T: Serialize>(
+    object: &Bound<'py, PyAny>,
+    value: &T,
+) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    let constructor = object.get_type().getattr("from_json")?;
+    let arguments = PyTuple::new(object.py(), [to_json(value, None)?])?;
+    Ok((constructor, arguments))
+}
+
+/// `Name(key=value, …)` for a `__repr__`.
+pub fn repr(name: &str, fields: &[(&str, String)]) -> String {
+    let inner: Vec<String> = fields
+        .iter()
+        .map(|(key, value)| format!("{key}={value}"))
+        .collect();
+    format!("{name}({})", inner.join(", "))
+}
+
+/// The Python `repr` of a string (for `__repr__`).
+pub fn quoted(py: Python<'_>, text: &str) -> String {
+    PyString::new(py, text)
+        .repr()
+        .map_or_else(|_| format!("{text:?}"), |repr| repr.to_string())
+}

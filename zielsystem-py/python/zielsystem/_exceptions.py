@@ -8,9 +8,10 @@ its shape.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, List
 
 if TYPE_CHECKING:
+    from zielsystem._types import FindingDict
     from zielsystem._zielsystem import Finding, ValidationResult
 
 __all__ = ["ParseError", "ZielsystemError"]
@@ -37,11 +38,11 @@ class ParseError(ZielsystemError, ValueError):
         return self.message
 
     @property
-    def findings(self) -> list[Finding]:
+    def findings(self) -> List[Finding]:
         """The findings that say why the document is not of its shape."""
         return self.result.findings
 
-    def errors(self) -> list[dict[str, Any]]:
+    def errors(self) -> List[FindingDict]:
         """The findings as dicts (code, severity, path, message, message_en, params)."""
         return [finding.to_dict() for finding in self.result.findings]
 

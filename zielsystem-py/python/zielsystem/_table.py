@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import importlib
 
 from typing import TYPE_CHECKING, Any, Dict, Generic, Iterator, List, Optional, Sequence, TypeVar, overload
 
@@ -74,7 +75,7 @@ class Table(Generic[Row]):
     def to_pandas(self) -> Any:
         """The rows as a ``pandas.DataFrame`` (needs ``pip install 'zielsystem[pandas]'``)."""
         try:
-            import pandas
+            pandas = importlib.import_module("pandas")
         except ImportError as error:
             raise _missing("pandas", error) from error
         return pandas.DataFrame.from_records(self.rows, columns=self._columns)
@@ -82,7 +83,7 @@ class Table(Generic[Row]):
     def to_polars(self) -> Any:
         """The rows as a ``polars.DataFrame`` (needs ``pip install 'zielsystem[polars]'``)."""
         try:
-            import polars
+            polars = importlib.import_module("polars")
         except ImportError as error:
             raise _missing("polars", error) from error
         rows = self.rows

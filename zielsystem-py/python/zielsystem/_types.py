@@ -6,7 +6,7 @@ analytics rows) has one of these shapes: plain dicts at run time, typed for mypy
 
 from __future__ import annotations
 
-from typing import Dict, List, Literal, Optional, TypedDict
+from typing import Dict, List, Literal, Optional, TypedDict, Union
 
 __all__ = [
     "AccuracyRowDict",
@@ -44,25 +44,27 @@ __all__ = [
     "ValidationResultDict",
 ]
 
-Forecast = Literal["achieved", "on_track", "at_risk", "unlikely", "not_achieved"]
+# The literal aliases are unions of one-value literals: the same type for mypy as Literal["a", "b"],
+# and a real Union at run time, which lets mypy's stubtest check them against the package.
+Forecast = Union[Literal["achieved"], Literal["on_track"], Literal["at_risk"], Literal["unlikely"], Literal["not_achieved"]]
 """The risk-oriented forecast (DESIGN §3)."""
-Light = Literal["green", "yellow", "red"]
+Light = Union[Literal["green"], Literal["yellow"], Literal["red"]]
 """The traffic light of a forecast."""
-Perspective = Literal["mandate_target_groups", "administration_internal"]
+Perspective = Union[Literal["mandate_target_groups"], Literal["administration_internal"]]
 """The two perspectives of a target system."""
-Severity = Literal["error", "warning"]
+Severity = Union[Literal["error"], Literal["warning"]]
 """The severity of a finding."""
-Level = Literal["low", "medium", "high"]
+Level = Union[Literal["low"], Literal["medium"], Literal["high"]]
 """Likelihood or impact of a risk."""
-Direction = Literal["increase", "decrease"]
+Direction = Union[Literal["increase"], Literal["decrease"]]
 """Which way an indicator should move."""
-Role = Literal["mayor", "councillor"]
+Role = Union[Literal["mayor"], Literal["councillor"]]
 """The office in which a member holds a portfolio."""
-OrgUnitKind = Literal["steering_service", "office", "service_unit", "staff_unit", "other"]
+OrgUnitKind = Union[Literal["steering_service"], Literal["office"], Literal["service_unit"], Literal["staff_unit"], Literal["other"]]
 """The kind of an organisational unit."""
-OriginKind = Literal["new", "continued"]
+OriginKind = Union[Literal["new"], Literal["continued"]]
 """Whether a goal is new or continued from the previous year."""
-Dimension = Literal["perspective", "portfolio", "tertial"]
+Dimension = Union[Literal["perspective"], Literal["portfolio"], Literal["tertial"]]
 """A dimension the attainment table can be summarised by."""
 
 

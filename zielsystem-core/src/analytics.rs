@@ -586,7 +586,7 @@ mod tests {
     use super::*;
 
     // The small fixture of the Python tests; its figures are worked out by hand in the comments.
-    const SYSTEM: &str = include_str!("../../zielsystem-py/tests/fixtures/system-2022.json");
+    const SYSTEM: &str = include_str!("../../zielsystem-py/tests/fixtures/target-system.json");
     const SHEETS: [&str; 10] = [
         include_str!("../../zielsystem-py/tests/fixtures/sheets/2022-T1/A01.json"),
         include_str!("../../zielsystem-py/tests/fixtures/sheets/2022-T1/A01-draft.json"),

@@ -265,19 +265,28 @@ impl JsonSchema for Tertial {
 /// The dates of one tertial, as printed by `zielsystem calendar --format json`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Berichtstermine eines Tertials")]
+#[schemars(
+    title = "Berichtstermine eines Tertials",
+    description = "Die Termine eines Tertials: Beginn, Berichtsstichtag und Berichtsfrist."
+)]
 pub struct TertialDates {
     /// The tertial.
-    #[schemars(title = "Tertial")]
+    #[schemars(title = "Tertial", description = "Das Tertial, z. B. „2022-T1“.")]
     pub tertial: Tertial,
     /// Its first day.
-    #[schemars(title = "Beginn")]
+    #[schemars(title = "Beginn", description = "Erster Tag des Tertials.")]
     pub start: NaiveDate,
     /// Its last day (Berichtsstichtag).
-    #[schemars(title = "Berichtsstichtag")]
+    #[schemars(
+        title = "Berichtsstichtag",
+        description = "Berichtsstichtag: der letzte Tag des Tertials."
+    )]
     pub cut_off: NaiveDate,
     /// The last day of the following month (Berichtsfrist).
-    #[schemars(title = "Berichtsfrist")]
+    #[schemars(
+        title = "Berichtsfrist",
+        description = "Berichtsfrist: der letzte Tag des Folgemonats."
+    )]
     pub deadline: NaiveDate,
 }
 

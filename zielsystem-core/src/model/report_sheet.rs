@@ -23,7 +23,10 @@ pub struct ReportSheet {
     )]
     pub schema_version: String,
     /// The authority whose target system the goal belongs to.
-    #[schemars(title = "Behörde")]
+    #[schemars(
+        title = "Behörde",
+        description = "Die Behörde, zu deren Zielsystem das Ziel gehört, z. B. „Bezirksamt Mitte von Berlin“."
+    )]
     pub authority: String,
     /// The goal reported on.
     #[schemars(
@@ -32,77 +35,134 @@ pub struct ReportSheet {
     )]
     pub goal: GoalId,
     /// The tertial reported on.
-    #[schemars(title = "Tertial")]
+    #[schemars(
+        title = "Tertial",
+        description = "Das Tertial, über das berichtet wird, z. B. „2022-T1“."
+    )]
     pub tertial: Tertial,
     /// The member who reports (must hold the goal's portfolio on the day of submission).
-    #[schemars(title = "Berichtendes Bezirksamtsmitglied")]
+    #[schemars(
+        title = "Berichtendes Bezirksamtsmitglied",
+        description = "Kennung des Bezirksamtsmitglieds, das berichtet; es muss am Tag der Einreichung den Geschäftsbereich des Ziels innehaben."
+    )]
     pub reporting_member: MemberId,
     /// The day of submission.
-    #[schemars(title = "Eingereicht am")]
+    #[schemars(
+        title = "Eingereicht am",
+        description = "Tag der Einreichung (JJJJ-MM-TT); zwischen Berichtsstichtag und Berichtsfrist."
+    )]
     pub submitted_on: NaiveDate,
     /// Contributions to the goal realised in the reporting period.
-    #[schemars(title = "Zielerreichungsbeiträge im Berichtszeitraum")]
+    #[schemars(
+        title = "Zielerreichungsbeiträge im Berichtszeitraum",
+        description = "Die im Berichtszeitraum realisierten Beiträge zur Zielerreichung."
+    )]
     pub contributions: Vec<Contribution>,
     /// Values of the goal's indicators.
-    #[schemars(title = "Kennzahlenwerte")]
+    #[schemars(
+        title = "Kennzahlenwerte",
+        description = "Werte der Kennzahlen des Ziels zum Berichtsstichtag."
+    )]
     pub indicator_values: Vec<IndicatorValue>,
     /// Risks for the rest of the year.
-    #[schemars(title = "Risiken")]
+    #[schemars(
+        title = "Risiken",
+        description = "Risiken für die Zielerreichung im weiteren Verlauf des Kalenderjahres."
+    )]
     pub risks: Vec<Risk>,
     /// The risk-oriented forecast.
-    #[schemars(title = "Risikoorientierte Einschätzung")]
+    #[schemars(
+        title = "Risikoorientierte Einschätzung",
+        description = "Wird das Ziel bis zum Ende des Kalenderjahres erreicht? Einschätzung nach der Ampelskala."
+    )]
     pub forecast: Forecast,
     /// Why the forecast was given.
-    #[schemars(title = "Begründung")]
+    #[schemars(
+        title = "Begründung",
+        description = "Begründung der Einschätzung aus Beiträgen und Risiken."
+    )]
     pub rationale: String,
     /// Proposed countermeasures (only when attainment is at risk).
-    #[schemars(title = "Aktivitäten zur Gegensteuerung")]
+    #[schemars(
+        title = "Aktivitäten zur Gegensteuerung",
+        description = "Vorgeschlagene Aktivitäten zur Gegensteuerung, nur bei gefährdeter oder unwahrscheinlicher Zielerreichung."
+    )]
     pub countermeasures: Vec<Countermeasure>,
 }
 
 /// A contribution to the goal realised in the reporting period.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Zielerreichungsbeitrag")]
+#[schemars(
+    title = "Zielerreichungsbeitrag",
+    description = "Ein im Berichtszeitraum realisierter Beitrag zur Zielerreichung."
+)]
 pub struct Contribution {
     /// What was done.
-    #[schemars(title = "Beschreibung")]
+    #[schemars(title = "Beschreibung", description = "Was getan wurde.")]
     pub text: String,
     /// The unit that realised it, where one is named.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "Organisationseinheit")]
+    #[schemars(
+        title = "Organisationseinheit",
+        description = "Kennung der Organisationseinheit, die den Beitrag erbracht hat, sofern eine genannt wird."
+    )]
     pub org_unit: Option<OrgUnitId>,
 }
 
 /// The value of an indicator of the goal.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Kennzahlenwert")]
+#[schemars(
+    title = "Kennzahlenwert",
+    description = "Der Wert einer Kennzahl des Ziels."
+)]
 pub struct IndicatorValue {
     /// The indicator measured.
-    #[schemars(title = "Kennzahl")]
+    #[schemars(
+        title = "Kennzahl",
+        description = "Kennung der gemessenen Kennzahl, z. B. „A01-1“."
+    )]
     pub indicator: IndicatorId,
     /// The measured value.
-    #[schemars(title = "Wert")]
+    #[schemars(
+        title = "Wert",
+        description = "Der gemessene Wert in der Einheit der Kennzahl."
+    )]
     pub value: f64,
     /// The day the value refers to.
-    #[schemars(title = "Stand")]
+    #[schemars(
+        title = "Stand",
+        description = "Der Tag, auf den sich der Wert bezieht (JJJJ-MM-TT)."
+    )]
     pub as_of: NaiveDate,
 }
 
 /// A risk for the rest of the year.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Risiko")]
+#[schemars(
+    title = "Risiko",
+    description = "Ein Risiko für die Zielerreichung im weiteren Verlauf des Jahres."
+)]
 pub struct Risk {
     /// What could go wrong.
-    #[schemars(title = "Beschreibung")]
+    #[schemars(
+        title = "Beschreibung",
+        description = "Was die Zielerreichung gefährden kann."
+    )]
     pub description: String,
     /// How likely it is.
-    #[schemars(title = "Eintrittswahrscheinlichkeit")]
+    #[schemars(
+        title = "Eintrittswahrscheinlichkeit",
+        description = "Wie wahrscheinlich das Risiko eintritt."
+    )]
     pub likelihood: Level,
     /// How much it would hurt the goal.
-    #[schemars(title = "Auswirkung")]
+    #[schemars(
+        title = "Auswirkung",
+        description = "Wie stark das Risiko die Zielerreichung beeinträchtigen würde."
+    )]
     pub impact: Level,
 }
 
@@ -116,13 +176,19 @@ impl Risk {
 /// A proposed countermeasure (Aktivität zur Gegensteuerung) needing coordination across units.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Aktivität zur Gegensteuerung")]
+#[schemars(
+    title = "Aktivität zur Gegensteuerung",
+    description = "Eine vorgeschlagene Aktivität zur Gegensteuerung, deren Umsetzung einer abteilungs- und organisationseinheitenübergreifenden Abstimmung bedarf."
+)]
 pub struct Countermeasure {
     /// What is proposed.
-    #[schemars(title = "Beschreibung")]
+    #[schemars(title = "Beschreibung", description = "Was vorgeschlagen wird.")]
     pub description: String,
     /// The units whose coordination it needs (at least two).
-    #[schemars(title = "Beteiligte Organisationseinheiten")]
+    #[schemars(
+        title = "Beteiligte Organisationseinheiten",
+        description = "Kennungen der Organisationseinheiten, deren Abstimmung die Aktivität erfordert (mindestens zwei)."
+    )]
     pub org_units: Vec<OrgUnitId>,
 }
 

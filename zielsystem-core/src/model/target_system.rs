@@ -29,39 +29,69 @@ pub struct TargetSystem {
     )]
     pub authority: String,
     /// The calendar year the system is decided for.
-    #[schemars(title = "Kalenderjahr")]
+    #[schemars(
+        title = "Kalenderjahr",
+        description = "Das Kalenderjahr, für das das Zielsystem beschlossen ist, z. B. 2022."
+    )]
     pub year: i32,
     /// The Bezirksamt's resolution that decided the system.
-    #[schemars(title = "Beschluss des Bezirksamts")]
+    #[schemars(
+        title = "Beschluss des Bezirksamts",
+        description = "Der Beschluss, mit dem das Bezirksamt das Zielsystem beschlossen hat."
+    )]
     pub resolution: Resolution,
     /// The mission statement (Leitbild).
-    #[schemars(title = "Leitbild")]
+    #[schemars(
+        title = "Leitbild",
+        description = "Das Leitbild, unter dem die Ziele stehen."
+    )]
     pub mission_statement: String,
     /// Goal counts per perspective as declared in the resolution (e.g. 15 and 8), where declared.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "Beschlossene Anzahl der Ziele je Perspektive")]
+    #[schemars(
+        title = "Beschlossene Anzahl der Ziele je Perspektive",
+        description = "Anzahl der Ziele je Perspektive laut Beschluss (z. B. 15 und 8), sofern angegeben."
+    )]
     pub declared_goal_counts: Option<DeclaredGoalCounts>,
     /// The portfolios (Geschäftsbereiche).
-    #[schemars(title = "Geschäftsbereiche")]
+    #[schemars(
+        title = "Geschäftsbereiche",
+        description = "Die Geschäftsbereiche (Abteilungen) des Bezirksamts."
+    )]
     pub portfolios: Vec<Portfolio>,
     /// The members of the Bezirksamt with their dated terms.
-    #[schemars(title = "Bezirksamtsmitglieder")]
+    #[schemars(
+        title = "Bezirksamtsmitglieder",
+        description = "Die Mitglieder des Bezirksamts mit ihren datierten Amtszeiten."
+    )]
     pub members: Vec<Member>,
     /// The organisational units.
-    #[schemars(title = "Organisationseinheiten")]
+    #[schemars(
+        title = "Organisationseinheiten",
+        description = "Die Organisationseinheiten des Bezirksamts."
+    )]
     pub org_units: Vec<OrgUnit>,
     /// The goals, in the order of the resolution.
-    #[schemars(title = "Ziele")]
+    #[schemars(
+        title = "Ziele",
+        description = "Die Ziele in der Reihenfolge des Beschlusses."
+    )]
     pub goals: Vec<Goal>,
     /// The reporting plan.
-    #[schemars(title = "Berichtsverfahren")]
+    #[schemars(
+        title = "Berichtsverfahren",
+        description = "Festlegungen zum Berichtsverfahren."
+    )]
     pub reporting: Reporting,
 }
 
 /// The resolution (Beschluss) by which the Bezirksamt decided a paper.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Beschluss")]
+#[schemars(
+    title = "Beschluss",
+    description = "Ein Beschluss des Bezirksamts über eine Vorlage."
+)]
 pub struct Resolution {
     /// Number and electoral term, e.g. `"36/VI"`.
     #[schemars(
@@ -70,20 +100,32 @@ pub struct Resolution {
     )]
     pub number: String,
     /// The day of the decision.
-    #[schemars(title = "Beschlossen am")]
+    #[schemars(
+        title = "Beschlossen am",
+        description = "Tag der Beschlussfassung (JJJJ-MM-TT)."
+    )]
     pub decided_on: NaiveDate,
 }
 
 /// Goal counts per perspective as declared in the resolution.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Anzahl der Ziele je Perspektive")]
+#[schemars(
+    title = "Anzahl der Ziele je Perspektive",
+    description = "Anzahl der Ziele je Perspektive, wie im Beschluss festgelegt."
+)]
 pub struct DeclaredGoalCounts {
     /// Goals of the mandate and target-group perspective.
-    #[schemars(title = "Ziele der Auftrags-/Zielgruppenperspektive")]
+    #[schemars(
+        title = "Ziele der Auftrags-/Zielgruppenperspektive",
+        description = "Anzahl der Ziele der Auftrags-/Zielgruppenperspektive."
+    )]
     pub mandate_target_groups: u32,
     /// Goals of the administration perspective.
-    #[schemars(title = "Ziele der Verwaltungs-/Binnenperspektive")]
+    #[schemars(
+        title = "Ziele der Verwaltungs-/Binnenperspektive",
+        description = "Anzahl der Ziele der Verwaltungs-/Binnenperspektive."
+    )]
     pub administration_internal: u32,
 }
 
@@ -100,7 +142,10 @@ impl DeclaredGoalCounts {
 /// A portfolio (Geschäftsbereich / Abteilung), headed by one member at a time.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Geschäftsbereich")]
+#[schemars(
+    title = "Geschäftsbereich",
+    description = "Ein Geschäftsbereich (Abteilung), den jeweils ein Bezirksamtsmitglied leitet."
+)]
 pub struct Portfolio {
     /// Identifier, `"I"` … `"VI"` in Berlin.
     #[schemars(
@@ -109,40 +154,64 @@ pub struct Portfolio {
     )]
     pub id: PortfolioId,
     /// The portfolio's name.
-    #[schemars(title = "Bezeichnung")]
+    #[schemars(
+        title = "Bezeichnung",
+        description = "Bezeichnung des Geschäftsbereichs, z. B. „Soziales und Bürgerdienste“."
+    )]
     pub name: String,
 }
 
 /// A member of the Bezirksamt: the mayor or a councillor.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Bezirksamtsmitglied")]
+#[schemars(
+    title = "Bezirksamtsmitglied",
+    description = "Ein Mitglied des Bezirksamts: Bezirksbürgermeister/in oder Bezirksstadtrat/-rätin."
+)]
 pub struct Member {
     /// Identifier.
-    #[schemars(title = "Kennung")]
+    #[schemars(
+        title = "Kennung",
+        description = "Kennung des Bezirksamtsmitglieds, z. B. „m-bzbm“."
+    )]
     pub id: MemberId,
     /// The person's name; `null` where persons stay unnamed.
     #[serde(default)]
-    #[schemars(title = "Name")]
+    #[schemars(
+        title = "Name",
+        description = "Name der Person; leer (null), wo Personen nicht genannt werden."
+    )]
     pub name: Option<String>,
     /// The dated terms in which the member holds portfolios.
-    #[schemars(title = "Amtszeiten")]
+    #[schemars(
+        title = "Amtszeiten",
+        description = "Die datierten Amtszeiten, in denen das Mitglied Geschäftsbereiche innehat."
+    )]
     pub terms: Vec<Term>,
 }
 
 /// A dated term in which a member holds a portfolio.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Amtszeit")]
+#[schemars(
+    title = "Amtszeit",
+    description = "Eine datierte Amtszeit, in der ein Mitglied einen Geschäftsbereich innehat."
+)]
 pub struct Term {
     /// The portfolio held.
-    #[schemars(title = "Geschäftsbereich")]
+    #[schemars(
+        title = "Geschäftsbereich",
+        description = "Kennung des Geschäftsbereichs, den das Mitglied in dieser Amtszeit innehat."
+    )]
     pub portfolio: PortfolioId,
     /// Mayor or councillor.
-    #[schemars(title = "Funktion")]
+    #[schemars(
+        title = "Funktion",
+        description = "Bezirksbürgermeister/in oder Bezirksstadtrat/-rätin."
+    )]
     pub role: Role,
     /// First day of the term.
-    #[schemars(title = "Von")]
+    #[schemars(title = "Von", description = "Erster Tag der Amtszeit (JJJJ-MM-TT).")]
     pub from: NaiveDate,
     /// Last day of the term (inclusive); `null` while it runs.
     #[serde(default)]
@@ -170,26 +239,38 @@ impl Term {
 /// An organisational unit (Amt, Serviceeinheit, Steuerungsdienst, …).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Organisationseinheit")]
+#[schemars(
+    title = "Organisationseinheit",
+    description = "Eine Organisationseinheit: Amt, Serviceeinheit, Stabsstelle, Steuerungsdienst oder sonstige Einheit."
+)]
 pub struct OrgUnit {
     /// Identifier.
-    #[schemars(title = "Kennung")]
+    #[schemars(
+        title = "Kennung",
+        description = "Kennung der Organisationseinheit, z. B. „std“."
+    )]
     pub id: OrgUnitId,
     /// The unit's name.
-    #[schemars(title = "Bezeichnung")]
+    #[schemars(
+        title = "Bezeichnung",
+        description = "Bezeichnung der Organisationseinheit, z. B. „Amt für Soziales“."
+    )]
     pub name: String,
     /// The kind of unit.
-    #[schemars(title = "Art")]
+    #[schemars(title = "Art", description = "Art der Organisationseinheit.")]
     pub kind: OrgUnitKind,
     /// The portfolio the unit belongs to.
-    #[schemars(title = "Geschäftsbereich")]
+    #[schemars(
+        title = "Geschäftsbereich",
+        description = "Kennung des Geschäftsbereichs, zu dem die Organisationseinheit gehört."
+    )]
     pub portfolio: PortfolioId,
 }
 
 /// A goal of the target system.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Ziel")]
+#[schemars(title = "Ziel", description = "Ein Ziel des Zielsystems.")]
 pub struct Goal {
     /// Identifier, stable within the year (e.g. `"A01"`).
     #[schemars(
@@ -198,14 +279,20 @@ pub struct Goal {
     )]
     pub id: GoalId,
     /// The perspective the goal belongs to.
-    #[schemars(title = "Perspektive")]
+    #[schemars(
+        title = "Perspektive",
+        description = "Die Perspektive, zu der das Ziel gehört."
+    )]
     pub perspective: Perspective,
     /// The goal's title.
-    #[schemars(title = "Titel")]
+    #[schemars(title = "Titel", description = "Der Titel des Ziels.")]
     pub title: String,
     /// A longer description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(title = "Beschreibung")]
+    #[schemars(
+        title = "Beschreibung",
+        description = "Ausführliche Beschreibung des Ziels."
+    )]
     pub description: Option<String>,
     /// The portfolio responsible for the goal.
     #[schemars(
@@ -214,24 +301,39 @@ pub struct Goal {
     )]
     pub portfolio: PortfolioId,
     /// The organisational units that collaborate on the goal.
-    #[schemars(title = "Beteiligte Organisationseinheiten")]
+    #[schemars(
+        title = "Beteiligte Organisationseinheiten",
+        description = "Kennungen der Organisationseinheiten, die an dem Ziel zusammenarbeiten (mindestens zwei)."
+    )]
     pub org_units: Vec<OrgUnitId>,
     /// Whether the goal is new or continued from the previous year.
-    #[schemars(title = "Herkunft")]
+    #[schemars(
+        title = "Herkunft",
+        description = "Ob das Ziel neu ist oder aus dem Vorjahr fortgeführt wird."
+    )]
     pub origin: Origin,
     /// Indicators that measure the goal.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[schemars(title = "Kennzahlen")]
+    #[schemars(
+        title = "Kennzahlen",
+        description = "Kennzahlen, an denen die Zielerreichung gemessen wird."
+    )]
     pub indicators: Vec<Indicator>,
 }
 
 /// Whether a goal is new or continued, and from which goal of the previous year.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Herkunft des Ziels")]
+#[schemars(
+    title = "Herkunft des Ziels",
+    description = "Ob ein Ziel neu ist oder fortgeführt wird, und gegebenenfalls sein Vorgängerziel des Vorjahres."
+)]
 pub struct Origin {
     /// `new` or `continued`.
-    #[schemars(title = "Art")]
+    #[schemars(
+        title = "Art",
+        description = "„new“ (neu) oder „continued“ (fortgeführt)."
+    )]
     pub kind: OriginKind,
     /// The predecessor of a continued goal, `"<previous year>/<goal id>"`, e.g. `"2021/A03"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -245,48 +347,75 @@ pub struct Origin {
 /// New or continued from the previous year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
-#[schemars(title = "Art der Herkunft")]
+#[schemars(
+    title = "Art der Herkunft",
+    description = "Neu aufgenommen oder aus dem Vorjahr fortgeführt."
+)]
 pub enum OriginKind {
     /// New in this year's system.
-    #[schemars(title = "neu")]
+    #[schemars(
+        title = "neu",
+        description = "Im Zielsystem dieses Jahres neu aufgenommen."
+    )]
     New,
     /// Continued from the previous year's system.
-    #[schemars(title = "fortgeführt")]
+    #[schemars(
+        title = "fortgeführt",
+        description = "Aus dem Zielsystem des Vorjahres fortgeführt."
+    )]
     Continued,
 }
 
 /// An indicator (Kennzahl) of a goal.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Kennzahl")]
+#[schemars(
+    title = "Kennzahl",
+    description = "Eine Kennzahl (Indikator) eines Ziels."
+)]
 pub struct Indicator {
     /// Identifier, unique within the system (e.g. `"A01-1"`).
-    #[schemars(title = "Kennung")]
+    #[schemars(
+        title = "Kennung",
+        description = "Kennung der Kennzahl, im Zielsystem eindeutig, z. B. „A01-1“."
+    )]
     pub id: IndicatorId,
     /// The indicator's name.
-    #[schemars(title = "Bezeichnung")]
+    #[schemars(title = "Bezeichnung", description = "Bezeichnung der Kennzahl.")]
     pub name: String,
     /// The unit of measurement (e.g. "Tage", "%").
-    #[schemars(title = "Einheit")]
+    #[schemars(title = "Einheit", description = "Maßeinheit, z. B. „Tage“ oder „%“.")]
     pub unit: String,
     /// The starting value.
-    #[schemars(title = "Ausgangswert")]
+    #[schemars(title = "Ausgangswert", description = "Ausgangswert zu Jahresbeginn.")]
     pub baseline: f64,
     /// The value to reach by year end.
-    #[schemars(title = "Zielwert")]
+    #[schemars(
+        title = "Zielwert",
+        description = "Wert, der bis zum Jahresende erreicht werden soll."
+    )]
     pub target: f64,
     /// Which way is better.
-    #[schemars(title = "Zielrichtung")]
+    #[schemars(
+        title = "Zielrichtung",
+        description = "Ob ein höherer oder ein niedrigerer Wert besser ist."
+    )]
     pub direction: Direction,
 }
 
 /// The reporting plan.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "Berichtsverfahren")]
+#[schemars(
+    title = "Berichtsverfahren",
+    description = "Festlegungen zum Berichtsverfahren."
+)]
 pub struct Reporting {
     /// The first tertial reported on (e.g. `"2022-T1"`).
-    #[schemars(title = "Erstes Berichtstertial")]
+    #[schemars(
+        title = "Erstes Berichtstertial",
+        description = "Das erste Tertial, über das berichtet wird, z. B. „2022-T1“."
+    )]
     pub first_tertial: Tertial,
 }
 

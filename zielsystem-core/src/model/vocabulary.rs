@@ -11,13 +11,22 @@ use crate::calendar::Period;
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
-#[schemars(title = "Perspektive")]
+#[schemars(
+    title = "Perspektive",
+    description = "Die beiden Perspektiven des Zielsystems."
+)]
 pub enum Perspective {
     /// Mandate and target groups: the outward view.
-    #[schemars(title = "Auftrags-/Zielgruppenperspektive")]
+    #[schemars(
+        title = "Auftrags-/Zielgruppenperspektive",
+        description = "Ziele mit Blick nach außen: Auftrag und Zielgruppen."
+    )]
     MandateTargetGroups,
     /// Administration: the inward view.
-    #[schemars(title = "Verwaltungs-/Binnenperspektive")]
+    #[schemars(
+        title = "Verwaltungs-/Binnenperspektive",
+        description = "Ziele mit Blick nach innen: die Verwaltung selbst."
+    )]
     AdministrationInternal,
 }
 
@@ -48,13 +57,22 @@ impl Perspective {
 /// The office a member holds a portfolio in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
-#[schemars(title = "Funktion")]
+#[schemars(
+    title = "Funktion",
+    description = "Die Funktion, in der ein Mitglied einen Geschäftsbereich innehat."
+)]
 pub enum Role {
     /// Bezirksbürgermeister/in.
-    #[schemars(title = "Bezirksbürgermeister/in")]
+    #[schemars(
+        title = "Bezirksbürgermeister/in",
+        description = "Leitet das Bezirksamt und den Geschäftsbereich des Bezirksbürgermeisters."
+    )]
     Mayor,
     /// Bezirksstadtrat/-rätin.
-    #[schemars(title = "Bezirksstadtrat/-rätin")]
+    #[schemars(
+        title = "Bezirksstadtrat/-rätin",
+        description = "Leitet einen Geschäftsbereich als Mitglied des Bezirksamts."
+    )]
     Councillor,
 }
 
@@ -71,22 +89,37 @@ impl Role {
 /// The kind of an organisational unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
-#[schemars(title = "Art der Organisationseinheit")]
+#[schemars(
+    title = "Art der Organisationseinheit",
+    description = "Die Art einer Organisationseinheit."
+)]
 pub enum OrgUnitKind {
     /// The steering service, which coordinates the procedure and consolidates the report.
-    #[schemars(title = "Steuerungsdienst")]
+    #[schemars(
+        title = "Steuerungsdienst",
+        description = "Koordiniert das Berichtsverfahren und fasst den Bericht zusammen; genau eine Einheit je Zielsystem."
+    )]
     SteeringService,
     /// An office (Amt).
-    #[schemars(title = "Amt")]
+    #[schemars(
+        title = "Amt",
+        description = "Ein Amt, z. B. Jugendamt oder Ordnungsamt."
+    )]
     Office,
     /// A service unit (Serviceeinheit).
-    #[schemars(title = "Serviceeinheit")]
+    #[schemars(
+        title = "Serviceeinheit",
+        description = "Eine Serviceeinheit, z. B. Finanzen oder Personal."
+    )]
     ServiceUnit,
     /// A staff unit (Stabsstelle).
-    #[schemars(title = "Stabsstelle")]
+    #[schemars(title = "Stabsstelle", description = "Eine Stabsstelle.")]
     StaffUnit,
     /// Any other unit.
-    #[schemars(title = "Sonstige")]
+    #[schemars(
+        title = "Sonstige",
+        description = "Eine sonstige Organisationseinheit."
+    )]
     Other,
 }
 
@@ -95,22 +128,40 @@ pub enum OrgUnitKind {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
-#[schemars(title = "Risikoorientierte Einschätzung")]
+#[schemars(
+    title = "Risikoorientierte Einschätzung",
+    description = "Risikoorientierte Einschätzung: Wird das Ziel bis zum Ende des Kalenderjahres erreicht?"
+)]
 pub enum Forecast {
     /// The goal has been reached (any tertial).
-    #[schemars(title = "Ziel erreicht")]
+    #[schemars(
+        title = "Ziel erreicht",
+        description = "Das Ziel ist erreicht (in jedem Tertial zulässig)."
+    )]
     Achieved,
     /// Attainment is not at risk (T1, T2).
-    #[schemars(title = "Zielerreichung nicht gefährdet")]
+    #[schemars(
+        title = "Zielerreichung nicht gefährdet",
+        description = "Die Zielerreichung ist nicht gefährdet (im I. und II. Tertial, Ampel grün)."
+    )]
     OnTrack,
     /// Attainment is at risk (T1, T2).
-    #[schemars(title = "Zielerreichung gefährdet")]
+    #[schemars(
+        title = "Zielerreichung gefährdet",
+        description = "Die Zielerreichung ist gefährdet (im I. und II. Tertial, Ampel gelb)."
+    )]
     AtRisk,
     /// Attainment is unlikely (T1, T2).
-    #[schemars(title = "Zielerreichung unwahrscheinlich")]
+    #[schemars(
+        title = "Zielerreichung unwahrscheinlich",
+        description = "Die Zielerreichung ist unwahrscheinlich (im I. und II. Tertial, Ampel rot)."
+    )]
     Unlikely,
     /// The goal was not reached (T3: the year is over at its cut-off).
-    #[schemars(title = "Ziel nicht erreicht")]
+    #[schemars(
+        title = "Ziel nicht erreicht",
+        description = "Das Ziel wurde nicht erreicht (nur im III. Tertial: mit seinem Stichtag ist das Jahr vorbei)."
+    )]
     NotAchieved,
 }
 
@@ -186,16 +237,25 @@ impl Forecast {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
-#[schemars(title = "Ampel")]
+#[schemars(title = "Ampel", description = "Die Ampelfarbe einer Einschätzung.")]
 pub enum Light {
     /// No deviation beyond tolerance.
-    #[schemars(title = "grün")]
+    #[schemars(
+        title = "grün",
+        description = "Keine Abweichung über die Toleranz hinaus."
+    )]
     Green,
     /// Deviation: the unit acts.
-    #[schemars(title = "gelb")]
+    #[schemars(
+        title = "gelb",
+        description = "Abweichung: die Organisationseinheit steuert selbst gegen."
+    )]
     Yellow,
     /// Target out of reach: action needs a decision above the unit.
-    #[schemars(title = "rot")]
+    #[schemars(
+        title = "rot",
+        description = "Ziel außer Reichweite: Gegensteuerung braucht eine Entscheidung oberhalb der Organisationseinheit."
+    )]
     Red,
 }
 
@@ -224,16 +284,19 @@ impl Light {
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
-#[schemars(title = "Stufe")]
+#[schemars(
+    title = "Stufe",
+    description = "Eintrittswahrscheinlichkeit oder Auswirkung eines Risikos."
+)]
 pub enum Level {
     /// Low.
-    #[schemars(title = "gering")]
+    #[schemars(title = "gering", description = "Gering.")]
     Low,
     /// Medium.
-    #[schemars(title = "mittel")]
+    #[schemars(title = "mittel", description = "Mittel.")]
     Medium,
     /// High.
-    #[schemars(title = "hoch")]
+    #[schemars(title = "hoch", description = "Hoch.")]
     High,
 }
 
@@ -260,12 +323,15 @@ impl Level {
 /// Which way an indicator should move.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
-#[schemars(title = "Zielrichtung")]
+#[schemars(
+    title = "Zielrichtung",
+    description = "In welche Richtung sich eine Kennzahl entwickeln soll."
+)]
 pub enum Direction {
     /// Higher is better.
-    #[schemars(title = "steigend")]
+    #[schemars(title = "steigend", description = "Ein höherer Wert ist besser.")]
     Increase,
     /// Lower is better.
-    #[schemars(title = "fallend")]
+    #[schemars(title = "fallend", description = "Ein niedrigerer Wert ist besser.")]
     Decrease,
 }

@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyTuple, PyType};
 use zielsystem_core::{Finding, ValidationResult};
 
 use crate::json;
@@ -24,20 +23,7 @@ pub struct PyFinding {
     pub inner: Finding,
 }
 
-#[pymethods]
-impl PyFinding {
-    /// Parses a finding from its JSON text (`str` or `bytes`).
-    #[classmethod]
-    fn from_json(_cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
-        json::from_source(data, json::Form::Json, "Finding").map(|inner| PyFinding { inner })
-    }
-
-    /// Builds a finding from a dict of its JSON shape.
-    #[classmethod]
-    fn from_dict(_cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
-        json::from_source(data, json::Form::Dict, "Finding").map(|inner| PyFinding { inner })
-    }
-
+crate::json_class_methods!(PyFinding, "Finding", crate::json::parse_plain::<Finding>, {
     /// The stable rule code, e.g. `"RS03"` or `"SCHEMA_REQUIRED"`.
     #[getter]
     fn code(&self) -> &'static str {
@@ -80,23 +66,6 @@ impl PyFinding {
         self.inner.is_error()
     }
 
-    /// The finding as a dict of its JSON shape.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json::to_python(py, &self.inner)
-    }
-
-    /// The finding as JSON text; `indent` spaces per level when given.
-    #[pyo3(signature = (*, indent = None))]
-    fn to_json(&self, indent: Option<usize>) -> PyResult<String> {
-        json::to_json(&self.inner, indent)
-    }
-
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        json::reduce(slf.as_any(), &slf.get().inner)
-    }
-
     fn __repr__(&self, py: Python<'_>) -> String {
         json::repr(
             "Finding",
@@ -117,7 +86,7 @@ impl PyFinding {
         };
         format!("{}{at}: {}", self.inner.code, self.inner.message)
     }
-}
+});
 
 /// The outcome of validating one document: `valid` and every finding, in the order the rules ran.
 #[pyclass(
@@ -138,101 +107,74 @@ impl PyValidationResult {
     }
 }
 
-#[pymethods]
-impl PyValidationResult {
-    /// Parses a result from its JSON text (`str` or `bytes`).
-    #[classmethod]
-    fn from_json(_cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
-        json::from_source(data, json::Form::Json, "ValidationResult")
-            .map(|inner| PyValidationResult { inner })
-    }
+crate::json_class_methods!(
+    PyValidationResult,
+    "ValidationResult",
+    crate::json::parse_plain::<ValidationResult>,
+    {
+        /// False exactly when a finding of severity `error` exists.
+        #[getter]
+        fn valid(&self) -> bool {
+            self.inner.valid
+        }
 
-    /// Builds a result from a dict of its JSON shape.
-    #[classmethod]
-    fn from_dict(_cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
-        json::from_source(data, json::Form::Dict, "ValidationResult")
-            .map(|inner| PyValidationResult { inner })
-    }
+        /// Every finding, in the order the rules ran.
+        #[getter]
+        fn findings(&self) -> Vec<PyFinding> {
+            Self::wrap(self.inner.findings.iter().cloned())
+        }
 
-    /// False exactly when a finding of severity `error` exists.
-    #[getter]
-    fn valid(&self) -> bool {
-        self.inner.valid
-    }
+        /// The findings of severity `error`.
+        #[getter]
+        fn errors(&self) -> Vec<PyFinding> {
+            Self::wrap(self.inner.errors().cloned())
+        }
 
-    /// Every finding, in the order the rules ran.
-    #[getter]
-    fn findings(&self) -> Vec<PyFinding> {
-        Self::wrap(self.inner.findings.iter().cloned())
-    }
+        /// The findings of severity `warning`.
+        #[getter]
+        fn warnings(&self) -> Vec<PyFinding> {
+            Self::wrap(self.inner.warnings().cloned())
+        }
 
-    /// The findings of severity `error`.
-    #[getter]
-    fn errors(&self) -> Vec<PyFinding> {
-        Self::wrap(self.inner.errors().cloned())
-    }
+        /// The codes found, in order, with repetitions.
+        #[getter]
+        fn codes(&self) -> Vec<&'static str> {
+            self.inner
+                .codes()
+                .into_iter()
+                .map(zielsystem_core::Code::as_str)
+                .collect()
+        }
 
-    /// The findings of severity `warning`.
-    #[getter]
-    fn warnings(&self) -> Vec<PyFinding> {
-        Self::wrap(self.inner.warnings().cloned())
-    }
+        /// Whether a finding of this code exists.
+        fn has(&self, code: &str) -> bool {
+            self.inner.findings.iter().any(|f| f.code.as_str() == code)
+        }
 
-    /// The codes found, in order, with repetitions.
-    #[getter]
-    fn codes(&self) -> Vec<&'static str> {
-        self.inner
-            .codes()
-            .into_iter()
-            .map(zielsystem_core::Code::as_str)
-            .collect()
-    }
+        fn __len__(&self) -> usize {
+            self.inner.findings.len()
+        }
 
-    /// Whether a finding of this code exists.
-    fn has(&self, code: &str) -> bool {
-        self.inner.findings.iter().any(|f| f.code.as_str() == code)
+        fn __repr__(&self) -> String {
+            let codes: Vec<&str> = self
+                .inner
+                .findings
+                .iter()
+                .map(|f| f.code.as_str())
+                .collect();
+            json::repr(
+                "ValidationResult",
+                &[
+                    (
+                        "valid",
+                        if self.inner.valid { "True" } else { "False" }.to_string(),
+                    ),
+                    ("codes", format!("{codes:?}").replace('"', "'")),
+                ],
+            )
+        }
     }
-
-    /// The result as a dict of its JSON shape.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json::to_python(py, &self.inner)
-    }
-
-    /// The result as JSON text; `indent` spaces per level when given.
-    #[pyo3(signature = (*, indent = None))]
-    fn to_json(&self, indent: Option<usize>) -> PyResult<String> {
-        json::to_json(&self.inner, indent)
-    }
-
-    fn __len__(&self) -> usize {
-        self.inner.findings.len()
-    }
-
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        json::reduce(slf.as_any(), &slf.get().inner)
-    }
-
-    fn __repr__(&self) -> String {
-        let codes: Vec<&str> = self
-            .inner
-            .findings
-            .iter()
-            .map(|f| f.code.as_str())
-            .collect();
-        json::repr(
-            "ValidationResult",
-            &[
-                (
-                    "valid",
-                    if self.inner.valid { "True" } else { "False" }.to_string(),
-                ),
-                ("codes", format!("{codes:?}").replace('"', "'")),
-            ],
-        )
-    }
-}
+);
 
 /// The `zielsystem.ParseError` for `result`: the document is not a `what`.
 pub fn parse_error(py: Python<'_>, what: &str, result: ValidationResult) -> PyErr {

@@ -74,11 +74,6 @@ pub fn type_error(source: &Bound<'_, PyAny>, expected: &str) -> PyErr {
     ))
 }
 
-/// Reads a document file (any path-like).
-pub fn read_file(path: PathBuf) -> PyResult<Vec<u8>> {
-    Ok(std::fs::read(path)?)
-}
-
 /// Parses a value of a derived type (finding, result, report) that has no schema-level checker of
 /// its own: a failure becomes one finding (JSON syntax, or the shape of the value).
 pub fn parse_plain<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ValidationResult> {
@@ -114,14 +109,27 @@ pub fn parse_plain<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ValidationRes
     })
 }
 
-/// Parses a derived type from `str`/`bytes`/`dict`, raising `ParseError` (or `TypeError`).
-pub fn from_source<T: DeserializeOwned>(
+/// Parses `source` (in the given form) with `parse`, raising `ParseError` naming `what` (or
+/// `TypeError` for an object of another form).
+pub fn load<T>(
     source: &Bound<'_, PyAny>,
     form: Form,
     what: &str,
+    parse: fn(&[u8]) -> Result<T, ValidationResult>,
 ) -> PyResult<T> {
     let bytes = require_document_bytes(source, form)?;
-    parse_plain(&bytes).map_err(|result| parse_error(source.py(), what, result))
+    parse(&bytes).map_err(|result| parse_error(source.py(), what, result))
+}
+
+/// Reads `path` and parses it with `parse`, raising `OSError` or `ParseError` naming `what`.
+pub fn load_file<T>(
+    py: Python<'_>,
+    path: PathBuf,
+    what: &str,
+    parse: fn(&[u8]) -> Result<T, ValidationResult>,
+) -> PyResult<T> {
+    let bytes = std::fs::read(path)?;
+    parse(&bytes).map_err(|result| parse_error(py, what, result))
 }
 
 /// The value as Python objects of its JSON shape (dicts, lists, str, int, float, bool, None).
@@ -169,4 +177,67 @@ pub fn quoted(py: Python<'_>, text: &str) -> String {
     PyString::new(py, text)
         .repr()
         .map_or_else(|_| format!("{text:?}"), |repr| repr.to_string())
+}
+
+/// The `#[pymethods]` block of a frozen class wrapping a serde value in `inner`: the constructors
+/// `from_json`, `from_dict`, `from_file`, the conversions `to_dict`, `to_json`, pickling through
+/// JSON, and the class's own `{ … }` methods.
+#[macro_export]
+macro_rules! json_class_methods {
+    ($class:ident, $name:literal, $parse:path, { $($methods:tt)* }) => {
+        #[pyo3::pymethods]
+        impl $class {
+            #[doc = concat!("Parses a `", $name, "` from JSON text (`str` or `bytes`); `ParseError` lists every problem.")]
+            #[classmethod]
+            fn from_json(
+                _cls: &pyo3::Bound<'_, pyo3::types::PyType>,
+                data: &pyo3::Bound<'_, pyo3::PyAny>,
+            ) -> pyo3::PyResult<Self> {
+                $crate::json::load(data, $crate::json::Form::Json, $name, $parse)
+                    .map(|inner| $class { inner })
+            }
+
+            #[doc = concat!("Builds a `", $name, "` from a dict of its JSON shape.")]
+            #[classmethod]
+            fn from_dict(
+                _cls: &pyo3::Bound<'_, pyo3::types::PyType>,
+                data: &pyo3::Bound<'_, pyo3::PyAny>,
+            ) -> pyo3::PyResult<Self> {
+                $crate::json::load(data, $crate::json::Form::Dict, $name, $parse)
+                    .map(|inner| $class { inner })
+            }
+
+            #[doc = concat!("Reads a `", $name, "` from a JSON file (`str` or `os.PathLike`).")]
+            #[classmethod]
+            fn from_file(
+                _cls: &pyo3::Bound<'_, pyo3::types::PyType>,
+                py: pyo3::Python<'_>,
+                path: std::path::PathBuf,
+            ) -> pyo3::PyResult<Self> {
+                $crate::json::load_file(py, path, $name, $parse).map(|inner| $class { inner })
+            }
+
+            #[doc = concat!("The `", $name, "` as a dict of its JSON shape.")]
+            fn to_dict<'py>(
+                &self,
+                py: pyo3::Python<'py>,
+            ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
+                $crate::json::to_python(py, &self.inner)
+            }
+
+            #[doc = concat!("The `", $name, "` as JSON text; `indent` spaces per level when given.")]
+            #[pyo3(signature = (*, indent = None))]
+            fn to_json(&self, indent: Option<usize>) -> pyo3::PyResult<String> {
+                $crate::json::to_json(&self.inner, indent)
+            }
+
+            fn __reduce__<'py>(
+                slf: &pyo3::Bound<'py, Self>,
+            ) -> pyo3::PyResult<(pyo3::Bound<'py, pyo3::PyAny>, pyo3::Bound<'py, pyo3::types::PyTuple>)> {
+                $crate::json::reduce(slf.as_any(), &slf.get().inner)
+            }
+
+            $($methods)*
+        }
+    };
 }

@@ -1,11 +1,8 @@
 //! Bindings of `zielsystem_core::model`: the documents `TargetSystem` and `ReportSheet`, immutable,
 //! built from JSON text, bytes, dicts or files.
 
-use std::path::PathBuf;
-
 use chrono::NaiveDate;
 use pyo3::prelude::*;
-use pyo3::types::{PyTuple, PyType};
 use zielsystem_core::{ReportSheet, TargetSystem};
 
 use crate::calendar::PyTertial;
@@ -62,29 +59,7 @@ pub fn sheets_arg(values: &Bound<'_, PyAny>) -> PyResult<Vec<ReportSheet>> {
     values.try_iter()?.map(|item| sheet_arg(&item?)).collect()
 }
 
-#[pymethods]
-impl PyTargetSystem {
-    /// Parses a target system from JSON text (`str` or `bytes`); `ParseError` lists every problem.
-    #[classmethod]
-    fn from_json(_cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let bytes = json::require_document_bytes(data, json::Form::Json)?;
-        parse_system(data.py(), &bytes).map(|inner| PyTargetSystem { inner })
-    }
-
-    /// Builds a target system from a dict of its JSON shape.
-    #[classmethod]
-    fn from_dict(_cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let bytes = json::require_document_bytes(data, json::Form::Dict)?;
-        parse_system(data.py(), &bytes).map(|inner| PyTargetSystem { inner })
-    }
-
-    /// Reads a target system from a JSON file (`str` or `os.PathLike`).
-    #[classmethod]
-    fn from_file(_cls: &Bound<'_, PyType>, py: Python<'_>, path: PathBuf) -> PyResult<Self> {
-        let bytes = json::read_file(path)?;
-        parse_system(py, &bytes).map(|inner| PyTargetSystem { inner })
-    }
-
+crate::json_class_methods!(PyTargetSystem, "TargetSystem", rules::parse_system, {
     /// The version of the JSON contract, `"1"`.
     #[getter]
     fn schema_version(&self) -> &str {
@@ -179,23 +154,6 @@ impl PyTargetSystem {
             .map(|(member, _)| member.id.clone())
     }
 
-    /// The system as a dict of its JSON shape.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json::to_python(py, &self.inner)
-    }
-
-    /// The system as JSON text; `indent` spaces per level when given.
-    #[pyo3(signature = (*, indent = None))]
-    fn to_json(&self, indent: Option<usize>) -> PyResult<String> {
-        json::to_json(&self.inner, indent)
-    }
-
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        json::reduce(slf.as_any(), &slf.get().inner)
-    }
-
     fn __repr__(&self, py: Python<'_>) -> String {
         json::repr(
             "TargetSystem",
@@ -206,7 +164,7 @@ impl PyTargetSystem {
             ],
         )
     }
-}
+});
 
 /// The uniform report sheet (Berichtsblatt) on one goal for one tertial: contributions, indicator
 /// values, risks, the risk-oriented forecast and countermeasures.
@@ -224,29 +182,7 @@ pub struct PyReportSheet {
     pub inner: ReportSheet,
 }
 
-#[pymethods]
-impl PyReportSheet {
-    /// Parses a report sheet from JSON text (`str` or `bytes`); `ParseError` lists every problem.
-    #[classmethod]
-    fn from_json(_cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let bytes = json::require_document_bytes(data, json::Form::Json)?;
-        parse_sheet(data.py(), &bytes).map(|inner| PyReportSheet { inner })
-    }
-
-    /// Builds a report sheet from a dict of its JSON shape.
-    #[classmethod]
-    fn from_dict(_cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let bytes = json::require_document_bytes(data, json::Form::Dict)?;
-        parse_sheet(data.py(), &bytes).map(|inner| PyReportSheet { inner })
-    }
-
-    /// Reads a report sheet from a JSON file (`str` or `os.PathLike`).
-    #[classmethod]
-    fn from_file(_cls: &Bound<'_, PyType>, py: Python<'_>, path: PathBuf) -> PyResult<Self> {
-        let bytes = json::read_file(path)?;
-        parse_sheet(py, &bytes).map(|inner| PyReportSheet { inner })
-    }
-
+crate::json_class_methods!(PyReportSheet, "ReportSheet", rules::parse_sheet, {
     /// The version of the JSON contract, `"1"`.
     #[getter]
     fn schema_version(&self) -> &str {
@@ -331,23 +267,6 @@ impl PyReportSheet {
         self.inner.highest_risk_score()
     }
 
-    /// The sheet as a dict of its JSON shape.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json::to_python(py, &self.inner)
-    }
-
-    /// The sheet as JSON text; `indent` spaces per level when given.
-    #[pyo3(signature = (*, indent = None))]
-    fn to_json(&self, indent: Option<usize>) -> PyResult<String> {
-        json::to_json(&self.inner, indent)
-    }
-
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        json::reduce(slf.as_any(), &slf.get().inner)
-    }
-
     fn __repr__(&self, py: Python<'_>) -> String {
         json::repr(
             "ReportSheet",
@@ -358,4 +277,4 @@ impl PyReportSheet {
             ],
         )
     }
-}
+});

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pathlib
 import pickle
 
 import pytest
@@ -69,3 +70,14 @@ def test_unknown_code_is_a_parse_error() -> None:
     assert caught.value.findings[0].code == "JSON_SYNTAX"
     with pytest.raises(TypeError):
         zs.Finding.from_json(FINDING)  # type: ignore[arg-type]
+
+
+def test_from_file(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "result.json"
+    result = zs.ValidationResult.from_dict({"valid": True, "findings": [FINDING]})
+    path.write_text(result.to_json(), encoding="utf-8")
+    assert zs.ValidationResult.from_file(path) == result
+    path.write_text(zs.Finding.from_dict(ERROR).to_json(), encoding="utf-8")
+    assert zs.Finding.from_file(str(path)).code == "RS02"
+    with pytest.raises(FileNotFoundError):
+        zs.Finding.from_file(tmp_path / "missing.json")

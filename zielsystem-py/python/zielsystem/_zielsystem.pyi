@@ -245,6 +245,9 @@ class Finding:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Finding:
         """Builds a finding from a dict of its JSON shape."""
+    @classmethod
+    def from_file(cls, path: _Path) -> Finding:
+        """Reads a finding from a JSON file."""
     @property
     def code(self) -> str:
         """The stable rule code, e.g. ``"RS03"`` or ``"SCHEMA_REQUIRED"``."""
@@ -284,6 +287,9 @@ class ValidationResult:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ValidationResult:
         """Builds a result from a dict of its JSON shape."""
+    @classmethod
+    def from_file(cls, path: _Path) -> ValidationResult:
+        """Reads a result from a JSON file."""
     @property
     def valid(self) -> bool:
         """False exactly when a finding of severity ``error`` exists."""

@@ -56,8 +56,8 @@ def name(light: str | None) -> str:
     return light or "kein Blatt"
 
 
-counts = {name(before): {name(after): n for after, n in row.items()} for before, row in moves.matrix().items()}
-print(pd.DataFrame(counts).T)  # rows: light in T1, columns: light in T2
+matrix = {name(before): {name(after): n for after, n in row.items()} for before, row in moves.matrix().items()}
+print(pd.DataFrame(matrix).T)  # rows: light in T1, columns: light in T2
 for cell in moves:
     if cell["from_light"] != cell["to_light"] and cell["count"]:
         print(f"  {cell['from_light']} → {cell['to_light']}: {', '.join(cell['goals'])}")

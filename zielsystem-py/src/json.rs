@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyMapping, PyString, PyTuple};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::ser::PrettyFormatter;
@@ -28,8 +28,8 @@ impl Form {
     fn expected(self) -> &'static str {
         match self {
             Form::Json => "str oder bytes (JSON)",
-            Form::Dict => "dict",
-            Form::Any => "str, bytes oder dict",
+            Form::Dict => "dict (Mapping)",
+            Form::Any => "str, bytes oder dict (Mapping)",
         }
     }
 }
@@ -45,7 +45,7 @@ pub fn document_bytes(source: &Bound<'_, PyAny>, form: Form) -> PyResult<Option<
             return Ok(Some(bytes.as_bytes().to_vec()));
         }
     }
-    if form != Form::Json && source.cast::<PyDict>().is_ok() {
+    if form != Form::Json && source.cast::<PyMapping>().is_ok() {
         let value: serde_json::Value = pythonize::depythonize(source).map_err(|error| {
             PyTypeError::new_err(format!(
                 "Das dict ist nicht als JSON darstellbar / the dict is not JSON-compatible: {error}"

@@ -120,7 +120,7 @@ def test_immutable(system: zs.TargetSystem, sheets: List[zs.ReportSheet]) -> Non
     with pytest.raises(AttributeError):
         sheets[0].forecast = "achieved"  # type: ignore[misc]
     with pytest.raises(TypeError):
-        zs.TargetSystem()  # type: ignore[call-arg]
+        zs.TargetSystem()
 
 
 def test_pickling(system: zs.TargetSystem, sheets: List[zs.ReportSheet]) -> None:
@@ -192,3 +192,10 @@ def test_dict_that_is_not_json_raises_type_error(system_path: Path) -> None:
     data["resolution"]["decided_on"] = dt.date(2022, 2, 1)
     with pytest.raises(TypeError):
         zs.TargetSystem.from_dict(data)
+
+
+def test_any_mapping_is_accepted(system_path: Path) -> None:
+    from types import MappingProxyType
+
+    data = load(system_path)
+    assert zs.TargetSystem.from_dict(MappingProxyType(data)) == zs.TargetSystem.from_dict(data)

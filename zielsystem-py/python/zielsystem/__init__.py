@@ -18,7 +18,7 @@ Supported: CPython ≥ 3.9 (one abi3 wheel).
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, Sequence, Union
+from typing import Any, Iterable, Mapping, Sequence, Union
 
 from zielsystem._exceptions import ParseError, ZielsystemError
 from zielsystem._table import Table, Transitions
@@ -81,10 +81,10 @@ __all__ = [
     "transitions",
 ]
 
-SystemLike = Union[TargetSystem, str, bytes, Dict[str, Any]]
-"""A target system, or its JSON text, bytes or dict."""
-SheetLike = Union[ReportSheet, str, bytes, Dict[str, Any]]
-"""A report sheet, or its JSON text, bytes or dict."""
+SystemLike = Union[TargetSystem, str, bytes, Mapping[str, Any]]
+"""A target system, or its JSON text, bytes or dict (any mapping)."""
+SheetLike = Union[ReportSheet, str, bytes, Mapping[str, Any]]
+"""A report sheet, or its JSON text, bytes or dict (any mapping)."""
 
 ATTAINMENT_COLUMNS = (
     "goal",

@@ -5,7 +5,7 @@ Import from :mod:`zielsystem`, not from here.
 
 import datetime
 import os
-from typing import Any, Iterable, Literal, Sequence, Union, final
+from typing import Any, Iterable, Literal, Mapping, Sequence, Union, final
 
 from zielsystem._types import (
     AccuracyRowDict,
@@ -51,8 +51,8 @@ __version__: str
 
 _Json = Union[str, bytes]
 _Path = Union[str, "os.PathLike[str]"]
-_SystemLike = Union["TargetSystem", str, bytes, dict[str, Any]]
-_SheetLike = Union["ReportSheet", str, bytes, dict[str, Any]]
+_SystemLike = Union["TargetSystem", str, bytes, Mapping[str, Any]]
+_SheetLike = Union["ReportSheet", str, bytes, Mapping[str, Any]]
 
 @final
 class Tertial:
@@ -113,7 +113,7 @@ class TargetSystem:
     def from_json(cls, data: _Json) -> TargetSystem:
         """Parses a target system from JSON text; ``ParseError`` lists every problem."""
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> TargetSystem:
+    def from_dict(cls, data: Mapping[str, Any]) -> TargetSystem:
         """Builds a target system from a dict of its JSON shape."""
     @classmethod
     def from_file(cls, path: _Path) -> TargetSystem:
@@ -180,7 +180,7 @@ class ReportSheet:
     def from_json(cls, data: _Json) -> ReportSheet:
         """Parses a report sheet from JSON text; ``ParseError`` lists every problem."""
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ReportSheet:
+    def from_dict(cls, data: Mapping[str, Any]) -> ReportSheet:
         """Builds a report sheet from a dict of its JSON shape."""
     @classmethod
     def from_file(cls, path: _Path) -> ReportSheet:
@@ -243,7 +243,7 @@ class Finding:
     def from_json(cls, data: _Json) -> Finding:
         """Parses a finding from its JSON text."""
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Finding:
+    def from_dict(cls, data: Mapping[str, Any]) -> Finding:
         """Builds a finding from a dict of its JSON shape."""
     @classmethod
     def from_file(cls, path: _Path) -> Finding:
@@ -285,7 +285,7 @@ class ValidationResult:
     def from_json(cls, data: _Json) -> ValidationResult:
         """Parses a result from its JSON text."""
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ValidationResult:
+    def from_dict(cls, data: Mapping[str, Any]) -> ValidationResult:
         """Builds a result from a dict of its JSON shape."""
     @classmethod
     def from_file(cls, path: _Path) -> ValidationResult:

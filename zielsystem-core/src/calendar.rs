@@ -275,18 +275,21 @@ pub struct TertialDates {
     pub tertial: Tertial,
     /// Its first day.
     #[schemars(title = "Beginn", description = "Erster Tag des Tertials.")]
+    #[serde(deserialize_with = "crate::model::date::deserialize")]
     pub start: NaiveDate,
     /// Its last day (Berichtsstichtag).
     #[schemars(
         title = "Berichtsstichtag",
         description = "Berichtsstichtag: der letzte Tag des Tertials."
     )]
+    #[serde(deserialize_with = "crate::model::date::deserialize")]
     pub cut_off: NaiveDate,
     /// The last day of the following month (Berichtsfrist).
     #[schemars(
         title = "Berichtsfrist",
         description = "Berichtsfrist: der letzte Tag des Folgemonats."
     )]
+    #[serde(deserialize_with = "crate::model::date::deserialize")]
     pub deadline: NaiveDate,
 }
 

@@ -51,6 +51,7 @@ pub struct ReportSheet {
         title = "Eingereicht am",
         description = "Tag der Einreichung (JJJJ-MM-TT); zwischen Berichtsstichtag und Berichtsfrist."
     )]
+    #[serde(deserialize_with = "super::date::deserialize")]
     pub submitted_on: NaiveDate,
     /// Contributions to the goal realised in the reporting period.
     #[schemars(
@@ -135,6 +136,7 @@ pub struct IndicatorValue {
         title = "Stand",
         description = "Der Tag, auf den sich der Wert bezieht (JJJJ-MM-TT)."
     )]
+    #[serde(deserialize_with = "super::date::deserialize")]
     pub as_of: NaiveDate,
 }
 

@@ -104,6 +104,7 @@ pub struct Resolution {
         title = "Beschlossen am",
         description = "Tag der Beschlussfassung (JJJJ-MM-TT)."
     )]
+    #[serde(deserialize_with = "super::date::deserialize")]
     pub decided_on: NaiveDate,
 }
 
@@ -212,12 +213,13 @@ pub struct Term {
     pub role: Role,
     /// First day of the term.
     #[schemars(title = "Von", description = "Erster Tag der Amtszeit (JJJJ-MM-TT).")]
+    #[serde(deserialize_with = "super::date::deserialize")]
     pub from: NaiveDate,
     /// Last day of the term (inclusive); `null` while it runs.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::date::option::deserialize")]
     #[schemars(
         title = "Bis (einschließlich)",
-        description = "Letzter Tag der Amtszeit; leer, solange sie läuft."
+        description = "Letzter Tag der Amtszeit (JJJJ-MM-TT, einschließlich); null, solange sie läuft."
     )]
     pub until: Option<NaiveDate>,
 }

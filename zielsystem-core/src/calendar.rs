@@ -63,8 +63,9 @@ impl Period {
     }
 }
 
-/// The smallest year a [`Tertial`] may have (its code has four digits).
-pub const MIN_YEAR: i32 = 1;
+/// The smallest year a [`Tertial`] may have: its code has four digits, `0000` included, so the
+/// type accepts exactly what the JSON Schema pattern accepts.
+pub const MIN_YEAR: i32 = 0;
 /// The largest year a [`Tertial`] may have (its code has four digits).
 pub const MAX_YEAR: i32 = 9999;
 
@@ -86,8 +87,8 @@ pub enum TertialParseError {
         "„{0}“ ist kein Tertial der Form JJJJ-T1 bis JJJJ-T3 / is not a tertial of the form YYYY-T1 to YYYY-T3"
     )]
     Malformed(String),
-    /// The year lies outside 0001–9999.
-    #[error("Jahr {0} liegt außerhalb von 0001–9999 / year {0} is outside 0001–9999")]
+    /// The year lies outside 0000–9999.
+    #[error("Jahr {0} liegt außerhalb von 0000–9999 / year {0} is outside 0000–9999")]
     YearOutOfRange(i32),
 }
 
@@ -154,7 +155,7 @@ impl Tertial {
         self.start() <= day && day <= self.cut_off()
     }
 
-    /// The tertial containing `day`; `None` for days outside the years 0001–9999.
+    /// The tertial containing `day`; `None` for days outside the years 0000–9999.
     pub fn containing(day: NaiveDate) -> Option<Self> {
         Tertial::new(day.year(), Period::of_month(day.month())).ok()
     }
@@ -174,7 +175,7 @@ impl Tertial {
         }
     }
 
-    /// The preceding tertial; `None` before 0001-T1.
+    /// The preceding tertial; `None` before 0000-T1.
     pub fn previous(self) -> Option<Self> {
         match self.period {
             Period::T1 => Tertial::new(self.year - 1, Period::T3).ok(),
@@ -352,7 +353,6 @@ mod tests {
             "+202-T1",
             "2022-T01",
             "",
-            "0000-T1",
             "٢٠٢٢-T1",
         ] {
             assert!(bad.parse::<Tertial>().is_err(), "{bad} must be rejected");
@@ -369,7 +369,11 @@ mod tests {
     #[test]
     fn bounds_have_no_neighbours() {
         assert_eq!(Tertial::new(9999, Period::T3).unwrap().next(), None);
-        assert_eq!(Tertial::new(1, Period::T1).unwrap().previous(), None);
+        assert_eq!(Tertial::new(0, Period::T1).unwrap().previous(), None);
+        assert_eq!(
+            "0000-T1".parse::<Tertial>().unwrap().start().to_string(),
+            "0000-01-01"
+        );
         assert_eq!(
             Tertial::new(9999, Period::T3).unwrap().deadline(),
             d("+10000-01-31")

@@ -66,7 +66,7 @@ pub fn tertial_arg(value: &Bound<'_, PyAny>) -> PyResult<Tertial> {
 
 fn overflow(what: &str, tertial: Tertial) -> PyErr {
     PyOverflowError::new_err(format!(
-        "{tertial} hat kein {what} Tertial im Bereich 0001–9999 / has no {what} tertial within 0001–9999"
+        "{tertial} hat kein {what} Tertial im darstellbaren Bereich / has no {what} tertial in the representable range"
     ))
 }
 
@@ -135,7 +135,7 @@ impl PyTertial {
             .ok_or_else(|| overflow("nächstes / next", self.0))
     }
 
-    /// The preceding tertial; `OverflowError` before 0001-T1.
+    /// The preceding tertial; `OverflowError` before 0000-T1.
     fn previous(&self) -> PyResult<Self> {
         self.0
             .previous()
@@ -148,7 +148,7 @@ impl PyTertial {
     fn containing(_cls: &Bound<'_, PyType>, day: NaiveDate) -> PyResult<Self> {
         Tertial::containing(day).map(PyTertial).ok_or_else(|| {
             PyOverflowError::new_err(format!(
-                "{day} liegt außerhalb 0001–9999 / is outside 0001–9999"
+                "{day} liegt außerhalb des darstellbaren Bereichs / is outside the representable range"
             ))
         })
     }

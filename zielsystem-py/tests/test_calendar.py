@@ -62,7 +62,7 @@ def test_pickle_and_immutability() -> None:
         t.year = 2023  # type: ignore[misc]
 
 
-@pytest.mark.parametrize("code", ["2022-T4", "2022-t1", "22-T1", "0000-T1", "", "2022-T1 "])
+@pytest.mark.parametrize("code", ["2022-T4", "2022-t1", "22-T1", "10000-T1", "", "2022-T1 "])
 def test_malformed_codes_raise_parse_error(code: str) -> None:
     with pytest.raises(zs.ParseError) as caught:
         zs.Tertial(code)
@@ -75,14 +75,17 @@ def test_year_out_of_range() -> None:
     with pytest.raises(zs.ParseError):
         zs.Tertial.of_year(10000)
     with pytest.raises(zs.ParseError):
-        zs.Tertial.of_year(0)
+        zs.Tertial.of_year(-1)
 
 
 def test_edges_overflow() -> None:
     with pytest.raises(OverflowError):
         zs.Tertial("9999-T3").next()
     with pytest.raises(OverflowError):
-        zs.Tertial("0001-T1").previous()
+        zs.Tertial("0000-T1").previous()
+    # Year 0000 is a tertial, but datetime.date starts at year 1.
+    with pytest.raises(ValueError):
+        zs.Tertial("0000-T1").start  # noqa: B018
     # The deadline of 9999-T3 lies in the year 10000, which datetime.date cannot hold.
     with pytest.raises(ValueError):
         zs.Tertial("9999-T3").deadline  # noqa: B018

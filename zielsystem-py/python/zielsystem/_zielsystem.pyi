@@ -86,7 +86,7 @@ class Tertial:
     def next(self) -> Tertial:
         """The following tertial; ``OverflowError`` after 9999-T3."""
     def previous(self) -> Tertial:
-        """The preceding tertial; ``OverflowError`` before 0001-T1."""
+        """The preceding tertial; ``OverflowError`` before 0000-T1."""
     @classmethod
     def containing(cls, day: datetime.date) -> Tertial:
         """The tertial containing ``day``."""

@@ -23,7 +23,7 @@ pub struct PyFinding {
     pub inner: Finding,
 }
 
-crate::json_class_methods!(PyFinding, "Finding", crate::json::parse_plain::<Finding>, {
+crate::json_class_methods!(PyFinding, "Finding", crate::rules::parse_finding, {
     /// The stable rule code, e.g. `"RS03"` or `"SCHEMA_REQUIRED"`.
     #[getter]
     fn code(&self) -> &'static str {
@@ -110,7 +110,7 @@ impl PyValidationResult {
 crate::json_class_methods!(
     PyValidationResult,
     "ValidationResult",
-    crate::json::parse_plain::<ValidationResult>,
+    crate::rules::parse_result,
     {
         /// False exactly when a finding of severity `error` exists.
         #[getter]

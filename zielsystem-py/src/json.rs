@@ -7,9 +7,8 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyMapping, PyString, PyTuple};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use serde_json::ser::PrettyFormatter;
-use zielsystem_core::{Finding, Message, ValidationResult};
+use zielsystem_core::ValidationResult;
 
 use crate::findings::parse_error;
 
@@ -72,41 +71,6 @@ pub fn type_error(source: &Bound<'_, PyAny>, expected: &str) -> PyErr {
     PyTypeError::new_err(format!(
         "erwartet / expected {expected}, erhalten / got {found}"
     ))
-}
-
-/// Parses a value of a derived type (finding, result, report) that has no schema-level checker of
-/// its own: a failure becomes one finding (JSON syntax, or the shape of the value).
-pub fn parse_plain<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ValidationResult> {
-    serde_json::from_slice(bytes).map_err(|error| {
-        let finding = if error.is_data() {
-            Finding::new(
-                Message::SchemaType,
-                "",
-                [
-                    (
-                        "expected",
-                        std::any::type_name::<T>()
-                            .rsplit("::")
-                            .next()
-                            .unwrap_or("?")
-                            .to_string(),
-                    ),
-                    ("found", error.to_string()),
-                ],
-            )
-        } else {
-            Finding::new(
-                Message::JsonSyntax,
-                "",
-                [
-                    ("line", error.line().to_string()),
-                    ("column", error.column().to_string()),
-                    ("detail", error.to_string()),
-                ],
-            )
-        };
-        ValidationResult::from_findings(vec![finding])
-    })
 }
 
 /// Parses `source` (in the given form) with `parse`, raising `ParseError` naming `what` (or

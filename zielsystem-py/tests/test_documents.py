@@ -156,8 +156,10 @@ def test_wrong_shape_raises_parse_error(system_path: Path) -> None:
     del data["goals"]
     with pytest.raises(zs.ParseError) as caught:
         zs.TargetSystem.from_dict(data)
-    assert caught.value.findings
+    found = {(f.code, f.path) for f in caught.value.findings}
+    assert {("SCHEMA_UNKNOWN_KEY", "/unexpected"), ("SCHEMA_REQUIRED", "")} <= found
     assert all(f.severity == "error" for f in caught.value.findings)
+    assert caught.value.errors()[0]["message_en"]
 
 
 def test_parse_error_pickles() -> None:

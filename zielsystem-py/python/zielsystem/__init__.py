@@ -3,10 +3,14 @@
 Load a target system and its report sheets, validate them against the rule catalogue, consolidate a
 tertial report and evaluate goal attainment::
 
+    import datetime
     import zielsystem as zs
 
     system = zs.TargetSystem.from_file("examples/mitte-2022/target-system.json")
     sheet = zs.ReportSheet.from_file("examples/mitte-2022/sheets/2022-T1/A01.json")
+    zs.validate_sheet(sheet, system).valid
+    report = zs.consolidate(system, [sheet], "2022-T1", datetime.date(2022, 6, 15))
+    report.to_markdown()
     table = zs.attainment_table(system, [sheet])
 
 Documents are immutable; every class converts to and from JSON (``from_json``/``to_json``) and
@@ -35,6 +39,7 @@ from zielsystem._types import (
     Severity,
     SummaryDict,
     TargetSystemDict,
+    TertialReportDict,
     TransitionCellDict,
     ValidationResultDict,
 )
@@ -45,8 +50,14 @@ from zielsystem._zielsystem import (
     ReportSheet,
     TargetSystem,
     Tertial,
+    TertialReport,
     ValidationResult,
     __version__,
+    consolidate,
+    validate_report,
+    validate_sheet,
+    validate_sheets,
+    validate_system,
 )
 
 __all__ = [
@@ -64,11 +75,15 @@ __all__ = [
     "ReportSheet",
     "ReportSheetDict",
     "Severity",
+    "SheetLike",
     "SummaryDict",
+    "SystemLike",
     "Table",
     "TargetSystem",
     "TargetSystemDict",
     "Tertial",
+    "TertialReport",
+    "TertialReportDict",
     "TransitionCellDict",
     "Transitions",
     "ValidationResult",
@@ -76,9 +91,14 @@ __all__ = [
     "ZielsystemError",
     "__version__",
     "attainment_table",
+    "consolidate",
     "forecast_accuracy",
     "summary_by",
     "transitions",
+    "validate_report",
+    "validate_sheet",
+    "validate_sheets",
+    "validate_system",
 ]
 
 SystemLike = Union[TargetSystem, str, bytes, Mapping[str, Any]]

@@ -30,6 +30,10 @@ __all__ = [
     "OriginKind",
     "Perspective",
     "PortfolioDict",
+    "ReportingStatus",
+    "Stage",
+    "ReportCountermeasureDict",
+    "ReportGoalDict",
     "ReportSheetDict",
     "ReportingDict",
     "ResolutionDict",
@@ -39,6 +43,9 @@ __all__ = [
     "SummaryDict",
     "TargetSystemDict",
     "TermDict",
+    "TertialReportDict",
+    "ReportGoalDict",
+    "ReportCountermeasureDict",
     "TransitionCellDict",
     "TransitionsDict",
     "ValidationResultDict",
@@ -319,3 +326,46 @@ class AccuracyRowDict(TypedDict):
     yellow_red_borne_out: int
     unresolved: int
     accuracy_percent: Optional[float]
+
+
+ReportingStatus = Union[
+    Literal["submitted_on_time"], Literal["submitted_late"], Literal["missing"], Literal["overdue"]
+]
+"""Whether and when a goal's sheet came in (DESIGN §6)."""
+Stage = Union[Literal["draft"], Literal["decided"], Literal["noted"]]
+"""The lifecycle stage of a tertial report."""
+
+
+class ReportGoalDict(TypedDict):
+    """One goal of a tertial report (the keys consumers may rely on; the dict carries more)."""
+
+    goal: str
+    perspective: Perspective
+    portfolio: str
+    reporting_status: ReportingStatus
+    forecast: Optional[Forecast]
+    light: Optional[Light]
+    sheet_digest: Optional[str]
+
+
+class ReportCountermeasureDict(TypedDict):
+    """A countermeasure of a tertial report, with its goal."""
+
+    goal: str
+    description: str
+    org_units: List[str]
+
+
+class TertialReportDict(TypedDict):
+    """A tertial report as a dict: the keys of DESIGN §6 consumers may rely on (the dict also carries
+    counts, light changes, history, context and the sheets themselves)."""
+
+    schema_version: str
+    authority: str
+    tertial: str
+    as_of: str
+    stage: Stage
+    goals: List[ReportGoalDict]
+    missing_goals: List[str]
+    countermeasures: List[ReportCountermeasureDict]
+    findings: List[FindingDict]

@@ -22,12 +22,16 @@ from zielsystem._types import (
     OrgUnitDict,
     PortfolioDict,
     ReportingDict,
+    ReportCountermeasureDict,
+    ReportGoalDict,
     ReportSheetDict,
     ResolutionDict,
     RiskDict,
     Severity,
+    Stage,
     SummaryDict,
     TargetSystemDict,
+    TertialReportDict,
     TransitionsDict,
     ValidationResultDict,
 )
@@ -40,6 +44,12 @@ __all__ = [
     "ReportSheet",
     "Finding",
     "ValidationResult",
+    "TertialReport",
+    "validate_system",
+    "validate_sheet",
+    "validate_sheets",
+    "validate_report",
+    "consolidate",
     "attainment_table",
     "summary_by",
     "transitions",
@@ -53,6 +63,7 @@ _Json = Union[str, bytes]
 _Path = Union[str, "os.PathLike[str]"]
 _SystemLike = Union["TargetSystem", str, bytes, Mapping[str, Any]]
 _SheetLike = Union["ReportSheet", str, bytes, Mapping[str, Any]]
+_ReportLike = Union["TertialReport", str, bytes, Mapping[str, Any]]
 
 @final
 class Tertial:
@@ -315,6 +326,84 @@ class ValidationResult:
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+@final
+class TertialReport:
+    """The consolidated report of one tertial (Tertialbericht). Immutable."""
+
+    @classmethod
+    def from_json(cls, data: _Json) -> TertialReport:
+        """Parses a tertial report from JSON text; ``ParseError`` lists every problem."""
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TertialReport:
+        """Builds a tertial report from a dict of its JSON shape."""
+    @classmethod
+    def from_file(cls, path: _Path) -> TertialReport:
+        """Reads a tertial report from a JSON file."""
+    @property
+    def authority(self) -> str:
+        """The authority whose target system is reported on."""
+    @property
+    def tertial(self) -> Tertial:
+        """The tertial reported on."""
+    @property
+    def as_of(self) -> datetime.date:
+        """The day the report was consolidated."""
+    @property
+    def stage(self) -> Stage:
+        """The lifecycle stage."""
+    @property
+    def goals(self) -> list[ReportGoalDict]:
+        """Every goal of the target system with reporting status, forecast and light."""
+    @property
+    def missing_goals(self) -> list[str]:
+        """The goals without a sheet."""
+    @property
+    def countermeasures(self) -> list[ReportCountermeasureDict]:
+        """The countermeasures proposed, with their goals."""
+    @property
+    def findings(self) -> list[Finding]:
+        """The findings of TR01–TR04 the report carries."""
+    def validate(self) -> ValidationResult:
+        """TR01–TR04 recomputed on the report as it stands."""
+    def to_markdown(self) -> str:
+        """The report as Markdown (German)."""
+    def to_html(self) -> str:
+        """The report as a self-contained HTML page (German)."""
+    def to_svg(self) -> str:
+        """The traffic-light matrix as SVG."""
+    def to_dict(self) -> TertialReportDict:
+        """The report as a dict of its JSON shape."""
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The report as JSON text."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+def validate_system(system: _SystemLike, previous: _SystemLike | None = None) -> ValidationResult:
+    """Validates a target system against TS01–TS10 (and its shape, when given as JSON)."""
+
+def validate_sheet(
+    sheet: _SheetLike, system: _SystemLike, history: Iterable[_SheetLike] | None = None
+) -> ValidationResult:
+    """Validates a report sheet against RS01–RS14 (and its shape, when given as JSON)."""
+
+def validate_sheets(
+    sheets: Iterable[_SheetLike], system: _SystemLike, history: Iterable[_SheetLike] | None = None
+) -> list[ValidationResult]:
+    """Validates many sheets against one system without holding the GIL while the rules run."""
+
+def validate_report(report: _ReportLike) -> ValidationResult:
+    """Re-checks a tertial report against TR01–TR04 as it stands (and its shape, when given as JSON)."""
+
+def consolidate(
+    system: _SystemLike,
+    sheets: Iterable[_SheetLike],
+    tertial: Tertial | str,
+    as_of: datetime.date,
+    previous: Iterable[_SheetLike] | None = None,
+) -> TertialReport:
+    """Consolidates the sheets of ``tertial`` into a draft report as it stands on ``as_of``."""
 
 def attainment_table(system: _SystemLike, sheets: Iterable[_SheetLike]) -> list[AttainmentRowDict]:
     """The attainment table: one row per goal and tertial with a sheet that counts."""

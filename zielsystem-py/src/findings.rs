@@ -151,10 +151,6 @@ crate::json_class_methods!(
             self.inner.findings.iter().any(|f| f.code.as_str() == code)
         }
 
-        fn __len__(&self) -> usize {
-            self.inner.findings.len()
-        }
-
         fn __repr__(&self) -> String {
             let codes: Vec<&str> = self
                 .inner

@@ -53,12 +53,19 @@ def test_result_properties_and_round_trip() -> None:
     assert [f.code for f in result.warnings] == ["RS05"]
     assert result.findings[0] == zs.Finding.from_dict(FINDING)
     assert result.has("RS02") and not result.has("RS03")
-    assert len(result) == 2
+    assert len(result.findings) == 2
     assert result.to_dict() == data
     assert json.loads(result.to_json(indent=4)) == data
     assert zs.ValidationResult.from_json(result.to_json()) == result
     assert pickle.loads(pickle.dumps(result)) == result
     assert repr(result) == "ValidationResult(valid=False, codes=['RS05', 'RS02'])"
+
+
+def test_a_result_has_no_truth_value_of_its_own() -> None:
+    # No __len__/__bool__: `if result:` must not quietly mean "has findings" (or "is valid").
+    clean = zs.ValidationResult.from_dict({"valid": True, "findings": []})
+    assert bool(clean) is True
+    assert not hasattr(clean, "__len__")
 
 
 def test_unknown_code_is_a_parse_error() -> None:

@@ -3,8 +3,8 @@
 //! documents, the committed JSON Schemas (`schemas/tertial-report.schema.json`,
 //! `schemas/paper.schema.json`).
 //!
-//! A report case either names a `document` (a tertial report as JSON bytes, checked with
-//! `check_report_json`: schema-level findings when it does not decode, else `validate_report`) or the inputs of a consolidation (`system`, `sheets`, `previous`, `tertial`,
+//! A report case either names a `document` (a tertial report as JSON, checked from its bytes with
+//! `check_report_json`: schema-level findings, then `validate_report`) or the inputs of a consolidation (`system`, `sheets`, `previous`, `tertial`,
 //! `as_of`; the findings are those the consolidated report carries). See tests/README.md,
 //! "Report and paper cases".
 #![allow(
@@ -21,7 +21,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::Value;
 use zielsystem_core::rules::{
-    check_paper_json, check_report_json, validate_paper, validate_report,
+    Checked, check_paper_json, check_report_json, validate_paper, validate_report,
 };
 use zielsystem_core::{Code, ReportSheet, TargetSystem, Tertial, ValidationResult, consolidate};
 
@@ -75,8 +75,11 @@ fn schema_accepts(schema_file: &str, document: &Value) -> bool {
     validator.is_valid(document)
 }
 
-/// Checks a result against the case: `valid`, every code of `codes` present, every code of
-/// `absent` missing. A document that does not decode yields its schema-level findings.
+fn is_schema_level(code: &str) -> bool {
+    code.starts_with("JSON_") || code.starts_with("SCHEMA_")
+}
+
+/// Checks a result against the case: `valid`, every code of `codes`, no code of `absent`.
 fn check(case: &Path, expect: &Expect, result: &ValidationResult) {
     let name = case.file_name().unwrap().to_string_lossy();
     let found: BTreeSet<&str> = result.findings.iter().map(|f| f.code.as_str()).collect();
@@ -103,14 +106,43 @@ fn check(case: &Path, expect: &Expect, result: &ValidationResult) {
     }
 }
 
+/// A stored document checked from its bytes (`checked`), which must agree with the typed path: it
+/// decodes exactly when no schema-level code is expected, and then yields what `validate` yields
+/// on the typed document.
+fn check_stored<T: serde::de::DeserializeOwned>(
+    case: &Path,
+    expect: &Expect,
+    checked: &Checked<T>,
+    validate: fn(&T) -> ValidationResult,
+) {
+    let schema_level = expect.codes.iter().any(|code| is_schema_level(code));
+    if let Some(document) = &checked.document {
+        assert!(!schema_level, "{}: decodes", case.display());
+        assert_eq!(validate(document), checked.result, "{}", case.display());
+    } else {
+        assert!(schema_level, "{}: does not decode", case.display());
+        assert!(
+            checked
+                .result
+                .findings
+                .iter()
+                .all(|f| is_schema_level(f.code.as_str())),
+            "{}: rule findings on a document that does not decode",
+            case.display()
+        );
+    }
+    check(case, expect, &checked.result);
+}
+
 #[test]
 fn report_cases() {
     let all = cases("report");
     assert!(all.len() >= 8, "too few report cases: {}", all.len());
     for case in all {
         let expect: Expect = read(&case.join("expect.json"));
-        let result = if let Some(document) = &expect.document {
-            let value: Value = read(&case.join(document));
+        if let Some(document) = &expect.document {
+            let bytes = std::fs::read(case.join(document)).unwrap();
+            let value: Value = serde_json::from_slice(&bytes).unwrap();
             let schema_valid = expect.schema_valid.unwrap_or(true);
             assert_eq!(
                 schema_accepts("tertial-report.schema.json", &value),
@@ -118,18 +150,7 @@ fn report_cases() {
                 "{}: schema_valid",
                 case.display()
             );
-            // The raw entry point, as for systems and sheets: schema-level findings with codes.
-            let bytes = std::fs::read(case.join(document)).unwrap();
-            let checked = check_report_json(&bytes);
-            if let Some(report) = &checked.document {
-                assert_eq!(
-                    checked.result,
-                    validate_report(report),
-                    "{}",
-                    case.display()
-                );
-            }
-            checked.result
+            check_stored(&case, &expect, &check_report_json(&bytes), validate_report);
         } else {
             let system: TargetSystem = read(&case.join(expect.system.as_deref().expect("system")));
             let load = |paths: &[String]| -> Vec<ReportSheet> {
@@ -151,9 +172,9 @@ fn report_cases() {
                 case.display()
             );
             assert_eq!(validate_report(&report).findings, report.findings);
-            ValidationResult::from_findings(report.findings.clone())
-        };
-        check(&case, &expect, &result);
+            let result = ValidationResult::from_findings(report.findings.clone());
+            check(&case, &expect, &result);
+        }
     }
 }
 
@@ -163,20 +184,16 @@ fn paper_cases() {
     assert!(all.len() >= 6, "too few paper cases: {}", all.len());
     for case in all {
         let expect: Expect = read(&case.join("expect.json"));
-        let value: Value = read(&case.join(expect.document.as_deref().expect("document")));
+        let bytes =
+            std::fs::read(case.join(expect.document.as_deref().expect("document"))).unwrap();
+        let value: Value = serde_json::from_slice(&bytes).unwrap();
         assert_eq!(
             schema_accepts("paper.schema.json", &value),
             expect.schema_valid.unwrap_or(true),
             "{}: schema_valid",
             case.display()
         );
-        let bytes =
-            std::fs::read(case.join(expect.document.as_deref().expect("document"))).unwrap();
-        let checked = check_paper_json(&bytes);
-        if let Some(paper) = &checked.document {
-            assert_eq!(checked.result, validate_paper(paper), "{}", case.display());
-        }
-        check(&case, &expect, &checked.result);
+        check_stored(&case, &expect, &check_paper_json(&bytes), validate_paper);
     }
 }
 

@@ -19,8 +19,8 @@ pub fn schema() -> &'static DocumentSchema {
     SCHEMA.get_or_init(|| DocumentSchema::published::<TertialReport>("tertial-report.schema.json"))
 }
 
-/// Checks a stored tertial report from raw JSON bytes: schema-level findings (limits, duplicate
-/// keys, …) when it does not decode, otherwise every rule TR01–TR04.
+/// Checks a stored tertial report from raw JSON bytes: schema-level findings when it does not
+/// decode, otherwise every rule TR01–TR04 on the report as it stands.
 pub fn check_report_json(bytes: &[u8]) -> Checked<TertialReport> {
     let checked = decode::<TertialReport>(bytes, schema());
     let findings = checked.document.as_ref().map(findings).unwrap_or_default();
@@ -229,5 +229,38 @@ fn tr04_lifecycle(report: &TertialReport, findings: &mut Vec<Finding>) {
                 ],
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+    use crate::Code;
+
+    const DECIDED_EARLY: &str =
+        include_str!("../../../tests/cases/report/tr04-decided-before-deadline/report.json");
+
+    #[test]
+    fn raw_json_is_decoded_then_checked_as_it_stands() {
+        let checked = check_report_json(DECIDED_EARLY.as_bytes());
+        let report: TertialReport = serde_json::from_str(DECIDED_EARLY).unwrap();
+        assert_eq!(checked.result, validate_report(&report));
+        assert_eq!(checked.document, Some(report));
+        assert!(checked.result.has(Code::TR04));
+        assert!(!checked.result.valid);
+    }
+
+    #[test]
+    fn raw_json_of_another_shape_gives_schema_findings_and_no_rule() {
+        let mut value: serde_json::Value = serde_json::from_str(DECIDED_EARLY).unwrap();
+        value["stage"] = "final".into();
+        let checked = check_report_json(&serde_json::to_vec(&value).unwrap());
+        assert!(checked.document.is_none());
+        assert_eq!(checked.result.codes(), vec![Code::SchemaEnum]);
+        assert_eq!(checked.result.findings[0].path, "/stage");
+
+        let broken = check_report_json(b"[]");
+        assert_eq!(broken.result.codes(), vec![Code::SchemaType]);
     }
 }

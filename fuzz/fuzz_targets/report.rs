@@ -46,7 +46,7 @@ fuzz_target!(|data: &[u8]| {
     let report = consolidate(system, &current, tertial, tertial.deadline(), &previous);
     render(&report);
     if let Ok(decided) = report.clone().decide(tertial.deadline(), "118/VI") {
-        render(&decided);
+        let _ = validate_report(&decided);
     }
     if let Ok(stored) = from_json::<TertialReport>(data) {
         render(&stored);

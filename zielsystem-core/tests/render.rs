@@ -32,25 +32,30 @@ fn sheets(tertial: &str, goals: &[&str]) -> Vec<ReportSheet> {
 const T1_GOALS: [&str; 6] = ["A01", "A02", "A03", "A04", "V01", "V02"];
 const T2_GOALS: [&str; 5] = ["A01", "A02", "A03", "V01", "V02"];
 
-/// Tertial I, decided and noted; tertial II, a draft compared with tertial I (A04 overdue).
-fn reports() -> [TertialReport; 2] {
-    let system: TargetSystem = fixture("report-system.json");
-    let t1 = sheets("2022-T1", &T1_GOALS);
-    let noted = consolidate(
-        &system,
-        &t1,
+/// The consolidated report of tertial I on 14 June 2022.
+fn t1_report(system: &TargetSystem, t1: &[ReportSheet]) -> TertialReport {
+    consolidate(
+        system,
+        t1,
         "2022-T1".parse().unwrap(),
         "2022-06-14".parse().unwrap(),
         &[],
     )
-    .decide("2022-06-21".parse().unwrap(), "118/VI")
-    .unwrap()
-    .note(
-        "2022-07-14".parse().unwrap(),
-        "0412/VI",
-        Some("zur Kenntnis genommen".into()),
-    )
-    .unwrap();
+}
+
+/// Tertial I, decided and noted; tertial II, a draft compared with tertial I (A04 overdue).
+fn reports() -> [TertialReport; 2] {
+    let system: TargetSystem = fixture("report-system.json");
+    let t1 = sheets("2022-T1", &T1_GOALS);
+    let noted = t1_report(&system, &t1)
+        .decide("2022-06-21".parse().unwrap(), "118/VI")
+        .unwrap()
+        .note(
+            "2022-07-14".parse().unwrap(),
+            "0412/VI",
+            Some("zur Kenntnis genommen".into()),
+        )
+        .unwrap();
     let draft = consolidate(
         &system,
         &sheets("2022-T2", &T2_GOALS),
@@ -149,13 +154,7 @@ fn hostile_report() -> TertialReport {
     t1[0].contributions[0].text = format!("- {LINK}\n# Überschrift\n{SCRIPT}");
     t1[0].rationale = format!("1. {LINK} & &amp; <img src=x onerror=alert(1)>");
     t1[1].countermeasures[0].description = format!("{SCRIPT}{LINK}");
-    consolidate(
-        &system,
-        &t1,
-        "2022-T1".parse().unwrap(),
-        "2022-06-14".parse().unwrap(),
-        &[],
-    )
+    t1_report(&system, &t1)
 }
 
 #[test]
@@ -269,15 +268,9 @@ fn report_with_control_characters() -> TertialReport {
             countermeasure.description = format!("Gegensteuerung {NASTY}");
         }
     }
-    consolidate(
-        &system,
-        &t1,
-        "2022-T1".parse().unwrap(),
-        "2022-06-14".parse().unwrap(),
-        &[],
-    )
-    .decide("2022-06-21".parse().unwrap(), "118/VI")
-    .unwrap()
+    t1_report(&system, &t1)
+        .decide("2022-06-21".parse().unwrap(), "118/VI")
+        .unwrap()
 }
 
 fn control_characters(text: &str) -> Vec<char> {

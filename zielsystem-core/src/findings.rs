@@ -201,6 +201,16 @@ impl Capped {
         }
     }
 
+    /// When no more findings are kept: counts one as left out and says so (`true`), so the caller
+    /// need not build it.
+    pub(crate) fn skip_if_full(&mut self) -> bool {
+        let full = self.findings.len() >= FINDINGS_MAX;
+        if full {
+            self.omitted += 1;
+        }
+        full
+    }
+
     /// [`Capped::push`] for each finding.
     pub(crate) fn extend(&mut self, findings: impl IntoIterator<Item = Finding>) {
         for finding in findings {

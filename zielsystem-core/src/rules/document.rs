@@ -480,32 +480,63 @@ pub(crate) fn duplicate_keys(tree: &Json) -> Vec<Finding> {
     findings.into_findings()
 }
 
-/// The findings of [`duplicate_keys`], added to `findings`.
+/// The findings of [`duplicate_keys`], added to `findings`. Depth-first without recursion and
+/// without building a pointer for every value: a frame per open container (at most
+/// [`DEPTH_MAX`] of them), and a pointer only for a repetition found.
 pub(crate) fn duplicate_keys_into(tree: &Json, findings: &mut Capped) {
-    let mut stack: Vec<(&Json, String)> = vec![(tree, String::new())];
-    while let Some((value, path)) = stack.pop() {
+    enum Children<'a> {
+        Items(std::iter::Enumerate<std::slice::Iter<'a, Json>>),
+        Members(std::slice::Iter<'a, (String, Json)>),
+    }
+    fn open<'a>(value: &'a Json, tokens: &[String], findings: &mut Capped) -> Option<Children<'a>> {
         match value {
-            Json::Array(items) => {
-                for (index, item) in items.iter().enumerate().rev() {
-                    stack.push((item, pointer(&path, index)));
-                }
+            Json::Array(items) if !items.is_empty() => {
+                Some(Children::Items(items.iter().enumerate()))
             }
             Json::Object(members) => {
                 let mut seen = HashSet::with_capacity(members.len());
                 for (key, _) in members {
-                    if !seen.insert(key.as_str()) {
+                    if !seen.insert(key.as_str()) && !findings.skip_if_full() {
+                        let base = tokens
+                            .iter()
+                            .fold(String::new(), |path, token| pointer(&path, token));
                         findings.push(Finding::new(
                             Message::SchemaDuplicateKey,
-                            pointer(&path, key),
+                            pointer(&base, key),
                             [("key", schema_walk::short(key))],
                         ));
                     }
                 }
-                for (key, member) in members.iter().rev() {
-                    stack.push((member, pointer(&path, key)));
-                }
+                Some(Children::Members(members.iter()))
             }
-            _ => {}
+            _ => None,
+        }
+    }
+    let mut tokens: Vec<String> = Vec::new();
+    let mut frames: Vec<Children<'_>> = open(tree, &tokens, findings).into_iter().collect();
+    while let Some(frame) = frames.last_mut() {
+        let next = match frame {
+            Children::Items(items) => items.next().map(|(index, item)| (Ok(index), item)),
+            Children::Members(members) => members.next().map(|(key, value)| (Err(key), value)),
+        };
+        let Some((token, child)) = next else {
+            frames.pop();
+            tokens.pop();
+            continue;
+        };
+        let container = match child {
+            Json::Array(items) => !items.is_empty(),
+            Json::Object(_) => true,
+            _ => false,
+        };
+        if container {
+            tokens.push(match token {
+                Ok(index) => index.to_string(),
+                Err(key) => key.clone(),
+            });
+            if let Some(children) = open(child, &tokens, findings) {
+                frames.push(children);
+            }
         }
     }
 }

@@ -98,6 +98,14 @@ struct Walker<'s> {
 }
 
 impl<'s> Walker<'s> {
+    /// Records the finding `make` builds; once the cap is reached it is only counted, not built,
+    /// so a document with millions of violations costs no more than counting them.
+    fn report(&mut self, make: impl FnOnce() -> Finding) {
+        if !self.findings.skip_if_full() {
+            self.findings.push(make());
+        }
+    }
+
     fn check(&mut self, schema: &'s Value, value: &Json, path: &str, hops: u8) {
         if hops > MAX_REF_HOPS {
             return;
@@ -105,14 +113,16 @@ impl<'s> Walker<'s> {
         let keywords = match schema {
             Value::Object(keywords) => keywords,
             Value::Bool(false) => {
-                self.findings.push(Finding::new(
-                    Message::SchemaMismatch,
-                    path,
-                    [
-                        ("detail", "an dieser Stelle ist kein Wert erlaubt"),
-                        ("detail_en", "no value is allowed here"),
-                    ],
-                ));
+                self.report(|| {
+                    Finding::new(
+                        Message::SchemaMismatch,
+                        path,
+                        [
+                            ("detail", "an dieser Stelle ist kein Wert erlaubt"),
+                            ("detail_en", "no value is allowed here"),
+                        ],
+                    )
+                });
                 return;
             }
             _ => return,
@@ -180,14 +190,16 @@ impl<'s> Walker<'s> {
             return;
         }
         if accepting > 1 {
-            self.findings.push(Finding::new(
-                Message::SchemaMismatch,
-                path,
-                [
-                    ("detail", "der Wert passt auf mehrere Alternativen"),
-                    ("detail_en", "the value matches more than one alternative"),
-                ],
-            ));
+            self.report(|| {
+                Finding::new(
+                    Message::SchemaMismatch,
+                    path,
+                    [
+                        ("detail", "der Wert passt auf mehrere Alternativen"),
+                        ("detail_en", "the value matches more than one alternative"),
+                    ],
+                )
+            });
             return;
         }
         let constants: Option<Vec<Constant<'s>>> = branches
@@ -313,11 +325,9 @@ impl<'s> Walker<'s> {
     fn check_string(&mut self, keywords: &Map<String, Value>, text: &str, path: &str) {
         match keywords.get("format").and_then(Value::as_str) {
             Some("date") if !is_full_date(text) => {
-                self.findings.push(Finding::new(
-                    Message::SchemaFormatDate,
-                    path,
-                    [("value", short(text))],
-                ));
+                self.report(|| {
+                    Finding::new(Message::SchemaFormatDate, path, [("value", short(text))])
+                });
                 return;
             }
             _ => {}
@@ -326,14 +336,16 @@ impl<'s> Walker<'s> {
             let tertial = pattern == TERTIAL_PATTERN;
             let matches = pattern_matches(pattern, text).unwrap_or(true);
             if !matches {
-                self.findings.push(if tertial {
-                    Finding::new(Message::SchemaFormatTertial, path, [("value", short(text))])
-                } else {
-                    Finding::new(
-                        Message::SchemaFormatPattern,
-                        path,
-                        [("value", short(text)), ("pattern", short(pattern))],
-                    )
+                self.report(|| {
+                    if tertial {
+                        Finding::new(Message::SchemaFormatTertial, path, [("value", short(text))])
+                    } else {
+                        Finding::new(
+                            Message::SchemaFormatPattern,
+                            path,
+                            [("value", short(text)), ("pattern", short(pattern))],
+                        )
+                    }
                 });
                 return;
             }
@@ -341,11 +353,13 @@ impl<'s> Walker<'s> {
         if let Some(limit) = keywords.get("maxLength").and_then(Value::as_u64) {
             let length = text.chars().count() as u64;
             if length > limit {
-                self.findings.push(Finding::new(
-                    Message::SchemaLimitTextLength,
-                    path,
-                    [("length", length.to_string()), ("limit", limit.to_string())],
-                ));
+                self.report(|| {
+                    Finding::new(
+                        Message::SchemaLimitTextLength,
+                        path,
+                        [("length", length.to_string()), ("limit", limit.to_string())],
+                    )
+                });
             }
         }
     }
@@ -376,10 +390,12 @@ impl<'s> Walker<'s> {
         {
             let inside = integer_of(number).is_some_and(|n| (min..=max).contains(&n));
             if !inside {
-                self.findings.push(finding(
-                    format!("ganze Zahl von {min} bis {max}"),
-                    format!("integer from {min} to {max}"),
-                ));
+                self.report(|| {
+                    finding(
+                        format!("ganze Zahl von {min} bis {max}"),
+                        format!("integer from {min} to {max}"),
+                    )
+                });
                 return;
             }
         }
@@ -402,10 +418,9 @@ impl<'s> Walker<'s> {
                         .get(keyword)
                         .map(Value::to_string)
                         .unwrap_or_default();
-                    self.findings.push(finding(
-                        format!("{german} {shown}"),
-                        format!("{english} {shown}"),
-                    ));
+                    self.report(|| {
+                        finding(format!("{german} {shown}"), format!("{english} {shown}"))
+                    });
                     return;
                 }
             }
@@ -432,57 +447,73 @@ impl<'s> Walker<'s> {
             let member_path = pointer(path, key);
             match (properties.and_then(|p| p.get(key)), additional) {
                 (Some(property), _) => self.check(property, member, &member_path, 0),
-                (None, Some(Value::Bool(false))) => self.findings.push(Finding::new(
-                    Message::SchemaUnknownKey,
-                    member_path,
-                    [("key", short(key))],
-                )),
+                (None, Some(Value::Bool(false))) => self.report(|| {
+                    Finding::new(
+                        Message::SchemaUnknownKey,
+                        member_path,
+                        [("key", short(key))],
+                    )
+                }),
                 (None, Some(schema)) => self.check(schema, member, &member_path, 0),
                 (None, None) => {}
             }
         }
     }
 
+    /// A list over its `maxItems` is refused as a whole: the limit is reported and only the entries
+    /// within it are examined, so a list of millions costs no more than one at the limit.
     fn check_array(&mut self, keywords: &'s Map<String, Value>, items: &[Json], path: &str) {
+        let mut examined = items.len();
         if let Some(limit) = keywords.get("maxItems").and_then(Value::as_u64) {
             if items.len() as u64 > limit {
-                self.findings.push(Finding::new(
-                    Message::SchemaLimitListLength,
-                    path,
-                    [
-                        ("length", items.len().to_string()),
-                        ("limit", limit.to_string()),
-                    ],
-                ));
+                examined = usize::try_from(limit).unwrap_or(usize::MAX);
+                self.report(|| {
+                    Finding::new(
+                        Message::SchemaLimitListLength,
+                        path,
+                        [
+                            ("length", items.len().to_string()),
+                            ("limit", limit.to_string()),
+                        ],
+                    )
+                });
             }
         }
         if let Some(schema) = keywords.get("items") {
-            for (index, item) in items.iter().enumerate() {
+            for (index, item) in items.iter().enumerate().take(examined) {
                 self.check(schema, item, &pointer(path, index), 0);
             }
         }
     }
 
     fn type_finding(&mut self, expected: &[&str], value: &Json, path: &str) {
+        if self.findings.skip_if_full() {
+            return;
+        }
         let found = json_type(value);
-        self.findings.push(Finding::new(
-            Message::SchemaType,
-            path,
-            [
-                (
-                    "expected",
-                    join(expected.iter().map(|k| type_de(k)), " oder "),
-                ),
-                ("expected_en", join(expected.iter().copied(), " or ")),
-                ("found", type_de(found).to_string()),
-                ("found_en", found.to_string()),
-            ],
-        ));
+        self.report(|| {
+            Finding::new(
+                Message::SchemaType,
+                path,
+                [
+                    (
+                        "expected",
+                        join(expected.iter().map(|k| type_de(k)), " oder "),
+                    ),
+                    ("expected_en", join(expected.iter().copied(), " or ")),
+                    ("found", type_de(found).to_string()),
+                    ("found_en", found.to_string()),
+                ],
+            )
+        });
     }
 
     /// `allowed` lists the JSON values; `allowed_de` adds each value's German title where the
     /// schema gives one (`low (gering), medium (mittel), high (hoch)`).
     fn enum_finding(&mut self, allowed: &[Constant<'_>], value: &Json, path: &str) {
+        if self.findings.skip_if_full() {
+            return;
+        }
         let shown = match value {
             Json::String(text) => short(text),
             other => short(&render(other)),
@@ -499,15 +530,17 @@ impl<'s> Walker<'s> {
             ", ",
         );
         let allowed = join(allowed.iter().map(|(constant, _)| json(constant)), ", ");
-        self.findings.push(Finding::new(
-            Message::SchemaEnum,
-            path,
-            [
-                ("value", shown),
-                ("allowed", allowed),
-                ("allowed_de", allowed_de),
-            ],
-        ));
+        self.report(|| {
+            Finding::new(
+                Message::SchemaEnum,
+                path,
+                [
+                    ("value", shown),
+                    ("allowed", allowed),
+                    ("allowed_de", allowed_de),
+                ],
+            )
+        });
     }
 }
 

@@ -99,35 +99,40 @@ impl DocumentSchema {
 /// `SCHEMA_ENUM`, `SCHEMA_DUPLICATE_KEY` and `SCHEMA_LIMIT` ([`crate::rules::limits`]).
 ///
 /// Limits come first and cost next to nothing: a document over [`DOCUMENT_MAX_BYTES`] is refused
-/// unread, one nested deeper than [`DEPTH_MAX`] after a single scan of its bytes (the finding
-/// carries `line` and `column`), so no parser ever sees them. A leading UTF-8 byte-order mark is
-/// ignored (RFC 8259 §8.1 allows it; editors on Windows write one). At most
+/// unread; one nested deeper than [`DEPTH_MAX`] is refused after a single scan of its bytes (the
+/// finding carries `line` and `column`) before any tree is built. (Typed decoding needs no scan: it
+/// stops at the first value its type does not expect, so it never descends deeper than the
+/// contract's types, 6 levels; the scan runs on the paths that build a tree.) A leading UTF-8
+/// byte-order mark is ignored (RFC 8259 §8.1 allows it; editors on Windows write one). At most
 /// [`crate::rules::limits::FINDINGS_MAX`] findings are listed, then one that says how many more
 /// there were.
 ///
 /// Typed decoding reads structs from JSON objects only (plain serde would also read one from an
 /// array of its field values, which the schema rejects).
 pub fn decode<T: DeserializeOwned>(bytes: &[u8], schema: &DocumentSchema) -> Checked<T> {
-    if let Some(finding) = limit_finding(bytes) {
-        return Checked {
-            document: None,
-            result: ValidationResult::from_findings(vec![finding]),
-        };
+    if let Some(finding) = document_size_finding(bytes.len() as u64) {
+        return refused(finding);
     }
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let typed_error = match strict::from_slice::<T>(bytes) {
-        Ok(document) => {
-            let duplicates = if schema.open_objects {
-                parse_tree(bytes)
-                    .map(|tree| {
-                        let mut found = Capped::default();
-                        duplicate_keys_into(&tree, &mut found);
-                        found.into_findings()
-                    })
-                    .unwrap_or_default()
-            } else {
-                Vec::new()
+        Ok(document) if !schema.open_objects => {
+            return Checked {
+                document: Some(document),
+                result: ValidationResult::from_findings(Vec::new()),
             };
+        }
+        Ok(document) => {
+            // A schema with maps: serde merges a repeated map key silently, so look for one.
+            if let Some(finding) = depth_limit_finding(bytes) {
+                return refused(finding);
+            }
+            let duplicates = parse_tree(bytes)
+                .map(|tree| {
+                    let mut found = Capped::default();
+                    duplicate_keys_into(&tree, &mut found);
+                    found.into_findings()
+                })
+                .unwrap_or_default();
             return if duplicates.is_empty() {
                 Checked {
                     document: Some(document),
@@ -142,6 +147,9 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8], schema: &DocumentSchema) -> Che
         }
         Err(error) => error,
     };
+    if let Some(finding) = depth_limit_finding(bytes) {
+        return refused(finding);
+    }
     let findings = match parse_tree(bytes) {
         Err(finding) => vec![finding],
         Ok(tree) => {
@@ -158,6 +166,14 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8], schema: &DocumentSchema) -> Che
     Checked {
         document: None,
         result: ValidationResult::from_findings(findings),
+    }
+}
+
+/// A document refused as a whole, with the one finding that says why.
+fn refused<T>(finding: Finding) -> Checked<T> {
+    Checked {
+        document: None,
+        result: ValidationResult::from_findings(vec![finding]),
     }
 }
 
@@ -180,11 +196,9 @@ pub fn document_size_finding(size: u64) -> Option<Finding> {
     })
 }
 
-/// The `SCHEMA_LIMIT` finding of a document too large or nested too deep to be read at all.
-fn limit_finding(bytes: &[u8]) -> Option<Finding> {
-    if let Some(finding) = document_size_finding(bytes.len() as u64) {
-        return Some(finding);
-    }
+/// The `SCHEMA_LIMIT` finding of a document nested deeper than [`DEPTH_MAX`], located at the
+/// bracket that opens the first level too many.
+fn depth_limit_finding(bytes: &[u8]) -> Option<Finding> {
     let offset = depth_exceeded(bytes, DEPTH_MAX)?;
     let (line, column) = line_and_column(bytes, offset);
     Some(depth_finding(line, column))

@@ -13,7 +13,13 @@ fuzz_target!(|data: &[u8]| {
     if let Some((line, column)) = locate(source, pointer) {
         let lines = source.split('\n').count();
         assert!(line >= 1 && line <= lines, "line {line} of {lines}");
-        let width = source.split('\n').nth(line - 1).map_or(0, |l| l.chars().count());
-        assert!(column >= 1 && column <= width + 1, "column {column} of {width}");
+        let width = source
+            .split('\n')
+            .nth(line - 1)
+            .map_or(0, |l| l.chars().count());
+        assert!(
+            column >= 1 && column <= width + 1,
+            "column {column} of {width}"
+        );
     }
 });

@@ -13,8 +13,10 @@ use zielsystem_core::{Paper, ReportSheet, TargetSystem, Tertial, TertialReport, 
 fn example() -> &'static TargetSystem {
     static SYSTEM: std::sync::OnceLock<TargetSystem> = std::sync::OnceLock::new();
     SYSTEM.get_or_init(|| {
-        from_json(include_bytes!("../../examples/mitte-2022/target-system.json"))
-            .unwrap_or_else(|e| panic!("the example decodes: {e}"))
+        from_json(include_bytes!(
+            "../../examples/mitte-2022/target-system.json"
+        ))
+        .unwrap_or_else(|e| panic!("the example decodes: {e}"))
     })
 }
 
@@ -41,8 +43,9 @@ fuzz_target!(|data: &[u8]| {
             .document
         })
         .collect();
-    let (current, previous): (Vec<ReportSheet>, Vec<ReportSheet>) =
-        sheets.into_iter().partition(|sheet| sheet.tertial == tertial);
+    let (current, previous): (Vec<ReportSheet>, Vec<ReportSheet>) = sheets
+        .into_iter()
+        .partition(|sheet| sheet.tertial == tertial);
     let report = consolidate(system, &current, tertial, tertial.deadline(), &previous);
     render(&report);
     if let Ok(decided) = report.clone().decide(tertial.deadline(), "118/VI") {

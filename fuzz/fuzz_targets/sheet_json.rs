@@ -30,7 +30,10 @@ fn example() -> &'static (TargetSystem, Vec<ReportSheet>) {
 fuzz_target!(|data: &[u8]| {
     let (system, history) = example();
     let checked = check_sheet_json(data, system, history);
-    assert_eq!(checked.result.valid, checked.result.errors().next().is_none());
+    assert_eq!(
+        checked.result.valid,
+        checked.result.errors().next().is_none()
+    );
     assert!(checked.result.findings.len() <= zielsystem_core::rules::limits::FINDINGS_MAX + 1);
     if let Some(sheet) = checked.document {
         let text = serde_json::to_vec(&sheet).unwrap_or_default();

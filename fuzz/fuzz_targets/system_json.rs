@@ -18,7 +18,10 @@ fn example() -> &'static TargetSystem {
 
 fuzz_target!(|data: &[u8]| {
     let checked = check_system_json(data, None);
-    assert_eq!(checked.result.valid, checked.result.errors().next().is_none());
+    assert_eq!(
+        checked.result.valid,
+        checked.result.errors().next().is_none()
+    );
     assert!(checked.result.findings.len() <= zielsystem_core::rules::limits::FINDINGS_MAX + 1);
     let with_previous = check_system_json(data, Some(example()));
     assert_eq!(checked.document, with_previous.document);

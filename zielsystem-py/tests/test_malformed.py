@@ -7,6 +7,8 @@ entry point in Python; they run through Rust and the CLI."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any, Dict, List
@@ -112,3 +114,26 @@ def test_the_corpus_is_all_here() -> None:
         if p.name not in ("manifest.json", "README.md", "generate.rs")
     }
     assert listed == on_disk
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known crash (issue 7): a dict nested 5,000+ deep overflows the stack in pythonize's "
+    "recursive depythonize before the core's depth limit (64) can refuse it; the binding should "
+    "measure the nesting of a dict without recursion first",
+)
+def test_a_dict_nested_10000_deep_is_refused_not_a_crash() -> None:
+    # In a child process: the crash is a segmentation fault, which would end the test run itself.
+    script = (
+        "import zielsystem as zs\n"
+        "d = {}\n"
+        "for _ in range(10_000):\n"
+        "    d = {'a': d}\n"
+        "print(zs.validate_system(d).codes)\n"
+    )
+    child = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+    )
+    assert child.returncode == 0, f"exit {child.returncode}: {child.stderr[-500:]}"
+    assert "SCHEMA_LIMIT" in child.stdout
+

@@ -8,6 +8,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod calendar;
+mod demo;
+mod report;
 mod schema;
 
 /// Zielsteuerung für Bezirksämter: Zielsystem und Berichtsblätter prüfen, Tertialberichte erstellen.
@@ -35,6 +37,14 @@ enum Command {
         write: Option<PathBuf>,
         /// Nur dieses Schema ausgeben (Dateiname, z. B. `report-sheet.schema.json`).
         name: Option<String>,
+    },
+    /// Tertialbericht aus den Berichtsblättern eines Tertials zusammenfassen (Markdown, HTML, JSON, SVG).
+    Report(report::ReportArgs),
+    /// Das ganze Verfahren am mitgelieferten Beispielbezirk: prüfen, zusammenfassen, Berichte schreiben.
+    Demo {
+        /// Verzeichnis für die Berichte.
+        #[arg(long, default_value = "zielsystem-demo")]
+        out: PathBuf,
     },
 }
 
@@ -70,6 +80,8 @@ fn main() -> ExitCode {
         Command::Schema { write, name } => {
             schema::run(&mut stdout, write.as_deref(), name.as_deref())
         }
+        Command::Report(args) => report::run(&mut stdout, &args),
+        Command::Demo { out } => demo::run(&mut stdout, &out),
     };
     let _ = stdout.flush();
     match outcome {

@@ -12,13 +12,19 @@ use crate::rules::catalogue::{Code, Message};
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "snake_case")]
-#[schemars(title = "Schweregrad")]
+#[schemars(
+    title = "Schweregrad",
+    description = "Wie schwer ein Befund wiegt; ein Dokument ist genau dann ungültig, wenn ein Befund „error“ vorliegt."
+)]
 pub enum Severity {
     /// A hint; the document is still valid.
-    #[schemars(title = "Warnung")]
+    #[schemars(
+        title = "Warnung",
+        description = "Ein Hinweis; das Dokument bleibt gültig."
+    )]
     Warning,
     /// The document is invalid.
-    #[schemars(title = "Fehler")]
+    #[schemars(title = "Fehler", description = "Das Dokument ist ungültig.")]
     Error,
 }
 
@@ -38,23 +44,35 @@ impl Severity {
 #[schemars(title = "Befund")]
 pub struct Finding {
     /// The stable rule code, e.g. `"RS03"`.
-    #[schemars(title = "Regel")]
+    #[schemars(title = "Regel", description = "Der feste Regelcode, z. B. „RS03“.")]
     pub code: Code,
     /// `error` or `warning`.
-    #[schemars(title = "Schweregrad")]
+    #[schemars(
+        title = "Schweregrad",
+        description = "„error“ (Fehler) oder „warning“ (Warnung)."
+    )]
     pub severity: Severity,
     /// JSON Pointer (RFC 6901) of the offending value; `""` for the whole document.
-    #[schemars(title = "Fundstelle (JSON Pointer)")]
+    #[schemars(
+        title = "Fundstelle (JSON Pointer)",
+        description = "JSON Pointer (RFC 6901) des beanstandeten Werts; leer für das ganze Dokument."
+    )]
     pub path: String,
     /// The message in German.
-    #[schemars(title = "Meldung")]
+    #[schemars(title = "Meldung", description = "Die Meldung auf Deutsch.")]
     pub message: String,
     /// The message in English.
-    #[schemars(title = "Meldung (englisch)")]
+    #[schemars(
+        title = "Meldung (englisch)",
+        description = "Die Meldung auf Englisch."
+    )]
     pub message_en: String,
     /// The values that filled the message (the deadline, the holder of the portfolio, …).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    #[schemars(title = "Parameter")]
+    #[schemars(
+        title = "Parameter",
+        description = "Die Werte, die in die Meldung eingesetzt wurden (Frist, Amtsinhaber/in, …)."
+    )]
     pub params: BTreeMap<String, String>,
 }
 

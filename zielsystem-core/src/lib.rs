@@ -10,6 +10,8 @@
 #![forbid(unsafe_code)]
 
 pub mod calendar;
+pub mod consolidate;
+pub mod digest;
 pub mod error;
 pub mod findings;
 pub mod model;
@@ -18,10 +20,13 @@ pub mod rules;
 pub mod schema;
 
 pub use calendar::{Period, Tertial};
+pub use consolidate::consolidate;
 pub use error::Error;
 pub use findings::{Finding, Severity, ValidationResult};
+pub use model::paper::Paper;
 pub use model::report_sheet::ReportSheet;
 pub use model::target_system::TargetSystem;
+pub use model::tertial_report::{ReportingStatus, Stage, TertialReport};
 pub use model::vocabulary::{Direction, Forecast, Level, Light, OrgUnitKind, Perspective, Role};
 pub use rules::catalogue::{Code, Message};
 

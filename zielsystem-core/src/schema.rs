@@ -3,7 +3,7 @@
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema};
 
-use crate::{ReportSheet, TargetSystem};
+use crate::{Paper, ReportSheet, TargetSystem, TertialReport};
 
 /// The base of every schema's `$id`.
 pub const SCHEMA_ID_BASE: &str = "https://zielsystem.berlin.example/schemas/v1/";
@@ -29,6 +29,8 @@ pub fn all() -> Vec<NamedSchema> {
     vec![
         generate::<TargetSystem>("target-system.schema.json"),
         generate::<ReportSheet>("report-sheet.schema.json"),
+        generate::<TertialReport>("tertial-report.schema.json"),
+        generate::<Paper>("paper.schema.json"),
     ]
 }
 

@@ -2,8 +2,10 @@
 //! contract (DESIGN §6). Unknown keys are rejected, never dropped.
 
 pub mod date;
+pub mod paper;
 pub mod report_sheet;
 pub mod target_system;
+pub mod tertial_report;
 pub mod vocabulary;
 
 /// Identifier of a goal, stable within the year (e.g. `"A01"`, `"V03"`).

@@ -1,0 +1,223 @@
+//! `zielsystem demo [--out DIR]`: the whole procedure on the bundled example district, from the
+//! target system and the sheets to the reports of the year: tertial I decided by the Bezirksamt and
+//! noted by the council, tertial II decided, tertial III a draft while sheets are still coming in.
+//!
+//! The example's files are compiled into the binary ([`bundle`]), so the demo works from any
+//! directory and from an installed binary alike.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use zielsystem_core::calendar::Period;
+use zielsystem_core::model::paper::for_report;
+use zielsystem_core::rules::{validate_paper, validate_report};
+use zielsystem_core::{
+    ReportSheet, TargetSystem, Tertial, TertialReport, ValidationResult, consolidate,
+};
+
+use crate::Failure;
+use crate::report::{ReportFormat, parse_json, render};
+
+/// The bundled example (`examples/mitte-2022/`), compiled in by `build.rs`.
+mod bundle {
+    /// Where the files come from, for the summary.
+    pub(super) const SOURCE: &str = "examples/mitte-2022";
+
+    include!(concat!(env!("OUT_DIR"), "/bundle.rs"));
+}
+
+/// One report of the demo: which tertial, its day, and how far its lifecycle runs. The decision
+/// and council numbers and dates are illustrative.
+struct Step {
+    period: Period,
+    as_of: (i32, u32, u32),
+    decided: Option<((i32, u32, u32), &'static str)>,
+    noted: Option<((i32, u32, u32), &'static str, &'static str)>,
+}
+
+/// Tertial I decided and noted by the council, tertial II decided, tertial III a draft in January
+/// (the deadline has not passed: the missing sheets are "ausstehend").
+const STEPS: [Step; 3] = [
+    Step {
+        period: Period::T1,
+        as_of: (2022, 6, 7),
+        decided: Some(((2022, 6, 14), "118/VI")),
+        noted: Some(((2022, 7, 14), "0412/VI", "zur Kenntnis genommen")),
+    },
+    Step {
+        period: Period::T2,
+        as_of: (2022, 10, 4),
+        decided: Some(((2022, 10, 11), "164/VI")),
+        noted: None,
+    },
+    Step {
+        period: Period::T3,
+        as_of: (2023, 1, 27),
+        decided: None,
+        noted: None,
+    },
+];
+
+fn day((year, month, day): (i32, u32, u32)) -> Result<NaiveDate, Failure> {
+    NaiveDate::from_ymd_opt(year, month, day)
+        .ok_or_else(|| Failure(format!("kein Datum: {year}-{month}-{day}")))
+}
+
+struct Written {
+    files: Vec<PathBuf>,
+}
+
+impl Written {
+    fn write(&mut self, dir: &Path, name: &str, text: &str) -> Result<(), Failure> {
+        let path = dir.join(name);
+        std::fs::write(&path, text).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+        self.files.push(path);
+        Ok(())
+    }
+
+    fn report(&mut self, dir: &Path, report: &TertialReport) -> Result<(), Failure> {
+        let stem = format!("bericht-{}", report.tertial);
+        for (format, extension) in [
+            (ReportFormat::Md, "md"),
+            (ReportFormat::Html, "html"),
+            (ReportFormat::Json, "json"),
+        ] {
+            self.write(
+                dir,
+                &format!("{stem}.{extension}"),
+                &render(report, format)?,
+            )?;
+        }
+        self.write(
+            dir,
+            &format!("ampel-{}.svg", report.tertial),
+            &render(report, ReportFormat::Svg)?,
+        )?;
+        let mut paper = serde_json::to_string_pretty(&for_report(report))?;
+        paper.push('\n');
+        self.write(dir, &format!("vorlage-{}.json", report.tertial), &paper)
+    }
+}
+
+/// Moves `report` on in its lifecycle; when refused, says why and keeps it where it was.
+fn advance(
+    out: &mut impl Write,
+    report: TertialReport,
+    step: impl FnOnce(&TertialReport) -> Result<Result<TertialReport, ValidationResult>, Failure>,
+) -> Result<TertialReport, Failure> {
+    match step(&report)? {
+        Ok(next) => Ok(next),
+        Err(refused) => {
+            writeln!(
+                out,
+                "{}: nicht weitergeführt, der Bericht bleibt „{}“:",
+                report.tertial.label_de(),
+                report.stage.label_de()
+            )?;
+            for finding in &refused.findings {
+                writeln!(out, "  {} {}", finding.code, finding.message)?;
+            }
+            Ok(report)
+        }
+    }
+}
+
+fn light_summary(report: &TertialReport) -> String {
+    let count = |light| report.light_count(light);
+    format!(
+        "{} grün, {} gelb, {} rot, {} ohne Berichtsblatt",
+        count(zielsystem_core::Light::Green),
+        count(zielsystem_core::Light::Yellow),
+        count(zielsystem_core::Light::Red),
+        report.missing_goals.len()
+    )
+}
+
+pub(crate) fn run(out: &mut impl Write, dir: &Path) -> Result<u8, Failure> {
+    let (system_name, system_text) = bundle::SYSTEM;
+    let system: TargetSystem = parse_json(system_name, system_text.as_bytes())?;
+    let sheets = bundle::SHEETS
+        .iter()
+        .map(|(name, text)| parse_json::<ReportSheet>(name, text.as_bytes()))
+        .collect::<Result<Vec<_>, _>>()?;
+    let of = |period: Period| -> Result<(Tertial, Vec<ReportSheet>), Failure> {
+        let tertial = Tertial::new(system.year, period)?;
+        let chosen = sheets
+            .iter()
+            .filter(|sheet| sheet.tertial == tertial)
+            .cloned()
+            .collect();
+        Ok((tertial, chosen))
+    };
+    writeln!(
+        out,
+        "Demo: Zielsteuerung {} – {}",
+        system.authority, system.year
+    )?;
+    writeln!(
+        out,
+        "Eingelesen: Zielsystem ({} Ziele) und {} Berichtsblätter aus {}.",
+        system.goals.len(),
+        sheets.len(),
+        bundle::SOURCE
+    )?;
+    std::fs::create_dir_all(dir).map_err(|e| Failure(format!("{}: {e}", dir.display())))?;
+    let mut written = Written { files: Vec::new() };
+    let mut errors = false;
+    let mut earlier: Vec<ReportSheet> = Vec::new();
+    let mut first_html = None;
+    for step in &STEPS {
+        let (tertial, of_tertial) = of(step.period)?;
+        let mut report = consolidate(&system, &of_tertial, tertial, day(step.as_of)?, &earlier);
+        if let Some((decided_on, number)) = step.decided {
+            report = advance(out, report, |r| Ok(r.decide(day(decided_on)?, number)))?;
+        }
+        if let Some((noted_on, number, outcome)) = step.noted {
+            report = advance(out, report, |r| {
+                Ok(r.note(day(noted_on)?, number, Some(outcome.to_string())))
+            })?;
+        }
+        let checked = validate_report(&report);
+        let paper = validate_paper(&for_report(&report));
+        errors |= !checked.valid || !paper.valid;
+        written.report(dir, &report)?;
+        first_html.get_or_insert_with(|| dir.join(format!("bericht-{tertial}.html")));
+        writeln!(
+            out,
+            "{} (Stand {}, {}): {}; Regeln TR: {} Fehler, {} Hinweise; Vorlage BV: {} Befunde.",
+            tertial.label_de(),
+            report.as_of.format("%d.%m.%Y"),
+            report.stage.label_de(),
+            light_summary(&report),
+            checked.errors().count(),
+            checked.warnings().count(),
+            paper.findings.len(),
+        )?;
+        for change in &report.changes {
+            writeln!(
+                out,
+                "  {} seit dem {}: {} ({} → {})",
+                change.goal,
+                report
+                    .compared_with
+                    .map(Tertial::label_de)
+                    .unwrap_or_default(),
+                change.direction.label_de(),
+                change.from.label_de(),
+                change.to.label_de()
+            )?;
+        }
+        earlier.extend(of_tertial);
+    }
+    writeln!(out, "Geschrieben nach {}:", dir.display())?;
+    for path in &written.files {
+        writeln!(out, "  {}", path.display())?;
+    }
+    writeln!(
+        out,
+        "Beschluss- und Drucksachennummern und -daten der Demo sind illustrativ. Ansehen: {}",
+        first_html.unwrap_or_default().display()
+    )?;
+    Ok(u8::from(errors))
+}

@@ -1,0 +1,127 @@
+//! `zielsystem report --system S --tertial 2022-T1 [--as-of DATE] [--previous SHEET ...]
+//! [--format md|html|json|svg] [-o FILE] SHEET ...`: consolidates the sheets of a tertial into the
+//! report and writes it. Exit code 0 when the report has no error finding, 1 when it has (the
+//! report is written all the same: a draft with missing sheets is a normal working state), 2 on
+//! usage or I/O errors.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use zielsystem_core::{ReportSheet, TargetSystem, Tertial, TertialReport, consolidate};
+
+use crate::Failure;
+
+/// Output formats of `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ReportFormat {
+    /// Markdown: the Vorlage with the report as appendix.
+    Md,
+    /// Self-contained HTML page (print-ready, with the traffic-light matrix).
+    Html,
+    /// The report as JSON (tertial-report.schema.json).
+    Json,
+    /// The traffic-light matrix alone, as SVG.
+    Svg,
+}
+
+/// The arguments of `report`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ReportArgs {
+    /// Das Zielsystem (JSON).
+    #[arg(long)]
+    system: PathBuf,
+    /// Das Berichtstertial, z. B. 2022-T1.
+    #[arg(long)]
+    tertial: Tertial,
+    /// Stand des Berichts (JJJJ-MM-TT); ohne: heute.
+    #[arg(long)]
+    as_of: Option<NaiveDate>,
+    /// Berichtsblätter früherer Tertiale des Jahres (für Ampelveränderungen und die Übersicht).
+    #[arg(long = "previous", value_name = "SHEET")]
+    previous: Vec<PathBuf>,
+    /// Ausgabeformat.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+    format: ReportFormat,
+    /// Ausgabedatei; ohne: Standardausgabe.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Die Berichtsblätter des Tertials (JSON).
+    #[arg(value_name = "SHEET")]
+    sheets: Vec<PathBuf>,
+}
+
+/// Reads a JSON document of type `T`, naming the file in any error.
+pub(crate) fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, Failure> {
+    let bytes = std::fs::read(path).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+    parse_json(&path.display().to_string(), &bytes)
+}
+
+/// Parses a JSON document of type `T`, naming its source in any error.
+pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(
+    source: &str,
+    bytes: &[u8],
+) -> Result<T, Failure> {
+    serde_json::from_slice(bytes).map_err(|e| Failure(format!("{source}: {e}")))
+}
+
+/// Today's date (UTC), from the system clock.
+pub(crate) fn today() -> NaiveDate {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs() / 86_400);
+    NaiveDate::from_ymd_opt(1970, 1, 1)
+        .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(days)))
+        .unwrap_or_default()
+}
+
+/// The report in `format`.
+pub(crate) fn render(report: &TertialReport, format: ReportFormat) -> Result<String, Failure> {
+    Ok(match format {
+        ReportFormat::Md => report.to_markdown(),
+        ReportFormat::Html => report.to_html(),
+        ReportFormat::Svg => report.to_svg(),
+        ReportFormat::Json => {
+            let mut text = serde_json::to_string_pretty(report)?;
+            text.push('\n');
+            text
+        }
+    })
+}
+
+pub(crate) fn run(out: &mut impl Write, args: &ReportArgs) -> Result<u8, Failure> {
+    let system: TargetSystem = read_json(&args.system)?;
+    let sheets = args
+        .sheets
+        .iter()
+        .map(|path| read_json::<ReportSheet>(path))
+        .collect::<Result<Vec<_>, _>>()?;
+    let previous = args
+        .previous
+        .iter()
+        .map(|path| read_json::<ReportSheet>(path))
+        .collect::<Result<Vec<_>, _>>()?;
+    let as_of = args.as_of.unwrap_or_else(today);
+    let report = consolidate(&system, &sheets, args.tertial, as_of, &previous);
+    let text = render(&report, args.format)?;
+    match &args.output {
+        Some(path) => {
+            std::fs::write(path, text).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+        }
+        None => out.write_all(text.as_bytes())?,
+    }
+    let mut stderr = std::io::stderr().lock();
+    for finding in &report.findings {
+        let severity = if finding.is_error() {
+            "Fehler"
+        } else {
+            "Warnung"
+        };
+        writeln!(
+            stderr,
+            "{} {severity} {}: {}",
+            finding.code, finding.path, finding.message
+        )?;
+    }
+    Ok(u8::from(report.has_errors()))
+}

@@ -1,0 +1,158 @@
+//! The `report` and `demo` commands, run as the built binary.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use zielsystem_core::{ReportingStatus, TertialReport};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures")
+}
+
+fn sheet(name: &str) -> String {
+    fixtures()
+        .join(format!("report-sheet-{name}.json"))
+        .display()
+        .to_string()
+}
+
+fn zielsystem(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_zielsystem"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("zielsystem-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+#[test]
+fn report_json_of_a_draft_with_an_overdue_goal() {
+    let system = fixtures().join("report-system.json").display().to_string();
+    let (a01, t1a01) = (sheet("2022-T2-A01"), sheet("2022-T1-A01"));
+    let output = zielsystem(&[
+        "report",
+        "--system",
+        &system,
+        "--tertial",
+        "2022-T2",
+        "--as-of",
+        "2022-10-11",
+        "--format",
+        "json",
+        "--previous",
+        &t1a01,
+        &a01,
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: TertialReport = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report.goals.len(), 6);
+    assert_eq!(
+        report.goal("A01").unwrap().reporting_status,
+        ReportingStatus::SubmittedOnTime
+    );
+    assert_eq!(
+        report.goal("A02").unwrap().reporting_status,
+        ReportingStatus::Overdue
+    );
+    assert_eq!(report.changes.len(), 1);
+    // The missing goals are named on stderr as TR03 warnings.
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.matches("TR03 Warnung").count(), 5, "{stderr}");
+}
+
+#[test]
+fn report_with_a_foreign_sheet_exits_1_and_still_writes() {
+    let system = fixtures().join("report-system.json").display().to_string();
+    let dir = scratch("report");
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("bericht.html");
+    let output = zielsystem(&[
+        "report",
+        "--system",
+        &system,
+        "--tertial",
+        "2022-T1",
+        "--as-of",
+        "2022-06-14",
+        "--format",
+        "html",
+        "-o",
+        &out.display().to_string(),
+        &sheet("2022-T1-A01"),
+        &sheet("2022-T2-A02"),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("TR01 Fehler /sheets/1"));
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") || html.contains("<!DOCTYPE html>"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn report_usage_errors_exit_2() {
+    let output = zielsystem(&[
+        "report",
+        "--system",
+        "/does/not/exist.json",
+        "--tertial",
+        "2022-T1",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let output = zielsystem(&["report", "--system", "x.json", "--tertial", "2022-T4"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn demo_writes_every_file_and_names_them() {
+    let dir = scratch("demo");
+    let output = zielsystem(&["demo", "--out", &dir.display().to_string()]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    for tertial in ["2022-T1", "2022-T2", "2022-T3"] {
+        for name in [
+            format!("bericht-{tertial}.md"),
+            format!("bericht-{tertial}.html"),
+            format!("bericht-{tertial}.json"),
+            format!("ampel-{tertial}.svg"),
+            format!("vorlage-{tertial}.json"),
+        ] {
+            let path = dir.join(&name);
+            assert!(path.is_file(), "{name} missing");
+            assert!(
+                stdout.contains(&path.display().to_string()),
+                "{name} not named"
+            );
+        }
+    }
+    let t1: TertialReport =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("bericht-2022-T1.json")).unwrap())
+            .unwrap();
+    assert_eq!(t1.stage, zielsystem_core::Stage::Noted);
+    assert_eq!(
+        t1.goals.len(),
+        23,
+        "the bundled example district has 23 goals"
+    );
+    assert!(stdout.contains("Geschrieben nach"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,0 +1,90 @@
+//! The template engine (minijinja) with the report templates compiled in. User text is escaped
+//! automatically: HTML escaping for `.html` and `.svg` templates, Markdown escaping
+//! ([`escape_markdown`]) for `.md` templates. Only values built by the renderers themselves (the
+//! SVG matrix, the light icons) are marked safe.
+
+use std::sync::OnceLock;
+
+use minijinja::value::Value;
+use minijinja::{AutoEscape, Environment, State, escape_formatter};
+
+use super::svg;
+use super::text::{escape_markdown, escape_markdown_inline};
+
+const MARKDOWN: &str = "markdown";
+
+fn formatter(
+    out: &mut minijinja::Output,
+    state: &mut State,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
+    if *state.auto_escape() == AutoEscape::Custom(MARKDOWN.into()) {
+        let text = if value.is_none() || value.is_undefined() {
+            String::new()
+        } else {
+            value.to_string()
+        };
+        if value.is_safe() {
+            return out.write_str(&text).map_err(minijinja::Error::from);
+        }
+        return out
+            .write_str(&escape_markdown_inline(&text))
+            .map_err(minijinja::Error::from);
+    }
+    escape_formatter(out, state, value)
+}
+
+fn build() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_auto_escape_callback(|name| match name.rsplit('.').next() {
+        Some("html" | "svg") => AutoEscape::Html,
+        Some("md") => AutoEscape::Custom(MARKDOWN.into()),
+        _ => AutoEscape::None,
+    });
+    env.set_formatter(formatter);
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .build()
+    {
+        env.set_syntax(syntax);
+    }
+    // `{{ text|para }}` for a value that starts a line in a Markdown template.
+    env.add_filter("para", |text: String| {
+        Value::from_safe_string(escape_markdown(&text))
+    });
+    env.add_function("light_icon", |key: String| {
+        Value::from_safe_string(svg::light_icon(&key))
+    });
+    let templates = [
+        ("report.md", include_str!("templates/report.md")),
+        ("report.html", include_str!("templates/report.html")),
+        ("report.css", include_str!("templates/report.css")),
+        ("matrix.svg", include_str!("templates/matrix.svg")),
+    ];
+    for (name, source) in templates {
+        // The templates are compiled in and covered by tests; a syntax error would show as a
+        // rendering error in every report, never as a panic.
+        let _ = env.add_template(name, source);
+    }
+    env
+}
+
+fn environment() -> &'static Environment<'static> {
+    static ENV: OnceLock<Environment<'static>> = OnceLock::new();
+    ENV.get_or_init(build)
+}
+
+/// Renders template `name` with `context`; a failure of the engine is rendered as its message.
+pub(crate) fn render(name: &str, context: impl serde::Serialize) -> String {
+    render_value(name, Value::from(minijinja::value::Serde(context)))
+}
+
+/// Renders template `name` with a context built as a template value.
+pub(crate) fn render_value(name: &str, context: Value) -> String {
+    environment()
+        .get_template(name)
+        .and_then(|template| template.render(context))
+        .unwrap_or_else(|error| format!("Darstellungsfehler / rendering error: {error:#}"))
+}

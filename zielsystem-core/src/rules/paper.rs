@@ -1,0 +1,169 @@
+//! Rules BV01–BV03 on a Bezirksamtsvorlage (DESIGN §4).
+
+use crate::findings::{Finding, ValidationResult};
+use crate::model::paper::{Paper, SECTIONS, section_of};
+use crate::rules::catalogue::{Message, is_numbered_with_term};
+
+/// The word-processor placeholders of the Bezirksamt's template (BV03), as Word leaves them.
+pub const PLACEHOLDERS: [&str; 2] = [
+    "Wählen Sie ein Element aus.",
+    "Klicken oder tippen Sie hier, um Text einzugeben.",
+];
+
+/// Every finding of BV01–BV03 on `paper`.
+pub fn validate_paper(paper: &Paper) -> ValidationResult {
+    let mut findings = Vec::new();
+    bv01_number(paper, &mut findings);
+    bv02_sections(paper, &mut findings);
+    bv03_placeholders(paper, &mut findings);
+    ValidationResult::from_findings(findings)
+}
+
+/// BV01: a number, where one is assigned, is `<n>/<Roman numeral>`.
+fn bv01_number(paper: &Paper, findings: &mut Vec<Finding>) {
+    if let Some(number) = paper.number.as_ref().filter(|n| !is_numbered_with_term(n)) {
+        findings.push(Finding::new(
+            Message::PaperNumberMalformed,
+            "/number",
+            [("number", number.clone())],
+        ));
+    }
+}
+
+fn is_blank(text: Option<&String>) -> bool {
+    text.is_none_or(|text| text.trim().is_empty())
+}
+
+/// BV02: every section of the form is present and not blank (a section that does not apply says
+/// "keine").
+fn bv02_sections(paper: &Paper, findings: &mut Vec<Finding>) {
+    let effects = paper.effects.as_ref();
+    let absent = |path: &str| -> bool {
+        match path {
+            "/kind" => paper.kind.is_none(),
+            "/subject" => is_blank(paper.subject.as_ref()),
+            "/rapporteur" => is_blank(paper.rapporteur.as_ref()),
+            "/draft_resolution" => paper.draft_resolution.as_ref().is_none_or(|items| {
+                items.is_empty() || items.iter().all(|item| item.trim().is_empty())
+            }),
+            "/publication" => paper.publication.is_none(),
+            "/staff_representation" => paper.staff_representation.is_none(),
+            "/justification" => is_blank(paper.justification.as_ref()),
+            "/legal_basis" => is_blank(paper.legal_basis.as_ref()),
+            "/effects" => effects.is_none(),
+            "/effects/budget" => effects.is_some_and(|e| is_blank(e.budget.as_ref())),
+            "/effects/staff" => effects.is_some_and(|e| is_blank(e.staff.as_ref())),
+            "/effects/gender_equality" => {
+                effects.is_some_and(|e| is_blank(e.gender_equality.as_ref()))
+            }
+            "/effects/disability" => effects.is_some_and(|e| is_blank(e.disability.as_ref())),
+            "/effects/integration" => effects.is_some_and(|e| is_blank(e.integration.as_ref())),
+            "/effects/social_space" => effects.is_some_and(|e| is_blank(e.social_space.as_ref())),
+            "/co_signatures" => is_blank(paper.co_signatures.as_ref()),
+            _ => false,
+        }
+    };
+    for section in &SECTIONS {
+        if absent(section.path) {
+            findings.push(Finding::new(
+                Message::PaperSectionMissing,
+                section.path,
+                [("section", section.de), ("section_en", section.en)],
+            ));
+        }
+    }
+}
+
+/// BV03: no word-processor placeholder is left in any text of the paper.
+fn bv03_placeholders(paper: &Paper, findings: &mut Vec<Finding>) {
+    for (path, text) in paper.texts() {
+        let section = section_of(&path);
+        for placeholder in PLACEHOLDERS {
+            if text.contains(placeholder) {
+                findings.push(Finding::new(
+                    Message::PaperPlaceholder,
+                    path.clone(),
+                    [
+                        ("section", section.map_or("", |s| s.de)),
+                        ("section_en", section.map_or("", |s| s.en)),
+                        ("placeholder", placeholder),
+                    ],
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+    use crate::Code;
+    use crate::model::paper::{Effects, PaperKind, StaffRepresentation};
+
+    fn complete() -> Paper {
+        Paper {
+            schema_version: "1".into(),
+            number: Some("36/VI".into()),
+            meeting_date: "2022-02-01".parse().ok(),
+            kind: Some(PaperKind::Decision),
+            subject: Some("Zielsystem für das Kalenderjahr 2022".into()),
+            rapporteur: Some("Bezirksbürgermeister".into()),
+            draft_resolution: Some(vec!["I. Das Bezirksamt beschließt: …".into()]),
+            publication: Some(true),
+            staff_representation: Some(StaffRepresentation::default()),
+            justification: Some("…".into()),
+            legal_basis: Some("§§ 36, 37 Absatz 7, 38 Absatz 2 Bezirksverwaltungsgesetz".into()),
+            effects: Some(Effects {
+                budget: Some("keine".into()),
+                staff: Some("keine".into()),
+                gender_equality: Some("keine".into()),
+                disability: Some("keine".into()),
+                integration: Some("keine".into()),
+                social_space: Some("keine".into()),
+            }),
+            co_signatures: Some("keine".into()),
+        }
+    }
+
+    #[test]
+    fn complete_paper_is_clean() {
+        let result = validate_paper(&complete());
+        assert!(result.findings.is_empty(), "{:?}", result.findings);
+    }
+
+    #[test]
+    fn every_missing_section_is_reported_at_once() {
+        let paper = Paper {
+            schema_version: "1".into(),
+            ..Paper::default()
+        };
+        let result = validate_paper(&paper);
+        // Every top-level section; the effects' subsections only exist once `effects` does.
+        assert_eq!(result.codes().len(), 10);
+        assert!(result.codes().iter().all(|code| *code == Code::BV02));
+        assert!(!result.valid);
+    }
+
+    #[test]
+    fn placeholder_anywhere_is_found_with_its_section() {
+        let mut paper = complete();
+        paper.draft_resolution = Some(vec![
+            "I. …".into(),
+            "III. Mit der Durchführung … Wählen Sie ein Element aus.".into(),
+        ]);
+        paper.staff_representation = Some(StaffRepresentation {
+            involved: true,
+            staff_council: Some("Klicken oder tippen Sie hier, um Text einzugeben.".into()),
+            ..StaffRepresentation::default()
+        });
+        let result = validate_paper(&paper);
+        assert!(result.valid);
+        let paths: Vec<&str> = result.findings.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["/draft_resolution/1", "/staff_representation/staff_council"]
+        );
+        assert!(result.findings[0].message.contains("3. Beschlussentwurf"));
+    }
+}

@@ -1,0 +1,217 @@
+//! Rules TR01–TR04 on a consolidated tertial report (DESIGN §4).
+//!
+//! They read only the report: it carries its sheets, its goals and its history, so a stored report
+//! can be re-checked by anyone. [`crate::consolidate::consolidate`] puts exactly these findings into
+//! the report it builds.
+
+use std::collections::HashSet;
+
+use crate::findings::{Finding, Severity, ValidationResult, pointer};
+use crate::model::tertial_report::{Stage, TertialReport};
+use crate::render::text::german_date;
+use crate::rules::catalogue::{Message, is_numbered_with_term};
+
+/// Every finding of TR01–TR04 on `report`.
+pub fn validate_report(report: &TertialReport) -> ValidationResult {
+    ValidationResult::from_findings(findings(report))
+}
+
+/// The findings of TR01–TR04, in rule order.
+pub fn findings(report: &TertialReport) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    tr01_sheets_belong(report, &mut findings);
+    tr02_one_sheet_per_goal(report, &mut findings);
+    tr03_every_goal_has_a_sheet(report, &mut findings);
+    tr04_lifecycle(report, &mut findings);
+    findings
+}
+
+/// TR01: every sheet (and every earlier sheet in the history) belongs to the report's authority,
+/// year and tertial (earlier tertials of the year, for the history), and names a goal of the report.
+fn tr01_sheets_belong(report: &TertialReport, findings: &mut Vec<Finding>) {
+    for (index, sheet) in report.sheets.iter().enumerate() {
+        let path = pointer("/sheets", index);
+        if sheet.authority != report.authority || sheet.tertial != report.tertial {
+            findings.push(Finding::new(
+                Message::SheetForeign,
+                path,
+                [
+                    ("goal", sheet.goal.clone()),
+                    ("sheet_authority", sheet.authority.clone()),
+                    ("sheet_tertial", sheet.tertial.to_string()),
+                    ("authority", report.authority.clone()),
+                    ("tertial", report.tertial.to_string()),
+                ],
+            ));
+        } else if report.goal(&sheet.goal).is_none() {
+            findings.push(Finding::new(
+                Message::SheetGoalNotInReport,
+                pointer(&path, "goal"),
+                [("goal", sheet.goal.clone())],
+            ));
+        }
+    }
+    for (index, entry) in report.history.iter().enumerate() {
+        let belongs = entry.authority == report.authority
+            && entry.tertial.year() == report.tertial.year()
+            && entry.tertial < report.tertial
+            && report.goal(&entry.goal).is_some();
+        if !belongs {
+            findings.push(Finding::new(
+                Message::PreviousSheetForeign,
+                pointer("/history", index),
+                [
+                    ("goal", entry.goal.clone()),
+                    ("sheet_authority", entry.authority.clone()),
+                    ("sheet_tertial", entry.tertial.to_string()),
+                    ("year", report.tertial.year().to_string()),
+                    ("authority", report.authority.clone()),
+                ],
+            ));
+        }
+    }
+}
+
+/// TR02: at most one sheet per goal (and one earlier sheet per goal and tertial). Every sheet after
+/// the first on a goal is reported.
+fn tr02_one_sheet_per_goal(report: &TertialReport, findings: &mut Vec<Finding>) {
+    let mut seen: HashSet<(&str, &str, crate::Tertial)> = HashSet::new();
+    for (index, sheet) in report.sheets.iter().enumerate() {
+        let key = (sheet.authority.as_str(), sheet.goal.as_str(), sheet.tertial);
+        if !seen.insert(key) {
+            findings.push(Finding::new(
+                Message::SheetDuplicate,
+                pointer("/sheets", index),
+                [("goal", sheet.goal.clone())],
+            ));
+        }
+    }
+    let mut seen: HashSet<(&str, &str, crate::Tertial)> = HashSet::new();
+    for (index, entry) in report.history.iter().enumerate() {
+        let key = (entry.authority.as_str(), entry.goal.as_str(), entry.tertial);
+        if !seen.insert(key) {
+            findings.push(Finding::new(
+                Message::PreviousSheetDuplicate,
+                pointer("/history", index),
+                [
+                    ("goal", entry.goal.clone()),
+                    ("sheet_tertial", entry.tertial.to_string()),
+                ],
+            ));
+        }
+    }
+}
+
+/// TR03: every goal has a sheet of the report's authority and tertial; an error for a final report,
+/// a warning for a draft.
+fn tr03_every_goal_has_a_sheet(report: &TertialReport, findings: &mut Vec<Finding>) {
+    let severity = if report.stage.is_final() {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    for (index, entry) in report.goals.iter().enumerate() {
+        let has_sheet = report.sheets.iter().any(|sheet| {
+            sheet.goal == entry.goal
+                && sheet.authority == report.authority
+                && sheet.tertial == report.tertial
+        });
+        if !has_sheet {
+            findings.push(
+                Finding::new(
+                    Message::GoalWithoutSheet,
+                    pointer("/goals", index),
+                    [("goal", entry.goal.clone())],
+                )
+                .with_severity(severity),
+            );
+        }
+    }
+}
+
+/// TR04: draft → decided (date, resolution number) → noted by the council (date, printed-paper
+/// number), each stage with exactly its fields, dates in order, the decision not before the
+/// tertial's deadline.
+fn tr04_lifecycle(report: &TertialReport, findings: &mut Vec<Finding>) {
+    let stage = report.stage.label_de();
+    let missing = |field: &str, path: &str| {
+        Finding::new(
+            Message::LifecycleFieldMissing,
+            path,
+            [("stage", stage), ("field", field)],
+        )
+    };
+    let unexpected = |field: &str, path: &str| {
+        Finding::new(
+            Message::LifecycleFieldUnexpected,
+            path,
+            [("stage", stage), ("field", field)],
+        )
+    };
+    match report.stage {
+        Stage::Draft => {
+            if report.decision.is_some() {
+                findings.push(unexpected("decision", "/decision"));
+            }
+            if report.council.is_some() {
+                findings.push(unexpected("council", "/council"));
+            }
+        }
+        Stage::Decided => {
+            if report.decision.is_none() {
+                findings.push(missing("decision", "/decision"));
+            }
+            if report.council.is_some() {
+                findings.push(unexpected("council", "/council"));
+            }
+        }
+        Stage::Noted => {
+            if report.decision.is_none() {
+                findings.push(missing("decision", "/decision"));
+            }
+            if report.council.is_none() {
+                findings.push(missing("council", "/council"));
+            }
+        }
+    }
+    if let Some(decision) = &report.decision {
+        if !is_numbered_with_term(&decision.number) {
+            findings.push(Finding::new(
+                Message::DecisionNumberMalformed,
+                "/decision/number",
+                [("number", decision.number.clone())],
+            ));
+        }
+        let deadline = report.tertial.deadline();
+        if decision.decided_on < deadline {
+            findings.push(Finding::new(
+                Message::DecidedBeforeDeadline,
+                "/decision/decided_on",
+                [
+                    ("decided_on", german_date(decision.decided_on)),
+                    ("deadline", german_date(deadline)),
+                ],
+            ));
+        }
+    }
+    if let Some(council) = &report.council {
+        if !is_numbered_with_term(&council.number) {
+            findings.push(Finding::new(
+                Message::CouncilNumberMalformed,
+                "/council/number",
+                [("number", council.number.clone())],
+            ));
+        }
+        let decided_on = report.decision.as_ref().map(|decision| decision.decided_on);
+        if let Some(decided_on) = decided_on.filter(|decided_on| council.noted_on < *decided_on) {
+            findings.push(Finding::new(
+                Message::LifecycleDateOrder,
+                "/council/noted_on",
+                [
+                    ("noted_on", german_date(council.noted_on)),
+                    ("decided_on", german_date(decided_on)),
+                ],
+            ));
+        }
+    }
+}

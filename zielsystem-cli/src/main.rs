@@ -11,6 +11,7 @@ mod calendar;
 mod demo;
 mod report;
 mod schema;
+mod validate;
 
 /// Zielsteuerung für Bezirksämter: Zielsystem und Berichtsblätter prüfen, Tertialberichte erstellen.
 #[derive(Debug, Parser)]
@@ -22,6 +23,22 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Zielsystem und Berichtsblätter prüfen: jeder Befund auf einmal, mit Zeile und Spalte.
+    Validate {
+        /// Das Zielsystem (JSON), gegen das die Berichtsblätter geprüft werden.
+        #[arg(long)]
+        system: PathBuf,
+        /// Berichtsblätter (JSON); Blätter desselben Ziels bilden zusammen den Verlauf (RS13).
+        sheets: Vec<PathBuf>,
+        /// Das Zielsystem des Vorjahres: Vorgängerziele fortgeführter Ziele müssen dort stehen (TS08).
+        #[arg(long)]
+        previous_system: Option<PathBuf>,
+        /// Ausgabeformat.
+        #[arg(long, value_enum, default_value_t = validate::ValidateFormat::Text)]
+        format: validate::ValidateFormat,
+    },
+    /// Den Regelkatalog als Markdown-Tabelle ausgeben (Inhalt von docs/rules.md).
+    Rules,
     /// Berichtskalender eines Jahres: Tertiale, Berichtsstichtage und Berichtsfristen.
     Calendar {
         /// Das Kalenderjahr, z. B. 2022.
@@ -76,6 +93,24 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut stdout = std::io::stdout().lock();
     let outcome = match cli.command {
+        Command::Validate {
+            system,
+            sheets,
+            previous_system,
+            format,
+        } => validate::run(
+            &mut stdout,
+            &validate::Args {
+                system,
+                sheets,
+                previous_system,
+                format,
+            },
+        ),
+        Command::Rules => stdout
+            .write_all(zielsystem_core::rules::catalogue::markdown_table().as_bytes())
+            .map(|()| 0)
+            .map_err(Failure::from),
         Command::Calendar { year, format } => calendar::run(&mut stdout, year, format),
         Command::Schema { write, name } => {
             schema::run(&mut stdout, write.as_deref(), name.as_deref())

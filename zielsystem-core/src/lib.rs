@@ -14,6 +14,7 @@ pub mod consolidate;
 pub mod digest;
 pub mod error;
 pub mod findings;
+pub mod locate;
 pub mod model;
 pub mod render;
 pub mod rules;
@@ -29,6 +30,7 @@ pub use model::target_system::TargetSystem;
 pub use model::tertial_report::{ReportingStatus, Stage, TertialReport};
 pub use model::vocabulary::{Direction, Forecast, Level, Light, OrgUnitKind, Perspective, Role};
 pub use rules::catalogue::{Code, Message};
+pub use rules::{check_sheet_json, check_system_json, validate_sheet, validate_system};
 
 /// The version of the JSON contract this crate reads and writes (`schema_version`).
 pub const SCHEMA_VERSION: &str = "1";

@@ -15,6 +15,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
+use zielsystem_core::rules::from_json;
 use zielsystem_core::{ReportSheet, TargetSystem, schema};
 
 /// The command that regenerates the committed schemas.
@@ -60,8 +61,8 @@ impl Kind {
     /// Typed decoding, then serialization back to JSON.
     fn round_trip(self, bytes: &[u8]) -> Result<Value, String> {
         let encoded = match self {
-            Kind::System => serde_json::from_slice::<TargetSystem>(bytes).map(serde_json::to_value),
-            Kind::Sheet => serde_json::from_slice::<ReportSheet>(bytes).map(serde_json::to_value),
+            Kind::System => from_json::<TargetSystem>(bytes).map(serde_json::to_value),
+            Kind::Sheet => from_json::<ReportSheet>(bytes).map(serde_json::to_value),
         };
         match encoded {
             Ok(value) => Ok(value.expect("a decoded model serializes")),

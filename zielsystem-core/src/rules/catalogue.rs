@@ -261,8 +261,10 @@ pub enum Message {
     SchemaFormatDate,
     SchemaFormatTertial,
     SchemaFormatNumber,
+    SchemaFormatPattern,
     SchemaEnum,
     SchemaDuplicateKey,
+    SchemaMismatch,
     SchemaLimitDocumentSize,
     SchemaLimitDepth,
     SchemaLimitListLength,
@@ -335,15 +337,17 @@ impl Message {
     #[rustfmt::skip]
     pub fn spec(self) -> MessageSpec {
         let (code, de, en) = match self {
-            Message::JsonSyntax => (Code::JsonSyntax, "Kein gültiges JSON (Zeile {line}, Spalte {column}): {detail}", "Not valid JSON (line {line}, column {column}): {detail}"),
-            Message::SchemaType => (Code::SchemaType, "Falscher Typ: erwartet {expected}, gefunden {found}.", "Wrong type: expected {expected}, found {found}."),
+            Message::JsonSyntax => (Code::JsonSyntax, "Kein gültiges JSON (Zeile {line}, Spalte {column}): {detail}", "Not valid JSON (line {line}, column {column}): {detail_en}"),
+            Message::SchemaType => (Code::SchemaType, "Falscher Typ: erwartet {expected}, gefunden {found}.", "Wrong type: expected {expected_en}, found {found_en}."),
             Message::SchemaRequired => (Code::SchemaRequired, "Pflichtfeld „{key}“ fehlt.", "Required key \"{key}\" is missing."),
             Message::SchemaUnknownKey => (Code::SchemaUnknownKey, "Unbekanntes Feld „{key}“ ist nicht erlaubt.", "Unknown key \"{key}\" is not allowed."),
             Message::SchemaFormatDate => (Code::SchemaFormat, "„{value}“ ist kein gültiges Datum (JJJJ-MM-TT).", "\"{value}\" is not a valid date (YYYY-MM-DD)."),
             Message::SchemaFormatTertial => (Code::SchemaFormat, "„{value}“ ist kein gültiges Tertial (JJJJ-T1, JJJJ-T2 oder JJJJ-T3).", "\"{value}\" is not a valid tertial (YYYY-T1, YYYY-T2 or YYYY-T3)."),
-            Message::SchemaFormatNumber => (Code::SchemaFormat, "„{value}“ ist keine zulässige Zahl ({detail}).", "\"{value}\" is not an admissible number ({detail})."),
-            Message::SchemaEnum => (Code::SchemaEnum, "„{value}“ ist kein zulässiger Wert; erlaubt sind: {allowed}.", "\"{value}\" is not an allowed value; allowed: {allowed}."),
+            Message::SchemaFormatNumber => (Code::SchemaFormat, "„{value}“ ist keine zulässige Zahl ({detail}).", "\"{value}\" is not an admissible number ({detail_en})."),
+            Message::SchemaFormatPattern => (Code::SchemaFormat, "„{value}“ entspricht nicht dem Muster {pattern}.", "\"{value}\" does not match the pattern {pattern}."),
+            Message::SchemaEnum => (Code::SchemaEnum, "„{value}“ ist kein zulässiger Wert; erlaubt sind: {allowed_de}.", "\"{value}\" is not an allowed value; allowed: {allowed}."),
             Message::SchemaDuplicateKey => (Code::SchemaDuplicateKey, "Feld „{key}“ kommt mehrfach vor.", "Key \"{key}\" occurs more than once."),
+            Message::SchemaMismatch => (Code::SchemaType, "Das Dokument entspricht nicht dem JSON-Vertrag: {detail}", "The document does not conform to the JSON contract: {detail_en}"),
             Message::SchemaLimitDocumentSize => (Code::SchemaLimit, "Das Dokument ist mit {size} Bytes größer als erlaubt ({limit} Bytes).", "The document of {size} bytes exceeds the limit of {limit} bytes."),
             Message::SchemaLimitDepth => (Code::SchemaLimit, "Das Dokument ist tiefer verschachtelt als erlaubt ({limit} Ebenen).", "The document is nested deeper than allowed ({limit} levels)."),
             Message::SchemaLimitListLength => (Code::SchemaLimit, "Die Liste hat {length} Einträge, erlaubt sind höchstens {limit}.", "The list has {length} entries; at most {limit} are allowed."),
@@ -379,7 +383,7 @@ impl Message {
             Message::ReporterNotHolderVacant => (Code::RS03, "„{member}“ hat am {date} den Geschäftsbereich {portfolio} nicht inne; er ist an diesem Tag unbesetzt.", "\"{member}\" does not hold portfolio {portfolio} on {date}; it is vacant that day."),
             Message::SubmittedBeforeCutOff => (Code::RS04, "Eingereicht am {submitted_on}, vor dem Berichtsstichtag {cut_off}.", "Submitted on {submitted_on}, before the cut-off {cut_off}."),
             Message::SubmittedLate => (Code::RS05, "Eingereicht am {submitted_on}, nach der Berichtsfrist {deadline}.", "Submitted on {submitted_on}, after the deadline {deadline}."),
-            Message::ForecastNotAllowed => (Code::RS06, "Die Einschätzung „{label}“ ist im {tertial_label} nicht zulässig (zulässig: {allowed}).", "The forecast \"{label_en}\" is not allowed in {tertial} (allowed: {allowed})."),
+            Message::ForecastNotAllowed => (Code::RS06, "Die Einschätzung „{label}“ ist im {tertial_label} nicht zulässig (zulässig: {allowed}).", "The forecast \"{label_en}\" is not allowed in {tertial} (allowed: {allowed_en})."),
             Message::RiskMissing => (Code::RS07, "Bei der Einschätzung „{label}“ muss mindestens ein Risiko genannt werden.", "A forecast of \"{label_en}\" must name at least one risk."),
             Message::CountermeasureWithoutRisk => (Code::RS08, "Aktivitäten zur Gegensteuerung sind nur bei gefährdeter Zielerreichung vorgesehen, nicht bei „{label}“.", "Countermeasures are only for attainment at risk, not for \"{label_en}\"."),
             Message::CountermeasureFewOrgUnits => (Code::RS09, "Die Aktivität zur Gegensteuerung betrifft nur {count} Organisationseinheit(en); sie muss einer organisationseinheitenübergreifenden Abstimmung bedürfen (mindestens zwei).", "The countermeasure involves only {count} org unit(s); it must need coordination across units (at least two)."),
@@ -411,6 +415,88 @@ impl Message {
         };
         MessageSpec { code, de, en }
     }
+}
+
+impl DocumentKind {
+    /// The German name.
+    pub fn label_de(self) -> &'static str {
+        match self {
+            DocumentKind::Any => "jedes JSON-Dokument",
+            DocumentKind::TargetSystem => "Zielsystem",
+            DocumentKind::ReportSheet => "Berichtsblatt",
+            DocumentKind::TertialReport => "Tertialbericht",
+            DocumentKind::Paper => "Bezirksamtsvorlage",
+        }
+    }
+
+    /// The JSON value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::Any => "any",
+            DocumentKind::TargetSystem => "target_system",
+            DocumentKind::ReportSheet => "report_sheet",
+            DocumentKind::TertialReport => "tertial_report",
+            DocumentKind::Paper => "paper",
+        }
+    }
+}
+
+/// The command that prints [`markdown_table`]; named in the generated file's header.
+pub const RULES_COMMAND: &str = "zielsystem rules";
+
+/// `docs/rules.md`: the rules table generated from [`RULES`] (code, severity, document kind, German
+/// and English summary, reason) and the length limits of [`crate::rules::limits`].
+pub fn markdown_table() -> String {
+    use crate::rules::limits::{ID_MAX_CHARS, NAME_MAX_CHARS, TEXT_MAX_CHARS};
+    use std::fmt::Write as _;
+
+    let cell = |text: &str| text.replace('|', "\\|").replace('\n', " ");
+    let mut out = String::new();
+    out.push_str("# Regelkatalog / Rule catalogue\n\n");
+    let _ = writeln!(
+        out,
+        "<!-- Generiert aus `zielsystem-core/src/rules/catalogue.rs`; nicht von Hand ändern. \
+         Ausgabe: `{RULES_COMMAND}`. Neu schreiben: `ZIELSYSTEM_BLESS=1 cargo test -p zielsystem-core --test rules_doc`. -->"
+    );
+    out.push_str(
+        "\nJeder Befund einer Prüfung trägt einen dieser Codes. Codes sind ein öffentlicher Vertrag: \
+         sie werden nie umnummeriert, nur ergänzt. Ein Befund der Schwere `error` macht das Dokument \
+         ungültig, eine `warning` nicht.\n\n\
+         Every finding carries one of these codes. Codes are a public contract: never renumbered, \
+         only added. A finding of severity `error` makes the document invalid, a `warning` does not.\n\n",
+    );
+    out.push_str(
+        "| Code | Schwere / severity | Dokument / document | Regel | Rule | Grund / reason |\n",
+    );
+    out.push_str("| --- | --- | --- | --- | --- | --- |\n");
+    for rule in RULES {
+        let severity = match rule.severity {
+            E => "Fehler (`error`)",
+            W => "Warnung (`warning`)",
+        };
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} (`{}`) | {} | {} | {} |",
+            rule.code,
+            severity,
+            rule.document.label_de(),
+            rule.document.as_str(),
+            cell(rule.summary_de),
+            cell(rule.summary_en),
+            cell(rule.reason),
+        );
+    }
+    let _ = write!(
+        out,
+        "\n## Längengrenzen (RS14) / Length limits\n\n\
+         Gezählt werden Zeichen (Unicode-Skalarwerte), nicht Bytes. / Counted in characters, not bytes.\n\n\
+         | Feld / field | höchstens / at most |\n\
+         | --- | --- |\n\
+         | Kennungen (Ziel, Mitglied, Organisationseinheit, Kennzahl) / ids (goal, member, org unit, indicator) | {ID_MAX_CHARS} |\n\
+         | Namen (Behörde) / names (authority) | {NAME_MAX_CHARS} |\n\
+         | Freitexte (Begründung, Beiträge, Risiken, Aktivitäten) / free texts (rationale, contributions, risks, countermeasures) | {TEXT_MAX_CHARS} |\n"
+    );
+    out
 }
 
 /// Whether `text` is `<digits>/<Roman numeral>`, the numbering of papers and resolutions.
@@ -487,6 +573,20 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", rule.code.as_str()), "rule {index}");
         }
         assert_eq!(RULES.len(), 39);
+    }
+
+    #[test]
+    fn the_markdown_table_has_a_row_per_rule() {
+        let table = markdown_table();
+        for rule in RULES {
+            assert!(
+                table.contains(&format!("| `{}` |", rule.code)),
+                "{}",
+                rule.code
+            );
+        }
+        assert!(table.contains(RULES_COMMAND));
+        assert!(table.ends_with('\n'));
     }
 
     #[test]

@@ -1,8 +1,24 @@
 //! The rule catalogue and, one module per document kind, the rules that check it.
+//!
+//! - [`catalogue`]: every code with its severity, reason and messages (the one place).
+//! - [`document`]: the schema-level pass over raw bytes, shared by every document kind.
+//! - [`target_system`]: TS01–TS10. [`report_sheet`]: RS01–RS14.
+//! - [`limits`]: the length limits of text fields.
+//! - [`from_json`]: typed decoding of outside input (structs from JSON objects only).
 
 pub mod catalogue;
+pub mod document;
+pub mod limits;
 pub mod paper;
+pub mod report_sheet;
+pub(crate) mod schema_walk;
+mod strict;
+pub mod target_system;
 pub mod tertial_report;
 
+pub use document::{Checked, DocumentSchema, decode};
 pub use paper::validate_paper;
+pub use report_sheet::{check_sheet_json, validate_sheet};
+pub use strict::from_slice as from_json;
+pub use target_system::{check_system_json, validate_system};
 pub use tertial_report::validate_report;

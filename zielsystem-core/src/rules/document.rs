@@ -1,0 +1,629 @@
+//! The schema-level pass over raw bytes, shared by every document kind.
+//!
+//! [`decode`] tries typed serde decoding first, so a well-formed document costs no more than
+//! `serde_json::from_slice`. Only when that fails does it take the slow, collect-everything path:
+//! parse the bytes into a tree that keeps every key (even repeated ones), report duplicate keys, and
+//! walk the tree against the JSON Schema the crate itself publishes ([`crate::schema`]). The findings
+//! are therefore exactly what the published schema says, all of them in one call, each with the
+//! JSON Pointer of the offending value.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use schemars::{JsonSchema, Schema};
+use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
+
+use crate::findings::{Finding, ValidationResult, pointer};
+use crate::locate::char_column;
+use crate::rules::catalogue::Message;
+use crate::rules::{schema_walk, strict};
+
+/// A document decoded from bytes, if it could be, and every finding about it.
+///
+/// `document` is `Some` exactly when the bytes decode to the typed value; rule findings about a
+/// decoded document are in `result` too (its `valid` may still be false).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Checked<T> {
+    /// The decoded document; `None` when the bytes are not a document of this kind.
+    pub document: Option<T>,
+    /// Every finding, schema-level and rule-level, in the order the checks ran.
+    pub result: ValidationResult,
+}
+
+impl<T> Checked<T> {
+    /// Appends rule findings about the decoded document and recomputes `valid`.
+    #[must_use]
+    pub fn with_findings(mut self, findings: Vec<Finding>) -> Self {
+        let mut all = std::mem::take(&mut self.result.findings);
+        all.extend(findings);
+        self.result = ValidationResult::from_findings(all);
+        self
+    }
+}
+
+/// The JSON Schema of one document kind, prepared for the schema-level pass.
+#[derive(Clone, Debug)]
+pub struct DocumentSchema {
+    schema: Schema,
+    /// Whether some object in the schema admits keys beyond its declared properties (a map). Only
+    /// then can typed decoding succeed on a document with a duplicate key, which serde would merge
+    /// silently: `deny_unknown_fields` structs reject a repeated field themselves.
+    open_objects: bool,
+}
+
+impl DocumentSchema {
+    /// Prepares `schema` (a root schema with its `$defs`).
+    pub fn new(schema: Schema) -> Self {
+        let open_objects = admits_open_objects(schema.as_value());
+        DocumentSchema {
+            schema,
+            open_objects,
+        }
+    }
+
+    /// The schema the crate publishes under `file_name` in `schemas/` ([`crate::schema::all`]);
+    /// where none is published under that name, the schema generated for `T` with the same settings.
+    pub fn published<T: JsonSchema>(file_name: &str) -> Self {
+        let schema = crate::schema::all()
+            .into_iter()
+            .find(|named| named.file_name == file_name)
+            .map_or_else(
+                || {
+                    schemars::generate::SchemaSettings::draft2020_12()
+                        .into_generator()
+                        .into_root_schema_for::<T>()
+                },
+                |named| named.schema,
+            );
+        DocumentSchema::new(schema)
+    }
+
+    /// The schema.
+    pub fn schema(&self) -> &Schema {
+        &self.schema
+    }
+}
+
+/// Decodes `bytes` as a `T`, reporting every schema-level problem against `schema` when it cannot.
+///
+/// Codes: `JSON_SYNTAX` (with `line` and `column` in the params, 1-based, the column in
+/// characters), `SCHEMA_TYPE`, `SCHEMA_REQUIRED`, `SCHEMA_UNKNOWN_KEY`, `SCHEMA_FORMAT`,
+/// `SCHEMA_ENUM`, `SCHEMA_DUPLICATE_KEY` (and `SCHEMA_LIMIT` where the schema sets length bounds).
+///
+/// Typed decoding reads structs from JSON objects only (plain serde would also read one from an
+/// array of its field values, which the schema rejects).
+pub fn decode<T: DeserializeOwned>(bytes: &[u8], schema: &DocumentSchema) -> Checked<T> {
+    let typed_error = match strict::from_slice::<T>(bytes) {
+        Ok(document) => {
+            let duplicates = if schema.open_objects {
+                parse_tree(bytes)
+                    .map(|tree| duplicate_keys(&tree))
+                    .unwrap_or_default()
+            } else {
+                Vec::new()
+            };
+            return if duplicates.is_empty() {
+                Checked {
+                    document: Some(document),
+                    result: ValidationResult::from_findings(Vec::new()),
+                }
+            } else {
+                Checked {
+                    document: None,
+                    result: ValidationResult::from_findings(duplicates),
+                }
+            };
+        }
+        Err(error) => error,
+    };
+    let findings = match parse_tree(bytes) {
+        Err(finding) => vec![finding],
+        Ok(tree) => {
+            let mut findings = schema_walk::walk(schema.schema.as_value(), &tree);
+            findings.extend(duplicate_keys(&tree));
+            if findings.is_empty() {
+                // The schema accepts what serde rejects: say what serde said rather than nothing.
+                findings.push(mismatch(&typed_error));
+            }
+            findings
+        }
+    };
+    Checked {
+        document: None,
+        result: ValidationResult::from_findings(findings),
+    }
+}
+
+fn mismatch(error: &serde_json::Error) -> Finding {
+    let detail = strip_position(&error.to_string());
+    let (line, column) = (error.line(), error.column());
+    Finding::new(
+        Message::SchemaMismatch,
+        "",
+        [
+            (
+                "detail",
+                format!("{detail} (Zeile {line}, Spalte {column})"),
+            ),
+            (
+                "detail_en",
+                format!("{detail} (line {line}, column {column})"),
+            ),
+        ],
+    )
+}
+
+/// A parsed JSON value that keeps every member of an object, repeated keys included, in order.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Json {
+    Null,
+    Bool(bool),
+    Number(serde_json::Number),
+    String(String),
+    Array(Vec<Json>),
+    Object(Vec<(String, Json)>),
+}
+
+impl Json {
+    /// The members of an object as the typed decoders see them: for a repeated key the last
+    /// occurrence counts (as in `serde_json::Value`), in the order of those occurrences.
+    pub(crate) fn effective_members(
+        members: &[(String, Json)],
+    ) -> impl Iterator<Item = &(String, Json)> {
+        // Linear in the number of members even for hostile objects with 100,000 keys.
+        let last: HashMap<&str, usize> = members
+            .iter()
+            .enumerate()
+            .map(|(index, (key, _))| (key.as_str(), index))
+            .collect();
+        members
+            .iter()
+            .enumerate()
+            .filter_map(move |(index, member)| {
+                let repeated_later = last.get(member.0.as_str()).is_some_and(|&l| l > index);
+                (!repeated_later).then_some(member)
+            })
+    }
+}
+
+impl<'de> Deserialize<'de> for Json {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(JsonVisitor)
+    }
+}
+
+struct JsonVisitor;
+
+impl<'de> Visitor<'de> for JsonVisitor {
+    type Value = Json;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("a JSON value")
+    }
+
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<Json, E> {
+        Ok(Json::Bool(value))
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Json, E> {
+        Ok(Json::Number(value.into()))
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Json, E> {
+        Ok(Json::Number(value.into()))
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Json, E> {
+        serde_json::Number::from_f64(value)
+            .map(Json::Number)
+            .ok_or_else(|| E::custom("number out of range"))
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Json, E> {
+        Ok(Json::String(value.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, value: String) -> Result<Json, E> {
+        Ok(Json::String(value))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json, D::Error> {
+        Json::deserialize(deserializer)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
+        while let Some(item) = seq.next_element::<Json>()? {
+            items.push(item);
+        }
+        Ok(Json::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        let mut members = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let value = map.next_value::<Json>()?;
+            members.push((key, value));
+        }
+        Ok(Json::Object(members))
+    }
+}
+
+/// Parses `bytes` into a [`Json`] tree, or the `JSON_SYNTAX` finding that says why not.
+pub(crate) fn parse_tree(bytes: &[u8]) -> Result<Json, Finding> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        return Err(syntax_finding(
+            1,
+            1,
+            "Byte-Order-Mark (BOM) am Dokumentanfang ist nicht erlaubt",
+            "a byte-order mark (BOM) at the start is not allowed",
+        ));
+    }
+    if let Err(error) = std::str::from_utf8(bytes) {
+        let valid = bytes.get(..error.valid_up_to()).unwrap_or_default();
+        let line = valid.split(|&b| b == b'\n').count();
+        let line_start = valid
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |newline| newline + 1);
+        let column = char_column(bytes, line, valid.len() - line_start + 1);
+        return Err(syntax_finding(
+            line,
+            column,
+            "keine gültige UTF-8-Kodierung",
+            "not valid UTF-8",
+        ));
+    }
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let parsed = Json::deserialize(&mut deserializer).and_then(|tree| {
+        deserializer.end()?;
+        Ok(tree)
+    });
+    parsed.map_err(|error| {
+        let english = strip_position(&error.to_string());
+        let line = error.line();
+        let column = char_column(bytes, line, error.column()).max(1);
+        syntax_finding(
+            line.max(1),
+            column,
+            german_syntax_detail(&english),
+            &english,
+        )
+    })
+}
+
+fn syntax_finding(line: usize, column: usize, detail: &str, detail_en: &str) -> Finding {
+    Finding::new(
+        Message::JsonSyntax,
+        "",
+        [
+            ("line", line.to_string()),
+            ("column", column.to_string()),
+            ("detail", detail.to_string()),
+            ("detail_en", detail_en.to_string()),
+        ],
+    )
+}
+
+/// `serde_json` appends " at line L column C" to its messages; the params carry those apart.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(index) => message.get(..index).unwrap_or(message).to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// The German wording of `serde_json`'s syntax errors.
+fn german_syntax_detail(english: &str) -> &'static str {
+    const DETAILS: &[(&str, &str)] = &[
+        (
+            "EOF while parsing a list",
+            "das Dokument endet mitten in einer Liste",
+        ),
+        (
+            "EOF while parsing an object",
+            "das Dokument endet mitten in einem Objekt",
+        ),
+        (
+            "EOF while parsing a string",
+            "das Dokument endet mitten in einer Zeichenkette",
+        ),
+        (
+            "EOF while parsing a value",
+            "das Dokument endet, wo ein Wert erwartet wird",
+        ),
+        ("expected `:`", "„:“ erwartet"),
+        ("expected `,` or `]`", "„,“ oder „]“ erwartet"),
+        ("expected `,` or `}`", "„,“ oder „}“ erwartet"),
+        (
+            "expected ident",
+            "unbekanntes Wort (erlaubt sind true, false und null)",
+        ),
+        ("expected value", "Wert erwartet"),
+        ("expected `\"`", "„\"“ erwartet"),
+        ("invalid escape", "ungültige Escape-Sequenz"),
+        ("invalid number", "ungültige Zahl"),
+        (
+            "number out of range",
+            "Zahl außerhalb des darstellbaren Bereichs",
+        ),
+        ("invalid unicode code point", "ungültiger Unicode-Codepunkt"),
+        (
+            "control character",
+            "Steuerzeichen (U+0000–U+001F) in einer Zeichenkette",
+        ),
+        (
+            "key must be a string",
+            "Schlüssel müssen Zeichenketten sein",
+        ),
+        (
+            "lone leading surrogate",
+            "unvollständiges Surrogatpaar in einer \\u-Escape-Sequenz",
+        ),
+        ("trailing comma", "überzähliges Komma"),
+        (
+            "trailing characters",
+            "überzählige Zeichen nach dem Dokument",
+        ),
+        (
+            "unexpected end of hex escape",
+            "unvollständige \\u-Escape-Sequenz",
+        ),
+        ("recursion limit exceeded", "zu tief verschachtelt"),
+    ];
+    DETAILS
+        .iter()
+        .find(|(prefix, _)| english.starts_with(prefix))
+        .map_or("Syntaxfehler", |(_, german)| german)
+}
+
+/// A `SCHEMA_DUPLICATE_KEY` finding for every repetition of a key in an object, in document order,
+/// at the pointer of the repeated member.
+pub(crate) fn duplicate_keys(tree: &Json) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut stack: Vec<(&Json, String)> = vec![(tree, String::new())];
+    while let Some((value, path)) = stack.pop() {
+        match value {
+            Json::Array(items) => {
+                for (index, item) in items.iter().enumerate().rev() {
+                    stack.push((item, pointer(&path, index)));
+                }
+            }
+            Json::Object(members) => {
+                let mut seen = HashSet::with_capacity(members.len());
+                for (key, _) in members {
+                    if !seen.insert(key.as_str()) {
+                        findings.push(Finding::new(
+                            Message::SchemaDuplicateKey,
+                            pointer(&path, key),
+                            [("key", schema_walk::short(key))],
+                        ));
+                    }
+                }
+                for (key, member) in members.iter().rev() {
+                    stack.push((member, pointer(&path, key)));
+                }
+            }
+            _ => {}
+        }
+    }
+    findings
+}
+
+/// Whether any object the schema admits may carry keys beyond its declared properties.
+fn admits_open_objects(schema: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match schema {
+        Value::Bool(admits_anything) => *admits_anything,
+        Value::Object(keywords) => {
+            let types_object = match keywords.get("type") {
+                Some(Value::String(kind)) => kind == "object",
+                Some(Value::Array(kinds)) => kinds.iter().any(|k| k == "object"),
+                Some(_) => false,
+                None => !["$ref", "anyOf", "oneOf", "allOf", "const", "enum"]
+                    .iter()
+                    .any(|key| keywords.contains_key(*key)),
+            };
+            let closed = keywords.get("additionalProperties") == Some(&Value::Bool(false));
+            if types_object && !closed {
+                return true;
+            }
+            let nested = |key: &str| -> bool {
+                match keywords.get(key) {
+                    Some(Value::Object(map)) if key == "properties" || key == "$defs" => {
+                        map.values().any(admits_open_objects)
+                    }
+                    Some(Value::Array(list)) => list.iter().any(admits_open_objects),
+                    Some(sub @ (Value::Object(_) | Value::Bool(_))) => admits_open_objects(sub),
+                    _ => false,
+                }
+            };
+            [
+                "properties",
+                "$defs",
+                "items",
+                "additionalProperties",
+                "anyOf",
+                "oneOf",
+                "allOf",
+            ]
+            .iter()
+            .any(|key| nested(key) && !(*key == "additionalProperties" && closed))
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
+    use super::*;
+    use crate::Code;
+    use crate::model::report_sheet::ReportSheet;
+    use crate::model::target_system::TargetSystem;
+    use serde_json::json;
+
+    #[test]
+    fn published_schemas_are_closed() {
+        assert!(
+            !DocumentSchema::published::<TargetSystem>("target-system.schema.json").open_objects
+        );
+        assert!(!DocumentSchema::published::<ReportSheet>("report-sheet.schema.json").open_objects);
+    }
+
+    #[test]
+    fn maps_make_a_schema_open() {
+        let open = Schema::try_from(json!({
+            "type": "object",
+            "properties": { "x": { "type": "object", "additionalProperties": { "type": "string" } } },
+            "additionalProperties": false
+        }))
+        .unwrap();
+        assert!(DocumentSchema::new(open).open_objects);
+        assert!(DocumentSchema::new(Schema::from(true)).open_objects);
+    }
+
+    #[test]
+    fn typed_structs_reject_repeated_fields_themselves() {
+        // Why the fast path need not look for duplicate keys when every object is a struct.
+        let sheet = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../tests/fixtures/rules-sheet-a01-t1.json"
+        ))
+        .unwrap();
+        let repeated = sheet.replacen(
+            "\"goal\": \"A01\",",
+            "\"goal\": \"A01\", \"goal\": \"A01\",",
+            1,
+        );
+        assert_ne!(sheet, repeated);
+        assert!(serde_json::from_str::<ReportSheet>(&sheet).is_ok());
+        assert!(serde_json::from_str::<ReportSheet>(&repeated).is_err());
+        let optional = json!({"id": "m", "terms": []})
+            .to_string()
+            .replace("\"id\"", "\"name\": null, \"name\": null, \"id\"");
+        assert!(serde_json::from_str::<crate::model::target_system::Member>(&optional).is_err());
+    }
+
+    #[test]
+    fn maps_with_duplicate_keys_are_caught_after_typed_success() {
+        type Map = std::collections::BTreeMap<String, u32>;
+        let schema = DocumentSchema::new(
+            Schema::try_from(
+                json!({"type": "object", "additionalProperties": {"type": "integer"}}),
+            )
+            .unwrap(),
+        );
+        let checked = decode::<Map>(br#"{"a": 1, "b": 2, "a": 3}"#, &schema);
+        assert!(checked.document.is_none());
+        assert_eq!(checked.result.codes(), vec![Code::SchemaDuplicateKey]);
+        assert_eq!(checked.result.findings[0].path, "/a");
+        let fine = decode::<Map>(br#"{"a": 1, "b": 2}"#, &schema);
+        assert_eq!(fine.document.map(|m| m.len()), Some(2));
+    }
+
+    #[test]
+    fn objects_with_very_many_keys_stay_linear() {
+        use std::fmt::Write as _;
+        let n = 100_000;
+        let mut text = String::from("{");
+        for i in 0..n {
+            let _ = write!(text, "\"k{i}\": {i}, ");
+        }
+        text.push_str("\"k0\": 0}");
+        let tree = parse_tree(text.as_bytes()).unwrap();
+        let started = std::time::Instant::now();
+        assert_eq!(duplicate_keys(&tree).len(), 1);
+        let Json::Object(members) = &tree else {
+            panic!()
+        };
+        assert_eq!(Json::effective_members(members).count(), n);
+        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+    }
+
+    #[test]
+    fn tree_keeps_repeated_keys_and_the_last_one_counts() {
+        let tree =
+            parse_tree(br#"{"a": 1, "b": {"c": [true, null], "c": "x"}, "a": 2.5}"#).unwrap();
+        let Json::Object(members) = &tree else {
+            panic!()
+        };
+        assert_eq!(members.len(), 3);
+        let effective: Vec<_> = Json::effective_members(members)
+            .map(|(k, _)| k.as_str())
+            .collect();
+        assert_eq!(effective, ["b", "a"]);
+        let paths: Vec<_> = duplicate_keys(&tree).into_iter().map(|f| f.path).collect();
+        assert_eq!(paths, ["/a", "/b/c"]);
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_column_and_german_detail() {
+        let finding = parse_tree(b"{\n  \"\xC3\xA4\": trux\n}").unwrap_err();
+        assert_eq!(finding.code, Code::JsonSyntax);
+        assert_eq!(finding.params["line"], "2");
+        assert_eq!(finding.params["column"], "11");
+        assert!(
+            finding.message.contains("true, false und null"),
+            "{}",
+            finding.message
+        );
+        assert!(
+            finding.message_en.contains("expected ident"),
+            "{}",
+            finding.message_en
+        );
+
+        let eof = parse_tree(b"{\"a\": [1, 2").unwrap_err();
+        assert!(
+            eof.message.contains("mitten in einer Liste"),
+            "{}",
+            eof.message
+        );
+        let empty = parse_tree(b"").unwrap_err();
+        assert_eq!(
+            (
+                empty.params["line"].as_str(),
+                empty.params["column"].as_str()
+            ),
+            ("1", "1")
+        );
+        let bom = parse_tree(b"\xEF\xBB\xBF{}").unwrap_err();
+        assert!(bom.message.contains("BOM"));
+        let latin1 = parse_tree(b"{\"a\":\n \"gr\xF6\xDFe\"}").unwrap_err();
+        assert!(latin1.message.contains("UTF-8"));
+        assert_eq!(
+            (
+                latin1.params["line"].as_str(),
+                latin1.params["column"].as_str()
+            ),
+            ("2", "5")
+        );
+        let trailing = parse_tree(b"{} x").unwrap_err();
+        assert!(trailing.message.contains("überzählige Zeichen"));
+        let deep = parse_tree("[".repeat(10_000).as_bytes()).unwrap_err();
+        assert!(
+            deep.message.contains("zu tief verschachtelt"),
+            "{}",
+            deep.message
+        );
+    }
+
+    #[test]
+    fn a_schema_that_accepts_what_serde_rejects_still_yields_a_finding() {
+        let anything = DocumentSchema::new(Schema::from(true));
+        let checked = decode::<u8>(b"300", &anything);
+        assert!(checked.document.is_none());
+        assert_eq!(checked.result.codes(), vec![Code::SchemaType]);
+        assert!(!checked.result.valid);
+    }
+}

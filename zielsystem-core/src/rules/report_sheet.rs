@@ -1,0 +1,609 @@
+//! Rules RS01–RS14: a report sheet checked against its target system (and, for RS13, against the
+//! earlier sheets of the same goal).
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::calendar::Period;
+use crate::findings::{Finding, ValidationResult};
+use crate::model::report_sheet::ReportSheet;
+use crate::model::target_system::TargetSystem;
+use crate::model::vocabulary::{Forecast, Level};
+use crate::rules::catalogue::Message;
+use crate::rules::document::{Checked, DocumentSchema, decode};
+use crate::rules::limits::{ID_MAX_CHARS, NAME_MAX_CHARS, TEXT_MAX_CHARS, char_len, is_blank};
+use crate::rules::schema_walk::short;
+
+/// The published JSON Schema of a report sheet, built once.
+pub fn schema() -> &'static DocumentSchema {
+    static SCHEMA: OnceLock<DocumentSchema> = OnceLock::new();
+    SCHEMA.get_or_init(|| DocumentSchema::published::<ReportSheet>("report-sheet.schema.json"))
+}
+
+/// Checks a report sheet from raw JSON bytes: schema-level findings when it does not decode,
+/// otherwise every rule RS01–RS14 against `system`, with `history` (the earlier sheets of the same
+/// goal, in any order) for RS13.
+pub fn check_sheet_json(
+    bytes: &[u8],
+    system: &TargetSystem,
+    history: &[ReportSheet],
+) -> Checked<ReportSheet> {
+    let checked = decode::<ReportSheet>(bytes, schema());
+    let findings = checked
+        .document
+        .as_ref()
+        .map(|sheet| validate_sheet(sheet, system, history).findings)
+        .unwrap_or_default();
+    checked.with_findings(findings)
+}
+
+/// Every finding of rules RS01–RS14 on `sheet` against `system`, in rule order.
+///
+/// `history` holds earlier sheets of the same goal in any order; sheets of other goals, other
+/// authorities, other years or later tertials in it are ignored, so passing every sheet at hand is
+/// fine.
+pub fn validate_sheet(
+    sheet: &ReportSheet,
+    system: &TargetSystem,
+    history: &[ReportSheet],
+) -> ValidationResult {
+    let mut findings = Vec::new();
+    let context = Context { sheet, system };
+    context.rs01_belongs_to_system(&mut findings);
+    context.rs02_goal_exists(&mut findings);
+    context.rs03_reporter_holds_portfolio(&mut findings);
+    context.rs04_rs05_submission_day(&mut findings);
+    context.rs06_forecast_allowed(&mut findings);
+    context.rs07_risk_named(&mut findings);
+    context.rs08_countermeasures_only_at_risk(&mut findings);
+    context.rs09_countermeasure_units(&mut findings);
+    context.rs10_contribution_stated(&mut findings);
+    context.rs11_forecast_fits_risks(&mut findings);
+    context.rs12_indicator_values(&mut findings);
+    context.rs13_achieved_stays(history, &mut findings);
+    context.rs14_texts(&mut findings);
+    ValidationResult::from_findings(findings)
+}
+
+/// Membership in a list of identified items: a scan where that is cheapest (the usual handful),
+/// a hash set once scanning could turn quadratic (very many references against a very large
+/// system).
+struct Known<'a, T> {
+    items: &'a [T],
+    id: fn(&T) -> &String,
+    set: Option<HashSet<&'a str>>,
+}
+
+impl<'a, T> Known<'a, T> {
+    fn new(items: &'a [T], id: fn(&T) -> &String, lookups: usize) -> Self {
+        let set = (items.len().saturating_mul(lookups) > 4096)
+            .then(|| items.iter().map(|item| id(item).as_str()).collect());
+        Known { items, id, set }
+    }
+
+    fn contains(&self, wanted: &str) -> bool {
+        match &self.set {
+            Some(set) => set.contains(wanted),
+            None => self.items.iter().any(|item| (self.id)(item) == wanted),
+        }
+    }
+}
+
+struct Context<'a> {
+    sheet: &'a ReportSheet,
+    system: &'a TargetSystem,
+}
+
+/// The German and English labels of a forecast, as params.
+fn forecast_params(forecast: Forecast) -> [(&'static str, String); 2] {
+    [
+        ("label", forecast.label_de().to_string()),
+        ("label_en", forecast.label_en().to_string()),
+    ]
+}
+
+impl Context<'_> {
+    fn rs01_belongs_to_system(&self, findings: &mut Vec<Finding>) {
+        let (sheet, system) = (self.sheet, self.system);
+        if sheet.schema_version != crate::SCHEMA_VERSION {
+            findings.push(Finding::new(
+                Message::SheetSchemaVersionUnsupported,
+                "/schema_version",
+                [
+                    ("version", short(&sheet.schema_version)),
+                    ("supported", crate::SCHEMA_VERSION.to_string()),
+                ],
+            ));
+        }
+        if sheet.authority != system.authority {
+            findings.push(Finding::new(
+                Message::SheetAuthorityMismatch,
+                "/authority",
+                [
+                    ("sheet_authority", short(&sheet.authority)),
+                    ("authority", short(&system.authority)),
+                ],
+            ));
+        }
+        if sheet.tertial.year() != system.year {
+            findings.push(Finding::new(
+                Message::SheetYearMismatch,
+                "/tertial",
+                [
+                    ("tertial", sheet.tertial.to_string()),
+                    ("year", system.year.to_string()),
+                ],
+            ));
+        } else if sheet.tertial < system.reporting.first_tertial {
+            findings.push(Finding::new(
+                Message::SheetTertialBeforeFirst,
+                "/tertial",
+                [
+                    ("tertial", sheet.tertial.to_string()),
+                    ("first_tertial", system.reporting.first_tertial.to_string()),
+                ],
+            ));
+        }
+    }
+
+    fn rs02_goal_exists(&self, findings: &mut Vec<Finding>) {
+        if self.system.goal(&self.sheet.goal).is_none() {
+            findings.push(Finding::new(
+                Message::GoalUnknown,
+                "/goal",
+                [("goal", short(&self.sheet.goal))],
+            ));
+        }
+    }
+
+    /// Only the member who holds the goal's portfolio on the day of submission reports on it.
+    fn rs03_reporter_holds_portfolio(&self, findings: &mut Vec<Finding>) {
+        let (sheet, system) = (self.sheet, self.system);
+        let Some(member) = system.member(&sheet.reporting_member) else {
+            findings.push(Finding::new(
+                Message::ReportingMemberUnknown,
+                "/reporting_member",
+                [("member", short(&sheet.reporting_member))],
+            ));
+            return;
+        };
+        let Some(goal) = system.goal(&sheet.goal) else {
+            return; // RS02
+        };
+        let day = sheet.submitted_on;
+        let holds = member
+            .terms
+            .iter()
+            .any(|term| term.portfolio == goal.portfolio && term.covers(day));
+        if holds {
+            return;
+        }
+        let params = [
+            ("member", short(&member.id)),
+            ("date", day.to_string()),
+            ("portfolio", short(&goal.portfolio)),
+        ];
+        findings.push(match system.holder_on(&goal.portfolio, day) {
+            Some((holder, _)) => Finding::new(
+                Message::ReporterNotHolder,
+                "/reporting_member",
+                params.into_iter().chain([("holder", short(&holder.id))]),
+            ),
+            None => Finding::new(
+                Message::ReporterNotHolderVacant,
+                "/reporting_member",
+                params,
+            ),
+        });
+    }
+
+    fn rs04_rs05_submission_day(&self, findings: &mut Vec<Finding>) {
+        let (submitted_on, tertial) = (self.sheet.submitted_on, self.sheet.tertial);
+        if submitted_on < tertial.cut_off() {
+            findings.push(Finding::new(
+                Message::SubmittedBeforeCutOff,
+                "/submitted_on",
+                [
+                    ("submitted_on", submitted_on.to_string()),
+                    ("cut_off", tertial.cut_off().to_string()),
+                ],
+            ));
+        }
+        if submitted_on > tertial.deadline() {
+            findings.push(Finding::new(
+                Message::SubmittedLate,
+                "/submitted_on",
+                [
+                    ("submitted_on", submitted_on.to_string()),
+                    ("deadline", tertial.deadline().to_string()),
+                ],
+            ));
+        }
+    }
+
+    fn rs06_forecast_allowed(&self, findings: &mut Vec<Finding>) {
+        let (forecast, tertial) = (self.sheet.forecast, self.sheet.tertial);
+        let period: Period = tertial.period();
+        if forecast.allowed_in(period) {
+            return;
+        }
+        let allowed: Vec<Forecast> = Forecast::ALL
+            .into_iter()
+            .filter(|f| f.allowed_in(period))
+            .collect();
+        let quoted = |label: &str, open: &str, close: &str| format!("{open}{label}{close}");
+        findings.push(Finding::new(
+            Message::ForecastNotAllowed,
+            "/forecast",
+            forecast_params(forecast).into_iter().chain([
+                ("tertial", tertial.to_string()),
+                ("tertial_label", tertial.label_de()),
+                (
+                    "allowed",
+                    allowed
+                        .iter()
+                        .map(|f| quoted(f.label_de(), "„", "“"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+                (
+                    "allowed_en",
+                    allowed
+                        .iter()
+                        .map(|f| quoted(f.label_en(), "\"", "\""))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+            ]),
+        ));
+    }
+
+    fn rs07_risk_named(&self, findings: &mut Vec<Finding>) {
+        if self.sheet.forecast.is_at_risk() && self.sheet.risks.is_empty() {
+            findings.push(Finding::new(
+                Message::RiskMissing,
+                "/risks",
+                forecast_params(self.sheet.forecast),
+            ));
+        }
+    }
+
+    fn rs08_countermeasures_only_at_risk(&self, findings: &mut Vec<Finding>) {
+        if !self.sheet.forecast.is_at_risk() && !self.sheet.countermeasures.is_empty() {
+            findings.push(Finding::new(
+                Message::CountermeasureWithoutRisk,
+                "/countermeasures",
+                forecast_params(self.sheet.forecast),
+            ));
+        }
+    }
+
+    fn rs09_countermeasure_units(&self, findings: &mut Vec<Finding>) {
+        let references = self
+            .sheet
+            .countermeasures
+            .iter()
+            .map(|c| c.org_units.len())
+            .sum();
+        let known = Known::new(&self.system.org_units, |unit| &unit.id, references);
+        for (i, countermeasure) in self.sheet.countermeasures.iter().enumerate() {
+            // Fewer than two distinct units: none, or every one the same as the first.
+            let first = countermeasure.org_units.first();
+            if countermeasure
+                .org_units
+                .iter()
+                .all(|unit| Some(unit) == first)
+            {
+                findings.push(Finding::new(
+                    Message::CountermeasureFewOrgUnits,
+                    format!("/countermeasures/{i}/org_units"),
+                    [("count", usize::from(first.is_some()).to_string())],
+                ));
+            }
+            for (j, unit) in countermeasure.org_units.iter().enumerate() {
+                if !known.contains(unit) {
+                    findings.push(Finding::new(
+                        Message::CountermeasureUnknownOrgUnit,
+                        format!("/countermeasures/{i}/org_units/{j}"),
+                        [("org_unit", short(unit))],
+                    ));
+                }
+            }
+        }
+    }
+
+    fn rs10_contribution_stated(&self, findings: &mut Vec<Finding>) {
+        if self.sheet.contributions.is_empty() {
+            findings.push(Finding::new(
+                Message::NoContribution,
+                "/contributions",
+                std::iter::empty::<(&str, &str)>(),
+            ));
+        }
+    }
+
+    /// `on_track` despite a risk of high likelihood and high impact; `unlikely` although every risk
+    /// named is of low likelihood and low impact.
+    fn rs11_forecast_fits_risks(&self, findings: &mut Vec<Finding>) {
+        let risks = &self.sheet.risks;
+        let contradiction = match self.sheet.forecast {
+            Forecast::OnTrack => risks
+                .iter()
+                .position(|r| r.likelihood == Level::High && r.impact == Level::High)
+                .map(|i| (Message::ForecastContradictsHighRisk, Some(i))),
+            Forecast::Unlikely => (!risks.is_empty()
+                && risks
+                    .iter()
+                    .all(|r| r.likelihood == Level::Low && r.impact == Level::Low))
+            .then_some((Message::ForecastContradictsLowRisks, None)),
+            _ => None,
+        };
+        if let Some((message, risk)) = contradiction {
+            let params: Vec<(&str, String)> = risk
+                .map(|i| ("risk", format!("/risks/{i}")))
+                .into_iter()
+                .collect();
+            findings.push(Finding::new(message, "/forecast", params));
+        }
+    }
+
+    fn rs12_indicator_values(&self, findings: &mut Vec<Finding>) {
+        let values = &self.sheet.indicator_values;
+        let goal = self.system.goal(&self.sheet.goal);
+        let known = goal.map(|goal| Known::new(&goal.indicators, |ind| &ind.id, values.len()));
+        for (i, value) in values.iter().enumerate() {
+            if let (Some(goal), Some(known)) = (goal, &known) {
+                if !known.contains(&value.indicator) {
+                    findings.push(Finding::new(
+                        Message::IndicatorUnknown,
+                        format!("/indicator_values/{i}/indicator"),
+                        [
+                            ("indicator", short(&value.indicator)),
+                            ("goal", short(&goal.id)),
+                        ],
+                    ));
+                }
+            }
+            if !value.value.is_finite() {
+                findings.push(Finding::new(
+                    Message::IndicatorValueNotFinite,
+                    format!("/indicator_values/{i}/value"),
+                    [("indicator", short(&value.indicator))],
+                ));
+            }
+        }
+    }
+
+    /// A goal reported `achieved` in an earlier tertial of the year and now reported otherwise.
+    fn rs13_achieved_stays(&self, history: &[ReportSheet], findings: &mut Vec<Finding>) {
+        let sheet = self.sheet;
+        if sheet.forecast == Forecast::Achieved {
+            return;
+        }
+        let latest_achieved = history
+            .iter()
+            .filter(|earlier| {
+                earlier.goal == sheet.goal
+                    && earlier.authority == sheet.authority
+                    && earlier.tertial.year() == sheet.tertial.year()
+                    && earlier.tertial < sheet.tertial
+                    && earlier.forecast == Forecast::Achieved
+            })
+            .map(|earlier| earlier.tertial)
+            .max();
+        if let Some(earlier) = latest_achieved {
+            findings.push(Finding::new(
+                Message::AchievedRevoked,
+                "/forecast",
+                forecast_params(sheet.forecast).into_iter().chain([
+                    ("goal", short(&sheet.goal)),
+                    ("earlier_tertial", earlier.to_string()),
+                    ("earlier_tertial_label", earlier.label_de()),
+                ]),
+            ));
+        }
+    }
+
+    /// Required texts are not blank; every text field keeps its length limit
+    /// ([`crate::rules::limits`]). Paths are built only for findings: the happy path allocates
+    /// nothing here.
+    fn rs14_texts(&self, findings: &mut Vec<Finding>) {
+        const MEMBER: &str = "Berichtendes Bezirksamtsmitglied";
+        const UNIT: &str = "Organisationseinheit";
+        let sheet = self.sheet;
+        let mut check =
+            |path: &dyn Fn() -> String, field: &str, text: &str, limit: usize, required: bool| {
+                if required && is_blank(text) {
+                    findings.push(Finding::new(Message::TextBlank, path(), [("field", field)]));
+                    return;
+                }
+                // Cheap test first: a text of at most `limit` bytes has at most `limit` characters.
+                if text.len() > limit {
+                    let length = char_len(text);
+                    if length > limit {
+                        findings.push(Finding::new(
+                            Message::TextTooLong,
+                            path(),
+                            [
+                                ("field", field.to_string()),
+                                ("length", length.to_string()),
+                                ("limit", limit.to_string()),
+                            ],
+                        ));
+                    }
+                }
+            };
+        check(
+            &|| "/authority".into(),
+            "Behörde",
+            &sheet.authority,
+            NAME_MAX_CHARS,
+            true,
+        );
+        check(&|| "/goal".into(), "Ziel", &sheet.goal, ID_MAX_CHARS, false);
+        check(
+            &|| "/reporting_member".into(),
+            MEMBER,
+            &sheet.reporting_member,
+            ID_MAX_CHARS,
+            false,
+        );
+        for (i, contribution) in sheet.contributions.iter().enumerate() {
+            let text = &|| format!("/contributions/{i}/text");
+            check(
+                text,
+                "Zielerreichungsbeitrag",
+                &contribution.text,
+                TEXT_MAX_CHARS,
+                true,
+            );
+            if let Some(unit) = &contribution.org_unit {
+                let path = &|| format!("/contributions/{i}/org_unit");
+                check(path, UNIT, unit, ID_MAX_CHARS, false);
+            }
+        }
+        for (i, value) in sheet.indicator_values.iter().enumerate() {
+            let path = &|| format!("/indicator_values/{i}/indicator");
+            check(path, "Kennzahl", &value.indicator, ID_MAX_CHARS, false);
+        }
+        for (i, risk) in sheet.risks.iter().enumerate() {
+            let path = &|| format!("/risks/{i}/description");
+            check(path, "Risiko", &risk.description, TEXT_MAX_CHARS, true);
+        }
+        check(
+            &|| "/rationale".into(),
+            "Begründung",
+            &sheet.rationale,
+            TEXT_MAX_CHARS,
+            true,
+        );
+        for (i, countermeasure) in sheet.countermeasures.iter().enumerate() {
+            let path = &|| format!("/countermeasures/{i}/description");
+            let field = "Aktivität zur Gegensteuerung";
+            check(
+                path,
+                field,
+                &countermeasure.description,
+                TEXT_MAX_CHARS,
+                true,
+            );
+            for (j, unit) in countermeasure.org_units.iter().enumerate() {
+                let path = &|| format!("/countermeasures/{i}/org_units/{j}");
+                check(path, UNIT, unit, ID_MAX_CHARS, false);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+    use crate::Code;
+
+    fn system() -> TargetSystem {
+        serde_json::from_str(include_str!(
+            "../../../tests/fixtures/rules-system-2022.json"
+        ))
+        .unwrap()
+    }
+
+    fn sheet() -> ReportSheet {
+        serde_json::from_str(include_str!(
+            "../../../tests/fixtures/rules-sheet-a01-t1.json"
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn the_fixture_sheet_is_clean() {
+        let result = validate_sheet(&sheet(), &system(), &[]);
+        assert!(result.findings.is_empty(), "{:#?}", result.findings);
+    }
+
+    #[test]
+    fn non_finite_indicator_values_are_errors() {
+        // JSON cannot carry NaN or infinities; a sheet built in code can.
+        let mut sheet = sheet();
+        sheet.indicator_values[0].value = f64::NAN;
+        let result = validate_sheet(&sheet, &system(), &[]);
+        assert_eq!(result.codes(), vec![Code::RS12]);
+        assert_eq!(result.findings[0].path, "/indicator_values/0/value");
+        sheet.indicator_values[0].value = f64::NEG_INFINITY;
+        assert!(validate_sheet(&sheet, &system(), &[]).has(Code::RS12));
+    }
+
+    #[test]
+    fn the_holder_on_the_day_is_named() {
+        let mut sheet = sheet();
+        sheet.reporting_member = "m-soz".into();
+        let result = validate_sheet(&sheet, &system(), &[]);
+        assert_eq!(result.codes(), vec![Code::RS03]);
+        let finding = &result.findings[0];
+        assert_eq!(finding.params["holder"], "m-bzbm");
+        assert_eq!(finding.params["date"], "2022-05-20");
+        assert_eq!(
+            finding.message,
+            "„m-soz“ hat am 2022-05-20 den Geschäftsbereich I nicht inne; berichten darf nur „m-bzbm“."
+        );
+    }
+
+    #[test]
+    fn history_of_other_goals_years_and_later_tertials_is_ignored() {
+        let mut achieved = sheet();
+        achieved.forecast = Forecast::Achieved;
+        let mut later = sheet();
+        later.tertial = "2022-T2".parse().unwrap();
+        later.submitted_on = "2022-09-10".parse().unwrap();
+        // Earlier tertial, achieved: RS13.
+        assert!(validate_sheet(&later, &system(), std::slice::from_ref(&achieved)).has(Code::RS13));
+        // Another goal: ignored.
+        let mut other_goal = achieved.clone();
+        other_goal.goal = "A02".into();
+        assert!(!validate_sheet(&later, &system(), &[other_goal]).has(Code::RS13));
+        // The same tertial or a later one: ignored.
+        let mut same = achieved.clone();
+        same.tertial = later.tertial;
+        assert!(!validate_sheet(&later, &system(), &[same]).has(Code::RS13));
+        // Achieved again: fine.
+        let mut again = later.clone();
+        again.forecast = Forecast::Achieved;
+        again.countermeasures.clear();
+        assert!(!validate_sheet(&again, &system(), &[achieved]).has(Code::RS13));
+    }
+
+    #[test]
+    fn lookups_agree_whether_scanned_or_hashed() {
+        let mut system = system();
+        let template = system.org_units[1].clone();
+        for i in 0..100 {
+            let mut unit = template.clone();
+            unit.id = format!("ou-{i}");
+            system.org_units.push(unit);
+        }
+        let mut sheet = sheet();
+        let mut units: Vec<String> = (0..50).map(|i| format!("ou-{i}")).collect();
+        units.push("ou-fehlt".into());
+        sheet.countermeasures[0].org_units = units;
+        // 105 units × 51 references: the hashed path.
+        let result = validate_sheet(&sheet, &system, &[]);
+        assert_eq!(result.codes(), vec![Code::RS09]);
+        assert_eq!(result.findings[0].path, "/countermeasures/0/org_units/50");
+        // A short list against the same system: the scan.
+        sheet.countermeasures[0].org_units = vec!["ou-3".into(), "ou-fehlt".into()];
+        let result = validate_sheet(&sheet, &system, &[]);
+        assert_eq!(result.findings[0].path, "/countermeasures/0/org_units/1");
+    }
+
+    #[test]
+    fn length_limits_count_characters() {
+        let mut sheet = sheet();
+        sheet.rationale = "ä".repeat(TEXT_MAX_CHARS);
+        assert!(!validate_sheet(&sheet, &system(), &[]).has(Code::RS14));
+        sheet.rationale.push('ö');
+        let result = validate_sheet(&sheet, &system(), &[]);
+        assert_eq!(result.codes(), vec![Code::RS14]);
+        assert_eq!(result.findings[0].params["length"], "10001");
+        assert_eq!(result.findings[0].path, "/rationale");
+    }
+}

@@ -1,0 +1,870 @@
+//! An interpreter for the part of JSON Schema (draft 2020-12) that schemars emits for our types,
+//! walking a parsed document and collecting every violation as a finding with its JSON Pointer.
+//!
+//! Supported keywords (a unit test fails when a published schema uses any other):
+//! - structure: `$ref` (to `#/$defs/…`), `anyOf`, `oneOf`, `type` (a name or a list of names),
+//!   `properties`, `required`, `additionalProperties` (`false` or a schema), `items`;
+//! - values: `const`, `enum`, `format` (`date`, the integer formats `int8` … `uint64`, `double`,
+//!   `float`), `pattern`, `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`,
+//!   `maxLength`, `maxItems`;
+//! - annotations, ignored: `$schema`, `$id`, `$defs`, `title`, `description`, `examples`, `default`.
+//!
+//! One deliberate choice follows serde rather than the letter of JSON Schema, because the typed
+//! decoder is what finally reads the document: an `integer` is a number written without fraction
+//! or exponent (`2.0` is not an integer for `i32`).
+
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+use regex::Regex;
+use serde_json::{Map, Value};
+
+use crate::calendar::TERTIAL_PATTERN;
+use crate::findings::{Finding, pointer};
+use crate::rules::catalogue::Message;
+use crate::rules::document::Json;
+
+/// The keywords the interpreter evaluates.
+#[cfg(test)]
+pub(crate) const SUPPORTED_KEYWORDS: &[&str] = &[
+    "$ref",
+    "anyOf",
+    "oneOf",
+    "type",
+    "properties",
+    "required",
+    "additionalProperties",
+    "items",
+    "const",
+    "enum",
+    "format",
+    "pattern",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "maxLength",
+    "maxItems",
+];
+
+/// The keywords that only annotate.
+#[cfg(test)]
+pub(crate) const ANNOTATIONS: &[&str] = &[
+    "$schema",
+    "$id",
+    "$defs",
+    "title",
+    "description",
+    "examples",
+    "default",
+];
+
+/// A constant of an enumeration with its German title, where the schema gives one.
+type Constant<'s> = (&'s Value, Option<&'s str>);
+
+/// A bound keyword, whether a value keeps it, and its German and English wording.
+type Bound = (
+    &'static str,
+    fn(f64, f64) -> bool,
+    &'static str,
+    &'static str,
+);
+
+/// How many `$ref`s may be followed without descending into the document (guards against cycles).
+const MAX_REF_HOPS: u8 = 32;
+
+/// Every violation of `root` (a root schema with its `$defs`) by `tree`, in document order.
+pub(crate) fn walk(root: &Value, tree: &Json) -> Vec<Finding> {
+    let mut walker = Walker {
+        root,
+        findings: Vec::new(),
+    };
+    walker.check(root, tree, "", 0);
+    walker.findings
+}
+
+struct Walker<'s> {
+    root: &'s Value,
+    findings: Vec<Finding>,
+}
+
+impl<'s> Walker<'s> {
+    fn check(&mut self, schema: &'s Value, value: &Json, path: &str, hops: u8) {
+        if hops > MAX_REF_HOPS {
+            return;
+        }
+        let keywords = match schema {
+            Value::Object(keywords) => keywords,
+            Value::Bool(false) => {
+                self.findings.push(Finding::new(
+                    Message::SchemaMismatch,
+                    path,
+                    [
+                        ("detail", "an dieser Stelle ist kein Wert erlaubt"),
+                        ("detail_en", "no value is allowed here"),
+                    ],
+                ));
+                return;
+            }
+            _ => return,
+        };
+        if let Some(Value::String(reference)) = keywords.get("$ref") {
+            if let Some(target) = self.resolve(reference) {
+                self.check(target, value, path, hops + 1);
+            }
+        }
+        if let Some(Value::Array(branches)) = keywords.get("anyOf") {
+            self.check_branches(branches, value, path, false, hops);
+        }
+        if let Some(Value::Array(branches)) = keywords.get("oneOf") {
+            self.check_branches(branches, value, path, true, hops);
+        }
+        if let Some(types) = keywords.get("type") {
+            if !type_admits(types, value) {
+                self.type_finding(&type_names(types), value, path);
+                return;
+            }
+        }
+        if !self.check_constants(keywords, value, path) {
+            return;
+        }
+        match value {
+            Json::String(text) => self.check_string(keywords, text, path),
+            Json::Number(number) => self.check_number(keywords, number, path),
+            Json::Object(members) => self.check_object(keywords, members, path),
+            Json::Array(items) => self.check_array(keywords, items, path),
+            Json::Null | Json::Bool(_) => {}
+        }
+    }
+
+    fn resolve(&self, reference: &str) -> Option<&'s Value> {
+        self.root.pointer(reference.strip_prefix('#')?)
+    }
+
+    /// `anyOf` / `oneOf`: fine when one branch (or, for `anyOf`, any) accepts the value. Otherwise
+    /// an enumeration of constants yields `SCHEMA_ENUM`, a branch of the value's type yields its own
+    /// findings, and no such branch a `SCHEMA_TYPE`.
+    fn check_branches(
+        &mut self,
+        branches: &'s [Value],
+        value: &Json,
+        path: &str,
+        exactly_one: bool,
+        hops: u8,
+    ) {
+        let outcomes: Vec<Vec<Finding>> = branches
+            .iter()
+            .map(|branch| {
+                let mut walker = Walker {
+                    root: self.root,
+                    findings: Vec::new(),
+                };
+                walker.check(branch, value, path, hops + 1);
+                walker.findings
+            })
+            .collect();
+        let accepting = outcomes
+            .iter()
+            .filter(|findings| findings.is_empty())
+            .count();
+        if accepting == 1 || (accepting > 1 && !exactly_one) {
+            return;
+        }
+        if accepting > 1 {
+            self.findings.push(Finding::new(
+                Message::SchemaMismatch,
+                path,
+                [
+                    ("detail", "der Wert passt auf mehrere Alternativen"),
+                    ("detail_en", "the value matches more than one alternative"),
+                ],
+            ));
+            return;
+        }
+        let constants: Option<Vec<Constant<'s>>> = branches
+            .iter()
+            .map(|branch| self.constants_of(branch, 0))
+            .collect::<Option<Vec<Vec<Constant<'s>>>>>()
+            .map(|lists| lists.into_iter().flatten().collect());
+        if let Some(constants) = constants {
+            if constants
+                .iter()
+                .any(|(constant, _)| same_kind(constant, value))
+            {
+                self.enum_finding(&constants, value, path);
+                return;
+            }
+        }
+        let admitting: Vec<usize> = branches
+            .iter()
+            .enumerate()
+            .filter(|(_, branch)| {
+                self.admitted_types(branch, 0)
+                    .is_none_or(|types| types.iter().any(|kind| kind_admits(kind, value)))
+            })
+            .map(|(index, _)| index)
+            .collect();
+        let best = admitting
+            .iter()
+            .filter_map(|&index| outcomes.get(index))
+            .min_by_key(|findings| findings.len());
+        if let Some(findings) = best {
+            self.findings.extend(findings.iter().cloned());
+        } else {
+            let mut expected: Vec<&str> = Vec::new();
+            for branch in branches {
+                for kind in self.admitted_types(branch, 0).unwrap_or_default() {
+                    if !expected.contains(&kind) {
+                        expected.push(kind);
+                    }
+                }
+            }
+            self.type_finding(&expected, value, path);
+        }
+    }
+
+    /// The constants a branch consists of (`const`, `enum`, or the `null` type), if it is only that,
+    /// each with the branch's German `title`.
+    fn constants_of(&self, branch: &'s Value, hops: u8) -> Option<Vec<Constant<'s>>> {
+        static NULL: Value = Value::Null;
+        let keywords = branch.as_object()?;
+        if let Some(Value::String(reference)) = keywords.get("$ref") {
+            if hops >= MAX_REF_HOPS {
+                return None;
+            }
+            return self.constants_of(self.resolve(reference)?, hops + 1);
+        }
+        let title = keywords.get("title").and_then(Value::as_str);
+        if let Some(constant) = keywords.get("const") {
+            return Some(vec![(constant, title)]);
+        }
+        if let Some(Value::Array(values)) = keywords.get("enum") {
+            return Some(values.iter().map(|value| (value, None)).collect());
+        }
+        if keywords.get("type").and_then(Value::as_str) == Some("null") {
+            return Some(vec![(&NULL, None)]);
+        }
+        None
+    }
+
+    /// The JSON types a schema admits; `None` when any.
+    fn admitted_types(&self, schema: &'s Value, hops: u8) -> Option<Vec<&'s str>> {
+        let keywords = schema.as_object()?;
+        if hops >= MAX_REF_HOPS {
+            return None;
+        }
+        if let Some(Value::String(reference)) = keywords.get("$ref") {
+            return self.admitted_types(self.resolve(reference)?, hops + 1);
+        }
+        if let Some(types) = keywords.get("type") {
+            return Some(type_names(types));
+        }
+        if let Some(constant) = keywords.get("const") {
+            return Some(vec![json_type_of_value(constant)]);
+        }
+        for key in ["anyOf", "oneOf"] {
+            if let Some(Value::Array(branches)) = keywords.get(key) {
+                let mut all = Vec::new();
+                for branch in branches {
+                    for kind in self.admitted_types(branch, hops + 1)? {
+                        if !all.contains(&kind) {
+                            all.push(kind);
+                        }
+                    }
+                }
+                return Some(all);
+            }
+        }
+        None
+    }
+
+    /// `const` and `enum`; false when the value is not among them (a finding was recorded).
+    fn check_constants(
+        &mut self,
+        keywords: &'s Map<String, Value>,
+        value: &Json,
+        path: &str,
+    ) -> bool {
+        let allowed: Vec<Constant<'s>> = match (keywords.get("const"), keywords.get("enum")) {
+            (Some(constant), _) => vec![(constant, None)],
+            (None, Some(Value::Array(values))) => values.iter().map(|v| (v, None)).collect(),
+            _ => return true,
+        };
+        if allowed
+            .iter()
+            .any(|(constant, _)| json_equals(constant, value))
+        {
+            return true;
+        }
+        self.enum_finding(&allowed, value, path);
+        false
+    }
+
+    fn check_string(&mut self, keywords: &Map<String, Value>, text: &str, path: &str) {
+        match keywords.get("format").and_then(Value::as_str) {
+            Some("date") if !is_full_date(text) => {
+                self.findings.push(Finding::new(
+                    Message::SchemaFormatDate,
+                    path,
+                    [("value", short(text))],
+                ));
+                return;
+            }
+            _ => {}
+        }
+        if let Some(pattern) = keywords.get("pattern").and_then(Value::as_str) {
+            let tertial = pattern == TERTIAL_PATTERN;
+            let matches = pattern_matches(pattern, text).unwrap_or(true);
+            if !matches {
+                self.findings.push(if tertial {
+                    Finding::new(Message::SchemaFormatTertial, path, [("value", short(text))])
+                } else {
+                    Finding::new(
+                        Message::SchemaFormatPattern,
+                        path,
+                        [("value", short(text)), ("pattern", short(pattern))],
+                    )
+                });
+                return;
+            }
+        }
+        if let Some(limit) = keywords.get("maxLength").and_then(Value::as_u64) {
+            let length = text.chars().count() as u64;
+            if length > limit {
+                self.findings.push(Finding::new(
+                    Message::SchemaLimitTextLength,
+                    path,
+                    [("length", length.to_string()), ("limit", limit.to_string())],
+                ));
+            }
+        }
+    }
+
+    /// Integer formats and bounds: at most one finding per value.
+    fn check_number(
+        &mut self,
+        keywords: &Map<String, Value>,
+        number: &serde_json::Number,
+        path: &str,
+    ) {
+        let value = number.to_string();
+        let finding = |detail: String, detail_en: String| {
+            Finding::new(
+                Message::SchemaFormatNumber,
+                path,
+                [
+                    ("value", short(&value)),
+                    ("detail", detail),
+                    ("detail_en", detail_en),
+                ],
+            )
+        };
+        if let Some((min, max)) = keywords
+            .get("format")
+            .and_then(Value::as_str)
+            .and_then(integer_format_range)
+        {
+            let inside = integer_of(number).is_some_and(|n| (min..=max).contains(&n));
+            if !inside {
+                self.findings.push(finding(
+                    format!("ganze Zahl von {min} bis {max}"),
+                    format!("integer from {min} to {max}"),
+                ));
+                return;
+            }
+        }
+        let Some(x) = number.as_f64() else { return };
+        let bounds: [Bound; 4] = [
+            ("minimum", |x, b| x >= b, "mindestens", "at least"),
+            ("maximum", |x, b| x <= b, "höchstens", "at most"),
+            (
+                "exclusiveMinimum",
+                |x, b| x > b,
+                "größer als",
+                "greater than",
+            ),
+            ("exclusiveMaximum", |x, b| x < b, "kleiner als", "less than"),
+        ];
+        for (keyword, holds, german, english) in bounds {
+            if let Some(bound) = keywords.get(keyword).and_then(Value::as_f64) {
+                if !holds(x, bound) {
+                    let shown = keywords
+                        .get(keyword)
+                        .map(Value::to_string)
+                        .unwrap_or_default();
+                    self.findings.push(finding(
+                        format!("{german} {shown}"),
+                        format!("{english} {shown}"),
+                    ));
+                    return;
+                }
+            }
+        }
+    }
+
+    fn check_object(
+        &mut self,
+        keywords: &'s Map<String, Value>,
+        members: &[(String, Json)],
+        path: &str,
+    ) {
+        if let Some(Value::Array(required)) = keywords.get("required") {
+            for key in required.iter().filter_map(Value::as_str) {
+                if !members.iter().any(|(name, _)| name == key) {
+                    self.findings
+                        .push(Finding::new(Message::SchemaRequired, path, [("key", key)]));
+                }
+            }
+        }
+        let properties = keywords.get("properties").and_then(Value::as_object);
+        let additional = keywords.get("additionalProperties");
+        for (key, member) in Json::effective_members(members) {
+            let member_path = pointer(path, key);
+            match (properties.and_then(|p| p.get(key)), additional) {
+                (Some(property), _) => self.check(property, member, &member_path, 0),
+                (None, Some(Value::Bool(false))) => self.findings.push(Finding::new(
+                    Message::SchemaUnknownKey,
+                    member_path,
+                    [("key", short(key))],
+                )),
+                (None, Some(schema)) => self.check(schema, member, &member_path, 0),
+                (None, None) => {}
+            }
+        }
+    }
+
+    fn check_array(&mut self, keywords: &'s Map<String, Value>, items: &[Json], path: &str) {
+        if let Some(limit) = keywords.get("maxItems").and_then(Value::as_u64) {
+            if items.len() as u64 > limit {
+                self.findings.push(Finding::new(
+                    Message::SchemaLimitListLength,
+                    path,
+                    [
+                        ("length", items.len().to_string()),
+                        ("limit", limit.to_string()),
+                    ],
+                ));
+            }
+        }
+        if let Some(schema) = keywords.get("items") {
+            for (index, item) in items.iter().enumerate() {
+                self.check(schema, item, &pointer(path, index), 0);
+            }
+        }
+    }
+
+    fn type_finding(&mut self, expected: &[&str], value: &Json, path: &str) {
+        let found = json_type(value);
+        self.findings.push(Finding::new(
+            Message::SchemaType,
+            path,
+            [
+                (
+                    "expected",
+                    join(expected.iter().map(|k| type_de(k)), " oder "),
+                ),
+                ("expected_en", join(expected.iter().copied(), " or ")),
+                ("found", type_de(found).to_string()),
+                ("found_en", found.to_string()),
+            ],
+        ));
+    }
+
+    /// `allowed` lists the JSON values; `allowed_de` adds each value's German title where the
+    /// schema gives one (`low (gering), medium (mittel), high (hoch)`).
+    fn enum_finding(&mut self, allowed: &[Constant<'_>], value: &Json, path: &str) {
+        let shown = match value {
+            Json::String(text) => short(text),
+            other => short(&render(other)),
+        };
+        let json = |constant: &Value| match constant {
+            Value::String(text) => text.clone(),
+            other => other.to_string(),
+        };
+        let allowed_de = join(
+            allowed.iter().map(|(constant, title)| match title {
+                Some(title) => format!("{} ({title})", json(constant)),
+                None => json(constant),
+            }),
+            ", ",
+        );
+        let allowed = join(allowed.iter().map(|(constant, _)| json(constant)), ", ");
+        self.findings.push(Finding::new(
+            Message::SchemaEnum,
+            path,
+            [
+                ("value", shown),
+                ("allowed", allowed),
+                ("allowed_de", allowed_de),
+            ],
+        ));
+    }
+}
+
+fn join<I: IntoIterator<Item = S>, S: AsRef<str>>(items: I, separator: &str) -> String {
+    items
+        .into_iter()
+        .map(|item| item.as_ref().to_string())
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
+/// A value as a parameter: at most 60 characters, control characters escaped, so a hostile
+/// megabyte string or a line break cannot blow up or break a message.
+pub(crate) fn short(text: &str) -> String {
+    const MAX: usize = 60;
+    let mut out = String::new();
+    for (count, c) in text.chars().enumerate() {
+        if count == MAX {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn render(value: &Json) -> String {
+    match value {
+        Json::Null => "null".into(),
+        Json::Bool(b) => b.to_string(),
+        Json::Number(n) => n.to_string(),
+        Json::String(s) => s.clone(),
+        Json::Array(_) => "[…]".into(),
+        Json::Object(_) => "{…}".into(),
+    }
+}
+
+/// `"string"` or `["string", "null"]` as a list of names.
+fn type_names(types: &Value) -> Vec<&str> {
+    match types {
+        Value::String(kind) => vec![kind.as_str()],
+        Value::Array(kinds) => kinds.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn type_admits(types: &Value, value: &Json) -> bool {
+    type_names(types)
+        .iter()
+        .any(|kind| kind_admits(kind, value))
+}
+
+fn kind_admits(kind: &str, value: &Json) -> bool {
+    match (kind, value) {
+        ("null", Json::Null)
+        | ("boolean", Json::Bool(_))
+        | ("number", Json::Number(_))
+        | ("string", Json::String(_))
+        | ("array", Json::Array(_))
+        | ("object", Json::Object(_)) => true,
+        ("integer", Json::Number(number)) => number.is_i64() || number.is_u64(),
+        _ => false,
+    }
+}
+
+fn json_type(value: &Json) -> &'static str {
+    match value {
+        Json::Null => "null",
+        Json::Bool(_) => "boolean",
+        Json::Number(number) if number.is_i64() || number.is_u64() => "integer",
+        Json::Number(_) => "number",
+        Json::String(_) => "string",
+        Json::Array(_) => "array",
+        Json::Object(_) => "object",
+    }
+}
+
+fn json_type_of_value(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(number) if number.is_i64() || number.is_u64() => "integer",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+fn type_de(kind: &str) -> &str {
+    match kind {
+        "string" => "Zeichenkette",
+        "integer" => "ganze Zahl",
+        "number" => "Zahl",
+        "boolean" => "Wahrheitswert",
+        "object" => "Objekt",
+        "array" => "Liste",
+        other => other,
+    }
+}
+
+/// Whether a constant and a value are of the same JSON kind (a wrong word vs. a wrong type).
+fn same_kind(constant: &Value, value: &Json) -> bool {
+    matches!(
+        (constant, value),
+        (Value::String(_), Json::String(_))
+            | (Value::Number(_), Json::Number(_))
+            | (Value::Bool(_), Json::Bool(_))
+    )
+}
+
+fn json_equals(constant: &Value, value: &Json) -> bool {
+    match (constant, value) {
+        (Value::Null, Json::Null) => true,
+        (Value::Bool(a), Json::Bool(b)) => a == b,
+        (Value::Number(a), Json::Number(b)) => a == b,
+        (Value::String(a), Json::String(b)) => a == b,
+        (Value::Array(a), Json::Array(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| json_equals(x, y))
+        }
+        (Value::Object(a), Json::Object(b)) => {
+            let members: Vec<_> = Json::effective_members(b).collect();
+            a.len() == members.len()
+                && members
+                    .iter()
+                    .all(|(key, item)| a.get(key).is_some_and(|x| json_equals(x, item)))
+        }
+        _ => false,
+    }
+}
+
+/// RFC 3339 `full-date`: exactly `YYYY-MM-DD`, and a day that exists (no 2022-02-30); the same
+/// check typed decoding makes ([`crate::model::date`]).
+fn is_full_date(text: &str) -> bool {
+    crate::model::date::parse(text).is_some()
+}
+
+/// The range of schemars' integer formats.
+fn integer_format_range(format: &str) -> Option<(i128, i128)> {
+    Some(match format {
+        "int8" => (i8::MIN.into(), i8::MAX.into()),
+        "int16" => (i16::MIN.into(), i16::MAX.into()),
+        "int32" => (i32::MIN.into(), i32::MAX.into()),
+        "int64" | "int" => (i64::MIN.into(), i64::MAX.into()),
+        "uint8" => (0, u8::MAX.into()),
+        "uint16" => (0, u16::MAX.into()),
+        "uint32" => (0, u32::MAX.into()),
+        "uint64" | "uint" => (0, u64::MAX.into()),
+        _ => return None,
+    })
+}
+
+fn integer_of(number: &serde_json::Number) -> Option<i128> {
+    number
+        .as_i64()
+        .map(i128::from)
+        .or_else(|| number.as_u64().map(i128::from))
+}
+
+/// Whether `text` matches `pattern`; `None` when the pattern does not compile. Compiled patterns
+/// are cached: the schemas use a handful.
+fn pattern_matches(pattern: &str, text: &str) -> Option<bool> {
+    static CACHE: OnceLock<Mutex<HashMap<String, Option<Regex>>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    let mut guard = cache.lock().ok()?;
+    let regex = guard
+        .entry(pattern.to_string())
+        .or_insert_with(|| Regex::new(pattern).ok())
+        .as_ref()?;
+    Some(regex.is_match(text))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+    use crate::Code;
+    use crate::rules::document::parse_tree;
+
+    fn findings(schema: &Value, document: &str) -> Vec<(Code, String)> {
+        walk(schema, &parse_tree(document.as_bytes()).unwrap())
+            .into_iter()
+            .map(|f| (f.code, f.path))
+            .collect()
+    }
+
+    #[test]
+    fn published_schemas_use_only_supported_keywords() {
+        fn visit(schema: &Value, where_: &str) {
+            let Some(keywords) = schema.as_object() else {
+                return;
+            };
+            for (key, sub) in keywords {
+                assert!(
+                    SUPPORTED_KEYWORDS.contains(&key.as_str())
+                        || ANNOTATIONS.contains(&key.as_str()),
+                    "keyword {key} at {where_} is not interpreted by schema_walk"
+                );
+                match key.as_str() {
+                    "properties" | "$defs" => {
+                        for (name, s) in sub.as_object().unwrap() {
+                            visit(s, &format!("{where_}/{key}/{name}"));
+                        }
+                    }
+                    "anyOf" | "oneOf" => {
+                        for (i, s) in sub.as_array().unwrap().iter().enumerate() {
+                            visit(s, &format!("{where_}/{key}/{i}"));
+                        }
+                    }
+                    "items" | "additionalProperties" => visit(sub, &format!("{where_}/{key}")),
+                    _ => {}
+                }
+            }
+        }
+        for named in crate::schema::all() {
+            visit(named.schema.as_value(), named.file_name);
+        }
+    }
+
+    #[test]
+    fn types_including_nullable_and_integers() {
+        let schema = serde_json::json!({
+            "type": "object",
+            "properties": {
+                "a": {"type": ["string", "null"]},
+                "n": {"type": "integer", "format": "uint32", "minimum": 0},
+                "y": {"type": "integer", "format": "int32"},
+                "x": {"type": "number", "format": "double", "maximum": 10}
+            }
+        });
+        assert!(findings(&schema, r#"{"a": null, "n": 3, "y": -5, "x": 2.5}"#).is_empty());
+        let found = findings(&schema, r#"{"a": 1, "n": -1, "y": 3000000000, "x": 11}"#);
+        assert_eq!(
+            found,
+            [
+                (Code::SchemaType, "/a".into()),
+                (Code::SchemaFormat, "/n".into()),
+                (Code::SchemaFormat, "/y".into()),
+                (Code::SchemaFormat, "/x".into()),
+            ]
+        );
+        assert_eq!(
+            findings(&schema, r#"{"n": 2.0}"#),
+            [(Code::SchemaType, "/n".into())]
+        );
+    }
+
+    #[test]
+    fn type_messages_are_german_and_english() {
+        let schema = serde_json::json!({"type": ["string", "null"]});
+        let finding = &walk(&schema, &parse_tree(b"[1]").unwrap())[0];
+        assert_eq!(
+            finding.message,
+            "Falscher Typ: erwartet Zeichenkette oder null, gefunden Liste."
+        );
+        assert_eq!(
+            finding.message_en,
+            "Wrong type: expected string or null, found array."
+        );
+    }
+
+    #[test]
+    fn enumerations_of_constants() {
+        let schema = serde_json::json!({
+            "$defs": {"Level": {"oneOf": [{"type": "string", "const": "low"}, {"type": "string", "const": "high"}]}},
+            "type": "array",
+            "items": {"$ref": "#/$defs/Level"}
+        });
+        assert!(findings(&schema, r#"["low", "high"]"#).is_empty());
+        assert_eq!(
+            findings(&schema, r#"["mittel", 3, "low"]"#),
+            [
+                (Code::SchemaEnum, "/0".into()),
+                (Code::SchemaType, "/1".into())
+            ]
+        );
+        let finding = &walk(&schema, &parse_tree(br#"["hoch"]"#).unwrap())[0];
+        assert_eq!(finding.params["allowed"], "low, high");
+    }
+
+    #[test]
+    fn any_of_with_null_reports_the_branch_of_the_value_type() {
+        let schema = serde_json::json!({
+            "$defs": {"C": {"type": "object", "properties": {"k": {"type": "integer"}}, "required": ["k"], "additionalProperties": false}},
+            "anyOf": [{"$ref": "#/$defs/C"}, {"type": "null"}]
+        });
+        assert!(findings(&schema, "null").is_empty());
+        assert!(findings(&schema, r#"{"k": 1}"#).is_empty());
+        assert_eq!(
+            findings(&schema, r#"{"z": 1}"#),
+            [
+                (Code::SchemaRequired, String::new()),
+                (Code::SchemaUnknownKey, "/z".into())
+            ]
+        );
+        assert_eq!(
+            findings(&schema, "\"x\""),
+            [(Code::SchemaType, String::new())]
+        );
+    }
+
+    #[test]
+    fn dates_must_be_real_days_in_full_form() {
+        for good in ["2022-02-28", "2024-02-29", "0001-01-01"] {
+            assert!(is_full_date(good), "{good}");
+        }
+        for bad in [
+            "2022-02-30",
+            "2023-02-29",
+            "2022-5-1",
+            "+2022-05-01",
+            "2022-05-01 ",
+            "20220501",
+            "2022-13-01",
+            "２０２２-01-01",
+        ] {
+            assert!(!is_full_date(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn tertials_follow_the_pattern_and_the_calendar() {
+        let schema = serde_json::json!({"type": "string", "pattern": TERTIAL_PATTERN});
+        assert!(findings(&schema, "\"2022-T3\"").is_empty());
+        assert!(findings(&schema, "\"0000-T1\"").is_empty());
+        for bad in ["\"2022-T4\"", "\"22-T1\""] {
+            assert_eq!(
+                findings(&schema, bad),
+                [(Code::SchemaFormat, String::new())],
+                "{bad}"
+            );
+        }
+        let other = serde_json::json!({"type": "string", "pattern": "^a+$"});
+        let finding = &walk(&other, &parse_tree(b"\"b\"").unwrap())[0];
+        assert_eq!(finding.params["pattern"], "^a+$");
+    }
+
+    #[test]
+    fn limits_and_false_schemas() {
+        let schema = serde_json::json!({
+            "type": "object",
+            "properties": {"t": {"type": "string", "maxLength": 3}, "l": {"type": "array", "maxItems": 1}, "no": false}
+        });
+        assert_eq!(
+            findings(&schema, r#"{"t": "äöüß", "l": [1, 2], "no": 1}"#),
+            [
+                (Code::SchemaLimit, "/t".into()),
+                (Code::SchemaLimit, "/l".into()),
+                (Code::SchemaType, "/no".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn ref_cycles_end() {
+        let schema =
+            serde_json::json!({"$defs": {"A": {"$ref": "#/$defs/A"}}, "$ref": "#/$defs/A"});
+        assert!(findings(&schema, "1").is_empty());
+    }
+
+    #[test]
+    fn short_values_stay_short_and_on_one_line() {
+        assert_eq!(short("a\nb"), "a\\nb");
+        assert_eq!(short(&"x".repeat(1000)).chars().count(), 61);
+    }
+}

@@ -1,0 +1,768 @@
+//! Rules TS01–TS10: the target system on its own (and, for TS08, against the previous year's).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::findings::{Finding, ValidationResult, pointer};
+use chrono::NaiveDate;
+
+use crate::model::target_system::{Member, OriginKind, TargetSystem, Term};
+use crate::model::vocabulary::{OrgUnitKind, Perspective};
+use crate::rules::catalogue::{Message, is_numbered_with_term};
+use crate::rules::document::{Checked, DocumentSchema, decode};
+use crate::rules::limits::is_blank;
+use crate::rules::schema_walk::short;
+
+/// The plausible calendar years of a target system (TS01).
+pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+
+/// The published JSON Schema of a target system, built once.
+pub fn schema() -> &'static DocumentSchema {
+    static SCHEMA: OnceLock<DocumentSchema> = OnceLock::new();
+    SCHEMA.get_or_init(|| DocumentSchema::published::<TargetSystem>("target-system.schema.json"))
+}
+
+/// Checks a target system from raw JSON bytes: schema-level findings when it does not decode,
+/// otherwise every rule TS01–TS10 (TS08 against `previous`, the previous year's system, if given).
+pub fn check_system_json(bytes: &[u8], previous: Option<&TargetSystem>) -> Checked<TargetSystem> {
+    let checked = decode::<TargetSystem>(bytes, schema());
+    let findings = checked
+        .document
+        .as_ref()
+        .map(|system| validate_system(system, previous).findings)
+        .unwrap_or_default();
+    checked.with_findings(findings)
+}
+
+/// Every finding of rules TS01–TS10 on `system`, in rule order. `previous` is the previous year's
+/// target system: where given, a continued goal's predecessor must exist there (TS08).
+pub fn validate_system(system: &TargetSystem, previous: Option<&TargetSystem>) -> ValidationResult {
+    let mut findings = Vec::new();
+    ts01_year_and_version(system, &mut findings);
+    ts02_unique_ids(system, &mut findings);
+    ts03_declared_counts(system, &mut findings);
+    ts04_texts(system, &mut findings);
+    let index = Index::new(system);
+    ts05_references_and_terms(system, &index, &mut findings);
+    ts06_collaboration(system, &mut findings);
+    ts07_steering_service(system, &mut findings);
+    ts08_origin(system, previous, &mut findings);
+    ts09_reporting_and_resolution(system, &mut findings);
+    ts10_vacancies(system, &index, &mut findings);
+    ValidationResult::from_findings(findings)
+}
+
+fn ts01_year_and_version(system: &TargetSystem, findings: &mut Vec<Finding>) {
+    if !PLAUSIBLE_YEARS.contains(&system.year) {
+        findings.push(Finding::new(
+            Message::YearImplausible,
+            "/year",
+            [
+                ("year", system.year.to_string()),
+                ("min", PLAUSIBLE_YEARS.start().to_string()),
+                ("max", PLAUSIBLE_YEARS.end().to_string()),
+            ],
+        ));
+    }
+    if system.schema_version != crate::SCHEMA_VERSION {
+        findings.push(Finding::new(
+            Message::SchemaVersionUnsupported,
+            "/schema_version",
+            [
+                ("version", short(&system.schema_version)),
+                ("supported", crate::SCHEMA_VERSION.to_string()),
+            ],
+        ));
+    }
+}
+
+/// Reports every repeated id of one list (the repetition, not the first occurrence).
+fn duplicates<'a>(
+    ids: impl IntoIterator<Item = (String, &'a str)>,
+    kind: &str,
+    kind_en: &str,
+    findings: &mut Vec<Finding>,
+) {
+    let mut seen = HashSet::new();
+    for (path, id) in ids {
+        if !seen.insert(id) {
+            findings.push(Finding::new(
+                Message::DuplicateId,
+                path,
+                [
+                    ("id", short(id)),
+                    ("kind", kind.to_string()),
+                    ("kind_en", kind_en.to_string()),
+                ],
+            ));
+        }
+    }
+}
+
+fn ts02_unique_ids(system: &TargetSystem, findings: &mut Vec<Finding>) {
+    duplicates(
+        system
+            .portfolios
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (format!("/portfolios/{i}/id"), p.id.as_str())),
+        "Geschäftsbereich",
+        "portfolio",
+        findings,
+    );
+    duplicates(
+        system
+            .members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (format!("/members/{i}/id"), m.id.as_str())),
+        "Bezirksamtsmitglied",
+        "member",
+        findings,
+    );
+    duplicates(
+        system
+            .org_units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (format!("/org_units/{i}/id"), u.id.as_str())),
+        "Organisationseinheit",
+        "org unit",
+        findings,
+    );
+    duplicates(
+        system
+            .goals
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (format!("/goals/{i}/id"), g.id.as_str())),
+        "Ziel",
+        "goal",
+        findings,
+    );
+    duplicates(
+        system.goals.iter().enumerate().flat_map(|(i, goal)| {
+            goal.indicators
+                .iter()
+                .enumerate()
+                .map(move |(j, indicator)| {
+                    (
+                        format!("/goals/{i}/indicators/{j}/id"),
+                        indicator.id.as_str(),
+                    )
+                })
+        }),
+        "Kennzahl",
+        "indicator",
+        findings,
+    );
+}
+
+fn ts03_declared_counts(system: &TargetSystem, findings: &mut Vec<Finding>) {
+    let Some(declared) = system.declared_goal_counts else {
+        return;
+    };
+    for perspective in Perspective::ALL {
+        let listed = system.goals_of(perspective).count();
+        let count = declared.of(perspective);
+        if usize::try_from(count).ok() != Some(listed) {
+            findings.push(Finding::new(
+                Message::GoalCountMismatch,
+                format!("/declared_goal_counts/{}", perspective.as_str()),
+                [
+                    ("declared", count.to_string()),
+                    ("listed", listed.to_string()),
+                    ("perspective", perspective.label_de().to_string()),
+                    ("perspective_en", perspective_en(perspective).to_string()),
+                ],
+            ));
+        }
+    }
+}
+
+fn perspective_en(perspective: Perspective) -> &'static str {
+    match perspective {
+        Perspective::MandateTargetGroups => "mandate and target-group perspective",
+        Perspective::AdministrationInternal => "administration perspective",
+    }
+}
+
+fn ts04_texts(system: &TargetSystem, findings: &mut Vec<Finding>) {
+    if is_blank(&system.mission_statement) {
+        findings.push(Finding::new(
+            Message::MissionStatementBlank,
+            "/mission_statement",
+            std::iter::empty::<(&str, &str)>(),
+        ));
+    }
+    for (i, goal) in system.goals.iter().enumerate() {
+        if is_blank(&goal.title) {
+            findings.push(Finding::new(
+                Message::GoalTitleBlank,
+                format!("/goals/{i}/title"),
+                [("goal", short(&goal.id))],
+            ));
+        }
+    }
+}
+
+/// Lookups built once per validation, so that no check is quadratic in the size of the system.
+struct Index<'a> {
+    portfolios: HashSet<&'a str>,
+    org_units: HashSet<&'a str>,
+    /// Every term by portfolio, in list order, with the member and the pointer to the term.
+    terms: HashMap<&'a str, Vec<TermAt<'a>>>,
+}
+
+/// A term with its member and its place in the document.
+#[derive(Clone, Copy)]
+struct TermAt<'a> {
+    member_index: usize,
+    term_index: usize,
+    member: &'a Member,
+    term: &'a Term,
+}
+
+impl<'a> Index<'a> {
+    fn new(system: &'a TargetSystem) -> Self {
+        let mut terms: HashMap<&str, Vec<TermAt<'a>>> = HashMap::new();
+        for (member_index, member) in system.members.iter().enumerate() {
+            for (term_index, term) in member.terms.iter().enumerate() {
+                terms
+                    .entry(term.portfolio.as_str())
+                    .or_default()
+                    .push(TermAt {
+                        member_index,
+                        term_index,
+                        member,
+                        term,
+                    });
+            }
+        }
+        Index {
+            portfolios: system.portfolios.iter().map(|p| p.id.as_str()).collect(),
+            org_units: system.org_units.iter().map(|u| u.id.as_str()).collect(),
+            terms,
+        }
+    }
+
+    /// Whether someone holds `portfolio` on `day`.
+    fn held_on(&self, portfolio: &str, day: NaiveDate) -> bool {
+        self.terms
+            .get(portfolio)
+            .is_some_and(|terms| terms.iter().any(|at| at.term.covers(day)))
+    }
+}
+
+fn ts05_references_and_terms(
+    system: &TargetSystem,
+    index: &Index<'_>,
+    findings: &mut Vec<Finding>,
+) {
+    let unknown_portfolio = |portfolio: &str, path: String| {
+        Finding::new(
+            Message::UnknownPortfolio,
+            path,
+            [("portfolio", short(portfolio))],
+        )
+    };
+    for (i, member) in system.members.iter().enumerate() {
+        for (j, term) in member.terms.iter().enumerate() {
+            if !index.portfolios.contains(term.portfolio.as_str()) {
+                findings.push(unknown_portfolio(
+                    &term.portfolio,
+                    format!("/members/{i}/terms/{j}/portfolio"),
+                ));
+            }
+            if let Some(until) = term.until.filter(|until| *until < term.from) {
+                findings.push(Finding::new(
+                    Message::TermEndsBeforeStart,
+                    format!("/members/{i}/terms/{j}/until"),
+                    [
+                        ("from", term.from.to_string()),
+                        ("until", until.to_string()),
+                    ],
+                ));
+            }
+        }
+    }
+    for (i, unit) in system.org_units.iter().enumerate() {
+        if !index.portfolios.contains(unit.portfolio.as_str()) {
+            findings.push(unknown_portfolio(
+                &unit.portfolio,
+                format!("/org_units/{i}/portfolio"),
+            ));
+        }
+    }
+    for (i, goal) in system.goals.iter().enumerate() {
+        if !index.portfolios.contains(goal.portfolio.as_str()) {
+            findings.push(unknown_portfolio(
+                &goal.portfolio,
+                format!("/goals/{i}/portfolio"),
+            ));
+        }
+        for (j, unit) in goal.org_units.iter().enumerate() {
+            if !index.org_units.contains(unit.as_str()) {
+                findings.push(Finding::new(
+                    Message::UnknownOrgUnit,
+                    format!("/goals/{i}/org_units/{j}"),
+                    [("org_unit", short(unit))],
+                ));
+            }
+        }
+    }
+    ts05_one_holder_per_day(index, findings);
+}
+
+/// One holder per portfolio per day. Per portfolio, the terms are swept in order of their start
+/// (ties in list order); a term that starts while a term of another member still runs is reported
+/// at the later-starting term, naming the other member. Terms ending before they start cover no day
+/// (reported above). The sweep keeps the two latest-ending terms of distinct members, so it is
+/// O(n log n) however many terms there are.
+fn ts05_one_holder_per_day(index: &Index<'_>, findings: &mut Vec<Finding>) {
+    let end = |term: &Term| term.until.unwrap_or(NaiveDate::MAX);
+    let mut overlaps: Vec<(TermAt<'_>, &Member)> = Vec::new();
+    // Findings are sorted by document position at the end, so the map's order does not matter.
+    for terms in index.terms.values() {
+        let mut sorted: Vec<TermAt<'_>> = terms
+            .iter()
+            .copied()
+            .filter(|at| at.term.until.is_none_or(|until| at.term.from <= until))
+            .collect();
+        sorted.sort_by_key(|at| at.term.from);
+        // The latest-ending earlier terms of two distinct members: (end, member).
+        let mut latest: [Option<(NaiveDate, &Member)>; 2] = [None, None];
+        for at in sorted {
+            let clash = latest
+                .iter()
+                .flatten()
+                .filter(|(_, member)| member.id != at.member.id)
+                .max_by_key(|(until, _)| *until)
+                .filter(|(until, _)| *until >= at.term.from);
+            if let Some((_, other)) = clash {
+                overlaps.push((at, other));
+            }
+            let candidate = (end(at.term), at.member);
+            match latest
+                .iter_mut()
+                .flatten()
+                .find(|(_, m)| m.id == at.member.id)
+            {
+                Some(same) => same.0 = same.0.max(candidate.0),
+                None => insert_latest(&mut latest, candidate),
+            }
+        }
+    }
+    overlaps.sort_by_key(|(at, _)| (at.member_index, at.term_index));
+    for (at, other) in overlaps {
+        findings.push(Finding::new(
+            Message::TermsOverlap,
+            format!("/members/{}/terms/{}", at.member_index, at.term_index),
+            [
+                ("portfolio", short(&at.term.portfolio)),
+                ("member", short(&at.member.id)),
+                ("other", short(&other.id)),
+                ("from", at.term.from.to_string()),
+            ],
+        ));
+    }
+}
+
+/// Puts `candidate` into the two latest-ending slots if it ends later than one of them.
+fn insert_latest<'a>(
+    latest: &mut [Option<(NaiveDate, &'a Member)>; 2],
+    candidate: (NaiveDate, &'a Member),
+) {
+    let [first, second] = latest;
+    if first.is_none() {
+        *first = Some(candidate);
+    } else if second.is_none() {
+        *second = Some(candidate);
+    } else if let (Some(a), Some(b)) = (first, second) {
+        let weakest = if b.0 < a.0 { b } else { a };
+        if candidate.0 > weakest.0 {
+            *weakest = candidate;
+        }
+    }
+}
+
+fn ts06_collaboration(system: &TargetSystem, findings: &mut Vec<Finding>) {
+    for (i, goal) in system.goals.iter().enumerate() {
+        let distinct: HashSet<&str> = goal.org_units.iter().map(String::as_str).collect();
+        if distinct.len() < 2 {
+            findings.push(Finding::new(
+                Message::GoalFewOrgUnits,
+                format!("/goals/{i}/org_units"),
+                [
+                    ("goal", short(&goal.id)),
+                    ("count", distinct.len().to_string()),
+                ],
+            ));
+        }
+    }
+}
+
+fn ts07_steering_service(system: &TargetSystem, findings: &mut Vec<Finding>) {
+    let steering: Vec<usize> = system
+        .org_units
+        .iter()
+        .enumerate()
+        .filter(|(_, unit)| unit.kind == OrgUnitKind::SteeringService)
+        .map(|(i, _)| i)
+        .collect();
+    let count = steering.len().to_string();
+    if steering.is_empty() {
+        findings.push(Finding::new(
+            Message::SteeringServiceCount,
+            "/org_units",
+            [("count", count)],
+        ));
+    } else {
+        for i in steering.iter().skip(1) {
+            findings.push(Finding::new(
+                Message::SteeringServiceCount,
+                format!("/org_units/{i}/kind"),
+                [("count", count.clone())],
+            ));
+        }
+    }
+}
+
+fn ts08_origin(
+    system: &TargetSystem,
+    previous: Option<&TargetSystem>,
+    findings: &mut Vec<Finding>,
+) {
+    let expected_year = system.year.saturating_sub(1);
+    let previous_ids: Option<(&TargetSystem, HashSet<&str>)> = previous.map(|previous| {
+        (
+            previous,
+            previous.goals.iter().map(|g| g.id.as_str()).collect(),
+        )
+    });
+    for (i, goal) in system.goals.iter().enumerate() {
+        let goal_id = short(&goal.id);
+        let predecessor = goal.origin.predecessor.as_deref();
+        match (goal.origin.kind, predecessor) {
+            (OriginKind::New, None) => {}
+            (OriginKind::New, Some(predecessor)) => findings.push(Finding::new(
+                Message::PredecessorUnexpected,
+                format!("/goals/{i}/origin/predecessor"),
+                [("goal", goal_id), ("predecessor", short(predecessor))],
+            )),
+            (OriginKind::Continued, None) => findings.push(Finding::new(
+                Message::PredecessorMissing,
+                format!("/goals/{i}/origin"),
+                [("goal", goal_id)],
+            )),
+            (OriginKind::Continued, Some(predecessor)) => {
+                let path = format!("/goals/{i}/origin/predecessor");
+                let shown = short(predecessor);
+                let Some((year, id)) = parse_predecessor(predecessor) else {
+                    findings.push(Finding::new(
+                        if is_blank(predecessor) {
+                            Message::PredecessorMissing
+                        } else {
+                            Message::PredecessorMalformed
+                        },
+                        if is_blank(predecessor) {
+                            format!("/goals/{i}/origin")
+                        } else {
+                            path
+                        },
+                        [("goal", goal_id), ("predecessor", shown)],
+                    ));
+                    continue;
+                };
+                if year != expected_year {
+                    findings.push(Finding::new(
+                        Message::PredecessorWrongYear,
+                        path,
+                        [
+                            ("predecessor", shown),
+                            ("expected_year", expected_year.to_string()),
+                        ],
+                    ));
+                } else if let Some((previous, known)) = &previous_ids {
+                    if !known.contains(id) {
+                        findings.push(Finding::new(
+                            Message::PredecessorUnknown,
+                            path,
+                            [
+                                ("predecessor", shown),
+                                ("expected_year", previous.year.to_string()),
+                            ],
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `"2021/A03"` → `(2021, "A03")`: four digits, a slash, a non-blank id.
+fn parse_predecessor(text: &str) -> Option<(i32, &str)> {
+    let (year, id) = text.split_once('/')?;
+    if year.len() != 4
+        || !year.bytes().all(|b| b.is_ascii_digit())
+        || is_blank(id)
+        || id.trim() != id
+    {
+        return None;
+    }
+    Some((year.parse().ok()?, id))
+}
+
+fn ts09_reporting_and_resolution(system: &TargetSystem, findings: &mut Vec<Finding>) {
+    let first = system.reporting.first_tertial;
+    if first.year() != system.year {
+        findings.push(Finding::new(
+            Message::FirstTertialOutsideYear,
+            "/reporting/first_tertial",
+            [
+                ("tertial", first.to_string()),
+                ("year", system.year.to_string()),
+            ],
+        ));
+    }
+    if !is_numbered_with_term(&system.resolution.number) {
+        findings.push(Finding::new(
+            Message::ResolutionNumberMalformed,
+            "/resolution/number",
+            [("number", short(&system.resolution.number))],
+        ));
+    }
+    if system.resolution.decided_on >= first.cut_off() {
+        findings.push(Finding::new(
+            Message::ResolutionAfterFirstCutOff,
+            "/resolution/decided_on",
+            [
+                ("decided_on", system.resolution.decided_on.to_string()),
+                ("cut_off", first.cut_off().to_string()),
+            ],
+        ));
+    }
+}
+
+fn ts10_vacancies(system: &TargetSystem, index: &Index<'_>, findings: &mut Vec<Finding>) {
+    let tertials = system.reporting_tertials();
+    let owning: HashSet<&str> = system
+        .goals
+        .iter()
+        .map(|goal| goal.portfolio.as_str())
+        .collect();
+    // A repeated portfolio id (TS02) is checked once.
+    let mut checked = HashSet::new();
+    for (k, portfolio) in system.portfolios.iter().enumerate() {
+        let id = portfolio.id.as_str();
+        if !owning.contains(id) || !checked.insert(id) {
+            continue;
+        }
+        for tertial in &tertials {
+            let occasions = [
+                (tertial.cut_off(), "Berichtsstichtag", "cut-off"),
+                (tertial.deadline(), "Berichtsfrist", "deadline"),
+            ];
+            for (day, occasion, occasion_en) in occasions {
+                if !index.held_on(id, day) {
+                    findings.push(Finding::new(
+                        Message::PortfolioVacant,
+                        pointer("/portfolios", k),
+                        [
+                            ("portfolio", short(id)),
+                            ("date", day.to_string()),
+                            ("occasion", format!("{occasion} des {}", tertial.label_de())),
+                            ("occasion_en", format!("{occasion_en} of {tertial}")),
+                        ],
+                    ));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+    use crate::Code;
+
+    fn fixture() -> TargetSystem {
+        serde_json::from_str(include_str!(
+            "../../../tests/fixtures/rules-system-2022.json"
+        ))
+        .unwrap()
+    }
+
+    fn codes(system: &TargetSystem) -> Vec<Code> {
+        validate_system(system, None).codes()
+    }
+
+    #[test]
+    fn the_fixture_is_clean() {
+        let result = validate_system(&fixture(), None);
+        assert!(result.findings.is_empty(), "{:#?}", result.findings);
+    }
+
+    #[test]
+    fn predecessors_parse_strictly() {
+        assert_eq!(parse_predecessor("2021/A03"), Some((2021, "A03")));
+        for bad in ["2021-A03", "21/A03", "2021/", "2021/ A03", "/A03", "2021/ "] {
+            assert_eq!(parse_predecessor(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_term_overlapping_another_members_term_is_reported_once_at_the_later_term() {
+        let mut system = fixture();
+        // m-schul (index 1) becomes mayor on 2022-10-13; let the old mayor stay until 2022-10-20.
+        system.members[0].terms[0].until = Some("2022-10-20".parse().unwrap());
+        let result = validate_system(&system, None);
+        let overlaps: Vec<_> = result
+            .findings
+            .iter()
+            .filter(|f| f.code == Code::TS05)
+            .collect();
+        assert_eq!(overlaps.len(), 1, "{overlaps:#?}");
+        assert_eq!(overlaps[0].path, "/members/1/terms/1");
+        assert_eq!(overlaps[0].params["from"], "2022-10-13");
+        assert_eq!(overlaps[0].params["other"], "m-bzbm");
+    }
+
+    fn term_of(portfolio: &str, from: u32, length: Option<u32>) -> Term {
+        let day = |offset: u32| {
+            NaiveDate::from_ymd_opt(2022, 1, 1).unwrap() + chrono::Days::new(offset.into())
+        };
+        Term {
+            portfolio: portfolio.into(),
+            role: crate::Role::Councillor,
+            from: day(from),
+            until: length.map(|l| day(from + l)),
+        }
+    }
+
+    /// Which terms the obvious quadratic reading reports: those starting while a term of another
+    /// member on the same portfolio runs that started before (ties in list order).
+    fn overlapping_by_brute_force(system: &TargetSystem) -> Vec<(usize, usize)> {
+        let all: Vec<(usize, usize, &Member, &Term)> = system
+            .members
+            .iter()
+            .enumerate()
+            .flat_map(|(i, m)| m.terms.iter().enumerate().map(move |(j, t)| (i, j, m, t)))
+            .filter(|(_, _, _, t)| t.until.is_none_or(|u| t.from <= u))
+            .collect();
+        let mut out = Vec::new();
+        for &(i, j, m, t) in &all {
+            let clash = all.iter().any(|&(k, l, n, o)| {
+                n.id != m.id
+                    && o.portfolio == t.portfolio
+                    && (o.from, k, l) < (t.from, i, j)
+                    && o.overlaps(t)
+            });
+            if clash {
+                out.push((i, j));
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_sweep_agrees_with_brute_force(
+            terms in proptest::collection::vec(
+                (0usize..4, 0usize..2, 0u32..60, proptest::option::of(0u32..30)),
+                0..14,
+            )
+        ) {
+            let mut system = fixture();
+            for member in &mut system.members {
+                member.terms.clear();
+            }
+            for (member, portfolio, from, length) in terms {
+                let portfolio = ["I", "V"][portfolio];
+                // A few inverted terms (ending before they start) too.
+                let mut term = term_of(portfolio, from, length);
+                if length == Some(0) && from % 2 == 1 {
+                    term.until = term.from.pred_opt();
+                }
+                system.members[member].terms.push(term);
+            }
+            let reported: Vec<(usize, usize)> = validate_system(&system, None)
+                .findings
+                .iter()
+                .filter(|f| f.message.contains("überschneiden"))
+                .map(|f| {
+                    let parts: Vec<usize> = f.path.split('/').filter_map(|p| p.parse().ok()).collect();
+                    (parts[0], parts[1])
+                })
+                .collect();
+            proptest::prop_assert_eq!(reported, overlapping_by_brute_force(&system));
+        }
+    }
+
+    #[test]
+    fn many_terms_stay_fast() {
+        let mut system = fixture();
+        system.members.truncate(1);
+        system.members[0].terms.clear();
+        for i in 0..30_000u32 {
+            let mut member = system.members[0].clone();
+            member.id = format!("m{i}");
+            member.terms = vec![term_of("V", i, Some(0))];
+            system.members.push(member);
+        }
+        system.members.remove(0);
+        let started = std::time::Instant::now();
+        let result = validate_system(&system, None);
+        assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+        assert!(!result.has(Code::TS05));
+    }
+
+    #[test]
+    fn a_member_may_hold_two_terms_on_one_portfolio() {
+        let mut system = fixture();
+        let mut again = system.members[3].terms[0].clone();
+        again.from = "2022-06-01".parse().unwrap();
+        system.members[3].terms.push(again);
+        assert!(!codes(&system).contains(&Code::TS05));
+    }
+
+    #[test]
+    fn vacancies_are_reported_per_cut_off_and_deadline() {
+        let mut system = fixture();
+        // Nobody holds V after 2022-06-30: T2 and T3 cut-offs and deadlines are vacant.
+        system.members[3].terms[0].until = Some("2022-06-30".parse().unwrap());
+        let result = validate_system(&system, None);
+        let dates: Vec<_> = result
+            .findings
+            .iter()
+            .filter(|f| f.code == Code::TS10)
+            .map(|f| (f.path.as_str(), f.params["date"].as_str()))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                ("/portfolios/2", "2022-08-31"),
+                ("/portfolios/2", "2022-09-30"),
+                ("/portfolios/2", "2022-12-31"),
+                ("/portfolios/2", "2023-01-31"),
+            ]
+        );
+        assert!(result.valid, "TS10 is a warning");
+    }
+
+    #[test]
+    fn steering_service_count() {
+        let mut system = fixture();
+        system.org_units[1].kind = OrgUnitKind::SteeringService;
+        let result = validate_system(&system, None);
+        assert_eq!(result.findings[0].code, Code::TS07);
+        assert_eq!(result.findings[0].path, "/org_units/1/kind");
+        for unit in &mut system.org_units {
+            unit.kind = OrgUnitKind::Office;
+        }
+        let result = validate_system(&system, None);
+        assert_eq!(result.findings[0].path, "/org_units");
+        assert_eq!(result.findings[0].params["count"], "0");
+    }
+}

@@ -1,0 +1,224 @@
+//! Our schema-level findings and the published JSON Schema never disagree: an independent validator
+//! (the `jsonschema` crate, draft 2020-12 with format checks) accepts a document exactly when our
+//! schema-level pass reports nothing — on every conformance case and on many mutated documents.
+//!
+//! Known, deliberate exception (see `rules/schema_walk.rs`): a number like `2.0` where an integer is
+//! expected passes JSON Schema's `integer` but not serde's `i32`; the mutations avoid such numbers.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::path::PathBuf;
+
+use proptest::prelude::*;
+use serde_json::{Value, json};
+use zielsystem_core::rules::catalogue::Code;
+use zielsystem_core::rules::{Checked, decode, report_sheet, target_system};
+use zielsystem_core::{ReportSheet, TargetSystem};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn validator(file_name: &str) -> jsonschema::Validator {
+    let schema = zielsystem_core::schema::all()
+        .into_iter()
+        .find(|named| named.file_name == file_name)
+        .unwrap()
+        .schema;
+    jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .should_validate_formats(true)
+        .build(schema.as_value())
+        .unwrap()
+}
+
+fn schema_level<T>(checked: &Checked<T>) -> Vec<Code> {
+    checked
+        .result
+        .findings
+        .iter()
+        .map(|f| f.code)
+        .filter(|code| code.as_str().starts_with("SCHEMA_") || *code == Code::JsonSyntax)
+        .collect()
+}
+
+/// Whether both sides agree on `bytes`; the disagreement described otherwise.
+fn agree(kind: &str, bytes: &[u8]) -> Result<(), String> {
+    let Ok(value) = serde_json::from_slice::<Value>(bytes) else {
+        return Ok(()); // Not JSON: no schema to ask.
+    };
+    let (ours, file_name) = match kind {
+        "system" => (
+            schema_level(&decode::<TargetSystem>(bytes, target_system::schema())),
+            "target-system.schema.json",
+        ),
+        _ => (
+            schema_level(&decode::<ReportSheet>(bytes, report_sheet::schema())),
+            "report-sheet.schema.json",
+        ),
+    };
+    let ours: Vec<Code> = ours
+        .into_iter()
+        .filter(|code| *code != Code::SchemaDuplicateKey) // invisible to a validator of parsed values
+        .collect();
+    let theirs = validator(file_name).is_valid(&value);
+    if theirs == ours.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "jsonschema says valid={theirs}, we report {ours:?} for\n{}",
+            String::from_utf8_lossy(bytes)
+        ))
+    }
+}
+
+#[test]
+fn every_case_agrees_with_the_published_schema() {
+    let mut checked = 0;
+    for kind in ["system", "sheet"] {
+        let dir = root().join("tests/cases").join(kind);
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let case = entry.unwrap().path();
+            let expect: Value =
+                serde_json::from_slice(&std::fs::read(case.join("expect.json")).unwrap()).unwrap();
+            let document = case.join(expect["document"].as_str().unwrap());
+            let bytes = std::fs::read(document).unwrap();
+            if let Err(message) = agree(kind, &bytes) {
+                panic!("{}: {message}", case.display());
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 50);
+}
+
+fn pointers(value: &Value, base: &str, out: &mut Vec<String>) {
+    out.push(base.to_string());
+    match value {
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                pointers(item, &format!("{base}/{i}"), out);
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map {
+                pointers(
+                    item,
+                    &format!("{base}/{}", key.replace('~', "~0").replace('/', "~1")),
+                    out,
+                );
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Values a careless tool might write anywhere.
+fn pool() -> Vec<Value> {
+    vec![
+        Value::Null,
+        json!(true),
+        json!(0),
+        json!(-1),
+        json!(2022),
+        json!(3_000_000_000_u64),
+        json!(1.5),
+        json!(""),
+        json!("x"),
+        json!("2022-05-01"),
+        json!("2022-02-30"),
+        json!("2022-13-01"),
+        json!("2022-T2"),
+        json!("2022-T4"),
+        json!("mayor"),
+        json!("high"),
+        json!("at_risk"),
+        json!("steering_service"),
+        json!([]),
+        json!(["std", "amt-soz"]),
+        json!({}),
+        json!({"id": "I", "name": "x"}),
+    ]
+}
+
+#[derive(Debug, Clone)]
+enum Mutation {
+    Replace(usize, usize),
+    Remove(usize),
+    AddKey(usize),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::Replace(a, b)),
+        any::<usize>().prop_map(Mutation::Remove),
+        any::<usize>().prop_map(Mutation::AddKey),
+    ]
+}
+
+fn apply(document: &mut Value, mutation: &Mutation) {
+    let mut all = Vec::new();
+    pointers(document, "", &mut all);
+    let pick = |i: usize| all[i % all.len()].clone();
+    match mutation {
+        Mutation::Replace(at, with) => {
+            let values = pool();
+            let target = pick(*at);
+            *document.pointer_mut(&target).unwrap() = values[with % values.len()].clone();
+        }
+        Mutation::Remove(at) => {
+            let target = pick(*at);
+            if let Some((parent, key)) = target.rsplit_once('/') {
+                let key = key.replace("~1", "/").replace("~0", "~");
+                match document.pointer_mut(parent).unwrap() {
+                    Value::Object(map) => {
+                        map.remove(&key);
+                    }
+                    Value::Array(items) => {
+                        let index: usize = key.parse().unwrap();
+                        items.remove(index);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Mutation::AddKey(at) => {
+            if let Value::Object(map) = document.pointer_mut(&pick(*at)).unwrap() {
+                map.insert("zusatz".into(), json!(1));
+            }
+        }
+    }
+}
+
+fn fixture(name: &str) -> Value {
+    serde_json::from_slice(&std::fs::read(root().join("tests/fixtures").join(name)).unwrap())
+        .unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn mutated_systems_agree(mutations in prop::collection::vec(mutation(), 1..4)) {
+        let mut document = fixture("rules-system-2022.json");
+        for m in &mutations {
+            apply(&mut document, m);
+        }
+        let bytes = serde_json::to_vec_pretty(&document).unwrap();
+        prop_assert!(agree("system", &bytes).is_ok(), "{}", agree("system", &bytes).unwrap_err());
+    }
+
+    #[test]
+    fn mutated_sheets_agree(mutations in prop::collection::vec(mutation(), 1..4)) {
+        let mut document = fixture("rules-sheet-a01-t1.json");
+        for m in &mutations {
+            apply(&mut document, m);
+        }
+        let bytes = serde_json::to_vec_pretty(&document).unwrap();
+        prop_assert!(agree("sheet", &bytes).is_ok(), "{}", agree("sheet", &bytes).unwrap_err());
+    }
+}

@@ -62,7 +62,8 @@ impl Default for Config {
 /// A rule violation injected into a sheet on purpose, with the code it must yield.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Violation {
-    /// The sheet names another authority (RS01).
+    /// The sheet names its authority abbreviated ("BA Mitte von Berlin"), so it matches no target
+    /// system (RS01).
     ForeignAuthority,
     /// The goal does not exist in the system (RS02).
     UnknownGoal,
@@ -226,8 +227,6 @@ impl Generator {
                     rng: &mut rng,
                     system: &system,
                     violation_rate: self.config.violation_rate,
-                    authority,
-                    authorities: self.config.authorities,
                 }
                 .write_all();
                 previous = Some(system.clone());
@@ -656,8 +655,6 @@ struct SheetWriter<'a> {
     rng: &'a mut fastrand::Rng,
     system: &'a TargetSystem,
     violation_rate: f64,
-    authority: u32,
-    authorities: u32,
 }
 
 /// What a goal's earlier sheets said, for forecasts that evolve over the year.
@@ -975,16 +972,14 @@ impl SheetWriter<'_> {
             .filter(|v| match v {
                 Violation::RiskMissing | Violation::CountermeasureOneUnit => early,
                 Violation::AchievedRevoked => state.achieved_in.is_some(),
-                Violation::ForeignAuthority => self.authorities > 1,
                 _ => true,
             })
             .collect();
         let violation = *pick(self.rng, &candidates)?;
         match violation {
             Violation::ForeignAuthority => {
-                let other =
-                    (self.authority + 1 + self.rng.u32(..self.authorities - 1)) % self.authorities;
-                sheet.authority = Generator::authority_name(other);
+                // The authority abbreviated, as clerks write it: it matches no target system.
+                sheet.authority = sheet.authority.replacen("Bezirksamt ", "BA ", 1);
             }
             Violation::UnknownGoal => {
                 sheet.goal = format!("{}99", &goal.id.get(..1).unwrap_or("A"));

@@ -75,10 +75,7 @@ const MAX_REF_HOPS: u8 = 32;
 
 /// Every violation of `root` (a root schema with its `$defs`) by `tree`, in document order.
 pub(crate) fn walk(root: &Value, tree: &Json) -> Vec<Finding> {
-    let mut walker = Walker {
-        root,
-        findings: Vec::new(),
-    };
+    let mut walker = Walker::new(root, false);
     walker.check(root, tree, "", 0);
     walker.findings
 }
@@ -86,24 +83,57 @@ pub(crate) fn walk(root: &Value, tree: &Json) -> Vec<Finding> {
 struct Walker<'s> {
     root: &'s Value,
     findings: Vec<Finding>,
+    /// Probing: only whether the value is accepted counts, and no finding is built. `anyOf` and
+    /// `oneOf` probe their branches first and walk them for findings only when none accepts, so
+    /// a valid enumeration value costs no discarded findings of the branches it does not match.
+    probe: bool,
+    /// Set instead of recording a finding while probing.
+    rejected: bool,
 }
 
 impl<'s> Walker<'s> {
+    fn new(root: &'s Value, probe: bool) -> Self {
+        Walker {
+            root,
+            findings: Vec::new(),
+            probe,
+            rejected: false,
+        }
+    }
+
+    /// Records a finding, or, while probing, only that there is one.
+    fn report(&mut self, finding: impl FnOnce() -> Finding) {
+        if self.probe {
+            self.rejected = true;
+        } else {
+            self.findings.push(finding());
+        }
+    }
+
+    /// Whether `schema` accepts `value`, without building findings.
+    fn accepts(&self, schema: &'s Value, value: &Json, path: &str, hops: u8) -> bool {
+        let mut probe = Walker::new(self.root, true);
+        probe.check(schema, value, path, hops);
+        !probe.rejected
+    }
+
     fn check(&mut self, schema: &'s Value, value: &Json, path: &str, hops: u8) {
-        if hops > MAX_REF_HOPS {
+        if hops > MAX_REF_HOPS || (self.probe && self.rejected) {
             return;
         }
         let keywords = match schema {
             Value::Object(keywords) => keywords,
             Value::Bool(false) => {
-                self.findings.push(Finding::new(
-                    Message::SchemaMismatch,
-                    path,
-                    [
-                        ("detail", "an dieser Stelle ist kein Wert erlaubt"),
-                        ("detail_en", "no value is allowed here"),
-                    ],
-                ));
+                self.report(|| {
+                    Finding::new(
+                        Message::SchemaMismatch,
+                        path,
+                        [
+                            ("detail", "an dieser Stelle ist kein Wert erlaubt"),
+                            ("detail_en", "no value is allowed here"),
+                        ],
+                    )
+                });
                 return;
             }
             _ => return,
@@ -152,33 +182,36 @@ impl<'s> Walker<'s> {
         exactly_one: bool,
         hops: u8,
     ) {
-        let outcomes: Vec<Vec<Finding>> = branches
+        let accepting = branches
             .iter()
-            .map(|branch| {
-                let mut walker = Walker {
-                    root: self.root,
-                    findings: Vec::new(),
-                };
-                walker.check(branch, value, path, hops + 1);
-                walker.findings
-            })
-            .collect();
-        let accepting = outcomes
-            .iter()
-            .filter(|findings| findings.is_empty())
+            .filter(|branch| self.accepts(branch, value, path, hops + 1))
             .count();
         if accepting == 1 || (accepting > 1 && !exactly_one) {
             return;
         }
+        if self.probe {
+            self.rejected = true;
+            return;
+        }
+        let outcomes: Vec<Vec<Finding>> = branches
+            .iter()
+            .map(|branch| {
+                let mut walker = Walker::new(self.root, false);
+                walker.check(branch, value, path, hops + 1);
+                walker.findings
+            })
+            .collect();
         if accepting > 1 {
-            self.findings.push(Finding::new(
-                Message::SchemaMismatch,
-                path,
-                [
-                    ("detail", "der Wert passt auf mehrere Alternativen"),
-                    ("detail_en", "the value matches more than one alternative"),
-                ],
-            ));
+            self.report(|| {
+                Finding::new(
+                    Message::SchemaMismatch,
+                    path,
+                    [
+                        ("detail", "der Wert passt auf mehrere Alternativen"),
+                        ("detail_en", "the value matches more than one alternative"),
+                    ],
+                )
+            });
             return;
         }
         let constants: Option<Vec<Constant<'s>>> = branches
@@ -303,11 +336,9 @@ impl<'s> Walker<'s> {
     fn check_string(&mut self, keywords: &Map<String, Value>, text: &str, path: &str) {
         match keywords.get("format").and_then(Value::as_str) {
             Some("date") if !is_full_date(text) => {
-                self.findings.push(Finding::new(
-                    Message::SchemaFormatDate,
-                    path,
-                    [("value", short(text))],
-                ));
+                self.report(|| {
+                    Finding::new(Message::SchemaFormatDate, path, [("value", short(text))])
+                });
                 return;
             }
             _ => {}
@@ -316,14 +347,16 @@ impl<'s> Walker<'s> {
             let tertial = pattern == TERTIAL_PATTERN;
             let matches = pattern_matches(pattern, text).unwrap_or(true);
             if !matches {
-                self.findings.push(if tertial {
-                    Finding::new(Message::SchemaFormatTertial, path, [("value", short(text))])
-                } else {
-                    Finding::new(
-                        Message::SchemaFormatPattern,
-                        path,
-                        [("value", short(text)), ("pattern", short(pattern))],
-                    )
+                self.report(|| {
+                    if tertial {
+                        Finding::new(Message::SchemaFormatTertial, path, [("value", short(text))])
+                    } else {
+                        Finding::new(
+                            Message::SchemaFormatPattern,
+                            path,
+                            [("value", short(text)), ("pattern", short(pattern))],
+                        )
+                    }
                 });
                 return;
             }
@@ -331,11 +364,13 @@ impl<'s> Walker<'s> {
         if let Some(limit) = keywords.get("maxLength").and_then(Value::as_u64) {
             let length = text.chars().count() as u64;
             if length > limit {
-                self.findings.push(Finding::new(
-                    Message::SchemaLimitTextLength,
-                    path,
-                    [("length", length.to_string()), ("limit", limit.to_string())],
-                ));
+                self.report(|| {
+                    Finding::new(
+                        Message::SchemaLimitTextLength,
+                        path,
+                        [("length", length.to_string()), ("limit", limit.to_string())],
+                    )
+                });
             }
         }
     }
@@ -366,10 +401,12 @@ impl<'s> Walker<'s> {
         {
             let inside = integer_of(number).is_some_and(|n| (min..=max).contains(&n));
             if !inside {
-                self.findings.push(finding(
-                    format!("ganze Zahl von {min} bis {max}"),
-                    format!("integer from {min} to {max}"),
-                ));
+                self.report(|| {
+                    finding(
+                        format!("ganze Zahl von {min} bis {max}"),
+                        format!("integer from {min} to {max}"),
+                    )
+                });
                 return;
             }
         }
@@ -392,10 +429,9 @@ impl<'s> Walker<'s> {
                         .get(keyword)
                         .map(Value::to_string)
                         .unwrap_or_default();
-                    self.findings.push(finding(
-                        format!("{german} {shown}"),
-                        format!("{english} {shown}"),
-                    ));
+                    self.report(|| {
+                        finding(format!("{german} {shown}"), format!("{english} {shown}"))
+                    });
                     return;
                 }
             }
@@ -411,8 +447,7 @@ impl<'s> Walker<'s> {
         if let Some(Value::Array(required)) = keywords.get("required") {
             for key in required.iter().filter_map(Value::as_str) {
                 if !members.iter().any(|(name, _)| name == key) {
-                    self.findings
-                        .push(Finding::new(Message::SchemaRequired, path, [("key", key)]));
+                    self.report(|| Finding::new(Message::SchemaRequired, path, [("key", key)]));
                 }
             }
         }
@@ -422,11 +457,13 @@ impl<'s> Walker<'s> {
             let member_path = pointer(path, key);
             match (properties.and_then(|p| p.get(key)), additional) {
                 (Some(property), _) => self.check(property, member, &member_path, 0),
-                (None, Some(Value::Bool(false))) => self.findings.push(Finding::new(
-                    Message::SchemaUnknownKey,
-                    member_path,
-                    [("key", short(key))],
-                )),
+                (None, Some(Value::Bool(false))) => self.report(|| {
+                    Finding::new(
+                        Message::SchemaUnknownKey,
+                        member_path,
+                        [("key", short(key))],
+                    )
+                }),
                 (None, Some(schema)) => self.check(schema, member, &member_path, 0),
                 (None, None) => {}
             }
@@ -436,14 +473,16 @@ impl<'s> Walker<'s> {
     fn check_array(&mut self, keywords: &'s Map<String, Value>, items: &[Json], path: &str) {
         if let Some(limit) = keywords.get("maxItems").and_then(Value::as_u64) {
             if items.len() as u64 > limit {
-                self.findings.push(Finding::new(
-                    Message::SchemaLimitListLength,
-                    path,
-                    [
-                        ("length", items.len().to_string()),
-                        ("limit", limit.to_string()),
-                    ],
-                ));
+                self.report(|| {
+                    Finding::new(
+                        Message::SchemaLimitListLength,
+                        path,
+                        [
+                            ("length", items.len().to_string()),
+                            ("limit", limit.to_string()),
+                        ],
+                    )
+                });
             }
         }
         if let Some(schema) = keywords.get("items") {
@@ -454,25 +493,35 @@ impl<'s> Walker<'s> {
     }
 
     fn type_finding(&mut self, expected: &[&str], value: &Json, path: &str) {
+        if self.probe {
+            self.rejected = true;
+            return;
+        }
         let found = json_type(value);
-        self.findings.push(Finding::new(
-            Message::SchemaType,
-            path,
-            [
-                (
-                    "expected",
-                    join(expected.iter().map(|k| type_de(k)), " oder "),
-                ),
-                ("expected_en", join(expected.iter().copied(), " or ")),
-                ("found", type_de(found).to_string()),
-                ("found_en", found.to_string()),
-            ],
-        ));
+        self.report(|| {
+            Finding::new(
+                Message::SchemaType,
+                path,
+                [
+                    (
+                        "expected",
+                        join(expected.iter().map(|k| type_de(k)), " oder "),
+                    ),
+                    ("expected_en", join(expected.iter().copied(), " or ")),
+                    ("found", type_de(found).to_string()),
+                    ("found_en", found.to_string()),
+                ],
+            )
+        });
     }
 
     /// `allowed` lists the JSON values; `allowed_de` adds each value's German title where the
     /// schema gives one (`low (gering), medium (mittel), high (hoch)`).
     fn enum_finding(&mut self, allowed: &[Constant<'_>], value: &Json, path: &str) {
+        if self.probe {
+            self.rejected = true;
+            return;
+        }
         let shown = match value {
             Json::String(text) => short(text),
             other => short(&render(other)),
@@ -489,15 +538,17 @@ impl<'s> Walker<'s> {
             ", ",
         );
         let allowed = join(allowed.iter().map(|(constant, _)| json(constant)), ", ");
-        self.findings.push(Finding::new(
-            Message::SchemaEnum,
-            path,
-            [
-                ("value", shown),
-                ("allowed", allowed),
-                ("allowed_de", allowed_de),
-            ],
-        ));
+        self.report(|| {
+            Finding::new(
+                Message::SchemaEnum,
+                path,
+                [
+                    ("value", shown),
+                    ("allowed", allowed),
+                    ("allowed_de", allowed_de),
+                ],
+            )
+        });
     }
 }
 

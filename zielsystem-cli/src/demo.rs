@@ -14,6 +14,7 @@ use zielsystem_core::model::paper::for_report;
 use zielsystem_core::rules::{validate_paper, validate_report};
 use zielsystem_core::{
     ReportSheet, TargetSystem, Tertial, TertialReport, ValidationResult, consolidate,
+    validate_sheet, validate_system,
 };
 
 use crate::Failure;
@@ -134,6 +135,57 @@ fn light_summary(report: &TertialReport) -> String {
     )
 }
 
+/// Step 1 of the procedure: the target system and every sheet (each with the others as its
+/// history) against the rule catalogue. Writes `pruefung.json` (one validation result per
+/// document, as `zielsystem validate --format json`) and prints a summary; true when any error.
+fn validate_inputs(
+    out: &mut impl Write,
+    dir: &Path,
+    written: &mut Written,
+    system: &TargetSystem,
+    sheets: &[ReportSheet],
+) -> Result<bool, Failure> {
+    #[derive(serde::Serialize)]
+    struct Checked<'a> {
+        document: &'a str,
+        #[serde(flatten)]
+        result: ValidationResult,
+    }
+    let mut checked = vec![Checked {
+        document: bundle::SYSTEM.0,
+        result: validate_system(system, None),
+    }];
+    for ((name, _), sheet) in bundle::SHEETS.iter().zip(sheets) {
+        checked.push(Checked {
+            document: name,
+            result: validate_sheet(sheet, system, sheets),
+        });
+    }
+    let errors: usize = checked.iter().map(|c| c.result.errors().count()).sum();
+    let warnings: usize = checked.iter().map(|c| c.result.warnings().count()).sum();
+    writeln!(
+        out,
+        "Prüfung nach dem Regelkatalog: {} Dokumente, {errors} Fehler, {warnings} Hinweise.",
+        checked.len()
+    )?;
+    for document in &checked {
+        for finding in &document.result.findings {
+            writeln!(
+                out,
+                "  {}: {}[{}] {}",
+                document.document,
+                finding.severity.as_str(),
+                finding.code,
+                finding.message
+            )?;
+        }
+    }
+    let mut text = serde_json::to_string_pretty(&checked)?;
+    text.push('\n');
+    written.write(dir, "pruefung.json", &text)?;
+    Ok(errors > 0)
+}
+
 pub(crate) fn run(out: &mut impl Write, dir: &Path) -> Result<u8, Failure> {
     let (system_name, system_text) = bundle::SYSTEM;
     let system: TargetSystem = parse_json(system_name, system_text.as_bytes())?;
@@ -164,7 +216,7 @@ pub(crate) fn run(out: &mut impl Write, dir: &Path) -> Result<u8, Failure> {
     )?;
     std::fs::create_dir_all(dir).map_err(|e| Failure(format!("{}: {e}", dir.display())))?;
     let mut written = Written { files: Vec::new() };
-    let mut errors = false;
+    let mut errors = validate_inputs(out, dir, &mut written, &system, &sheets)?;
     let mut earlier: Vec<ReportSheet> = Vec::new();
     let mut first_html = None;
     for step in &STEPS {

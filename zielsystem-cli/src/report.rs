@@ -8,7 +8,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use zielsystem_core::{ReportSheet, TargetSystem, Tertial, TertialReport, consolidate};
+use zielsystem_core::{
+    Finding, ReportSheet, TargetSystem, Tertial, TertialReport, consolidate, validate_sheet,
+    validate_system,
+};
 
 use crate::Failure;
 
@@ -62,7 +65,9 @@ pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(
     source: &str,
     bytes: &[u8],
 ) -> Result<T, Failure> {
-    serde_json::from_slice(bytes).map_err(|e| Failure(format!("{source}: {e}")))
+    // Strict decoding, as in validation: structs only from JSON objects (plain serde would also
+    // read an array of field values).
+    zielsystem_core::rules::from_json(bytes).map_err(|e| Failure(format!("{source}: {e}")))
 }
 
 /// Today's date (UTC), from the system clock.
@@ -102,6 +107,23 @@ pub(crate) fn run(out: &mut impl Write, args: &ReportArgs) -> Result<u8, Failure
         .map(|path| read_json::<ReportSheet>(path))
         .collect::<Result<Vec<_>, _>>()?;
     let as_of = args.as_of.unwrap_or_else(today);
+    // The rules of the documents themselves (TS, RS) come first: the steering service sees every
+    // problem of the inputs, not only those of the consolidation (TR).
+    let mut stderr = std::io::stderr().lock();
+    let mut input_errors = false;
+    let system_result = validate_system(&system, None);
+    input_errors |= !system_result.valid;
+    print_findings(
+        &mut stderr,
+        &args.system.display().to_string(),
+        &system_result.findings,
+    )?;
+    let history: Vec<ReportSheet> = previous.iter().chain(&sheets).cloned().collect();
+    for (path, sheet) in args.sheets.iter().zip(&sheets) {
+        let result = validate_sheet(sheet, &system, &history);
+        input_errors |= !result.valid;
+        print_findings(&mut stderr, &path.display().to_string(), &result.findings)?;
+    }
     let report = consolidate(&system, &sheets, args.tertial, as_of, &previous);
     let text = render(&report, args.format)?;
     match &args.output {
@@ -110,18 +132,25 @@ pub(crate) fn run(out: &mut impl Write, args: &ReportArgs) -> Result<u8, Failure
         }
         None => out.write_all(text.as_bytes())?,
     }
-    let mut stderr = std::io::stderr().lock();
-    for finding in &report.findings {
-        let severity = if finding.is_error() {
-            "Fehler"
-        } else {
-            "Warnung"
-        };
+    print_findings(&mut stderr, "Bericht", &report.findings)?;
+    Ok(u8::from(input_errors || report.has_errors()))
+}
+
+/// One line per finding on stderr: `<document>: error[CODE] <path>: <message>`.
+fn print_findings(
+    out: &mut impl Write,
+    document: &str,
+    findings: &[Finding],
+) -> Result<(), Failure> {
+    for finding in findings {
         writeln!(
-            stderr,
-            "{} {severity} {}: {}",
-            finding.code, finding.path, finding.message
+            out,
+            "{document}: {}[{}] {}: {}",
+            finding.severity.as_str(),
+            finding.code,
+            finding.path,
+            finding.message
         )?;
     }
-    Ok(u8::from(report.has_errors()))
+    Ok(())
 }

@@ -72,7 +72,11 @@ fn report_json_of_a_draft_with_an_overdue_goal() {
     assert_eq!(report.changes.len(), 1);
     // The missing goals are named on stderr as TR03 warnings.
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(stderr.matches("TR03 Warnung").count(), 5, "{stderr}");
+    assert_eq!(
+        stderr.matches("Bericht: warning[TR03]").count(),
+        5,
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -97,7 +101,7 @@ fn report_with_a_foreign_sheet_exits_1_and_still_writes() {
         &sheet("2022-T2-A02"),
     ]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("TR01 Fehler /sheets/1"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("Bericht: error[TR01] /sheets/1"));
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>") || html.contains("<!DOCTYPE html>"));
     std::fs::remove_dir_all(&dir).unwrap();

@@ -37,10 +37,20 @@ pub fn consolidate(
     as_of: NaiveDate,
     previous: &[ReportSheet],
 ) -> TertialReport {
+    // Where one goal has several sheets (TR02), the one submitted last counts (on equal days, the
+    // later one given) — the same choice as `analytics::attainment_table`, so report and table
+    // never show different lights for a goal.
     let counted = |goal: &str| {
-        sheets.iter().position(|sheet| {
-            sheet.goal == goal && sheet.authority == system.authority && sheet.tertial == tertial
-        })
+        sheets
+            .iter()
+            .enumerate()
+            .filter(|(_, sheet)| {
+                sheet.goal == goal
+                    && sheet.authority == system.authority
+                    && sheet.tertial == tertial
+            })
+            .max_by_key(|(position, sheet)| (sheet.submitted_on, *position))
+            .map(|(position, _)| position)
     };
     let history: Vec<HistoryEntry> = previous.iter().map(history_entry).collect();
     let usable = |entry: &HistoryEntry| {
@@ -504,7 +514,8 @@ mod tests {
             [(Code::TR01, "/sheets/6"), (Code::TR02, "/sheets/7")]
         );
         assert_eq!(report.goal("A01").unwrap().sheet, Some(0));
-        assert_eq!(report.goal("A02").unwrap().sheet, Some(1));
+        // Same submission day: the later one given counts.
+        assert_eq!(report.goal("A02").unwrap().sheet, Some(7));
     }
 
     #[test]

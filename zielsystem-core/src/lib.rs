@@ -9,6 +9,7 @@
 //! of the machinery itself (bad JSON when a typed value is asked for) are [`Error`]s.
 #![forbid(unsafe_code)]
 
+pub mod analytics;
 pub mod calendar;
 pub mod consolidate;
 pub mod digest;

@@ -1,12 +1,39 @@
 //! Python bindings of `zielsystem-core`: the native module `zielsystem._zielsystem`.
+//!
 //! Thin by design: every piece of domain logic lives in the core; this crate converts and forwards.
+//! Its modules mirror the core's one to one (`calendar`, `model`, `findings`, `rules`,
+//! `consolidate`, `analytics`); `json` holds the conversions they share. The public face is the package
+//! `zielsystem` (see `python/zielsystem`).
+
+mod analytics;
+mod calendar;
+mod consolidate;
+mod findings;
+mod json;
+mod model;
+mod rules;
 
 use pyo3::prelude::*;
 
-/// The native module. Its public face is the package `zielsystem` (see `python/zielsystem`).
+/// The native module.
 #[pymodule]
 fn _zielsystem(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("SCHEMA_VERSION", zielsystem_core::SCHEMA_VERSION)?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    module.add_class::<calendar::PyTertial>()?;
+    module.add_class::<model::PyTargetSystem>()?;
+    module.add_class::<model::PyReportSheet>()?;
+    module.add_class::<findings::PyFinding>()?;
+    module.add_class::<findings::PyValidationResult>()?;
+    module.add_class::<consolidate::PyTertialReport>()?;
+    module.add_function(wrap_pyfunction!(rules::validate_system, module)?)?;
+    module.add_function(wrap_pyfunction!(rules::validate_sheet, module)?)?;
+    module.add_function(wrap_pyfunction!(rules::validate_sheets, module)?)?;
+    module.add_function(wrap_pyfunction!(rules::validate_report, module)?)?;
+    module.add_function(wrap_pyfunction!(consolidate::consolidate, module)?)?;
+    module.add_function(wrap_pyfunction!(analytics::attainment_table, module)?)?;
+    module.add_function(wrap_pyfunction!(analytics::summary_by, module)?)?;
+    module.add_function(wrap_pyfunction!(analytics::transitions, module)?)?;
+    module.add_function(wrap_pyfunction!(analytics::forecast_accuracy, module)?)?;
     Ok(())
 }

@@ -1,0 +1,110 @@
+"""The analyst's walkthrough (docs/python.md) as one runnable script.
+
+Loads the bundled example district, validates it, consolidates the report of tertial II, evaluates
+goal attainment and draws the lights per tertial. Needs ``pip install "./zielsystem-py[pandas]" matplotlib``.
+
+    python docs/walkthrough.py [--example examples/mitte-2022] [--output walkthrough-out]
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # draw to files, no window needed
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+
+import zielsystem as zs  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+
+parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+parser.add_argument("--example", type=Path, default=REPO / "examples" / "mitte-2022")
+parser.add_argument("--output", type=Path, default=Path("walkthrough-out"))
+args = parser.parse_args()
+args.output.mkdir(parents=True, exist_ok=True)
+pd.set_option("display.width", 120)
+
+# --- 1. Load the target system and every report sheet ------------------------------------------
+system = zs.TargetSystem.from_file(args.example / "target-system.json")
+sheets = [zs.ReportSheet.from_file(path) for path in sorted(args.example.glob("sheets/*/*.json"))]
+print(system)
+print(f"{len(sheets)} Berichtsblätter, Tertiale:", sorted({str(sheet.tertial) for sheet in sheets}))
+t1 = zs.Tertial("2022-T1")
+print(f"{t1.label_de}: Stichtag {t1.cut_off}, Berichtsfrist {t1.deadline}")
+
+# --- 2. Validate: the system, then every sheet in one batch (the GIL is released meanwhile) -----
+checked = zs.validate_system(system)
+print("Zielsystem gültig:", checked.valid, "| Hinweise:", checked.codes)
+results = zs.validate_sheets(sheets, system)
+for sheet, result in zip(sheets, results):
+    for finding in result.findings:
+        print(f"  {sheet.tertial} {sheet.goal}: {finding.code} {finding.severity} {finding.path} – {finding.message}")
+print(f"{sum(r.valid for r in results)} von {len(results)} Berichtsblättern gültig")
+
+# A document that is not of its shape is reported, not raised, when validated from JSON …
+broken = zs.validate_sheet('{"goal": "A01", "forecast": "green"}', system)
+print("Kaputtes Blatt:", broken.codes)
+# … and raises ParseError (a ValueError) when a typed object is asked for.
+try:
+    zs.ReportSheet.from_json('{"goal": "A01", "forecast": "green"}')
+except zs.ParseError as error:
+    print("ParseError mit", len(error.errors()), "Befunden")
+
+# --- 3. The consolidated tertial report --------------------------------------------------------
+t2 = [sheet for sheet in sheets if sheet.tertial == zs.Tertial("2022-T2")]
+earlier = [sheet for sheet in sheets if sheet.tertial < zs.Tertial("2022-T2")]
+report = zs.consolidate(system, t2, "2022-T2", zs.Tertial("2022-T2").deadline, previous=earlier)
+print(report, "| Befunde:", [f.code for f in report.findings])
+(args.output / "bericht-2022-T2.md").write_text(report.to_markdown(), encoding="utf-8")
+(args.output / "bericht-2022-T2.html").write_text(report.to_html(), encoding="utf-8")
+
+# --- 4. The attainment table ------------------------------------------------------------------
+table = zs.attainment_table(system, sheets)
+frame = table.to_pandas()
+print(frame.head(8).to_string(index=False))
+at_risk = frame[frame["forecast"].isin(["at_risk", "unlikely"])]
+print("Gefährdet (T2):", ", ".join(at_risk[at_risk["tertial"] == "2022-T2"]["goal"]))
+
+# --- 5. Summaries -----------------------------------------------------------------------------
+by_tertial = zs.summary_by(system, sheets, "tertial").to_pandas()
+print(by_tertial[["tertial", "sheets", "green", "yellow", "red", "share_at_risk"]].to_string(index=False))
+by_perspective = zs.summary_by(system, sheets, ["tertial", "perspective"]).to_pandas()
+print(by_perspective[["tertial", "perspective", "green", "yellow", "red"]].to_string(index=False))
+
+# --- 6. Transitions between two tertials ------------------------------------------------------
+moves = zs.transitions(system, sheets, "2022-T1", "2022-T2")
+print(moves)
+def name(light: str | None) -> str:
+    return light or "kein Blatt"
+
+
+matrix = {name(before): {name(after): n for after, n in row.items()} for before, row in moves.matrix().items()}
+print(pd.DataFrame(matrix).T)  # rows: light in T1, columns: light in T2
+for cell in moves:
+    if cell["from_light"] != cell["to_light"] and cell["count"]:
+        print(f"  {cell['from_light']} → {cell['to_light']}: {', '.join(cell['goals'])}")
+
+# --- 7. Forecast accuracy at year end ---------------------------------------------------------
+accuracy = zs.forecast_accuracy(system, sheets).to_pandas()
+print(accuracy[["perspective", "tertial", "forecasts", "borne_out", "unresolved", "accuracy_percent"]].to_string(index=False))
+
+# --- 8. Chart: lights per tertial -------------------------------------------------------------
+colours = {"green": "#2e7d32", "yellow": "#f9a825", "red": "#c62828"}
+labels = {"green": "grün", "yellow": "gelb", "red": "rot"}
+fig, ax = plt.subplots(figsize=(7, 4))
+bottom = [0] * len(by_tertial)
+for light in ("green", "yellow", "red"):
+    counts = list(by_tertial[light])
+    ax.bar(by_tertial["tertial"], counts, bottom=bottom, color=colours[light], label=labels[light])
+    bottom = [b + c for b, c in zip(bottom, counts)]
+ax.set_title(f"Ampeln je Tertial – {system.authority} {system.year}")
+ax.set_ylabel("Ziele")
+ax.legend(title="Ampel")
+fig.tight_layout()
+chart = args.output / "lights-per-tertial.png"
+fig.savefig(chart, dpi=120)
+print("Diagramm:", chart)

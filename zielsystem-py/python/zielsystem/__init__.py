@@ -1,0 +1,211 @@
+"""zielsystem — goal steering (Zielsteuerung) of Berlin district offices, with a Rust core.
+
+Load a target system and its report sheets, validate them against the rule catalogue, consolidate a
+tertial report and evaluate goal attainment::
+
+    import datetime
+    import zielsystem as zs
+
+    system = zs.TargetSystem.from_file("examples/mitte-2022/target-system.json")
+    sheet = zs.ReportSheet.from_file("examples/mitte-2022/sheets/2022-T1/A01.json")
+    zs.validate_sheet(sheet, system).valid
+    report = zs.consolidate(system, [sheet], "2022-T1", datetime.date(2022, 6, 15))
+    report.to_markdown()
+    table = zs.attainment_table(system, [sheet])
+
+Documents are immutable; every class converts to and from JSON (``from_json``/``to_json``) and
+dicts (``from_dict``/``to_dict``), compares by value and pickles. A document that is not of its
+shape raises :class:`ParseError` (also a :class:`ValueError`) with every finding at once.
+
+Supported: CPython ≥ 3.9 (one abi3 wheel).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping, Sequence, Union
+
+from zielsystem._exceptions import ParseError, ZielsystemError
+from zielsystem._table import Table, Transitions
+from zielsystem._types import (
+    AccuracyRowDict,
+    AttainmentRowDict,
+    Dimension,
+    FindingDict,
+    Forecast,
+    GoalDict,
+    Light,
+    Perspective,
+    ReportSheetDict,
+    Severity,
+    SummaryDict,
+    TargetSystemDict,
+    TertialReportDict,
+    TransitionCellDict,
+    ValidationResultDict,
+)
+from zielsystem import _zielsystem
+from zielsystem._zielsystem import (
+    SCHEMA_VERSION,
+    Finding,
+    ReportSheet,
+    TargetSystem,
+    Tertial,
+    TertialReport,
+    ValidationResult,
+    __version__,
+    consolidate,
+    validate_report,
+    validate_sheet,
+    validate_sheets,
+    validate_system,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "AccuracyRowDict",
+    "AttainmentRowDict",
+    "Dimension",
+    "Finding",
+    "FindingDict",
+    "Forecast",
+    "GoalDict",
+    "Light",
+    "ParseError",
+    "Perspective",
+    "ReportSheet",
+    "ReportSheetDict",
+    "Severity",
+    "SheetLike",
+    "SummaryDict",
+    "SystemLike",
+    "Table",
+    "TargetSystem",
+    "TargetSystemDict",
+    "Tertial",
+    "TertialReport",
+    "TertialReportDict",
+    "TransitionCellDict",
+    "Transitions",
+    "ValidationResult",
+    "ValidationResultDict",
+    "ZielsystemError",
+    "__version__",
+    "attainment_table",
+    "consolidate",
+    "forecast_accuracy",
+    "summary_by",
+    "transitions",
+    "validate_report",
+    "validate_sheet",
+    "validate_sheets",
+    "validate_system",
+]
+
+SystemLike = Union[TargetSystem, str, bytes, Mapping[str, Any]]
+"""A target system, or its JSON text, bytes or dict (any mapping)."""
+SheetLike = Union[ReportSheet, str, bytes, Mapping[str, Any]]
+"""A report sheet, or its JSON text, bytes or dict (any mapping)."""
+
+ATTAINMENT_COLUMNS = (
+    "goal",
+    "perspective",
+    "portfolio",
+    "tertial",
+    "forecast",
+    "light",
+    "risk_count",
+    "highest_risk_score",
+    "countermeasure_count",
+    "indicator_attainment_percent",
+)
+_SUMMARY_COUNTS = (
+    "sheets",
+    "green",
+    "yellow",
+    "red",
+    "achieved",
+    "on_track",
+    "at_risk",
+    "unlikely",
+    "not_achieved",
+    "share_at_risk",
+    "mean_indicator_attainment_percent",
+)
+_DIMENSION_ORDER = ("tertial", "perspective", "portfolio")
+TRANSITION_COLUMNS = ("from_light", "to_light", "count", "goals")
+ACCURACY_COLUMNS = (
+    "perspective",
+    "tertial",
+    "forecasts",
+    "borne_out",
+    "green_forecasts",
+    "green_borne_out",
+    "yellow_red_forecasts",
+    "yellow_red_borne_out",
+    "unresolved",
+    "accuracy_percent",
+)
+
+
+def attainment_table(system: SystemLike, sheets: Iterable[SheetLike]) -> Table[AttainmentRowDict]:
+    """The attainment table: one row per goal and tertial with a sheet that counts.
+
+    Columns: goal, perspective, portfolio, tertial, forecast, light, risk_count,
+    highest_risk_score (likelihood × impact, 1–9; 0 without risks), countermeasure_count,
+    indicator_attainment_percent (mean of ``(value − baseline) / (target − baseline) × 100`` over
+    the sheet's indicator values; ``None`` where undefined).
+
+    A sheet counts when its authority, year and goal belong to ``system``; of several sheets on one
+    goal and tertial the one submitted last counts. Rows are ordered by tertial, then goal order.
+    """
+    return Table(_zielsystem.attainment_table(system, sheets), ATTAINMENT_COLUMNS)
+
+
+def summary_by(
+    system: SystemLike,
+    sheets: Iterable[SheetLike],
+    by: Union[Dimension, Sequence[Dimension]] = "tertial",
+) -> Table[SummaryDict]:
+    """Summaries of the attainment table grouped by ``by``: ``"perspective"``, ``"portfolio"``,
+    ``"tertial"``, or a sequence of them (``()``: one group of everything).
+
+    Each group counts its sheets per light and per forecast, the share at risk
+    (``(at_risk + unlikely) / sheets``) and the mean indicator attainment. Raises ``ValueError``
+    for an unknown dimension.
+    """
+    dimensions = [by] if isinstance(by, str) else list(by)
+    columns = [d for d in _DIMENSION_ORDER if d in dimensions] + list(_SUMMARY_COUNTS)
+    return Table(_zielsystem.summary_by(system, sheets, dimensions), columns)
+
+
+def transitions(
+    system: SystemLike,
+    sheets: Iterable[SheetLike],
+    from_tertial: Union[Tertial, str],
+    to_tertial: Union[Tertial, str],
+) -> Transitions:
+    """How every goal's light changed from ``from_tertial`` to ``to_tertial`` (both in the
+    system's year, else ``ValueError``): a 4 × 4 matrix of green, yellow, red and no sheet
+    (``None``), with the goals in each cell, and counts of goals improved, worsened, unchanged."""
+    result = _zielsystem.transitions(system, sheets, from_tertial, to_tertial)
+    return Transitions(
+        result["cells"],
+        TRANSITION_COLUMNS,
+        from_tertial=Tertial(result["from_tertial"]),
+        to_tertial=Tertial(result["to_tertial"]),
+        improved=result["improved"],
+        worsened=result["worsened"],
+        unchanged=result["unchanged"],
+    )
+
+
+def forecast_accuracy(system: SystemLike, sheets: Iterable[SheetLike]) -> Table[AccuracyRowDict]:
+    """How many T1 and T2 forecasts the year-end (T3) result bore out, per perspective.
+
+    The T3 sheet states the result (``achieved`` or ``not_achieved``; otherwise the goal is
+    unresolved). A green forecast (``achieved``, ``on_track``) is borne out by ``achieved``, a yellow
+    or red one (``at_risk``, ``unlikely``) by ``not_achieved``. ``accuracy_percent`` is borne-out ÷
+    resolved forecasts × 100 (``None`` when nothing is resolved). One row per perspective and
+    forecasting tertial.
+    """
+    return Table(_zielsystem.forecast_accuracy(system, sheets), ACCURACY_COLUMNS)

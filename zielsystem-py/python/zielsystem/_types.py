@@ -1,0 +1,371 @@
+"""Typed shapes of the JSON contract (DESIGN §6) as :class:`typing.TypedDict`\\ s and literals.
+
+Everything the package returns as a dict (``to_dict()``, nested parts such as ``TargetSystem.goals``,
+analytics rows) has one of these shapes: plain dicts at run time, typed for mypy and IDEs.
+"""
+
+from __future__ import annotations
+
+from typing import Dict, List, Literal, Optional, TypedDict, Union
+
+__all__ = [
+    "AccuracyRowDict",
+    "AttainmentRowDict",
+    "ContributionDict",
+    "CountermeasureDict",
+    "DeclaredGoalCountsDict",
+    "Dimension",
+    "Direction",
+    "FindingDict",
+    "Forecast",
+    "GoalDict",
+    "IndicatorDict",
+    "IndicatorValueDict",
+    "Level",
+    "Light",
+    "MemberDict",
+    "OrgUnitDict",
+    "OrgUnitKind",
+    "OriginDict",
+    "OriginKind",
+    "Perspective",
+    "PortfolioDict",
+    "ReportingStatus",
+    "Stage",
+    "ReportCountermeasureDict",
+    "ReportGoalDict",
+    "ReportSheetDict",
+    "ReportingDict",
+    "ResolutionDict",
+    "RiskDict",
+    "Role",
+    "Severity",
+    "SummaryDict",
+    "TargetSystemDict",
+    "TermDict",
+    "TertialReportDict",
+    "ReportGoalDict",
+    "ReportCountermeasureDict",
+    "TransitionCellDict",
+    "TransitionsDict",
+    "ValidationResultDict",
+]
+
+# The literal aliases are unions of one-value literals: the same type for mypy as Literal["a", "b"],
+# and a real Union at run time, which lets mypy's stubtest check them against the package.
+Forecast = Union[Literal["achieved"], Literal["on_track"], Literal["at_risk"], Literal["unlikely"], Literal["not_achieved"]]
+"""The risk-oriented forecast (DESIGN §3)."""
+Light = Union[Literal["green"], Literal["yellow"], Literal["red"]]
+"""The traffic light of a forecast."""
+Perspective = Union[Literal["mandate_target_groups"], Literal["administration_internal"]]
+"""The two perspectives of a target system."""
+Severity = Union[Literal["error"], Literal["warning"]]
+"""The severity of a finding."""
+Level = Union[Literal["low"], Literal["medium"], Literal["high"]]
+"""Likelihood or impact of a risk."""
+Direction = Union[Literal["increase"], Literal["decrease"]]
+"""Which way an indicator should move."""
+Role = Union[Literal["mayor"], Literal["councillor"]]
+"""The office in which a member holds a portfolio."""
+OrgUnitKind = Union[Literal["steering_service"], Literal["office"], Literal["service_unit"], Literal["staff_unit"], Literal["other"]]
+"""The kind of an organisational unit."""
+OriginKind = Union[Literal["new"], Literal["continued"]]
+"""Whether a goal is new or continued from the previous year."""
+Dimension = Union[Literal["perspective"], Literal["portfolio"], Literal["tertial"]]
+"""A dimension the attainment table can be summarised by."""
+
+
+class ResolutionDict(TypedDict):
+    """The Bezirksamt's resolution: number (``"36/VI"``) and day of the decision (ISO date)."""
+
+    number: str
+    decided_on: str
+
+
+class DeclaredGoalCountsDict(TypedDict):
+    """Goal counts per perspective as declared in the resolution."""
+
+    mandate_target_groups: int
+    administration_internal: int
+
+
+class PortfolioDict(TypedDict):
+    """A portfolio (Geschäftsbereich): id ``"I"`` … ``"VI"`` and name."""
+
+    id: str
+    name: str
+
+
+# "from" is a Python keyword, so the functional form declares this one.
+TermDict = TypedDict(
+    "TermDict",
+    {"portfolio": str, "role": Role, "from": str, "until": Optional[str]},
+)
+TermDict.__doc__ = (
+    "A dated term in which a member holds a portfolio (``until`` inclusive, ``None`` while open)."
+)
+
+
+class MemberDict(TypedDict):
+    """A member of the Bezirksamt with dated terms; ``name`` is ``None`` where persons stay unnamed."""
+
+    id: str
+    name: Optional[str]
+    terms: List[TermDict]
+
+
+class OrgUnitDict(TypedDict):
+    """An organisational unit and the portfolio it belongs to."""
+
+    id: str
+    name: str
+    kind: OrgUnitKind
+    portfolio: str
+
+
+class _OriginRequired(TypedDict):
+    kind: OriginKind
+
+
+class OriginDict(_OriginRequired, total=False):
+    """Whether a goal is new or continued; a continued goal names its predecessor (``"2021/A03"``)."""
+
+    predecessor: str
+
+
+class IndicatorDict(TypedDict):
+    """An indicator (Kennzahl) of a goal."""
+
+    id: str
+    name: str
+    unit: str
+    baseline: float
+    target: float
+    direction: Direction
+
+
+class _GoalRequired(TypedDict):
+    id: str
+    perspective: Perspective
+    title: str
+    portfolio: str
+    org_units: List[str]
+    origin: OriginDict
+
+
+class GoalDict(_GoalRequired, total=False):
+    """A goal of the target system (``description`` and ``indicators`` only where given)."""
+
+    description: str
+    indicators: List[IndicatorDict]
+
+
+class ReportingDict(TypedDict):
+    """The reporting plan."""
+
+    first_tertial: str
+
+
+class _TargetSystemRequired(TypedDict):
+    schema_version: str
+    authority: str
+    year: int
+    resolution: ResolutionDict
+    mission_statement: str
+    portfolios: List[PortfolioDict]
+    members: List[MemberDict]
+    org_units: List[OrgUnitDict]
+    goals: List[GoalDict]
+    reporting: ReportingDict
+
+
+class TargetSystemDict(_TargetSystemRequired, total=False):
+    """A target system as a dict (``TargetSystem.to_dict()``)."""
+
+    declared_goal_counts: DeclaredGoalCountsDict
+
+
+class _ContributionRequired(TypedDict):
+    text: str
+
+
+class ContributionDict(_ContributionRequired, total=False):
+    """A contribution realised in the reporting period, with the unit that realised it if named."""
+
+    org_unit: str
+
+
+class IndicatorValueDict(TypedDict):
+    """The value of an indicator on a day (ISO date)."""
+
+    indicator: str
+    value: float
+    as_of: str
+
+
+class RiskDict(TypedDict):
+    """A risk for the rest of the year."""
+
+    description: str
+    likelihood: Level
+    impact: Level
+
+
+class CountermeasureDict(TypedDict):
+    """A proposed countermeasure and the org units whose coordination it needs."""
+
+    description: str
+    org_units: List[str]
+
+
+class ReportSheetDict(TypedDict):
+    """A report sheet as a dict (``ReportSheet.to_dict()``)."""
+
+    schema_version: str
+    authority: str
+    goal: str
+    tertial: str
+    reporting_member: str
+    submitted_on: str
+    contributions: List[ContributionDict]
+    indicator_values: List[IndicatorValueDict]
+    risks: List[RiskDict]
+    forecast: Forecast
+    rationale: str
+    countermeasures: List[CountermeasureDict]
+
+
+class _FindingRequired(TypedDict):
+    code: str
+    severity: Severity
+    path: str
+    message: str
+    message_en: str
+
+
+class FindingDict(_FindingRequired, total=False):
+    """A finding as a dict (``params`` only where the message has any)."""
+
+    params: Dict[str, str]
+
+
+class ValidationResultDict(TypedDict):
+    """A validation result as a dict."""
+
+    valid: bool
+    findings: List[FindingDict]
+
+
+class AttainmentRowDict(TypedDict):
+    """One row of the attainment table: one goal in one tertial."""
+
+    goal: str
+    perspective: Perspective
+    portfolio: str
+    tertial: str
+    forecast: Forecast
+    light: Light
+    risk_count: int
+    highest_risk_score: int
+    countermeasure_count: int
+    indicator_attainment_percent: Optional[float]
+
+
+class _SummaryRequired(TypedDict):
+    sheets: int
+    green: int
+    yellow: int
+    red: int
+    achieved: int
+    on_track: int
+    at_risk: int
+    unlikely: int
+    not_achieved: int
+    share_at_risk: float
+    mean_indicator_attainment_percent: Optional[float]
+
+
+class SummaryDict(_SummaryRequired, total=False):
+    """One group of a summary; only the dimensions summarised by are present."""
+
+    perspective: Perspective
+    portfolio: str
+    tertial: str
+
+
+class TransitionCellDict(TypedDict):
+    """One cell of the transition matrix (``None``: no sheet in that tertial)."""
+
+    from_light: Optional[Light]
+    to_light: Optional[Light]
+    count: int
+    goals: List[str]
+
+
+class TransitionsDict(TypedDict):
+    """The transitions between two tertials as a dict."""
+
+    from_tertial: str
+    to_tertial: str
+    cells: List[TransitionCellDict]
+    improved: int
+    worsened: int
+    unchanged: int
+
+
+class AccuracyRowDict(TypedDict):
+    """How well the T1 or T2 forecasts of one perspective were borne out by the T3 result."""
+
+    perspective: Perspective
+    tertial: str
+    forecasts: int
+    borne_out: int
+    green_forecasts: int
+    green_borne_out: int
+    yellow_red_forecasts: int
+    yellow_red_borne_out: int
+    unresolved: int
+    accuracy_percent: Optional[float]
+
+
+ReportingStatus = Union[
+    Literal["submitted_on_time"], Literal["submitted_late"], Literal["missing"], Literal["overdue"]
+]
+"""Whether and when a goal's sheet came in (DESIGN §6)."""
+Stage = Union[Literal["draft"], Literal["decided"], Literal["noted"]]
+"""The lifecycle stage of a tertial report."""
+
+
+class ReportGoalDict(TypedDict):
+    """One goal of a tertial report (the keys consumers may rely on; the dict carries more)."""
+
+    goal: str
+    perspective: Perspective
+    portfolio: str
+    reporting_status: ReportingStatus
+    forecast: Optional[Forecast]
+    light: Optional[Light]
+    sheet_digest: Optional[str]
+
+
+class ReportCountermeasureDict(TypedDict):
+    """A countermeasure of a tertial report, with its goal."""
+
+    goal: str
+    description: str
+    org_units: List[str]
+
+
+class TertialReportDict(TypedDict):
+    """A tertial report as a dict: the keys of DESIGN §6 consumers may rely on (the dict also carries
+    counts, light changes, history, context and the sheets themselves)."""
+
+    schema_version: str
+    authority: str
+    tertial: str
+    as_of: str
+    stage: Stage
+    goals: List[ReportGoalDict]
+    missing_goals: List[str]
+    countermeasures: List[ReportCountermeasureDict]
+    findings: List[FindingDict]

@@ -1,0 +1,424 @@
+"""The native module of ``zielsystem`` (built from the Rust crate ``zielsystem-py``).
+
+Import from :mod:`zielsystem`, not from here.
+"""
+
+import datetime
+import os
+from typing import Any, Iterable, Literal, Mapping, Sequence, Union, final
+
+from zielsystem._types import (
+    AccuracyRowDict,
+    AttainmentRowDict,
+    ContributionDict,
+    CountermeasureDict,
+    DeclaredGoalCountsDict,
+    FindingDict,
+    Forecast,
+    GoalDict,
+    IndicatorValueDict,
+    Light,
+    MemberDict,
+    OrgUnitDict,
+    PortfolioDict,
+    ReportingDict,
+    ReportCountermeasureDict,
+    ReportGoalDict,
+    ReportSheetDict,
+    ResolutionDict,
+    RiskDict,
+    Severity,
+    Stage,
+    SummaryDict,
+    TargetSystemDict,
+    TertialReportDict,
+    TransitionsDict,
+    ValidationResultDict,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "__version__",
+    "Tertial",
+    "TargetSystem",
+    "ReportSheet",
+    "Finding",
+    "ValidationResult",
+    "TertialReport",
+    "validate_system",
+    "validate_sheet",
+    "validate_sheets",
+    "validate_report",
+    "consolidate",
+    "attainment_table",
+    "summary_by",
+    "transitions",
+    "forecast_accuracy",
+]
+
+SCHEMA_VERSION: str
+__version__: str
+
+_Json = Union[str, bytes]
+_Path = Union[str, "os.PathLike[str]"]
+_SystemLike = Union["TargetSystem", str, bytes, Mapping[str, Any]]
+_SheetLike = Union["ReportSheet", str, bytes, Mapping[str, Any]]
+_ReportLike = Union["TertialReport", str, bytes, Mapping[str, Any]]
+
+@final
+class Tertial:
+    """A tertial of a calendar year, written ``"2022-T1"``: I January–April, II May–August,
+    III September–December. Ordered, hashable and immutable."""
+
+    def __new__(cls, code: str) -> Tertial: ...
+    @property
+    def year(self) -> int:
+        """The calendar year."""
+    @property
+    def period(self) -> Literal[1, 2, 3]:
+        """Which of the three tertials: 1, 2 or 3."""
+    @property
+    def start(self) -> datetime.date:
+        """The first day of the tertial."""
+    @property
+    def cut_off(self) -> datetime.date:
+        """The cut-off (Berichtsstichtag): the tertial's last day."""
+    @property
+    def deadline(self) -> datetime.date:
+        """The deadline (Berichtsfrist): the last day of the month after the cut-off."""
+    @property
+    def code(self) -> str:
+        """The code, e.g. ``"2022-T1"``."""
+    @property
+    def label_de(self) -> str:
+        """The German label, e.g. ``"I. Tertial 2022"``."""
+    def contains(self, day: datetime.date) -> bool:
+        """Whether ``day`` lies within the tertial (start and cut-off inclusive)."""
+    def next(self) -> Tertial:
+        """The following tertial; ``OverflowError`` after 9999-T3."""
+    def previous(self) -> Tertial:
+        """The preceding tertial; ``OverflowError`` before 0000-T1."""
+    @classmethod
+    def containing(cls, day: datetime.date) -> Tertial:
+        """The tertial containing ``day``."""
+    @classmethod
+    def of_year(cls, year: int) -> list[Tertial]:
+        """The three tertials of ``year``, in order."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __lt__(self, other: Tertial, /) -> bool: ...
+    def __le__(self, other: Tertial, /) -> bool: ...
+    def __gt__(self, other: Tertial, /) -> bool: ...
+    def __ge__(self, other: Tertial, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+@final
+class TargetSystem:
+    """The target system (Zielsystem) of one authority and calendar year.
+
+    Nested parts (goals, members, …) are returned as fresh dicts of their JSON shape.
+    """
+
+    @classmethod
+    def from_json(cls, data: _Json) -> TargetSystem:
+        """Parses a target system from JSON text; ``ParseError`` lists every problem."""
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TargetSystem:
+        """Builds a target system from a dict of its JSON shape."""
+    @classmethod
+    def from_file(cls, path: _Path) -> TargetSystem:
+        """Reads a target system from a JSON file."""
+    @property
+    def schema_version(self) -> str:
+        """The version of the JSON contract, ``"1"``."""
+    @property
+    def authority(self) -> str:
+        """The authority, e.g. ``"Bezirksamt Mitte von Berlin"``."""
+    @property
+    def year(self) -> int:
+        """The calendar year the system is decided for."""
+    @property
+    def resolution(self) -> ResolutionDict:
+        """The resolution that decided the system."""
+    @property
+    def mission_statement(self) -> str:
+        """The mission statement (Leitbild)."""
+    @property
+    def declared_goal_counts(self) -> DeclaredGoalCountsDict | None:
+        """The declared goal counts per perspective, or ``None``."""
+    @property
+    def portfolios(self) -> list[PortfolioDict]:
+        """The portfolios (Geschäftsbereiche)."""
+    @property
+    def members(self) -> list[MemberDict]:
+        """The members of the Bezirksamt with their dated terms."""
+    @property
+    def org_units(self) -> list[OrgUnitDict]:
+        """The organisational units."""
+    @property
+    def goals(self) -> list[GoalDict]:
+        """The goals, in the order of the resolution."""
+    @property
+    def reporting(self) -> ReportingDict:
+        """The reporting plan."""
+    @property
+    def first_tertial(self) -> Tertial:
+        """The first tertial reported on."""
+    @property
+    def reporting_tertials(self) -> list[Tertial]:
+        """The tertials reported on in the system's year."""
+    def goal(self, id: str) -> GoalDict | None:
+        """The goal with this id, or ``None``."""
+    def holder_on(self, portfolio: str, day: datetime.date) -> str | None:
+        """The id of the member holding ``portfolio`` on ``day``, or ``None`` when vacant."""
+    def to_dict(self) -> TargetSystemDict:
+        """The system as a dict of its JSON shape."""
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The system as JSON text; ``indent`` spaces per level when given."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+@final
+class ReportSheet:
+    """The uniform report sheet (Berichtsblatt) on one goal for one tertial.
+
+    Nested parts (risks, contributions, …) are returned as fresh dicts of their JSON shape.
+    """
+
+    @classmethod
+    def from_json(cls, data: _Json) -> ReportSheet:
+        """Parses a report sheet from JSON text; ``ParseError`` lists every problem."""
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ReportSheet:
+        """Builds a report sheet from a dict of its JSON shape."""
+    @classmethod
+    def from_file(cls, path: _Path) -> ReportSheet:
+        """Reads a report sheet from a JSON file."""
+    @property
+    def schema_version(self) -> str:
+        """The version of the JSON contract, ``"1"``."""
+    @property
+    def authority(self) -> str:
+        """The authority whose target system the goal belongs to."""
+    @property
+    def goal(self) -> str:
+        """The goal reported on, e.g. ``"A01"``."""
+    @property
+    def tertial(self) -> Tertial:
+        """The tertial reported on."""
+    @property
+    def reporting_member(self) -> str:
+        """The id of the member who reports."""
+    @property
+    def submitted_on(self) -> datetime.date:
+        """The day of submission."""
+    @property
+    def contributions(self) -> list[ContributionDict]:
+        """Contributions realised in the reporting period."""
+    @property
+    def indicator_values(self) -> list[IndicatorValueDict]:
+        """Values of the goal's indicators."""
+    @property
+    def risks(self) -> list[RiskDict]:
+        """Risks for the rest of the year."""
+    @property
+    def forecast(self) -> Forecast:
+        """The risk-oriented forecast."""
+    @property
+    def light(self) -> Light:
+        """The forecast's traffic light."""
+    @property
+    def rationale(self) -> str:
+        """Why the forecast was given."""
+    @property
+    def countermeasures(self) -> list[CountermeasureDict]:
+        """Proposed countermeasures."""
+    @property
+    def highest_risk_score(self) -> int:
+        """The highest likelihood × impact of the risks, 1–9; 0 when none is named."""
+    def to_dict(self) -> ReportSheetDict:
+        """The sheet as a dict of its JSON shape."""
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The sheet as JSON text; ``indent`` spaces per level when given."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+@final
+class Finding:
+    """One problem found in a document."""
+
+    @classmethod
+    def from_json(cls, data: _Json) -> Finding:
+        """Parses a finding from its JSON text."""
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Finding:
+        """Builds a finding from a dict of its JSON shape."""
+    @classmethod
+    def from_file(cls, path: _Path) -> Finding:
+        """Reads a finding from a JSON file."""
+    @property
+    def code(self) -> str:
+        """The stable rule code, e.g. ``"RS03"`` or ``"SCHEMA_REQUIRED"``."""
+    @property
+    def severity(self) -> Severity:
+        """``"error"`` or ``"warning"``."""
+    @property
+    def path(self) -> str:
+        """JSON Pointer of the offending value; ``""`` for the whole document."""
+    @property
+    def message(self) -> str:
+        """The message in German."""
+    @property
+    def message_en(self) -> str:
+        """The message in English."""
+    @property
+    def params(self) -> dict[str, str]:
+        """The values that filled the message."""
+    @property
+    def is_error(self) -> bool:
+        """Whether the finding makes its document invalid."""
+    def to_dict(self) -> FindingDict:
+        """The finding as a dict of its JSON shape."""
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The finding as JSON text."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+@final
+class ValidationResult:
+    """The outcome of validating one document: ``valid`` and every finding."""
+
+    @classmethod
+    def from_json(cls, data: _Json) -> ValidationResult:
+        """Parses a result from its JSON text."""
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ValidationResult:
+        """Builds a result from a dict of its JSON shape."""
+    @classmethod
+    def from_file(cls, path: _Path) -> ValidationResult:
+        """Reads a result from a JSON file."""
+    @property
+    def valid(self) -> bool:
+        """False exactly when a finding of severity ``error`` exists."""
+    @property
+    def findings(self) -> list[Finding]:
+        """Every finding, in the order the rules ran."""
+    @property
+    def errors(self) -> list[Finding]:
+        """The findings of severity ``error``."""
+    @property
+    def warnings(self) -> list[Finding]:
+        """The findings of severity ``warning``."""
+    @property
+    def codes(self) -> list[str]:
+        """The codes found, in order, with repetitions."""
+    def has(self, code: str) -> bool:
+        """Whether a finding of this code exists."""
+    def to_dict(self) -> ValidationResultDict:
+        """The result as a dict of its JSON shape."""
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The result as JSON text."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+@final
+class TertialReport:
+    """The consolidated report of one tertial (Tertialbericht). Immutable."""
+
+    @classmethod
+    def from_json(cls, data: _Json) -> TertialReport:
+        """Parses a tertial report from JSON text; ``ParseError`` lists every problem."""
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TertialReport:
+        """Builds a tertial report from a dict of its JSON shape."""
+    @classmethod
+    def from_file(cls, path: _Path) -> TertialReport:
+        """Reads a tertial report from a JSON file."""
+    @property
+    def authority(self) -> str:
+        """The authority whose target system is reported on."""
+    @property
+    def tertial(self) -> Tertial:
+        """The tertial reported on."""
+    @property
+    def as_of(self) -> datetime.date:
+        """The day the report was consolidated."""
+    @property
+    def stage(self) -> Stage:
+        """The lifecycle stage."""
+    @property
+    def goals(self) -> list[ReportGoalDict]:
+        """Every goal of the target system with reporting status, forecast and light."""
+    @property
+    def missing_goals(self) -> list[str]:
+        """The goals without a sheet."""
+    @property
+    def countermeasures(self) -> list[ReportCountermeasureDict]:
+        """The countermeasures proposed, with their goals."""
+    @property
+    def findings(self) -> list[Finding]:
+        """The findings of TR01–TR04 the report carries."""
+    def validate(self) -> ValidationResult:
+        """TR01–TR04 recomputed on the report as it stands."""
+    def to_markdown(self) -> str:
+        """The report as Markdown (German)."""
+    def to_html(self) -> str:
+        """The report as a self-contained HTML page (German)."""
+    def to_svg(self) -> str:
+        """The traffic-light matrix as SVG."""
+    def to_dict(self) -> TertialReportDict:
+        """The report as a dict of its JSON shape."""
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The report as JSON text."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+def validate_system(system: _SystemLike, previous: _SystemLike | None = None) -> ValidationResult:
+    """Validates a target system against TS01–TS10 (and its shape, when given as JSON)."""
+
+def validate_sheet(
+    sheet: _SheetLike, system: _SystemLike, history: Iterable[_SheetLike] | None = None
+) -> ValidationResult:
+    """Validates a report sheet against RS01–RS14 (and its shape, when given as JSON)."""
+
+def validate_sheets(
+    sheets: Iterable[_SheetLike], system: _SystemLike, history: Iterable[_SheetLike] | None = None
+) -> list[ValidationResult]:
+    """Validates many sheets against one system without holding the GIL while the rules run."""
+
+def validate_report(report: _ReportLike) -> ValidationResult:
+    """Re-checks a tertial report against TR01–TR04 as it stands (and its shape, when given as JSON)."""
+
+def consolidate(
+    system: _SystemLike,
+    sheets: Iterable[_SheetLike],
+    tertial: Tertial | str,
+    as_of: datetime.date,
+    previous: Iterable[_SheetLike] | None = None,
+) -> TertialReport:
+    """Consolidates the sheets of ``tertial`` into a draft report as it stands on ``as_of``."""
+
+def attainment_table(system: _SystemLike, sheets: Iterable[_SheetLike]) -> list[AttainmentRowDict]:
+    """The attainment table: one row per goal and tertial with a sheet that counts."""
+
+def summary_by(
+    system: _SystemLike, sheets: Iterable[_SheetLike], by: str | Sequence[str]
+) -> list[SummaryDict]:
+    """Summaries of the attainment table by the given dimensions."""
+
+def transitions(
+    system: _SystemLike,
+    sheets: Iterable[_SheetLike],
+    from_tertial: Tertial | str,
+    to_tertial: Tertial | str,
+) -> TransitionsDict:
+    """The light → light transitions of every goal between two tertials."""
+
+def forecast_accuracy(system: _SystemLike, sheets: Iterable[_SheetLike]) -> list[AccuracyRowDict]:
+    """The forecast accuracy at year end, per perspective and forecasting tertial."""

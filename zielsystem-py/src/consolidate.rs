@@ -1,0 +1,136 @@
+//! Bindings of `zielsystem_core::consolidate`: `consolidate()` and the `TertialReport` it builds,
+//! rendered with the core's Markdown, HTML and SVG renderers.
+
+use chrono::NaiveDate;
+use pyo3::prelude::*;
+use zielsystem_core::model::tertial_report::TertialReport;
+
+use crate::calendar::{PyTertial, tertial_arg};
+use crate::findings::{PyFinding, PyValidationResult};
+use crate::json;
+use crate::model::{sheets_arg, system_arg};
+use crate::rules;
+
+/// The consolidated report of one tertial (Tertialbericht): every goal of the target system with
+/// its reporting status, forecast and light, the countermeasures, counts, light changes and the
+/// findings of TR01–TR04. Immutable.
+#[pyclass(
+    frozen,
+    eq,
+    module = "zielsystem",
+    name = "TertialReport",
+    skip_from_py_object
+)]
+#[derive(Clone, PartialEq)]
+pub struct PyTertialReport {
+    pub inner: TertialReport,
+}
+
+/// Consolidates the sheets of `tertial` into a draft report as it stands on `as_of`; `previous`
+/// holds sheets of earlier tertials of the year (history and light changes).
+#[pyfunction]
+#[pyo3(signature = (system, sheets, tertial, as_of, previous = None))]
+pub fn consolidate(
+    system: &Bound<'_, PyAny>,
+    sheets: &Bound<'_, PyAny>,
+    tertial: &Bound<'_, PyAny>,
+    as_of: NaiveDate,
+    previous: Option<&Bound<'_, PyAny>>,
+) -> PyResult<PyTertialReport> {
+    let system = system_arg(system)?;
+    let sheets = sheets_arg(sheets)?;
+    let tertial = tertial_arg(tertial)?;
+    let previous = previous.map(sheets_arg).transpose()?.unwrap_or_default();
+    let inner = zielsystem_core::consolidate(&system, &sheets, tertial, as_of, &previous);
+    Ok(PyTertialReport { inner })
+}
+
+crate::json_class_methods!(PyTertialReport, "TertialReport", rules::parse_report, {
+    /// The authority whose target system is reported on.
+    #[getter]
+    fn authority(&self) -> &str {
+        &self.inner.authority
+    }
+
+    /// The tertial reported on.
+    #[getter]
+    fn tertial(&self) -> PyTertial {
+        PyTertial(self.inner.tertial)
+    }
+
+    /// The day the report was consolidated (reporting status is judged on this day).
+    #[getter]
+    fn as_of(&self) -> NaiveDate {
+        self.inner.as_of
+    }
+
+    /// The lifecycle stage: `draft`, `decided` or `noted`.
+    #[getter]
+    fn stage(&self) -> &'static str {
+        self.inner.stage.as_str()
+    }
+
+    /// Every goal of the target system, in its order, with reporting status, forecast and light.
+    #[getter]
+    fn goals<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json::to_python(py, &self.inner.goals)
+    }
+
+    /// The goals without a sheet.
+    #[getter]
+    fn missing_goals(&self) -> Vec<String> {
+        self.inner.missing_goals.clone()
+    }
+
+    /// The countermeasures proposed, with their goals.
+    #[getter]
+    fn countermeasures<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json::to_python(py, &self.inner.countermeasures)
+    }
+
+    /// The findings of TR01–TR04 the report carries.
+    #[getter]
+    fn findings(&self) -> Vec<PyFinding> {
+        self.inner
+            .findings
+            .iter()
+            .cloned()
+            .map(|inner| PyFinding { inner })
+            .collect()
+    }
+
+    /// TR01–TR04 recomputed on the report as it stands.
+    fn validate(&self) -> PyValidationResult {
+        PyValidationResult {
+            inner: self.inner.validate(),
+        }
+    }
+
+    /// The report as Markdown (German).
+    fn to_markdown(&self) -> String {
+        self.inner.to_markdown()
+    }
+
+    /// The report as a self-contained HTML page (German).
+    fn to_html(&self) -> String {
+        self.inner.to_html()
+    }
+
+    /// The traffic-light matrix as SVG.
+    fn to_svg(&self) -> String {
+        self.inner.to_svg()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        json::repr(
+            "TertialReport",
+            &[
+                ("authority", json::quoted(py, &self.inner.authority)),
+                ("tertial", json::quoted(py, &self.inner.tertial.to_string())),
+                ("stage", json::quoted(py, self.inner.stage.as_str())),
+                ("goals", self.inner.goals.len().to_string()),
+                ("missing", self.inner.missing_goals.len().to_string()),
+            ],
+        )
+    }
+});

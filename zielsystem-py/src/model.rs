@@ -1,0 +1,280 @@
+//! Bindings of `zielsystem_core::model`: the documents `TargetSystem` and `ReportSheet`, immutable,
+//! built from JSON text, bytes, dicts or files.
+
+use chrono::NaiveDate;
+use pyo3::prelude::*;
+use zielsystem_core::{ReportSheet, TargetSystem};
+
+use crate::calendar::PyTertial;
+use crate::findings::parse_error;
+use crate::json;
+use crate::rules;
+
+/// The target system (Zielsystem) of one authority and calendar year: mission statement, goals in
+/// two perspectives, portfolios, members with dated terms, org units and the reporting plan.
+///
+/// Nested parts (goals, members, …) are returned as fresh dicts of their JSON shape.
+#[pyclass(
+    frozen,
+    eq,
+    module = "zielsystem",
+    name = "TargetSystem",
+    skip_from_py_object
+)]
+#[derive(Clone, PartialEq)]
+pub struct PyTargetSystem {
+    pub inner: TargetSystem,
+}
+
+/// The target system parsed from JSON bytes, or `ParseError` with every schema-level finding.
+pub fn parse_system(py: Python<'_>, bytes: &[u8]) -> PyResult<TargetSystem> {
+    rules::parse_system(bytes).map_err(|result| parse_error(py, "TargetSystem", result))
+}
+
+/// The report sheet parsed from JSON bytes, or `ParseError` with every schema-level finding.
+pub fn parse_sheet(py: Python<'_>, bytes: &[u8]) -> PyResult<ReportSheet> {
+    rules::parse_sheet(bytes).map_err(|result| parse_error(py, "ReportSheet", result))
+}
+
+/// A target system given as `TargetSystem`, JSON text, bytes or dict (parsed; `ParseError` if bad).
+pub fn system_arg(value: &Bound<'_, PyAny>) -> PyResult<TargetSystem> {
+    if let Ok(system) = value.cast::<PyTargetSystem>() {
+        return Ok(system.get().inner.clone());
+    }
+    let bytes = json::require_document_bytes(value, json::Form::Any)?;
+    parse_system(value.py(), &bytes)
+}
+
+/// A report sheet given as `ReportSheet`, JSON text, bytes or dict (parsed; `ParseError` if bad).
+pub fn sheet_arg(value: &Bound<'_, PyAny>) -> PyResult<ReportSheet> {
+    if let Ok(sheet) = value.cast::<PyReportSheet>() {
+        return Ok(sheet.get().inner.clone());
+    }
+    let bytes = json::require_document_bytes(value, json::Form::Any)?;
+    parse_sheet(value.py(), &bytes)
+}
+
+/// Report sheets from any iterable of what [`sheet_arg`] accepts.
+pub fn sheets_arg(values: &Bound<'_, PyAny>) -> PyResult<Vec<ReportSheet>> {
+    values.try_iter()?.map(|item| sheet_arg(&item?)).collect()
+}
+
+crate::json_class_methods!(PyTargetSystem, "TargetSystem", rules::parse_system, {
+    /// The version of the JSON contract, `"1"`.
+    #[getter]
+    fn schema_version(&self) -> &str {
+        &self.inner.schema_version
+    }
+
+    /// The authority, e.g. `"Bezirksamt Mitte von Berlin"`.
+    #[getter]
+    fn authority(&self) -> &str {
+        &self.inner.authority
+    }
+
+    /// The calendar year the system is decided for.
+    #[getter]
+    fn year(&self) -> i32 {
+        self.inner.year
+    }
+
+    /// The resolution that decided the system: `{"number": …, "decided_on": …}`.
+    #[getter]
+    fn resolution<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json::to_python(py, &self.inner.resolution)
+    }
+
+    /// The mission statement (Leitbild).
+    #[getter]
+    fn mission_statement(&self) -> &str {
+        &self.inner.mission_statement
+    }
+
+    /// The declared goal counts per perspective, or `None` where none are declared.
+    #[getter]
+    fn declared_goal_counts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json::to_python(py, &self.inner.declared_goal_counts)
+    }
+
+    /// The portfolios (Geschäftsbereiche).
+    #[getter]
+    fn portfolios<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json::to_python(py, &self.inner.portfolios)
+    }
+
+    /// The members of the Bezirksamt with their dated terms.
+    #[getter]
+    fn members<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json::to_python(py, &self.inner.members)
+    }
+
+    /// The organisational units.
+    #[getter]
+    fn org_units<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json::to_python(py, &self.inner.org_units)
+    }
+
+    /// The goals, in the order of the resolution.
+    #[getter]
+    fn goals<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json::to_python(py, &self.inner.goals)
+    }
+
+    /// The reporting plan: `{"first_tertial": …}`.
+    #[getter]
+    fn reporting<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json::to_python(py, &self.inner.reporting)
+    }
+
+    /// The first tertial reported on.
+    #[getter]
+    fn first_tertial(&self) -> PyTertial {
+        PyTertial(self.inner.reporting.first_tertial)
+    }
+
+    /// The tertials reported on in the system's year, from the first reporting tertial.
+    #[getter]
+    fn reporting_tertials(&self) -> Vec<PyTertial> {
+        self.inner
+            .reporting_tertials()
+            .into_iter()
+            .map(PyTertial)
+            .collect()
+    }
+
+    /// The goal with this id as a dict, or `None`.
+    fn goal<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+        json::to_python(py, &self.inner.goal(id))
+    }
+
+    /// The id of the member holding `portfolio` on `day`, or `None` when it is vacant.
+    fn holder_on(&self, portfolio: &str, day: NaiveDate) -> Option<String> {
+        self.inner
+            .holder_on(portfolio, day)
+            .map(|(member, _)| member.id.clone())
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        json::repr(
+            "TargetSystem",
+            &[
+                ("authority", json::quoted(py, &self.inner.authority)),
+                ("year", self.inner.year.to_string()),
+                ("goals", self.inner.goals.len().to_string()),
+            ],
+        )
+    }
+});
+
+/// The uniform report sheet (Berichtsblatt) on one goal for one tertial: contributions, indicator
+/// values, risks, the risk-oriented forecast and countermeasures.
+///
+/// Nested parts (risks, contributions, …) are returned as fresh dicts of their JSON shape.
+#[pyclass(
+    frozen,
+    eq,
+    module = "zielsystem",
+    name = "ReportSheet",
+    skip_from_py_object
+)]
+#[derive(Clone, PartialEq)]
+pub struct PyReportSheet {
+    pub inner: ReportSheet,
+}
+
+crate::json_class_methods!(PyReportSheet, "ReportSheet", rules::parse_sheet, {
+    /// The version of the JSON contract, `"1"`.
+    #[getter]
+    fn schema_version(&self) -> &str {
+        &self.inner.schema_version
+    }
+
+    /// The authority whose target system the goal belongs to.
+    #[getter]
+    fn authority(&self) -> &str {
+        &self.inner.authority
+    }
+
+    /// The goal reported on, e.g. `"A01"`.
+    #[getter]
+    fn goal(&self) -> &str {
+        &self.inner.goal
+    }
+
+    /// The tertial reported on.
+    #[getter]
+    fn tertial(&self) -> PyTertial {
+        PyTertial(self.inner.tertial)
+    }
+
+    /// The id of the member who reports.
+    #[getter]
+    fn reporting_member(&self) -> &str {
+        &self.inner.reporting_member
+    }
+
+    /// The day of submission.
+    #[getter]
+    fn submitted_on(&self) -> NaiveDate {
+        self.inner.submitted_on
+    }
+
+    /// Contributions realised in the reporting period.
+    #[getter]
+    fn contributions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json::to_python(py, &self.inner.contributions)
+    }
+
+    /// Values of the goal's indicators.
+    #[getter]
+    fn indicator_values<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json::to_python(py, &self.inner.indicator_values)
+    }
+
+    /// Risks for the rest of the year.
+    #[getter]
+    fn risks<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json::to_python(py, &self.inner.risks)
+    }
+
+    /// The risk-oriented forecast: `achieved`, `on_track`, `at_risk`, `unlikely` or `not_achieved`.
+    #[getter]
+    fn forecast(&self) -> &'static str {
+        self.inner.forecast.as_str()
+    }
+
+    /// The forecast's traffic light: `green`, `yellow` or `red`.
+    #[getter]
+    fn light(&self) -> &'static str {
+        self.inner.forecast.light().as_str()
+    }
+
+    /// Why the forecast was given.
+    #[getter]
+    fn rationale(&self) -> &str {
+        &self.inner.rationale
+    }
+
+    /// Proposed countermeasures.
+    #[getter]
+    fn countermeasures<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json::to_python(py, &self.inner.countermeasures)
+    }
+
+    /// The highest likelihood × impact of the risks, 1–9; 0 when none is named.
+    #[getter]
+    fn highest_risk_score(&self) -> u32 {
+        self.inner.highest_risk_score()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        json::repr(
+            "ReportSheet",
+            &[
+                ("goal", json::quoted(py, &self.inner.goal)),
+                ("tertial", json::quoted(py, &self.inner.tertial.to_string())),
+                ("forecast", json::quoted(py, self.inner.forecast.as_str())),
+            ],
+        )
+    }
+});

@@ -1,0 +1,119 @@
+"""The shared conformance cases of ``tests/cases/`` (layout in ``tests/README.md``) through the
+Python API, with the same expectations as the Rust runner: ``valid``, every code of ``codes``
+reported, every code of ``absent`` not reported."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+import pytest
+
+import zielsystem as zs
+
+from conftest import REPO_ROOT
+
+CASES = REPO_ROOT / "tests" / "cases"
+KINDS = ("system", "sheet", "report")
+"""The case folders this runner covers. ``paper/`` (Bezirksamtsvorlagen, BV01–BV03) is not part of
+the Python API and runs in the Rust runner only."""
+
+
+@dataclass(frozen=True)
+class Case:
+    kind: str
+    name: str
+    folder: Path
+    expect: Dict[str, Any]
+
+    def read(self, relative: str) -> bytes:
+        return (self.folder / relative).read_bytes()
+
+    @property
+    def decodes(self) -> bool:
+        """Whether the document is of its type: no schema-level code (``JSON_…``, ``SCHEMA_…``) is
+        expected. (``schema_valid`` is about the JSON Schema alone, which cannot see a duplicate
+        key, so it is not the criterion here.)"""
+        return not any(code.startswith(("JSON_", "SCHEMA_")) for code in self.expect["codes"])
+
+
+def collect() -> List[Case]:
+    cases = []
+    for kind in KINDS:
+        for expect_path in sorted((CASES / kind).glob("*/expect.json")):
+            expect = json.loads(expect_path.read_text(encoding="utf-8"))
+            cases.append(Case(kind, expect_path.parent.name, expect_path.parent, expect))
+    return cases
+
+
+ALL = collect()
+
+
+def test_cases_exist() -> None:
+    for kind in KINDS:
+        assert any(case.kind == kind for case in ALL), f"no {kind} case under {CASES}"
+    assert {p.name for p in CASES.iterdir() if p.is_dir()} <= set(KINDS) | {"report", "paper"}
+
+
+def consolidated(case: Case) -> zs.TertialReport:
+    """The draft report a consolidation case describes (``system``, ``sheets``, ``previous``,
+    ``tertial``, ``as_of``; tests/README.md)."""
+    expect = case.expect
+    system = zs.TargetSystem.from_json(case.read(expect["system"]))
+    sheets = [zs.ReportSheet.from_json(case.read(p)) for p in expect["sheets"]]
+    previous = [zs.ReportSheet.from_json(case.read(p)) for p in expect.get("previous", [])]
+    as_of = dt.date.fromisoformat(expect["as_of"])
+    return zs.consolidate(system, sheets, expect["tertial"], as_of, previous=previous)
+
+
+def validate(case: Case) -> zs.ValidationResult:
+    if case.kind == "report":
+        if "document" in case.expect:
+            return zs.validate_report(case.read(case.expect["document"]))
+        report = consolidated(case)
+        # Re-checking the consolidated report yields exactly the findings it carries.
+        assert report.validate().findings == report.findings
+        return zs.validate_report(report.to_json())
+    document = case.read(case.expect["document"])
+    if case.kind == "system":
+        previous: Optional[zs.TargetSystem] = None
+        if case.expect.get("previous_system"):
+            previous = zs.TargetSystem.from_json(case.read(case.expect["previous_system"]))
+        return zs.validate_system(document, previous=previous)
+    system = zs.TargetSystem.from_json(case.read(case.expect["system"]))
+    history = [zs.ReportSheet.from_json(case.read(path)) for path in case.expect.get("history", [])]
+    return zs.validate_sheet(document, system, history=history)
+
+
+@pytest.mark.parametrize("case", ALL, ids=[f"{c.kind}/{c.name}" for c in ALL])
+def test_case(case: Case) -> None:
+    result = validate(case)
+    described = "\n".join(f"  {f.code} {f.severity} {f.path or '(document)'}: {f.message}" for f in result.findings)
+    assert result.valid is case.expect["valid"], f"{case.expect['description']}\n{described}"
+    codes = set(result.codes)
+    missing = [code for code in case.expect["codes"] if code not in codes]
+    assert not missing, f"expected {missing} not reported:\n{described}"
+    present = [code for code in case.expect["absent"] if code in codes]
+    assert not present, f"reported {present}, which must be absent:\n{described}"
+
+
+@pytest.mark.parametrize("case", ALL, ids=[f"{c.kind}/{c.name}" for c in ALL])
+def test_typed_constructor_agrees_with_schema_level(case: Case) -> None:
+    """The typed constructor accepts a document exactly when validation finds nothing wrong with its
+    shape; otherwise its ParseError carries the schema-level codes validation reports."""
+    if "document" not in case.expect:
+        report = consolidated(case)
+        assert zs.TertialReport.from_json(report.to_json()) == report
+        return
+    document = case.read(case.expect["document"])
+    cls: Any = {"system": zs.TargetSystem, "sheet": zs.ReportSheet, "report": zs.TertialReport}[case.kind]
+    if case.decodes:
+        assert cls.from_json(document).to_json()
+    else:
+        with pytest.raises(zs.ParseError) as caught:
+            cls.from_json(document)
+        codes = {f.code for f in caught.value.findings}
+        assert {c for c in case.expect["codes"] if c.startswith(("JSON_", "SCHEMA_"))} <= codes

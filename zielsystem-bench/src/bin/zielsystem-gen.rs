@@ -5,7 +5,9 @@
 //! ```
 //! writes `systems.jsonl` (one target system per line, authority by authority, year by year) and
 //! `sheets.jsonl` (one report sheet per line, grouped by authority and year in the same order,
-//! tertial by tertial), and prints what it wrote to stderr.
+//! tertial by tertial), `manifest.jsonl` (for each sheet line, the line of its system in
+//! `systems.jsonl`, 0-based, and the code of the violation injected into it or `null`), and prints
+//! what it wrote to stderr.
 
 use std::collections::BTreeMap;
 use std::fs::{self, File};
@@ -60,6 +62,7 @@ fn run(args: &Args) -> Result<(), String> {
     };
     let mut systems = open("systems.jsonl")?;
     let mut sheets = open("sheets.jsonl")?;
+    let mut manifest = open("manifest.jsonl")?;
     let limit = args.limit.unwrap_or(u64::MAX);
     let (mut system_count, mut sheet_count, mut bytes) = (0u64, 0u64, 0u64);
     let mut violations: BTreeMap<String, u64> = BTreeMap::new();
@@ -79,13 +82,18 @@ fn run(args: &Args) -> Result<(), String> {
             sheets.write_all(b"\n").map_err(io)?;
             sheet_count += 1;
             bytes += sheet.json.len() as u64 + 1;
-            if let Some(violation) = sheet.violation {
-                *violations.entry(violation.code().to_string()).or_default() += 1;
+            let code = sheet.violation.map(|violation| violation.code().as_str());
+            if let Some(code) = code {
+                *violations.entry(code.to_string()).or_default() += 1;
             }
+            let entry = serde_json::json!({ "system": system_count - 1, "violation": code });
+            serde_json::to_writer(&mut manifest, &entry).map_err(|e| e.to_string())?;
+            manifest.write_all(b"\n").map_err(io)?;
         }
     }
     systems.flush().map_err(io)?;
     sheets.flush().map_err(io)?;
+    manifest.flush().map_err(io)?;
     let injected: u64 = violations.values().sum();
     eprintln!(
         "{system_count} Zielsysteme, {sheet_count} Berichtsblätter ({bytes} Bytes, {injected} mit Regelverstoß) nach {}",

@@ -138,18 +138,18 @@ impl<'s> Walker<'s> {
             }
             _ => return,
         };
-        if let Some(Value::String(reference)) = keywords.get("$ref") {
+        if let Some(Value::String(reference)) = keyword(keywords, "$ref") {
             if let Some(target) = self.resolve(reference) {
                 self.check(target, value, path, hops + 1);
             }
         }
-        if let Some(Value::Array(branches)) = keywords.get("anyOf") {
+        if let Some(Value::Array(branches)) = keyword(keywords, "anyOf") {
             self.check_branches(branches, value, path, false, hops);
         }
-        if let Some(Value::Array(branches)) = keywords.get("oneOf") {
+        if let Some(Value::Array(branches)) = keyword(keywords, "oneOf") {
             self.check_branches(branches, value, path, true, hops);
         }
-        if let Some(types) = keywords.get("type") {
+        if let Some(types) = keyword(keywords, "type") {
             if !type_admits(types, value) {
                 self.type_finding(&type_names(types), value, path);
                 return;
@@ -261,20 +261,20 @@ impl<'s> Walker<'s> {
     fn constants_of(&self, branch: &'s Value, hops: u8) -> Option<Vec<Constant<'s>>> {
         static NULL: Value = Value::Null;
         let keywords = branch.as_object()?;
-        if let Some(Value::String(reference)) = keywords.get("$ref") {
+        if let Some(Value::String(reference)) = keyword(keywords, "$ref") {
             if hops >= MAX_REF_HOPS {
                 return None;
             }
             return self.constants_of(self.resolve(reference)?, hops + 1);
         }
-        let title = keywords.get("title").and_then(Value::as_str);
-        if let Some(constant) = keywords.get("const") {
+        let title = keyword(keywords, "title").and_then(Value::as_str);
+        if let Some(constant) = keyword(keywords, "const") {
             return Some(vec![(constant, title)]);
         }
-        if let Some(Value::Array(values)) = keywords.get("enum") {
+        if let Some(Value::Array(values)) = keyword(keywords, "enum") {
             return Some(values.iter().map(|value| (value, None)).collect());
         }
-        if keywords.get("type").and_then(Value::as_str) == Some("null") {
+        if keyword(keywords, "type").and_then(Value::as_str) == Some("null") {
             return Some(vec![(&NULL, None)]);
         }
         None
@@ -286,17 +286,17 @@ impl<'s> Walker<'s> {
         if hops >= MAX_REF_HOPS {
             return None;
         }
-        if let Some(Value::String(reference)) = keywords.get("$ref") {
+        if let Some(Value::String(reference)) = keyword(keywords, "$ref") {
             return self.admitted_types(self.resolve(reference)?, hops + 1);
         }
-        if let Some(types) = keywords.get("type") {
+        if let Some(types) = keyword(keywords, "type") {
             return Some(type_names(types));
         }
-        if let Some(constant) = keywords.get("const") {
+        if let Some(constant) = keyword(keywords, "const") {
             return Some(vec![json_type_of_value(constant)]);
         }
         for key in ["anyOf", "oneOf"] {
-            if let Some(Value::Array(branches)) = keywords.get(key) {
+            if let Some(Value::Array(branches)) = keyword(keywords, key) {
                 let mut all = Vec::new();
                 for branch in branches {
                     for kind in self.admitted_types(branch, hops + 1)? {
@@ -318,11 +318,12 @@ impl<'s> Walker<'s> {
         value: &Json,
         path: &str,
     ) -> bool {
-        let allowed: Vec<Constant<'s>> = match (keywords.get("const"), keywords.get("enum")) {
-            (Some(constant), _) => vec![(constant, None)],
-            (None, Some(Value::Array(values))) => values.iter().map(|v| (v, None)).collect(),
-            _ => return true,
-        };
+        let allowed: Vec<Constant<'s>> =
+            match (keyword(keywords, "const"), keyword(keywords, "enum")) {
+                (Some(constant), _) => vec![(constant, None)],
+                (None, Some(Value::Array(values))) => values.iter().map(|v| (v, None)).collect(),
+                _ => return true,
+            };
         if allowed
             .iter()
             .any(|(constant, _)| json_equals(constant, value))
@@ -334,7 +335,7 @@ impl<'s> Walker<'s> {
     }
 
     fn check_string(&mut self, keywords: &Map<String, Value>, text: &str, path: &str) {
-        match keywords.get("format").and_then(Value::as_str) {
+        match keyword(keywords, "format").and_then(Value::as_str) {
             Some("date") if !is_full_date(text) => {
                 self.report(|| {
                     Finding::new(Message::SchemaFormatDate, path, [("value", short(text))])
@@ -343,7 +344,7 @@ impl<'s> Walker<'s> {
             }
             _ => {}
         }
-        if let Some(pattern) = keywords.get("pattern").and_then(Value::as_str) {
+        if let Some(pattern) = keyword(keywords, "pattern").and_then(Value::as_str) {
             let tertial = pattern == TERTIAL_PATTERN;
             let matches = pattern_matches(pattern, text).unwrap_or(true);
             if !matches {
@@ -361,7 +362,7 @@ impl<'s> Walker<'s> {
                 return;
             }
         }
-        if let Some(limit) = keywords.get("maxLength").and_then(Value::as_u64) {
+        if let Some(limit) = keyword(keywords, "maxLength").and_then(Value::as_u64) {
             let length = text.chars().count() as u64;
             if length > limit {
                 self.report(|| {
@@ -394,8 +395,7 @@ impl<'s> Walker<'s> {
                 ],
             )
         };
-        if let Some((min, max)) = keywords
-            .get("format")
+        if let Some((min, max)) = keyword(keywords, "format")
             .and_then(Value::as_str)
             .and_then(integer_format_range)
         {
@@ -422,11 +422,10 @@ impl<'s> Walker<'s> {
             ),
             ("exclusiveMaximum", |x, b| x < b, "kleiner als", "less than"),
         ];
-        for (keyword, holds, german, english) in bounds {
-            if let Some(bound) = keywords.get(keyword).and_then(Value::as_f64) {
+        for (name, holds, german, english) in bounds {
+            if let Some(bound) = keyword(keywords, name).and_then(Value::as_f64) {
                 if !holds(x, bound) {
-                    let shown = keywords
-                        .get(keyword)
+                    let shown = keyword(keywords, name)
                         .map(Value::to_string)
                         .unwrap_or_default();
                     self.report(|| {
@@ -444,18 +443,18 @@ impl<'s> Walker<'s> {
         members: &[(String, Json)],
         path: &str,
     ) {
-        if let Some(Value::Array(required)) = keywords.get("required") {
+        if let Some(Value::Array(required)) = keyword(keywords, "required") {
             for key in required.iter().filter_map(Value::as_str) {
                 if !members.iter().any(|(name, _)| name == key) {
                     self.report(|| Finding::new(Message::SchemaRequired, path, [("key", key)]));
                 }
             }
         }
-        let properties = keywords.get("properties").and_then(Value::as_object);
-        let additional = keywords.get("additionalProperties");
+        let properties = keyword(keywords, "properties").and_then(Value::as_object);
+        let additional = keyword(keywords, "additionalProperties");
         for (key, member) in Json::effective_members(members) {
             let member_path = pointer(path, key);
-            match (properties.and_then(|p| p.get(key)), additional) {
+            match (properties.and_then(|p| keyword(p, key)), additional) {
                 (Some(property), _) => self.check(property, member, &member_path, 0),
                 (None, Some(Value::Bool(false))) => self.report(|| {
                     Finding::new(
@@ -471,7 +470,7 @@ impl<'s> Walker<'s> {
     }
 
     fn check_array(&mut self, keywords: &'s Map<String, Value>, items: &[Json], path: &str) {
-        if let Some(limit) = keywords.get("maxItems").and_then(Value::as_u64) {
+        if let Some(limit) = keyword(keywords, "maxItems").and_then(Value::as_u64) {
             if items.len() as u64 > limit {
                 self.report(|| {
                     Finding::new(
@@ -485,7 +484,7 @@ impl<'s> Walker<'s> {
                 });
             }
         }
-        if let Some(schema) = keywords.get("items") {
+        if let Some(schema) = keyword(keywords, "items") {
             for (index, item) in items.iter().enumerate() {
                 self.check(schema, item, &pointer(path, index), 0);
             }
@@ -718,11 +717,19 @@ fn pattern_matches(pattern: &str, text: &str) -> Option<bool> {
     static CACHE: OnceLock<Mutex<HashMap<String, Option<Regex>>>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
     let mut guard = cache.lock().ok()?;
-    let regex = guard
-        .entry(pattern.to_string())
-        .or_insert_with(|| Regex::new(pattern).ok())
-        .as_ref()?;
-    Some(regex.is_match(text))
+    if !guard.contains_key(pattern) {
+        guard.insert(pattern.to_string(), Regex::new(pattern).ok());
+    }
+    Some(guard.get(pattern)?.as_ref()?.is_match(text))
+}
+
+/// The value of a keyword of a schema object. Schema objects have a handful of keys, so a scan
+/// beats hashing the key (the map's hasher is `SipHash`); the schema-level pass looks up a dozen
+/// keywords per value it visits.
+fn keyword<'s>(keywords: &'s Map<String, Value>, name: &str) -> Option<&'s Value> {
+    keywords
+        .iter()
+        .find_map(|(key, value)| (key == name).then_some(value))
 }
 
 #[cfg(test)]

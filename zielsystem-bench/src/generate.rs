@@ -26,6 +26,7 @@ use zielsystem_core::model::target_system::{
     DeclaredGoalCounts, Goal, Indicator, Member, OrgUnit, Origin, OriginKind, Portfolio, Reporting,
     Resolution, Term,
 };
+use zielsystem_core::rules::catalogue::roman_numeral;
 use zielsystem_core::{
     Code, Direction, Forecast, Level, OrgUnitKind, Perspective, Role, SCHEMA_VERSION, TargetSystem,
 };
@@ -267,32 +268,6 @@ fn tuesday_from(day: NaiveDate) -> NaiveDate {
     add_days(day, i64::from(ahead))
 }
 
-fn roman(mut value: u32) -> String {
-    const NUMERALS: [(&str, u32); 13] = [
-        ("M", 1000),
-        ("CM", 900),
-        ("D", 500),
-        ("CD", 400),
-        ("C", 100),
-        ("XC", 90),
-        ("L", 50),
-        ("XL", 40),
-        ("X", 10),
-        ("IX", 9),
-        ("V", 5),
-        ("IV", 4),
-        ("I", 1),
-    ];
-    let mut out = String::new();
-    for (symbol, amount) in NUMERALS {
-        while value >= amount {
-            out.push_str(symbol);
-            value -= amount;
-        }
-    }
-    out
-}
-
 fn pick<'a, T>(rng: &mut fastrand::Rng, items: &'a [T]) -> Option<&'a T> {
     if items.is_empty() {
         None
@@ -353,7 +328,7 @@ fn build_system(
         authority: Generator::authority_name(authority),
         year,
         resolution: Resolution {
-            number: format!("{}/{}", rng.u32(1..=350), roman(electoral_term)),
+            number: format!("{}/{}", rng.u32(1..=350), roman_numeral(electoral_term)),
             decided_on,
         },
         mission_statement: pick(rng, &texts::MISSION_STATEMENTS)
@@ -1256,8 +1231,8 @@ mod tests {
 
     #[test]
     fn roman_numerals_and_tuesdays() {
-        assert_eq!(roman(6), "VI");
-        assert_eq!(roman(14), "XIV");
+        assert_eq!(roman_numeral(6), "VI");
+        assert_eq!(roman_numeral(14), "XIV");
         let day = tuesday_from(ymd(2022, 1, 27));
         assert_eq!(day.weekday(), Weekday::Tue);
         assert_eq!(day, ymd(2022, 2, 1));

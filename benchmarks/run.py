@@ -286,6 +286,22 @@ def agreement(docs: DocSet) -> tuple[int, list[str]]:
     return same, differences
 
 
+def rust_floor(corpus: str, count: int, rate: str) -> Optional[dict[str, Any]]:
+    """The same kind of sheets in Rust alone, no Python: plain typed serde_json decoding (the floor
+    of any validation that builds the typed sheet) and the full validation, timed alternately
+    (``target/release/examples/workload``, built by ``scripts/bench``)."""
+    workload = ROOT / "target" / "release" / "examples" / "workload"
+    if not workload.exists():
+        return None
+    import subprocess
+
+    done = subprocess.run(
+        [str(workload), "ratio", corpus, str(count), rate, "21"],
+        capture_output=True, text=True, check=True,
+    )
+    return json.loads(done.stdout)
+
+
 def machine() -> dict[str, Any]:
     model = "?"
     try:
@@ -304,7 +320,7 @@ def machine() -> dict[str, Any]:
             "zielsystem": zielsystem.__version__,
             "pydantic": pydantic.VERSION,
             "msgspec": msgspec.__version__,
-            "jsonschema": getattr(jsonschema, "__version__", None) or _dist_version("jsonschema"),
+            "jsonschema": _dist_version("jsonschema"),
             "fastjsonschema": fastjsonschema.VERSION,
             "jsonschema-rs": _dist_version("jsonschema-rs"),
         },
@@ -346,6 +362,12 @@ def main() -> int:
               f"(Ziel ≥ 20×: {'erfüllt' if pydantic_ratio >= 20 else 'NICHT erfüllt'})")
         print(f"zielsystem gegen msgspec (nur Dekodieren): msgspec braucht {msgspec_ratio:.2f}× "
               f"so lange (Ziel ≥ 1: {'erfüllt' if msgspec_ratio >= 1 else 'NICHT erfüllt'})")
+        floor = rust_floor(*(("example", 5100, "0") if "Mitte" in docs.name else ("generated", 5000, "0.05")))
+        if floor:
+            print(f"Rust allein (gleiche Art Blätter, ohne Python): serde_json typisiert dekodieren "
+                  f"{floor['decode_us_per_sheet']:.2f} µs, volle Prüfung {floor['check_us_per_sheet']:.2f} µs "
+                  f"je Blatt; msgspec dekodiert in {per_sheet['msgspec (nur Dekodieren)'] * 1e6:.2f} µs, "
+                  f"pydantic/20 = {per_sheet['pydantic v2 (gleiche Regeln)'] / 20 * 1e6:.2f} µs")
         print(f"Übereinstimmung zielsystem/pydantic (Regelcodes, gültig, Schemafehler): "
               f"{same} von {len(docs.sheets)}")
         for line in differences:
@@ -359,6 +381,7 @@ def main() -> int:
             "pydantic_over_zielsystem": pydantic_ratio,
             "msgspec_over_zielsystem": msgspec_ratio,
             "agreement": same,
+            "rust_alone": floor,
         })
     print("\nWas jeder Prüfer prüft:")
     for name, _, what in PEERS:

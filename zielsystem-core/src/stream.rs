@@ -13,7 +13,7 @@
 //!
 //! Everything here is pure: bytes in, counters out.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -137,14 +137,13 @@ impl Summary {
 
 /// What RS13 needs to know of the earlier sheets of one system: per goal, the tertials in which it
 /// was reported `achieved`. At most three entries per goal of the system, whatever the number of
-/// sheets. Sheets that do not belong to the system (another authority or year, a goal it does not
+/// sheets, and each only a slim copy of its sheet (authority, goal, tertial, forecast: what RS13
+/// reads). Sheets that do not belong to the system (another authority or year, a goal it does not
 /// have) are not remembered: they are errors (RS01, RS02) themselves, and remembering them would let
 /// a hostile stream grow the history without bound.
 #[derive(Clone, Debug, Default)]
 pub struct History {
-    achieved: HashMap<String, Vec<ReportSheet>>,
-    /// The same sheets as one slice, handed to [`validate_sheet`].
-    flat: Vec<ReportSheet>,
+    achieved: Vec<ReportSheet>,
 }
 
 impl History {
@@ -153,9 +152,9 @@ impl History {
         History::default()
     }
 
-    /// The remembered sheets: the earliest sheet reported `achieved` per goal and tertial.
+    /// The remembered sheets, slim copies: one per goal and tertial reported `achieved`.
     pub fn sheets(&self) -> &[ReportSheet] {
-        &self.flat
+        &self.achieved
     }
 
     /// Remembers `sheet` if RS13 may need it later (reported `achieved`, on a goal of `system`,
@@ -164,16 +163,28 @@ impl History {
         if sheet.forecast != Forecast::Achieved
             || sheet.authority != system.authority
             || sheet.tertial.year() != system.year
+            || self
+                .achieved
+                .iter()
+                .any(|earlier| earlier.goal == sheet.goal && earlier.tertial == sheet.tertial)
             || system.goal(&sheet.goal).is_none()
         {
             return;
         }
-        let known = self.achieved.entry(sheet.goal.clone()).or_default();
-        if known.iter().any(|earlier| earlier.tertial == sheet.tertial) {
-            return;
-        }
-        known.push(sheet.clone());
-        self.flat.push(sheet.clone());
+        self.achieved.push(ReportSheet {
+            schema_version: String::new(),
+            authority: sheet.authority.clone(),
+            goal: sheet.goal.clone(),
+            tertial: sheet.tertial,
+            reporting_member: String::new(),
+            submitted_on: sheet.submitted_on,
+            contributions: Vec::new(),
+            indicator_values: Vec::new(),
+            risks: Vec::new(),
+            forecast: sheet.forecast,
+            rationale: String::new(),
+            countermeasures: Vec::new(),
+        });
     }
 }
 

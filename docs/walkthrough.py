@@ -1,7 +1,8 @@
 """The analyst's walkthrough (docs/python.md) as one runnable script.
 
-Loads the bundled example district, validates it, consolidates the report of tertial II, evaluates
-goal attainment and draws the lights per tertial. Needs ``pip install "./zielsystem-py[pandas]" matplotlib``.
+Loads the bundled example district, validates it, consolidates the report of tertial II, takes it
+through decision and the council's note with its Bezirksamtsvorlage, evaluates goal attainment and
+draws the lights per tertial. Needs ``pip install "./zielsystem-py[pandas]" matplotlib``.
 
     python docs/walkthrough.py [--example examples/mitte-2022] [--output walkthrough-out]
 """
@@ -9,6 +10,7 @@ goal attainment and draws the lights per tertial. Needs ``pip install "./zielsys
 from __future__ import annotations
 
 import argparse
+import datetime
 from pathlib import Path
 
 import matplotlib
@@ -61,6 +63,21 @@ report = zs.consolidate(system, t2, "2022-T2", zs.Tertial("2022-T2").deadline, p
 print(report, "| Befunde:", [f.code for f in report.findings])
 (args.output / "bericht-2022-T2.md").write_text(report.to_markdown(), encoding="utf-8")
 (args.output / "bericht-2022-T2.html").write_text(report.to_html(), encoding="utf-8")
+(args.output / "ampeln-2022-T2.svg").write_text(report.to_svg(), encoding="utf-8")
+
+# The lifecycle: draft → decided by the Bezirksamt → noted by the council. A step the rules forbid
+# is refused with LifecycleError, which carries the findings; the report itself never changes.
+try:
+    report.decide(datetime.date(2022, 9, 20), "120/VI")  # before the deadline of 30.09.2022
+except zs.LifecycleError as error:
+    print("Abgelehnt:", [(f.code, f.path) for f in error.findings])
+decided = report.decide(datetime.date(2022, 10, 11), "120/VI")
+noted = decided.note(datetime.date(2022, 10, 27), "0512/VI", "zur Kenntnis genommen")
+print(noted.stage, noted.decision, noted.council)
+# The Bezirksamtsvorlage that takes the report to the Bezirksamt, checked by BV01–BV03.
+paper = decided.to_paper()
+print(paper, "| BV-Befunde:", zs.validate_paper(paper).codes)
+(args.output / "vorlage-2022-T2.json").write_text(paper.to_json(indent=2), encoding="utf-8")
 
 # --- 4. The attainment table ------------------------------------------------------------------
 table = zs.attainment_table(system, sheets)

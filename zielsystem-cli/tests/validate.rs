@@ -55,7 +55,7 @@ fn a_broken_sheet_exits_1_with_located_german_lines() {
                 "{sheet}:3:16: error[RS01]: Das Berichtsblatt gehört zu „Bezirksamt Pankow von Berlin“, das Zielsystem zu „Bezirksamt Mitte von Berlin“."
             ),
             format!(
-                "{sheet}:7:19: warning[RS05]: Eingereicht am 2022-06-03, nach der Berichtsfrist 2022-05-31."
+                "{sheet}:7:19: warning[RS05]: Eingereicht am 03.06.2022, nach der Berichtsfrist 31.05.2022."
             ),
             format!(
                 "{sheet}:35:9: error[RS09]: Die Organisationseinheit „amt-phantom“ existiert nicht im Zielsystem."

@@ -96,8 +96,8 @@ impl Finding {
             code: spec.code,
             severity: spec.code.rule().severity,
             path: path.into(),
-            message: fill(spec.de, &params),
-            message_en: fill(spec.en, &params),
+            message: fill(spec.de, &params, Language::German),
+            message_en: fill(spec.en, &params, Language::English),
             params,
         }
     }
@@ -115,8 +115,26 @@ impl Finding {
     }
 }
 
+/// The language a message is filled for: it decides how dates read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Language {
+    German,
+    English,
+}
+
+/// Writes a parameter into a message. Params keep dates as ISO 8601 (machine-readable); a German
+/// message shows them as a clerk writes them, `31.05.2022`.
+fn push_param(out: &mut String, value: &str, language: Language) {
+    match crate::model::date::parse(value) {
+        Some(day) if language == Language::German => {
+            out.push_str(&day.format("%d.%m.%Y").to_string());
+        }
+        _ => out.push_str(value),
+    }
+}
+
 /// Replaces every `{name}` in `template` by its parameter; unknown names stay as written.
-fn fill(template: &str, params: &BTreeMap<String, String>) -> String {
+fn fill(template: &str, params: &BTreeMap<String, String>, language: Language) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -129,7 +147,7 @@ fn fill(template: &str, params: &BTreeMap<String, String>) -> String {
         };
         let name = from_brace.get(1..close).unwrap_or_default();
         match params.get(name) {
-            Some(value) => out.push_str(value),
+            Some(value) => push_param(&mut out, value, language),
             None => out.push_str(from_brace.get(..=close).unwrap_or_default()),
         }
         rest = from_brace.get(close + 1..).unwrap_or_default();
@@ -210,9 +228,31 @@ mod tests {
     #[test]
     fn fills_known_and_keeps_unknown_placeholders() {
         let params: BTreeMap<String, String> = [("goal".to_string(), "A01".to_string())].into();
-        assert_eq!(fill("Ziel {goal} fehlt {x}", &params), "Ziel A01 fehlt {x}");
-        assert_eq!(fill("offen {", &params), "offen {");
-        assert_eq!(fill("{goal}{goal}", &params), "A01A01");
+        let de = Language::German;
+        assert_eq!(
+            fill("Ziel {goal} fehlt {x}", &params, de),
+            "Ziel A01 fehlt {x}"
+        );
+        assert_eq!(fill("offen {", &params, de), "offen {");
+        assert_eq!(fill("{goal}{goal}", &params, de), "A01A01");
+    }
+
+    #[test]
+    fn german_messages_show_german_dates() {
+        let params: BTreeMap<String, String> = [
+            ("deadline".to_string(), "2022-05-31".to_string()),
+            ("goal".to_string(), "2022-02-30".to_string()),
+        ]
+        .into();
+        let template = "Frist {deadline}, Ziel {goal}";
+        assert_eq!(
+            fill(template, &params, Language::German),
+            "Frist 31.05.2022, Ziel 2022-02-30"
+        );
+        assert_eq!(
+            fill(template, &params, Language::English),
+            "Frist 2022-05-31, Ziel 2022-02-30"
+        );
     }
 
     #[test]

@@ -101,7 +101,7 @@ fn results_serialize_to_the_contract() {
             "code": "RS05",
             "severity": "warning",
             "path": "/submitted_on",
-            "message": "Eingereicht am 2022-06-03, nach der Berichtsfrist 2022-05-31.",
+            "message": "Eingereicht am 03.06.2022, nach der Berichtsfrist 31.05.2022.",
             "message_en": "Submitted on 2022-06-03, after the deadline 2022-05-31.",
             "params": { "deadline": "2022-05-31", "submitted_on": "2022-06-03" }
         })

@@ -3,8 +3,8 @@
 //! documents, the committed JSON Schemas (`schemas/tertial-report.schema.json`,
 //! `schemas/paper.schema.json`).
 //!
-//! A report case either names a `document` (a tertial report as JSON, re-checked with
-//! `validate_report`) or the inputs of a consolidation (`system`, `sheets`, `previous`, `tertial`,
+//! A report case either names a `document` (a tertial report as JSON, checked from its bytes with
+//! `check_report_json`: schema-level findings, then `validate_report`) or the inputs of a consolidation (`system`, `sheets`, `previous`, `tertial`,
 //! `as_of`; the findings are those the consolidated report carries). See tests/README.md,
 //! "Report and paper cases".
 #![allow(
@@ -20,10 +20,10 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::Value;
-use zielsystem_core::rules::{validate_paper, validate_report};
-use zielsystem_core::{
-    Code, Paper, ReportSheet, TargetSystem, Tertial, TertialReport, ValidationResult, consolidate,
+use zielsystem_core::rules::{
+    Checked, check_paper_json, check_report_json, validate_paper, validate_report,
 };
+use zielsystem_core::{Code, ReportSheet, TargetSystem, Tertial, ValidationResult, consolidate};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -79,48 +79,59 @@ fn is_schema_level(code: &str) -> bool {
     code.starts_with("JSON_") || code.starts_with("SCHEMA_")
 }
 
-/// Checks a result against the case; a document that does not parse must expect schema-level codes.
-fn check(case: &Path, expect: &Expect, outcome: Result<ValidationResult, String>) {
+/// Checks a result against the case: `valid`, every code of `codes`, no code of `absent`.
+fn check(case: &Path, expect: &Expect, result: &ValidationResult) {
     let name = case.file_name().unwrap().to_string_lossy();
-    match outcome {
-        Ok(result) => {
-            let found: BTreeSet<&str> = result.findings.iter().map(|f| f.code.as_str()).collect();
-            assert_eq!(
-                result.valid, expect.valid,
-                "{name}: valid (findings {:?}) — {}",
-                result.findings, expect.description
-            );
-            for code in &expect.codes {
-                assert!(
-                    Code::parse(code).is_some(),
-                    "{name}: unknown code {code} in expect.json"
-                );
-                assert!(
-                    found.contains(code.as_str()),
-                    "{name}: {code} expected, found {found:?}"
-                );
-            }
-            for code in &expect.absent {
-                assert!(
-                    !found.contains(code.as_str()),
-                    "{name}: {code} must be absent"
-                );
-            }
-        }
-        Err(error) => {
-            // The schema-level pass with codes lives with the validation surface; here a document
-            // that does not parse must be one the case expects to be rejected at schema level.
-            assert!(
-                !expect.valid,
-                "{name}: does not parse ({error}) but is expected valid"
-            );
-            assert!(
-                !expect.codes.is_empty() && expect.codes.iter().all(|c| is_schema_level(c)),
-                "{name}: does not parse ({error}); expected codes {:?}",
-                expect.codes
-            );
-        }
+    let found: BTreeSet<&str> = result.findings.iter().map(|f| f.code.as_str()).collect();
+    assert_eq!(
+        result.valid, expect.valid,
+        "{name}: valid (findings {:?}) — {}",
+        result.findings, expect.description
+    );
+    for code in &expect.codes {
+        assert!(
+            Code::parse(code).is_some(),
+            "{name}: unknown code {code} in expect.json"
+        );
+        assert!(
+            found.contains(code.as_str()),
+            "{name}: {code} expected, found {found:?}"
+        );
     }
+    for code in &expect.absent {
+        assert!(
+            !found.contains(code.as_str()),
+            "{name}: {code} must be absent"
+        );
+    }
+}
+
+/// A stored document checked from its bytes (`checked`), which must agree with the typed path: it
+/// decodes exactly when no schema-level code is expected, and then yields what `validate` yields
+/// on the typed document.
+fn check_stored<T: serde::de::DeserializeOwned>(
+    case: &Path,
+    expect: &Expect,
+    checked: &Checked<T>,
+    validate: fn(&T) -> ValidationResult,
+) {
+    let schema_level = expect.codes.iter().any(|code| is_schema_level(code));
+    if let Some(document) = &checked.document {
+        assert!(!schema_level, "{}: decodes", case.display());
+        assert_eq!(validate(document), checked.result, "{}", case.display());
+    } else {
+        assert!(schema_level, "{}: does not decode", case.display());
+        assert!(
+            checked
+                .result
+                .findings
+                .iter()
+                .all(|f| is_schema_level(f.code.as_str())),
+            "{}: rule findings on a document that does not decode",
+            case.display()
+        );
+    }
+    check(case, expect, &checked.result);
 }
 
 #[test]
@@ -129,8 +140,9 @@ fn report_cases() {
     assert!(all.len() >= 8, "too few report cases: {}", all.len());
     for case in all {
         let expect: Expect = read(&case.join("expect.json"));
-        let outcome = if let Some(document) = &expect.document {
-            let value: Value = read(&case.join(document));
+        if let Some(document) = &expect.document {
+            let bytes = std::fs::read(case.join(document)).unwrap();
+            let value: Value = serde_json::from_slice(&bytes).unwrap();
             let schema_valid = expect.schema_valid.unwrap_or(true);
             assert_eq!(
                 schema_accepts("tertial-report.schema.json", &value),
@@ -138,9 +150,7 @@ fn report_cases() {
                 "{}: schema_valid",
                 case.display()
             );
-            serde_json::from_value::<TertialReport>(value)
-                .map(|report| validate_report(&report))
-                .map_err(|e| e.to_string())
+            check_stored(&case, &expect, &check_report_json(&bytes), validate_report);
         } else {
             let system: TargetSystem = read(&case.join(expect.system.as_deref().expect("system")));
             let load = |paths: &[String]| -> Vec<ReportSheet> {
@@ -162,9 +172,9 @@ fn report_cases() {
                 case.display()
             );
             assert_eq!(validate_report(&report).findings, report.findings);
-            Ok(ValidationResult::from_findings(report.findings.clone()))
-        };
-        check(&case, &expect, outcome);
+            let result = ValidationResult::from_findings(report.findings.clone());
+            check(&case, &expect, &result);
+        }
     }
 }
 
@@ -174,17 +184,16 @@ fn paper_cases() {
     assert!(all.len() >= 6, "too few paper cases: {}", all.len());
     for case in all {
         let expect: Expect = read(&case.join("expect.json"));
-        let value: Value = read(&case.join(expect.document.as_deref().expect("document")));
+        let bytes =
+            std::fs::read(case.join(expect.document.as_deref().expect("document"))).unwrap();
+        let value: Value = serde_json::from_slice(&bytes).unwrap();
         assert_eq!(
             schema_accepts("paper.schema.json", &value),
             expect.schema_valid.unwrap_or(true),
             "{}: schema_valid",
             case.display()
         );
-        let outcome = serde_json::from_value::<Paper>(value)
-            .map(|paper| validate_paper(&paper))
-            .map_err(|e| e.to_string());
-        check(&case, &expect, outcome);
+        check_stored(&case, &expect, &check_paper_json(&bytes), validate_paper);
     }
 }
 

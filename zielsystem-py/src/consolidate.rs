@@ -1,14 +1,17 @@
 //! Bindings of `zielsystem_core::consolidate`: `consolidate()` and the `TertialReport` it builds,
-//! rendered with the core's Markdown, HTML and SVG renderers.
+//! with its lifecycle (`decide`, `note`), its paper (`to_paper`) and the core's Markdown, HTML and
+//! SVG renderers.
 
 use chrono::NaiveDate;
 use pyo3::prelude::*;
-use zielsystem_core::model::tertial_report::TertialReport;
+use zielsystem_core::ValidationResult;
+use zielsystem_core::model::paper::for_report;
+use zielsystem_core::model::tertial_report::{Stage, TertialReport};
 
 use crate::calendar::{PyTertial, tertial_arg};
-use crate::findings::{PyFinding, PyValidationResult};
+use crate::findings::{PyFinding, PyValidationResult, lifecycle_error};
 use crate::json;
-use crate::model::{sheets_arg, system_arg};
+use crate::model::{PyPaper, sheets_arg, system_arg};
 use crate::rules;
 
 /// The consolidated report of one tertial (Tertialbericht): every goal of the target system with
@@ -45,6 +48,22 @@ pub fn consolidate(
     Ok(PyTertialReport { inner })
 }
 
+impl PyTertialReport {
+    /// The report after a lifecycle step to `target`, or `LifecycleError` with the findings that
+    /// refuse it.
+    fn step(
+        &self,
+        py: Python<'_>,
+        target: Stage,
+        next: Result<TertialReport, ValidationResult>,
+    ) -> PyResult<Self> {
+        next.map(|inner| PyTertialReport { inner })
+            .map_err(|result| {
+                lifecycle_error(py, self.inner.stage.as_str(), target.as_str(), result)
+            })
+    }
+}
+
 crate::json_class_methods!(PyTertialReport, "TertialReport", rules::parse_report, {
     /// The authority whose target system is reported on.
     #[getter]
@@ -68,6 +87,19 @@ crate::json_class_methods!(PyTertialReport, "TertialReport", rules::parse_report
     #[getter]
     fn stage(&self) -> &'static str {
         self.inner.stage.as_str()
+    }
+
+    /// The Bezirksamt's decision, `{"number": …, "decided_on": …}`, once decided; else `None`.
+    #[getter]
+    fn decision<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json::to_python(py, &self.inner.decision)
+    }
+
+    /// The council taking note, `{"noted_on": …, "number": …, "outcome": …}`, once noted; else
+    /// `None`.
+    #[getter]
+    fn council<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json::to_python(py, &self.inner.council)
     }
 
     /// Every goal of the target system, in its order, with reporting status, forecast and light.
@@ -103,6 +135,39 @@ crate::json_class_methods!(PyTertialReport, "TertialReport", rules::parse_report
     fn validate(&self) -> PyValidationResult {
         PyValidationResult {
             inner: self.inner.validate(),
+        }
+    }
+
+    /// The report decided by the Bezirksamt on `decided_on` with resolution `number` (e.g.
+    /// `"52/VI"`): a new report of stage `decided`. `LifecycleError` with the findings when refused:
+    /// the report is not a draft, or the decided report would have an error (a goal without a sheet,
+    /// TR03; a decision before the tertial's deadline or a malformed number, TR04; foreign or
+    /// duplicate sheets, TR01, TR02).
+    fn decide(&self, py: Python<'_>, decided_on: NaiveDate, number: String) -> PyResult<Self> {
+        self.step(py, Stage::Decided, self.inner.decide(decided_on, number))
+    }
+
+    /// The decided report noted by the council on `noted_on` as printed paper `number` (Drucksache,
+    /// e.g. `"0297/VI"`), with the recorded `outcome` (e.g. "zur Kenntnis genommen"): a new report
+    /// of stage `noted`. `LifecycleError` with the findings when refused: the report is not
+    /// decided, or the noted report would have an error (noted before the decision, a malformed
+    /// number, …).
+    #[pyo3(signature = (noted_on, number, outcome = None))]
+    fn note(
+        &self,
+        py: Python<'_>,
+        noted_on: NaiveDate,
+        number: String,
+        outcome: Option<String>,
+    ) -> PyResult<Self> {
+        self.step(py, Stage::Noted, self.inner.note(noted_on, number, outcome))
+    }
+
+    /// The Bezirksamtsvorlage "zur Kenntnisnahme" by which the report goes to the Bezirksamt and,
+    /// once decided, to the council; its number and meeting date are the decision's, when decided.
+    fn to_paper(&self) -> PyPaper {
+        PyPaper {
+            inner: for_report(&self.inner),
         }
     }
 

@@ -1,5 +1,6 @@
-//! Bindings of `zielsystem_core::findings`: `Finding`, `ValidationResult`, and the `ParseError`
-//! raised when a typed constructor gets a document that is not of its shape.
+//! Bindings of `zielsystem_core::findings`: `Finding`, `ValidationResult`, the `ParseError` raised
+//! when a typed constructor gets a document that is not of its shape, and the `LifecycleError`
+//! raised when a report refuses a lifecycle step.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -174,10 +175,32 @@ crate::json_class_methods!(
 
 /// The `zielsystem.ParseError` for `result`: the document is not a `what`.
 pub fn parse_error(py: Python<'_>, what: &str, result: ValidationResult) -> PyErr {
-    let mut message = format!(
+    let headline = format!(
         "kein gültiges Dokument vom Typ {what} / not a valid {what} ({} Befund(e) / finding(s))",
         result.findings.len()
     );
+    raise(py, "ParseError", headline, result)
+}
+
+/// The `zielsystem.LifecycleError` for `result`: the report cannot move from `stage` to `target`
+/// (stage names as in the JSON contract).
+pub fn lifecycle_error(
+    py: Python<'_>,
+    stage: &str,
+    target: &str,
+    result: ValidationResult,
+) -> PyErr {
+    let headline = format!(
+        "Übergang {stage} → {target} abgelehnt / transition {stage} → {target} refused ({} Befund(e) / finding(s))",
+        result.findings.len()
+    );
+    raise(py, "LifecycleError", headline, result)
+}
+
+/// An exception of `zielsystem._exceptions` named `class`, built as `class(message, result)`; the
+/// message is `headline` followed by one line per finding.
+fn raise(py: Python<'_>, class: &str, headline: String, result: ValidationResult) -> PyErr {
+    let mut message = headline;
     for finding in &result.findings {
         let at = if finding.path.is_empty() {
             "/"
@@ -186,10 +209,10 @@ pub fn parse_error(py: Python<'_>, what: &str, result: ValidationResult) -> PyEr
         };
         let _ = write!(message, "\n  {} {at}: {}", finding.code, finding.message);
     }
-    let raise = || -> PyResult<PyErr> {
-        let class = py.import("zielsystem._exceptions")?.getattr("ParseError")?;
+    let build = || -> PyResult<PyErr> {
+        let class = py.import("zielsystem._exceptions")?.getattr(class)?;
         let result = Bound::new(py, PyValidationResult { inner: result })?;
         Ok(PyErr::from_value(class.call1((message, result))?))
     };
-    raise().unwrap_or_else(|error| error)
+    build().unwrap_or_else(|error| error)
 }

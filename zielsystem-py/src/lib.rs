@@ -23,6 +23,7 @@ fn _zielsystem(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<calendar::PyTertial>()?;
     module.add_class::<model::PyTargetSystem>()?;
     module.add_class::<model::PyReportSheet>()?;
+    module.add_class::<model::PyPaper>()?;
     module.add_class::<findings::PyFinding>()?;
     module.add_class::<findings::PyValidationResult>()?;
     module.add_class::<consolidate::PyTertialReport>()?;
@@ -30,6 +31,7 @@ fn _zielsystem(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(rules::validate_sheet, module)?)?;
     module.add_function(wrap_pyfunction!(rules::validate_sheets, module)?)?;
     module.add_function(wrap_pyfunction!(rules::validate_report, module)?)?;
+    module.add_function(wrap_pyfunction!(rules::validate_paper, module)?)?;
     module.add_function(wrap_pyfunction!(consolidate::consolidate, module)?)?;
     module.add_function(wrap_pyfunction!(analytics::attainment_table, module)?)?;
     module.add_function(wrap_pyfunction!(analytics::summary_by, module)?)?;

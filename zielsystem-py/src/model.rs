@@ -1,9 +1,11 @@
-//! Bindings of `zielsystem_core::model`: the documents `TargetSystem` and `ReportSheet`, immutable,
-//! built from JSON text, bytes, dicts or files.
+//! Bindings of `zielsystem_core::model`: the documents `TargetSystem`, `ReportSheet` and `Paper`
+//! (the Bezirksamtsvorlage), immutable, built from JSON text, bytes, dicts or files. (The
+//! `TertialReport` lives with `consolidate`, which builds it.)
 
 use chrono::NaiveDate;
 use pyo3::prelude::*;
-use zielsystem_core::{ReportSheet, TargetSystem};
+use zielsystem_core::model::paper::PaperKind;
+use zielsystem_core::{Paper, ReportSheet, TargetSystem};
 
 use crate::calendar::PyTertial;
 use crate::findings::parse_error;
@@ -274,6 +276,111 @@ crate::json_class_methods!(PyReportSheet, "ReportSheet", rules::parse_sheet, {
                 ("goal", json::quoted(py, &self.inner.goal)),
                 ("tertial", json::quoted(py, &self.inner.tertial.to_string())),
                 ("forecast", json::quoted(py, self.inner.forecast.as_str())),
+            ],
+        )
+    }
+});
+
+/// A Bezirksamtsvorlage (paper): the fixed form in which the Bezirksamt decides, and in which it
+/// passes reports to the council for information. Every section may be absent (`None`), so that
+/// `validate_paper` can report it (BV02). Immutable.
+///
+/// Nested parts (staff representation, effects) are returned as fresh dicts of their JSON shape.
+#[pyclass(frozen, eq, module = "zielsystem", name = "Paper", skip_from_py_object)]
+#[derive(Clone, PartialEq)]
+pub struct PyPaper {
+    pub inner: Paper,
+}
+
+crate::json_class_methods!(PyPaper, "Paper", rules::parse_paper, {
+    /// The version of the JSON contract, `"1"`.
+    #[getter]
+    fn schema_version(&self) -> &str {
+        &self.inner.schema_version
+    }
+
+    /// Number and electoral term (Vorlagen-Nr.), e.g. `"36/VI"`; `None` until the office assigns one.
+    #[getter]
+    fn number(&self) -> Option<&str> {
+        self.inner.number.as_deref()
+    }
+
+    /// The day of the Bezirksamt's session, or `None` while no date is set.
+    #[getter]
+    fn meeting_date(&self) -> Option<NaiveDate> {
+        self.inner.meeting_date
+    }
+
+    /// `"decision"` (zur Beschlussfassung) or `"information"` (zur Kenntnisnahme), or `None`.
+    #[getter]
+    fn kind(&self) -> Option<&'static str> {
+        self.inner.kind.map(PaperKind::as_str)
+    }
+
+    /// 1. Gegenstand der Vorlage (subject).
+    #[getter]
+    fn subject(&self) -> Option<&str> {
+        self.inner.subject.as_deref()
+    }
+
+    /// 2. Berichterstatter/in (rapporteur).
+    #[getter]
+    fn rapporteur(&self) -> Option<&str> {
+        self.inner.rapporteur.as_deref()
+    }
+
+    /// 3. Beschlussentwurf: the numbered items I., II., … (a fresh list).
+    #[getter]
+    fn draft_resolution(&self) -> Option<Vec<String>> {
+        self.inner.draft_resolution.clone()
+    }
+
+    /// Veröffentlichung: whether the paper is published.
+    #[getter]
+    fn publication(&self) -> Option<bool> {
+        self.inner.publication
+    }
+
+    /// Beteiligung der Beschäftigtenvertretungen, as a dict of its JSON shape.
+    #[getter]
+    fn staff_representation<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json::to_python(py, &self.inner.staff_representation)
+    }
+
+    /// 4. Begründung (justification).
+    #[getter]
+    fn justification(&self) -> Option<&str> {
+        self.inner.justification.as_deref()
+    }
+
+    /// 5. Rechtsgrundlage (legal basis).
+    #[getter]
+    fn legal_basis(&self) -> Option<&str> {
+        self.inner.legal_basis.as_deref()
+    }
+
+    /// 6.–10. Auswirkungen (effects), as a dict of its JSON shape.
+    #[getter]
+    fn effects<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json::to_python(py, &self.inner.effects)
+    }
+
+    /// 11. Mitzeichnung(en) (co-signatures).
+    #[getter]
+    fn co_signatures(&self) -> Option<&str> {
+        self.inner.co_signatures.as_deref()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> String {
+        let optional = |text: Option<&str>| {
+            text.map_or_else(|| "None".to_string(), |text| json::quoted(py, text))
+        };
+        json::repr(
+            "Paper",
+            &[
+                ("number", optional(self.inner.number.as_deref())),
+                ("kind", optional(self.inner.kind.map(PaperKind::as_str))),
+                ("subject", optional(self.inner.subject.as_deref())),
             ],
         )
     }

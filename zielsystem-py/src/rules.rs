@@ -1,5 +1,6 @@
 //! Bindings of `zielsystem_core::rules`: the schema-level decoding every typed constructor uses, and
-//! `validate_system`, `validate_sheet`, `validate_sheets` (without the GIL) and `validate_report`.
+//! `validate_system`, `validate_sheet`, `validate_sheets` (without the GIL), `validate_report` and
+//! `validate_paper`.
 //!
 //! A document given as JSON text, bytes or dict goes through the core's `check_…_json`, so problems
 //! of its shape come back as findings; one given as an object is validated directly. The context of
@@ -11,13 +12,15 @@ use std::sync::OnceLock;
 use pyo3::prelude::*;
 use serde::de::DeserializeOwned;
 use zielsystem_core::model::tertial_report::TertialReport;
-use zielsystem_core::rules::{self, DocumentSchema, decode, report_sheet, target_system};
-use zielsystem_core::{Finding, ReportSheet, TargetSystem, ValidationResult};
+use zielsystem_core::rules::{
+    self, DocumentSchema, decode, paper, report_sheet, target_system, tertial_report,
+};
+use zielsystem_core::{Finding, Paper, ReportSheet, TargetSystem, ValidationResult};
 
 use crate::consolidate::PyTertialReport;
 use crate::findings::PyValidationResult;
 use crate::json;
-use crate::model::{PyReportSheet, PyTargetSystem, sheets_arg, system_arg};
+use crate::model::{PyPaper, PyReportSheet, PyTargetSystem, sheets_arg, system_arg};
 
 fn decoded<T: DeserializeOwned>(
     bytes: &[u8],
@@ -37,15 +40,14 @@ pub fn parse_sheet(bytes: &[u8]) -> Result<ReportSheet, ValidationResult> {
     decoded(bytes, report_sheet::schema())
 }
 
-/// A tertial report from JSON bytes (checked against the published tertial-report schema).
+/// A tertial report from JSON bytes, or every schema-level finding that says why it is none.
 pub fn parse_report(bytes: &[u8]) -> Result<TertialReport, ValidationResult> {
-    static SCHEMA: OnceLock<DocumentSchema> = OnceLock::new();
-    decoded(
-        bytes,
-        SCHEMA.get_or_init(|| {
-            DocumentSchema::published::<TertialReport>("tertial-report.schema.json")
-        }),
-    )
+    decoded(bytes, tertial_report::schema())
+}
+
+/// A Bezirksamtsvorlage from JSON bytes, or every schema-level finding that says why it is none.
+pub fn parse_paper(bytes: &[u8]) -> Result<Paper, ValidationResult> {
+    decoded(bytes, paper::schema())
 }
 
 /// A finding from JSON bytes (checked against the schema generated for `Finding`).
@@ -165,8 +167,16 @@ pub fn validate_report(report: &Bound<'_, PyAny>) -> PyResult<PyValidationResult
         return Ok(wrap(rules::validate_report(&report.get().inner)));
     }
     let bytes = json::require_document_bytes(report, json::Form::Any)?;
-    Ok(wrap(match parse_report(&bytes) {
-        Ok(report) => rules::validate_report(&report),
-        Err(result) => result,
-    }))
+    Ok(wrap(rules::check_report_json(&bytes).result))
+}
+
+/// Checks a Bezirksamtsvorlage (object, JSON text, bytes or dict) against BV01–BV03; when given as
+/// JSON, problems of its shape come back as findings.
+#[pyfunction]
+pub fn validate_paper(paper: &Bound<'_, PyAny>) -> PyResult<PyValidationResult> {
+    if let Ok(paper) = paper.cast::<PyPaper>() {
+        return Ok(wrap(rules::validate_paper(&paper.get().inner)));
+    }
+    let bytes = json::require_document_bytes(paper, json::Form::Any)?;
+    Ok(wrap(rules::check_paper_json(&bytes).result))
 }

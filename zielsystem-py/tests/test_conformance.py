@@ -17,9 +17,8 @@ import zielsystem as zs
 from conftest import REPO_ROOT
 
 CASES = REPO_ROOT / "tests" / "cases"
-KINDS = ("system", "sheet", "report")
-"""The case folders this runner covers. ``paper/`` (Bezirksamtsvorlagen, BV01–BV03) is not part of
-the Python API and runs in the Rust runner only."""
+KINDS = ("system", "sheet", "report", "paper")
+"""The case folders this runner covers: every kind of ``tests/cases/``."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +54,7 @@ ALL = collect()
 def test_cases_exist() -> None:
     for kind in KINDS:
         assert any(case.kind == kind for case in ALL), f"no {kind} case under {CASES}"
-    assert {p.name for p in CASES.iterdir() if p.is_dir()} <= set(KINDS) | {"report", "paper"}
+    assert {p.name for p in CASES.iterdir() if p.is_dir()} <= set(KINDS)
 
 
 def consolidated(case: Case) -> zs.TertialReport:
@@ -78,6 +77,8 @@ def validate(case: Case) -> zs.ValidationResult:
         assert report.validate().findings == report.findings
         return zs.validate_report(report.to_json())
     document = case.read(case.expect["document"])
+    if case.kind == "paper":
+        return zs.validate_paper(document)
     if case.kind == "system":
         previous: Optional[zs.TargetSystem] = None
         if case.expect.get("previous_system"):
@@ -109,9 +110,19 @@ def test_typed_constructor_agrees_with_schema_level(case: Case) -> None:
         assert zs.TertialReport.from_json(report.to_json()) == report
         return
     document = case.read(case.expect["document"])
-    cls: Any = {"system": zs.TargetSystem, "sheet": zs.ReportSheet, "report": zs.TertialReport}[case.kind]
+    cls: Any = {
+        "system": zs.TargetSystem,
+        "sheet": zs.ReportSheet,
+        "report": zs.TertialReport,
+        "paper": zs.Paper,
+    }[case.kind]
     if case.decodes:
-        assert cls.from_json(document).to_json()
+        typed = cls.from_json(document)
+        assert cls.from_json(typed.to_json()) == typed
+        # A stored report or paper checks the same as a typed object as from its bytes.
+        check: Any = {"report": zs.validate_report, "paper": zs.validate_paper}.get(case.kind)
+        if check is not None:
+            assert check(typed) == check(document)
     else:
         with pytest.raises(zs.ParseError) as caught:
             cls.from_json(document)

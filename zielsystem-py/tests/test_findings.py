@@ -14,7 +14,7 @@ FINDING = {
     "code": "RS05",
     "severity": "warning",
     "path": "/submitted_on",
-    "message": "Eingereicht am 2022-06-02, nach der Berichtsfrist 2022-05-31.",
+    "message": "Eingereicht am 02.06.2022, nach der Berichtsfrist 31.05.2022.",
     "message_en": "Submitted on 2022-06-02, after the deadline 2022-05-31.",
     "params": {"deadline": "2022-05-31", "submitted_on": "2022-06-02"},
 }

@@ -132,6 +132,14 @@ pub enum PaperKind {
 }
 
 impl PaperKind {
+    /// The JSON value: `"decision"` or `"information"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PaperKind::Decision => "decision",
+            PaperKind::Information => "information",
+        }
+    }
+
     /// The German wording of the form.
     pub fn label_de(self) -> &'static str {
         match self {
@@ -435,5 +443,21 @@ pub fn for_report(report: &TertialReport) -> Paper {
             social_space: Some(NONE.into()),
         }),
         co_signatures: Some(NONE.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn kind_as_str_is_its_json_value() {
+        for kind in [PaperKind::Decision, PaperKind::Information] {
+            assert_eq!(
+                serde_json::to_value(kind).unwrap(),
+                serde_json::Value::from(kind.as_str())
+            );
+        }
     }
 }

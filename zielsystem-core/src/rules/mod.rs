@@ -2,7 +2,9 @@
 //!
 //! - [`catalogue`]: every code with its severity, reason and messages (the one place).
 //! - [`document`]: the schema-level pass over raw bytes, shared by every document kind.
-//! - [`target_system`]: TS01–TS10. [`report_sheet`]: RS01–RS14.
+//! - [`target_system`]: TS01–TS10. [`report_sheet`]: RS01–RS14. [`tertial_report`]: TR01–TR04.
+//!   [`paper`]: BV01–BV03. Each has a `check_…_json` entry point for raw bytes (schema-level
+//!   findings, then the rules) next to its `validate_…` on a typed document.
 //! - [`limits`]: the length limits of text fields.
 //! - [`from_json`]: typed decoding of outside input (structs from JSON objects only).
 
@@ -17,8 +19,8 @@ pub mod target_system;
 pub mod tertial_report;
 
 pub use document::{Checked, DocumentSchema, decode};
-pub use paper::validate_paper;
+pub use paper::{check_paper_json, validate_paper};
 pub use report_sheet::{check_sheet_json, validate_sheet};
 pub use strict::from_slice as from_json;
 pub use target_system::{check_system_json, validate_system};
-pub use tertial_report::validate_report;
+pub use tertial_report::{check_report_json, validate_report};

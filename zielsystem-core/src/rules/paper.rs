@@ -1,14 +1,35 @@
 //! Rules BV01–BV03 on a Bezirksamtsvorlage (DESIGN §4).
 
+use std::sync::OnceLock;
+
 use crate::findings::{Finding, ValidationResult};
 use crate::model::paper::{Paper, SECTIONS, section_of};
 use crate::rules::catalogue::{Message, is_numbered_with_term};
+use crate::rules::document::{Checked, DocumentSchema, decode};
 
 /// The word-processor placeholders of the Bezirksamt's template (BV03), as Word leaves them.
 pub const PLACEHOLDERS: [&str; 2] = [
     "Wählen Sie ein Element aus.",
     "Klicken oder tippen Sie hier, um Text einzugeben.",
 ];
+
+/// The published JSON Schema of a Bezirksamtsvorlage, built once.
+pub fn schema() -> &'static DocumentSchema {
+    static SCHEMA: OnceLock<DocumentSchema> = OnceLock::new();
+    SCHEMA.get_or_init(|| DocumentSchema::published::<Paper>("paper.schema.json"))
+}
+
+/// Checks a Bezirksamtsvorlage from raw JSON bytes: schema-level findings when it does not decode,
+/// otherwise every rule BV01–BV03.
+pub fn check_paper_json(bytes: &[u8]) -> Checked<Paper> {
+    let checked = decode::<Paper>(bytes, schema());
+    let findings = checked
+        .document
+        .as_ref()
+        .map(|paper| validate_paper(paper).findings)
+        .unwrap_or_default();
+    checked.with_findings(findings)
+}
 
 /// Every finding of BV01–BV03 on `paper`.
 pub fn validate_paper(paper: &Paper) -> ValidationResult {
@@ -165,5 +186,31 @@ mod tests {
             ["/draft_resolution/1", "/staff_representation/staff_council"]
         );
         assert!(result.findings[0].message.contains("3. Beschlussentwurf"));
+    }
+
+    #[test]
+    fn raw_json_is_decoded_then_checked() {
+        let mut paper = complete();
+        paper.number = Some("36-VI".into());
+        let checked = check_paper_json(&serde_json::to_vec(&paper).unwrap());
+        assert_eq!(checked.document, Some(paper));
+        assert_eq!(checked.result.codes(), vec![Code::BV01]);
+
+        let clean = check_paper_json(&serde_json::to_vec(&complete()).unwrap());
+        assert!(clean.result.findings.is_empty() && clean.result.valid);
+    }
+
+    #[test]
+    fn raw_json_of_another_shape_gives_every_schema_finding_and_no_rule() {
+        let checked = check_paper_json(br#"{"schema_version": "1", "kind": "urgent", "extra": 1}"#);
+        assert!(checked.document.is_none());
+        let codes = checked.result.codes();
+        assert!(codes.contains(&Code::SchemaEnum), "{codes:?}");
+        assert!(codes.contains(&Code::SchemaUnknownKey), "{codes:?}");
+        assert!(!codes.contains(&Code::BV02), "{codes:?}");
+        assert!(!checked.result.valid);
+
+        let broken = check_paper_json(b"{");
+        assert_eq!(broken.result.codes(), vec![Code::JsonSyntax]);
     }
 }

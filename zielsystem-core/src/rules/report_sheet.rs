@@ -544,7 +544,7 @@ mod tests {
         assert_eq!(finding.params["date"], "2022-05-20");
         assert_eq!(
             finding.message,
-            "„m-soz“ hat am 2022-05-20 den Geschäftsbereich I nicht inne; berichten darf nur „m-bzbm“."
+            "„m-soz“ hat am 20.05.2022 den Geschäftsbereich I nicht inne; berichten darf nur „m-bzbm“."
         );
     }
 

@@ -5,11 +5,27 @@
 //! the report it builds.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use crate::findings::{Finding, Severity, ValidationResult, pointer};
 use crate::model::tertial_report::{Stage, TertialReport};
 use crate::render::text::german_date;
 use crate::rules::catalogue::{Message, is_numbered_with_term};
+use crate::rules::document::{Checked, DocumentSchema, decode};
+
+/// The published JSON Schema of a tertial report, built once.
+pub fn schema() -> &'static DocumentSchema {
+    static SCHEMA: OnceLock<DocumentSchema> = OnceLock::new();
+    SCHEMA.get_or_init(|| DocumentSchema::published::<TertialReport>("tertial-report.schema.json"))
+}
+
+/// Checks a stored tertial report from raw JSON bytes: schema-level findings when it does not
+/// decode, otherwise every rule TR01–TR04 on the report as it stands.
+pub fn check_report_json(bytes: &[u8]) -> Checked<TertialReport> {
+    let checked = decode::<TertialReport>(bytes, schema());
+    let findings = checked.document.as_ref().map(findings).unwrap_or_default();
+    checked.with_findings(findings)
+}
 
 /// Every finding of TR01–TR04 on `report`.
 pub fn validate_report(report: &TertialReport) -> ValidationResult {
@@ -213,5 +229,38 @@ fn tr04_lifecycle(report: &TertialReport, findings: &mut Vec<Finding>) {
                 ],
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+    use crate::Code;
+
+    const DECIDED_EARLY: &str =
+        include_str!("../../../tests/cases/report/tr04-decided-before-deadline/report.json");
+
+    #[test]
+    fn raw_json_is_decoded_then_checked_as_it_stands() {
+        let checked = check_report_json(DECIDED_EARLY.as_bytes());
+        let report: TertialReport = serde_json::from_str(DECIDED_EARLY).unwrap();
+        assert_eq!(checked.result, validate_report(&report));
+        assert_eq!(checked.document, Some(report));
+        assert!(checked.result.has(Code::TR04));
+        assert!(!checked.result.valid);
+    }
+
+    #[test]
+    fn raw_json_of_another_shape_gives_schema_findings_and_no_rule() {
+        let mut value: serde_json::Value = serde_json::from_str(DECIDED_EARLY).unwrap();
+        value["stage"] = "final".into();
+        let checked = check_report_json(&serde_json::to_vec(&value).unwrap());
+        assert!(checked.document.is_none());
+        assert_eq!(checked.result.codes(), vec![Code::SchemaEnum]);
+        assert_eq!(checked.result.findings[0].path, "/stage");
+
+        let broken = check_report_json(b"[]");
+        assert_eq!(broken.result.codes(), vec![Code::SchemaType]);
     }
 }

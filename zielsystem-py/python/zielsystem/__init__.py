@@ -13,6 +13,11 @@ tertial report and evaluate goal attainment::
     report.to_markdown()
     table = zs.attainment_table(system, [sheet])
 
+A draft report moves through its lifecycle with ``report.decide(day, "52/VI")`` and
+``decided.note(day, "0297/VI")`` (refused with :class:`LifecycleError`), and goes to the Bezirksamt
+as a paper (:class:`Paper`, the Bezirksamtsvorlage) with ``report.to_paper()``, checked by
+``validate_paper``.
+
 Documents are immutable; every class converts to and from JSON (``from_json``/``to_json``) and
 dicts (``from_dict``/``to_dict``), compares by value and pickles. A document that is not of its
 shape raises :class:`ParseError` (also a :class:`ValueError`) with every finding at once.
@@ -24,19 +29,25 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping, Sequence, Union
 
-from zielsystem._exceptions import ParseError, ZielsystemError
+from zielsystem._exceptions import LifecycleError, ParseError, ZielsystemError
 from zielsystem._table import Table, Transitions
 from zielsystem._types import (
     AccuracyRowDict,
     AttainmentRowDict,
+    CouncilNoteDict,
     Dimension,
+    EffectsDict,
     FindingDict,
     Forecast,
     GoalDict,
     Light,
+    PaperDict,
+    PaperKind,
     Perspective,
     ReportSheetDict,
     Severity,
+    Stage,
+    StaffRepresentationDict,
     SummaryDict,
     TargetSystemDict,
     TertialReportDict,
@@ -47,6 +58,7 @@ from zielsystem import _zielsystem
 from zielsystem._zielsystem import (
     SCHEMA_VERSION,
     Finding,
+    Paper,
     ReportSheet,
     TargetSystem,
     Tertial,
@@ -54,6 +66,7 @@ from zielsystem._zielsystem import (
     ValidationResult,
     __version__,
     consolidate,
+    validate_paper,
     validate_report,
     validate_sheet,
     validate_sheets,
@@ -64,18 +77,28 @@ __all__ = [
     "SCHEMA_VERSION",
     "AccuracyRowDict",
     "AttainmentRowDict",
+    "CouncilNoteDict",
     "Dimension",
+    "EffectsDict",
     "Finding",
     "FindingDict",
     "Forecast",
     "GoalDict",
+    "LifecycleError",
     "Light",
+    "Paper",
+    "PaperDict",
+    "PaperKind",
+    "PaperLike",
     "ParseError",
     "Perspective",
+    "ReportLike",
     "ReportSheet",
     "ReportSheetDict",
     "Severity",
     "SheetLike",
+    "StaffRepresentationDict",
+    "Stage",
     "SummaryDict",
     "SystemLike",
     "Table",
@@ -95,6 +118,7 @@ __all__ = [
     "forecast_accuracy",
     "summary_by",
     "transitions",
+    "validate_paper",
     "validate_report",
     "validate_sheet",
     "validate_sheets",
@@ -105,6 +129,10 @@ SystemLike = Union[TargetSystem, str, bytes, Mapping[str, Any]]
 """A target system, or its JSON text, bytes or dict (any mapping)."""
 SheetLike = Union[ReportSheet, str, bytes, Mapping[str, Any]]
 """A report sheet, or its JSON text, bytes or dict (any mapping)."""
+ReportLike = Union[TertialReport, str, bytes, Mapping[str, Any]]
+"""A tertial report, or its JSON text, bytes or dict (any mapping)."""
+PaperLike = Union[Paper, str, bytes, Mapping[str, Any]]
+"""A Bezirksamtsvorlage, or its JSON text, bytes or dict (any mapping)."""
 
 ATTAINMENT_COLUMNS = (
     "goal",

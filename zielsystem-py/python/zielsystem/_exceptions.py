@@ -14,20 +14,15 @@ if TYPE_CHECKING:
     from zielsystem._types import FindingDict
     from zielsystem._zielsystem import Finding, ValidationResult
 
-__all__ = ["ParseError", "ZielsystemError"]
+__all__ = ["LifecycleError", "ParseError", "ZielsystemError"]
 
 
 class ZielsystemError(Exception):
     """Base class of every exception raised by ``zielsystem``."""
 
 
-class ParseError(ZielsystemError, ValueError):
-    """A document (or a tertial code) is not of the expected shape.
-
-    Like pydantic's ``ValidationError`` it carries every problem at once: :attr:`result` is the
-    :class:`~zielsystem.ValidationResult` of the schema-level checks, :meth:`errors` lists its
-    findings as dicts. It is also a :class:`ValueError`, so ``except ValueError`` catches it.
-    """
+class _FindingsError(ZielsystemError):
+    """An exception that carries the findings behind it as a :class:`~zielsystem.ValidationResult`."""
 
     def __init__(self, message: str, result: ValidationResult) -> None:
         super().__init__(message, result)
@@ -39,7 +34,7 @@ class ParseError(ZielsystemError, ValueError):
 
     @property
     def findings(self) -> List[Finding]:
-        """The findings that say why the document is not of its shape."""
+        """The findings behind the exception."""
         return self.result.findings
 
     def errors(self) -> List[FindingDict]:
@@ -47,6 +42,29 @@ class ParseError(ZielsystemError, ValueError):
         return [finding.to_dict() for finding in self.result.findings]
 
 
+class ParseError(_FindingsError, ValueError):
+    """A document (or a tertial code) is not of the expected shape.
+
+    Like pydantic's ``ValidationError`` it carries every problem at once: :attr:`result` is the
+    :class:`~zielsystem.ValidationResult` of the schema-level checks, :attr:`findings` its findings,
+    :meth:`errors` the same as dicts. It is also a :class:`ValueError`, so ``except ValueError``
+    catches it.
+    """
+
+
+class LifecycleError(_FindingsError):
+    """A tertial report refused a lifecycle step (:meth:`TertialReport.decide
+    <zielsystem.TertialReport.decide>`, :meth:`TertialReport.note <zielsystem.TertialReport.note>`).
+
+    :attr:`result` is the :class:`~zielsystem.ValidationResult` that forbids it — a ``TR04``
+    finding for a step from the wrong stage, or every error the report would have after the step
+    (``TR03`` for a goal without a sheet, ``TR04`` for a decision before the deadline, …);
+    :attr:`findings` are its findings, :meth:`errors` the same as dicts. The report itself is
+    unchanged (reports are immutable).
+    """
+
+
 # Shown and pickled as ``zielsystem.ParseError``, where users import them from.
 ZielsystemError.__module__ = "zielsystem"
 ParseError.__module__ = "zielsystem"
+LifecycleError.__module__ = "zielsystem"

@@ -12,10 +12,12 @@ __all__ = [
     "AccuracyRowDict",
     "AttainmentRowDict",
     "ContributionDict",
+    "CouncilNoteDict",
     "CountermeasureDict",
     "DeclaredGoalCountsDict",
     "Dimension",
     "Direction",
+    "EffectsDict",
     "FindingDict",
     "Forecast",
     "GoalDict",
@@ -28,24 +30,25 @@ __all__ = [
     "OrgUnitKind",
     "OriginDict",
     "OriginKind",
+    "PaperDict",
+    "PaperKind",
     "Perspective",
     "PortfolioDict",
-    "ReportingStatus",
-    "Stage",
     "ReportCountermeasureDict",
     "ReportGoalDict",
     "ReportSheetDict",
     "ReportingDict",
+    "ReportingStatus",
     "ResolutionDict",
     "RiskDict",
     "Role",
     "Severity",
+    "StaffRepresentationDict",
+    "Stage",
     "SummaryDict",
     "TargetSystemDict",
     "TermDict",
     "TertialReportDict",
-    "ReportGoalDict",
-    "ReportCountermeasureDict",
     "TransitionCellDict",
     "TransitionsDict",
     "ValidationResultDict",
@@ -73,6 +76,8 @@ OriginKind = Union[Literal["new"], Literal["continued"]]
 """Whether a goal is new or continued from the previous year."""
 Dimension = Union[Literal["perspective"], Literal["portfolio"], Literal["tertial"]]
 """A dimension the attainment table can be summarised by."""
+PaperKind = Union[Literal["decision"], Literal["information"]]
+"""The kind of a Bezirksamtsvorlage: zur Beschlussfassung or zur Kenntnisnahme."""
 
 
 class ResolutionDict(TypedDict):
@@ -356,6 +361,15 @@ class ReportCountermeasureDict(TypedDict):
     org_units: List[str]
 
 
+class CouncilNoteDict(TypedDict):
+    """The council (BVV) taking note of a report: day (ISO date), printed-paper number
+    (``"0297/VI"``) and the recorded outcome, if any."""
+
+    noted_on: str
+    number: str
+    outcome: Optional[str]
+
+
 class TertialReportDict(TypedDict):
     """A tertial report as a dict: the keys of DESIGN §6 consumers may rely on (the dict also carries
     counts, light changes, history, context and the sheets themselves)."""
@@ -365,7 +379,49 @@ class TertialReportDict(TypedDict):
     tertial: str
     as_of: str
     stage: Stage
+    decision: Optional[ResolutionDict]
+    council: Optional[CouncilNoteDict]
     goals: List[ReportGoalDict]
     missing_goals: List[str]
     countermeasures: List[ReportCountermeasureDict]
     findings: List[FindingDict]
+
+
+class StaffRepresentationDict(TypedDict):
+    """Beteiligung der Beschäftigtenvertretungen: whether any is involved, and each one's part
+    (``None`` where not involved)."""
+
+    involved: bool
+    staff_council: Optional[str]
+    womens_representative: Optional[str]
+    disability_representative: Optional[str]
+    youth_representation: Optional[str]
+
+
+class EffectsDict(TypedDict):
+    """The effects of sections 6–10 of a paper; a section that does not apply says ``"keine"``."""
+
+    budget: Optional[str]
+    staff: Optional[str]
+    gender_equality: Optional[str]
+    disability: Optional[str]
+    integration: Optional[str]
+    social_space: Optional[str]
+
+
+class PaperDict(TypedDict):
+    """A Bezirksamtsvorlage as a dict (``Paper.to_dict()``); every section is ``None`` when absent."""
+
+    schema_version: str
+    number: Optional[str]
+    meeting_date: Optional[str]
+    kind: Optional[PaperKind]
+    subject: Optional[str]
+    rapporteur: Optional[str]
+    draft_resolution: Optional[List[str]]
+    publication: Optional[bool]
+    staff_representation: Optional[StaffRepresentationDict]
+    justification: Optional[str]
+    legal_basis: Optional[str]
+    effects: Optional[EffectsDict]
+    co_signatures: Optional[str]

@@ -11,8 +11,10 @@ from zielsystem._types import (
     AccuracyRowDict,
     AttainmentRowDict,
     ContributionDict,
+    CouncilNoteDict,
     CountermeasureDict,
     DeclaredGoalCountsDict,
+    EffectsDict,
     FindingDict,
     Forecast,
     GoalDict,
@@ -20,6 +22,8 @@ from zielsystem._types import (
     Light,
     MemberDict,
     OrgUnitDict,
+    PaperDict,
+    PaperKind,
     PortfolioDict,
     ReportingDict,
     ReportCountermeasureDict,
@@ -29,6 +33,7 @@ from zielsystem._types import (
     RiskDict,
     Severity,
     Stage,
+    StaffRepresentationDict,
     SummaryDict,
     TargetSystemDict,
     TertialReportDict,
@@ -42,6 +47,7 @@ __all__ = [
     "Tertial",
     "TargetSystem",
     "ReportSheet",
+    "Paper",
     "Finding",
     "ValidationResult",
     "TertialReport",
@@ -49,6 +55,7 @@ __all__ = [
     "validate_sheet",
     "validate_sheets",
     "validate_report",
+    "validate_paper",
     "consolidate",
     "attainment_table",
     "summary_by",
@@ -64,6 +71,7 @@ _Path = Union[str, "os.PathLike[str]"]
 _SystemLike = Union["TargetSystem", str, bytes, Mapping[str, Any]]
 _SheetLike = Union["ReportSheet", str, bytes, Mapping[str, Any]]
 _ReportLike = Union["TertialReport", str, bytes, Mapping[str, Any]]
+_PaperLike = Union["Paper", str, bytes, Mapping[str, Any]]
 
 @final
 class Tertial:
@@ -247,6 +255,71 @@ class ReportSheet:
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
 @final
+class Paper:
+    """A Bezirksamtsvorlage (paper): the fixed form in which the Bezirksamt decides, and in which it
+    passes reports to the council for information. Every section may be absent (``None``), so that
+    ``validate_paper`` can report it (BV02). Immutable.
+
+    Nested parts (staff representation, effects) are returned as fresh dicts of their JSON shape.
+    """
+
+    @classmethod
+    def from_json(cls, data: _Json) -> Paper:
+        """Parses a paper from JSON text; ``ParseError`` lists every problem."""
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Paper:
+        """Builds a paper from a dict of its JSON shape."""
+    @classmethod
+    def from_file(cls, path: _Path) -> Paper:
+        """Reads a paper from a JSON file."""
+    @property
+    def schema_version(self) -> str:
+        """The version of the JSON contract, ``"1"``."""
+    @property
+    def number(self) -> str | None:
+        """Number and electoral term (Vorlagen-Nr.), e.g. ``"36/VI"``; ``None`` until assigned."""
+    @property
+    def meeting_date(self) -> datetime.date | None:
+        """The day of the Bezirksamt's session, or ``None`` while no date is set."""
+    @property
+    def kind(self) -> PaperKind | None:
+        """``"decision"`` (zur Beschlussfassung) or ``"information"`` (zur Kenntnisnahme)."""
+    @property
+    def subject(self) -> str | None:
+        """1. Gegenstand der Vorlage (subject)."""
+    @property
+    def rapporteur(self) -> str | None:
+        """2. Berichterstatter/in (rapporteur)."""
+    @property
+    def draft_resolution(self) -> list[str] | None:
+        """3. Beschlussentwurf: the numbered items I., II., …"""
+    @property
+    def publication(self) -> bool | None:
+        """Veröffentlichung: whether the paper is published."""
+    @property
+    def staff_representation(self) -> StaffRepresentationDict | None:
+        """Beteiligung der Beschäftigtenvertretungen."""
+    @property
+    def justification(self) -> str | None:
+        """4. Begründung (justification)."""
+    @property
+    def legal_basis(self) -> str | None:
+        """5. Rechtsgrundlage (legal basis)."""
+    @property
+    def effects(self) -> EffectsDict | None:
+        """6.–10. Auswirkungen (effects)."""
+    @property
+    def co_signatures(self) -> str | None:
+        """11. Mitzeichnung(en) (co-signatures)."""
+    def to_dict(self) -> PaperDict:
+        """The paper as a dict of its JSON shape."""
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The paper as JSON text; ``indent`` spaces per level when given."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+@final
 class Finding:
     """One problem found in a document."""
 
@@ -350,7 +423,13 @@ class TertialReport:
         """The day the report was consolidated."""
     @property
     def stage(self) -> Stage:
-        """The lifecycle stage."""
+        """The lifecycle stage: ``draft``, ``decided`` or ``noted``."""
+    @property
+    def decision(self) -> ResolutionDict | None:
+        """The Bezirksamt's decision (number, day), once decided; else ``None``."""
+    @property
+    def council(self) -> CouncilNoteDict | None:
+        """The council taking note (day, printed-paper number, outcome), once noted; else ``None``."""
     @property
     def goals(self) -> list[ReportGoalDict]:
         """Every goal of the target system with reporting status, forecast and light."""
@@ -365,6 +444,19 @@ class TertialReport:
         """The findings of TR01–TR04 the report carries."""
     def validate(self) -> ValidationResult:
         """TR01–TR04 recomputed on the report as it stands."""
+    def decide(self, decided_on: datetime.date, number: str) -> TertialReport:
+        """The report decided by the Bezirksamt on ``decided_on`` with resolution ``number``
+        (e.g. ``"52/VI"``); ``LifecycleError`` with the findings when refused (not a draft, or
+        the decided report would have an error: TR01–TR04)."""
+    def note(
+        self, noted_on: datetime.date, number: str, outcome: str | None = None
+    ) -> TertialReport:
+        """The decided report noted by the council on ``noted_on`` as printed paper ``number``
+        (e.g. ``"0297/VI"``) with the recorded ``outcome``; ``LifecycleError`` with the findings
+        when refused (not decided, or the noted report would have an error)."""
+    def to_paper(self) -> Paper:
+        """The Bezirksamtsvorlage "zur Kenntnisnahme" that takes the report to the Bezirksamt and,
+        once decided, to the council (number and meeting date are the decision's)."""
     def to_markdown(self) -> str:
         """The report as Markdown (German)."""
     def to_html(self) -> str:
@@ -394,6 +486,9 @@ def validate_sheets(
 
 def validate_report(report: _ReportLike) -> ValidationResult:
     """Re-checks a tertial report against TR01–TR04 as it stands (and its shape, when given as JSON)."""
+
+def validate_paper(paper: _PaperLike) -> ValidationResult:
+    """Checks a Bezirksamtsvorlage against BV01–BV03 (and its shape, when given as JSON)."""
 
 def consolidate(
     system: _SystemLike,

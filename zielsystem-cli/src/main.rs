@@ -13,6 +13,7 @@ mod input;
 mod report;
 mod schema;
 mod validate;
+mod validate_stream;
 
 /// Zielsteuerung für Bezirksämter: Zielsystem und Berichtsblätter prüfen, Tertialberichte erstellen.
 #[derive(Debug, Parser)]
@@ -37,6 +38,23 @@ enum Command {
         /// Ausgabeformat.
         #[arg(long, value_enum, default_value_t = validate::ValidateFormat::Text)]
         format: validate::ValidateFormat,
+    },
+    /// Berichtsblätter zeilenweise (JSON Lines) prüfen und nur Summen ausgeben: Befunde je Regel,
+    /// Einschätzungen, gültige und ungültige Blätter; der Speicherbedarf bleibt begrenzt.
+    ValidateStream {
+        /// Ein Zielsystem (JSON), gegen das jedes Berichtsblatt geprüft wird.
+        #[arg(long, conflicts_with = "systems", required_unless_present = "systems")]
+        system: Option<PathBuf>,
+        /// Zielsysteme als JSON Lines; jedes Blatt wird gegen das System seiner Behörde und seines
+        /// Jahres geprüft.
+        #[arg(long)]
+        systems: Option<PathBuf>,
+        /// Die Berichtsblätter, eines je Zeile (`-`: Standardeingabe).
+        #[arg(long)]
+        jsonl: PathBuf,
+        /// Ausgabeformat.
+        #[arg(long, value_enum, default_value_t = validate_stream::StreamFormat::Text)]
+        format: validate_stream::StreamFormat,
     },
     /// Den Regelkatalog als Markdown-Tabelle ausgeben (Inhalt von docs/rules.md).
     Rules,
@@ -105,6 +123,20 @@ fn main() -> ExitCode {
                 system,
                 sheets,
                 previous_system,
+                format,
+            },
+        ),
+        Command::ValidateStream {
+            system,
+            systems,
+            jsonl,
+            format,
+        } => validate_stream::run(
+            &mut stdout,
+            &validate_stream::Args {
+                system,
+                systems,
+                jsonl,
                 format,
             },
         ),

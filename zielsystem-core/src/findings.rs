@@ -270,9 +270,25 @@ impl Capped {
 }
 
 /// Appends a reference token to a JSON Pointer, escaping `~` and `/` (RFC 6901).
+///
+/// One allocation for the common token without `~` or `/` (the schema-level pass builds a pointer
+/// for every value it visits).
 pub fn pointer(base: &str, token: impl std::fmt::Display) -> String {
-    let token = token.to_string().replace('~', "~0").replace('/', "~1");
-    format!("{base}/{token}")
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(base.len() + 16);
+    out.push_str(base);
+    out.push('/');
+    let start = out.len();
+    // Writing into a String cannot fail.
+    let _ = write!(out, "{token}");
+    if let Some(written) = out.get(start..) {
+        if written.contains(['~', '/']) {
+            let escaped = written.replace('~', "~0").replace('/', "~1");
+            out.truncate(start);
+            out.push_str(&escaped);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -340,5 +356,8 @@ mod tests {
     fn pointer_escapes_tokens() {
         assert_eq!(pointer("/goals", 3), "/goals/3");
         assert_eq!(pointer("", "a/b~c"), "/a~1b~0c");
+        assert_eq!(pointer("/x", "~/"), "/x/~0~1");
+        assert_eq!(pointer("/x", ""), "/x/");
+        assert_eq!(pointer("/ä", "ö"), "/ä/ö");
     }
 }

@@ -20,6 +20,7 @@ pub mod model;
 pub mod render;
 pub mod rules;
 pub mod schema;
+pub mod stream;
 
 pub use calendar::{Period, Tertial};
 pub use consolidate::consolidate;

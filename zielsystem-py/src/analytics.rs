@@ -18,7 +18,7 @@ fn table(
     let system = system_arg(system)?;
     let sheets = sheets_arg(sheets)?;
     let rows = analytics::attainment_table(&system, &sheets);
-    Ok((system, rows))
+    Ok((TargetSystem::clone(&system), rows))
 }
 
 /// The attainment table: one row per goal and tertial with a sheet that counts (list of dicts).

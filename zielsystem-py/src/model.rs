@@ -38,13 +38,35 @@ pub fn parse_sheet(py: Python<'_>, bytes: &[u8]) -> PyResult<ReportSheet> {
     rules::parse_sheet(bytes).map_err(|result| parse_error(py, "ReportSheet", result))
 }
 
+/// A target system argument: the frozen Python object borrowed as it is, or one parsed from JSON.
+///
+/// Borrowing matters: a system is large next to a sheet, and copying it on every `validate_sheet`
+/// call cost 14 of 14.7 µs per call (docs/performance.md).
+pub enum SystemArg<'py> {
+    /// A `TargetSystem` object, borrowed (it is immutable).
+    Borrowed(Bound<'py, PyTargetSystem>),
+    /// Parsed from JSON text, bytes or a dict (boxed: the borrowed case is the common one).
+    Parsed(Box<TargetSystem>),
+}
+
+impl std::ops::Deref for SystemArg<'_> {
+    type Target = TargetSystem;
+
+    fn deref(&self) -> &TargetSystem {
+        match self {
+            SystemArg::Borrowed(system) => &system.get().inner,
+            SystemArg::Parsed(system) => system,
+        }
+    }
+}
+
 /// A target system given as `TargetSystem`, JSON text, bytes or dict (parsed; `ParseError` if bad).
-pub fn system_arg(value: &Bound<'_, PyAny>) -> PyResult<TargetSystem> {
+pub fn system_arg<'py>(value: &Bound<'py, PyAny>) -> PyResult<SystemArg<'py>> {
     if let Ok(system) = value.cast::<PyTargetSystem>() {
-        return Ok(system.get().inner.clone());
+        return Ok(SystemArg::Borrowed(system.clone()));
     }
     let bytes = json::require_document_bytes(value, json::Form::Any)?;
-    parse_system(value.py(), &bytes)
+    parse_system(value.py(), &bytes).map(|system| SystemArg::Parsed(Box::new(system)))
 }
 
 /// A report sheet given as `ReportSheet`, JSON text, bytes or dict (parsed; `ParseError` if bad).

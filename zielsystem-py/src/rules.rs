@@ -115,8 +115,8 @@ pub fn validate_system(
 ) -> PyResult<PyValidationResult> {
     let previous = previous.map(system_arg).transpose()?;
     let result = match system_input(system)? {
-        Input::Typed(system) => rules::validate_system(&system, previous.as_ref()),
-        Input::Raw(bytes) => rules::check_system_json(&bytes, previous.as_ref()).result,
+        Input::Typed(system) => rules::validate_system(&system, previous.as_deref()),
+        Input::Raw(bytes) => rules::check_system_json(&bytes, previous.as_deref()).result,
     };
     Ok(wrap(result))
 }
@@ -145,6 +145,8 @@ pub fn validate_sheets(
     history: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<PyValidationResult>> {
     let system = system_arg(system)?;
+    // A plain reference crosses into the GIL-free closure; the Python object stays out here.
+    let system: &TargetSystem = &system;
     let history = history.map(sheets_arg).transpose()?.unwrap_or_default();
     let inputs: Vec<Input<ReportSheet>> = sheets
         .try_iter()?
@@ -153,7 +155,7 @@ pub fn validate_sheets(
     let results: Vec<ValidationResult> = py.detach(|| {
         inputs
             .iter()
-            .map(|input| check_sheet(input, &system, &history))
+            .map(|input| check_sheet(input, system, &history))
             .collect()
     });
     Ok(results.into_iter().map(wrap).collect())

@@ -84,10 +84,8 @@ pub(crate) fn walk(root: &Value, tree: &Json) -> Vec<Finding> {
 
 /// [`walk`] into a collection that may already hold findings.
 pub(crate) fn walk_into(root: &Value, tree: &Json, findings: &mut Capped) {
-    let mut walker = Walker {
-        root,
-        findings: std::mem::take(findings),
-    };
+    let mut walker = Walker::new(root, false);
+    walker.findings = std::mem::take(findings);
     walker.check(root, tree, "", 0);
     *findings = walker.findings;
 }
@@ -95,19 +93,44 @@ pub(crate) fn walk_into(root: &Value, tree: &Json, findings: &mut Capped) {
 struct Walker<'s> {
     root: &'s Value,
     findings: Capped,
+    /// Probing: only whether the value is accepted counts, and no finding is built. `anyOf` and
+    /// `oneOf` probe their branches first and walk them for findings only when none accepts, so
+    /// a valid enumeration value costs no discarded findings of the branches it does not match.
+    probe: bool,
+    /// Set instead of recording a finding while probing.
+    rejected: bool,
 }
 
 impl<'s> Walker<'s> {
-    /// Records the finding `make` builds; once the cap is reached it is only counted, not built,
-    /// so a document with millions of violations costs no more than counting them.
-    fn report(&mut self, make: impl FnOnce() -> Finding) {
-        if !self.findings.skip_if_full() {
-            self.findings.push(make());
+    fn new(root: &'s Value, probe: bool) -> Self {
+        Walker {
+            root,
+            findings: Capped::default(),
+            probe,
+            rejected: false,
         }
     }
 
+    /// Records a finding, or, while probing, only that there is one. Past the findings cap a
+    /// finding is only counted, not built, so a document with millions of violations costs no more
+    /// than counting them.
+    fn report(&mut self, finding: impl FnOnce() -> Finding) {
+        if self.probe {
+            self.rejected = true;
+        } else if !self.findings.skip_if_full() {
+            self.findings.push(finding());
+        }
+    }
+
+    /// Whether `schema` accepts `value`, without building findings.
+    fn accepts(&self, schema: &'s Value, value: &Json, path: &str, hops: u8) -> bool {
+        let mut probe = Walker::new(self.root, true);
+        probe.check(schema, value, path, hops);
+        !probe.rejected
+    }
+
     fn check(&mut self, schema: &'s Value, value: &Json, path: &str, hops: u8) {
-        if hops > MAX_REF_HOPS {
+        if hops > MAX_REF_HOPS || (self.probe && self.rejected) {
             return;
         }
         let keywords = match schema {
@@ -127,18 +150,18 @@ impl<'s> Walker<'s> {
             }
             _ => return,
         };
-        if let Some(Value::String(reference)) = keywords.get("$ref") {
+        if let Some(Value::String(reference)) = keyword(keywords, "$ref") {
             if let Some(target) = self.resolve(reference) {
                 self.check(target, value, path, hops + 1);
             }
         }
-        if let Some(Value::Array(branches)) = keywords.get("anyOf") {
+        if let Some(Value::Array(branches)) = keyword(keywords, "anyOf") {
             self.check_branches(branches, value, path, false, hops);
         }
-        if let Some(Value::Array(branches)) = keywords.get("oneOf") {
+        if let Some(Value::Array(branches)) = keyword(keywords, "oneOf") {
             self.check_branches(branches, value, path, true, hops);
         }
-        if let Some(types) = keywords.get("type") {
+        if let Some(types) = keyword(keywords, "type") {
             if !type_admits(types, value) {
                 self.type_finding(&type_names(types), value, path);
                 return;
@@ -171,24 +194,25 @@ impl<'s> Walker<'s> {
         exactly_one: bool,
         hops: u8,
     ) {
-        let mut outcomes: Vec<Capped> = branches
+        let accepting = branches
             .iter()
-            .map(|branch| {
-                let mut walker = Walker {
-                    root: self.root,
-                    findings: Capped::default(),
-                };
-                walker.check(branch, value, path, hops + 1);
-                walker.findings
-            })
-            .collect();
-        let accepting = outcomes
-            .iter()
-            .filter(|findings| findings.is_empty())
+            .filter(|branch| self.accepts(branch, value, path, hops + 1))
             .count();
         if accepting == 1 || (accepting > 1 && !exactly_one) {
             return;
         }
+        if self.probe {
+            self.rejected = true;
+            return;
+        }
+        let mut outcomes: Vec<Capped> = branches
+            .iter()
+            .map(|branch| {
+                let mut walker = Walker::new(self.root, false);
+                walker.check(branch, value, path, hops + 1);
+                walker.findings
+            })
+            .collect();
         if accepting > 1 {
             self.report(|| {
                 Finding::new(
@@ -250,20 +274,20 @@ impl<'s> Walker<'s> {
     fn constants_of(&self, branch: &'s Value, hops: u8) -> Option<Vec<Constant<'s>>> {
         static NULL: Value = Value::Null;
         let keywords = branch.as_object()?;
-        if let Some(Value::String(reference)) = keywords.get("$ref") {
+        if let Some(Value::String(reference)) = keyword(keywords, "$ref") {
             if hops >= MAX_REF_HOPS {
                 return None;
             }
             return self.constants_of(self.resolve(reference)?, hops + 1);
         }
-        let title = keywords.get("title").and_then(Value::as_str);
-        if let Some(constant) = keywords.get("const") {
+        let title = keyword(keywords, "title").and_then(Value::as_str);
+        if let Some(constant) = keyword(keywords, "const") {
             return Some(vec![(constant, title)]);
         }
-        if let Some(Value::Array(values)) = keywords.get("enum") {
+        if let Some(Value::Array(values)) = keyword(keywords, "enum") {
             return Some(values.iter().map(|value| (value, None)).collect());
         }
-        if keywords.get("type").and_then(Value::as_str) == Some("null") {
+        if keyword(keywords, "type").and_then(Value::as_str) == Some("null") {
             return Some(vec![(&NULL, None)]);
         }
         None
@@ -275,17 +299,17 @@ impl<'s> Walker<'s> {
         if hops >= MAX_REF_HOPS {
             return None;
         }
-        if let Some(Value::String(reference)) = keywords.get("$ref") {
+        if let Some(Value::String(reference)) = keyword(keywords, "$ref") {
             return self.admitted_types(self.resolve(reference)?, hops + 1);
         }
-        if let Some(types) = keywords.get("type") {
+        if let Some(types) = keyword(keywords, "type") {
             return Some(type_names(types));
         }
-        if let Some(constant) = keywords.get("const") {
+        if let Some(constant) = keyword(keywords, "const") {
             return Some(vec![json_type_of_value(constant)]);
         }
         for key in ["anyOf", "oneOf"] {
-            if let Some(Value::Array(branches)) = keywords.get(key) {
+            if let Some(Value::Array(branches)) = keyword(keywords, key) {
                 let mut all = Vec::new();
                 for branch in branches {
                     for kind in self.admitted_types(branch, hops + 1)? {
@@ -307,11 +331,12 @@ impl<'s> Walker<'s> {
         value: &Json,
         path: &str,
     ) -> bool {
-        let allowed: Vec<Constant<'s>> = match (keywords.get("const"), keywords.get("enum")) {
-            (Some(constant), _) => vec![(constant, None)],
-            (None, Some(Value::Array(values))) => values.iter().map(|v| (v, None)).collect(),
-            _ => return true,
-        };
+        let allowed: Vec<Constant<'s>> =
+            match (keyword(keywords, "const"), keyword(keywords, "enum")) {
+                (Some(constant), _) => vec![(constant, None)],
+                (None, Some(Value::Array(values))) => values.iter().map(|v| (v, None)).collect(),
+                _ => return true,
+            };
         if allowed
             .iter()
             .any(|(constant, _)| json_equals(constant, value))
@@ -323,7 +348,7 @@ impl<'s> Walker<'s> {
     }
 
     fn check_string(&mut self, keywords: &Map<String, Value>, text: &str, path: &str) {
-        match keywords.get("format").and_then(Value::as_str) {
+        match keyword(keywords, "format").and_then(Value::as_str) {
             Some("date") if !is_full_date(text) => {
                 self.report(|| {
                     Finding::new(Message::SchemaFormatDate, path, [("value", short(text))])
@@ -332,7 +357,7 @@ impl<'s> Walker<'s> {
             }
             _ => {}
         }
-        if let Some(pattern) = keywords.get("pattern").and_then(Value::as_str) {
+        if let Some(pattern) = keyword(keywords, "pattern").and_then(Value::as_str) {
             let tertial = pattern == TERTIAL_PATTERN;
             let matches = pattern_matches(pattern, text).unwrap_or(true);
             if !matches {
@@ -350,7 +375,7 @@ impl<'s> Walker<'s> {
                 return;
             }
         }
-        if let Some(limit) = keywords.get("maxLength").and_then(Value::as_u64) {
+        if let Some(limit) = keyword(keywords, "maxLength").and_then(Value::as_u64) {
             let length = text.chars().count() as u64;
             if length > limit {
                 self.report(|| {
@@ -383,8 +408,7 @@ impl<'s> Walker<'s> {
                 ],
             )
         };
-        if let Some((min, max)) = keywords
-            .get("format")
+        if let Some((min, max)) = keyword(keywords, "format")
             .and_then(Value::as_str)
             .and_then(integer_format_range)
         {
@@ -411,11 +435,10 @@ impl<'s> Walker<'s> {
             ),
             ("exclusiveMaximum", |x, b| x < b, "kleiner als", "less than"),
         ];
-        for (keyword, holds, german, english) in bounds {
-            if let Some(bound) = keywords.get(keyword).and_then(Value::as_f64) {
+        for (name, holds, german, english) in bounds {
+            if let Some(bound) = keyword(keywords, name).and_then(Value::as_f64) {
                 if !holds(x, bound) {
-                    let shown = keywords
-                        .get(keyword)
+                    let shown = keyword(keywords, name)
                         .map(Value::to_string)
                         .unwrap_or_default();
                     self.report(|| {
@@ -433,19 +456,18 @@ impl<'s> Walker<'s> {
         members: &[(String, Json)],
         path: &str,
     ) {
-        if let Some(Value::Array(required)) = keywords.get("required") {
+        if let Some(Value::Array(required)) = keyword(keywords, "required") {
             for key in required.iter().filter_map(Value::as_str) {
                 if !members.iter().any(|(name, _)| name == key) {
-                    self.findings
-                        .push(Finding::new(Message::SchemaRequired, path, [("key", key)]));
+                    self.report(|| Finding::new(Message::SchemaRequired, path, [("key", key)]));
                 }
             }
         }
-        let properties = keywords.get("properties").and_then(Value::as_object);
-        let additional = keywords.get("additionalProperties");
+        let properties = keyword(keywords, "properties").and_then(Value::as_object);
+        let additional = keyword(keywords, "additionalProperties");
         for (key, member) in Json::effective_members(members) {
             let member_path = pointer(path, key);
-            match (properties.and_then(|p| p.get(key)), additional) {
+            match (properties.and_then(|p| keyword(p, key)), additional) {
                 (Some(property), _) => self.check(property, member, &member_path, 0),
                 (None, Some(Value::Bool(false))) => self.report(|| {
                     Finding::new(
@@ -464,7 +486,7 @@ impl<'s> Walker<'s> {
     /// within it are examined, so a list of millions costs no more than one at the limit.
     fn check_array(&mut self, keywords: &'s Map<String, Value>, items: &[Json], path: &str) {
         let mut examined = items.len();
-        if let Some(limit) = keywords.get("maxItems").and_then(Value::as_u64) {
+        if let Some(limit) = keyword(keywords, "maxItems").and_then(Value::as_u64) {
             if items.len() as u64 > limit {
                 examined = usize::try_from(limit).unwrap_or(usize::MAX);
                 self.report(|| {
@@ -479,7 +501,7 @@ impl<'s> Walker<'s> {
                 });
             }
         }
-        if let Some(schema) = keywords.get("items") {
+        if let Some(schema) = keyword(keywords, "items") {
             for (index, item) in items.iter().enumerate().take(examined) {
                 self.check(schema, item, &pointer(path, index), 0);
             }
@@ -487,6 +509,10 @@ impl<'s> Walker<'s> {
     }
 
     fn type_finding(&mut self, expected: &[&str], value: &Json, path: &str) {
+        if self.probe {
+            self.rejected = true;
+            return;
+        }
         if self.findings.skip_if_full() {
             return;
         }
@@ -511,6 +537,10 @@ impl<'s> Walker<'s> {
     /// `allowed` lists the JSON values; `allowed_de` adds each value's German title where the
     /// schema gives one (`low (gering), medium (mittel), high (hoch)`).
     fn enum_finding(&mut self, allowed: &[Constant<'_>], value: &Json, path: &str) {
+        if self.probe {
+            self.rejected = true;
+            return;
+        }
         if self.findings.skip_if_full() {
             return;
         }
@@ -710,11 +740,19 @@ fn pattern_matches(pattern: &str, text: &str) -> Option<bool> {
     static CACHE: OnceLock<Mutex<HashMap<String, Option<Regex>>>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
     let mut guard = cache.lock().ok()?;
-    let regex = guard
-        .entry(pattern.to_string())
-        .or_insert_with(|| Regex::new(pattern).ok())
-        .as_ref()?;
-    Some(regex.is_match(text))
+    if !guard.contains_key(pattern) {
+        guard.insert(pattern.to_string(), Regex::new(pattern).ok());
+    }
+    Some(guard.get(pattern)?.as_ref()?.is_match(text))
+}
+
+/// The value of a keyword of a schema object. Schema objects have a handful of keys, so a scan
+/// beats hashing the key (the map's hasher is `SipHash`); the schema-level pass looks up a dozen
+/// keywords per value it visits.
+fn keyword<'s>(keywords: &'s Map<String, Value>, name: &str) -> Option<&'s Value> {
+    keywords
+        .iter()
+        .find_map(|(key, value)| (key == name).then_some(value))
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyMapping, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyList, PyMapping, PyString, PyTuple};
 use serde::Serialize;
 use serde_json::ser::PrettyFormatter;
 use zielsystem_core::ValidationResult;
@@ -45,6 +45,7 @@ pub fn document_bytes(source: &Bound<'_, PyAny>, form: Form) -> PyResult<Option<
         }
     }
     if form != Form::Json && source.cast::<PyMapping>().is_ok() {
+        check_nesting(source)?;
         let value: serde_json::Value = pythonize::depythonize(source).map_err(|error| {
             PyTypeError::new_err(format!(
                 "Das dict ist nicht als JSON darstellbar / the dict is not JSON-compatible: {error}"
@@ -55,6 +56,35 @@ pub fn document_bytes(source: &Bound<'_, PyAny>, form: Form) -> PyResult<Option<
         return Ok(Some(bytes));
     }
     Ok(None)
+}
+
+/// Python containers nested deeper than this are refused before conversion: the conversion
+/// recurses (a dict 10,000 deep overflowed the stack), and no document of the contract comes near
+/// this depth.
+pub const MAX_DICT_DEPTH: usize = 128;
+
+/// Refuses a dict whose dicts, lists and tuples nest deeper than [`MAX_DICT_DEPTH`], walking it
+/// without recursion.
+fn check_nesting(root: &Bound<'_, PyAny>) -> PyResult<()> {
+    let mut stack = vec![(root.clone(), 1usize)];
+    while let Some((value, depth)) = stack.pop() {
+        let children = if let Ok(mapping) = value.cast::<PyMapping>() {
+            mapping.values()?.into_any()
+        } else if value.cast::<PyList>().is_ok() || value.cast::<PyTuple>().is_ok() {
+            value
+        } else {
+            continue;
+        };
+        if depth > MAX_DICT_DEPTH {
+            return Err(PyValueError::new_err(format!(
+                "Das dict ist tiefer als {MAX_DICT_DEPTH} Ebenen verschachtelt / the dict is nested deeper than {MAX_DICT_DEPTH} levels"
+            )));
+        }
+        for child in children.try_iter()? {
+            stack.push((child?, depth + 1));
+        }
+    }
+    Ok(())
 }
 
 /// Like [`document_bytes`], but a `TypeError` for any other object.

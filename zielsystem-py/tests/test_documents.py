@@ -201,3 +201,21 @@ def test_any_mapping_is_accepted(system_path: Path) -> None:
 
     data = load(system_path)
     assert zs.TargetSystem.from_dict(MappingProxyType(data)) == zs.TargetSystem.from_dict(data)
+
+
+def test_deeply_nested_dict_is_refused_not_a_crash(system: zs.TargetSystem) -> None:
+    # The dict → JSON conversion recurses; a dict 10,000 deep used to overflow the stack.
+    deep: Dict[str, Any] = {}
+    node = deep
+    for _ in range(10_000):
+        node["x"] = {}
+        node = node["x"]
+    with pytest.raises(ValueError, match="verschachtelt"):
+        zs.ReportSheet.from_dict(deep)
+    with pytest.raises(ValueError, match="nested deeper"):
+        zs.validate_sheet(deep, system)
+    nested_list: List[Any] = []
+    for _ in range(10_000):
+        nested_list = [nested_list]
+    with pytest.raises(ValueError, match="verschachtelt"):
+        zs.validate_system({"goals": nested_list})

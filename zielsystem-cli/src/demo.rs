@@ -18,7 +18,8 @@ use zielsystem_core::{
 };
 
 use crate::Failure;
-use crate::report::{ReportFormat, parse_json, render};
+use crate::input::parse;
+use crate::report::{ReportFormat, render};
 
 /// The bundled example (`examples/mitte-2022/`), compiled in by `build.rs`.
 mod bundle {
@@ -188,10 +189,10 @@ fn validate_inputs(
 
 pub(crate) fn run(out: &mut impl Write, dir: &Path) -> Result<u8, Failure> {
     let (system_name, system_text) = bundle::SYSTEM;
-    let system: TargetSystem = parse_json(system_name, system_text.as_bytes())?;
+    let system: TargetSystem = parse(system_name, system_text.as_bytes())?;
     let sheets = bundle::SHEETS
         .iter()
-        .map(|(name, text)| parse_json::<ReportSheet>(name, text.as_bytes()))
+        .map(|(name, text)| parse::<ReportSheet>(name, text.as_bytes()))
         .collect::<Result<Vec<_>, _>>()?;
     let of = |period: Period| -> Result<(Tertial, Vec<ReportSheet>), Failure> {
         let tertial = Tertial::new(system.year, period)?;

@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod calendar;
 mod demo;
+mod input;
 mod report;
 mod schema;
 mod validate;
@@ -154,7 +155,9 @@ fn main() -> ExitCode {
     match outcome {
         Ok(code) => ExitCode::from(code),
         Err(Failure(message)) => {
-            eprintln!("zielsystem: Fehler: {message}");
+            // Line by line, so the lines a failure lists stay lines and nothing else breaks one.
+            let lines: Vec<_> = message.split('\n').map(input::terminal_safe).collect();
+            eprintln!("zielsystem: Fehler: {}", lines.join("\n"));
             ExitCode::from(EXIT_USAGE)
         }
     }

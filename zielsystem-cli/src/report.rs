@@ -5,7 +5,7 @@
 //! usage or I/O errors.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use zielsystem_core::{
@@ -14,6 +14,8 @@ use zielsystem_core::{
 };
 
 use crate::Failure;
+use crate::input::{parse_file, terminal_safe};
+use zielsystem_core::rules::limits::FINDINGS_MAX;
 
 /// Output formats of `report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -38,7 +40,7 @@ pub(crate) struct ReportArgs {
     #[arg(long)]
     tertial: Tertial,
     /// Stand des Berichts (JJJJ-MM-TT); ohne: heute.
-    #[arg(long)]
+    #[arg(long, value_parser = strict_date)]
     as_of: Option<NaiveDate>,
     /// Berichtsblätter früherer Tertiale des Jahres (für Ampelveränderungen und die Übersicht).
     #[arg(long = "previous", value_name = "SHEET")]
@@ -54,20 +56,10 @@ pub(crate) struct ReportArgs {
     sheets: Vec<PathBuf>,
 }
 
-/// Reads a JSON document of type `T`, naming the file in any error.
-pub(crate) fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, Failure> {
-    let bytes = std::fs::read(path).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
-    parse_json(&path.display().to_string(), &bytes)
-}
-
-/// Parses a JSON document of type `T`, naming its source in any error.
-pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(
-    source: &str,
-    bytes: &[u8],
-) -> Result<T, Failure> {
-    // Strict decoding, as in validation: structs only from JSON objects (plain serde would also
-    // read an array of field values).
-    zielsystem_core::rules::from_json(bytes).map_err(|e| Failure(format!("{source}: {e}")))
+/// A date exactly `YYYY-MM-DD`, as in the documents (chrono alone also reads `2022-5-1`).
+fn strict_date(text: &str) -> Result<NaiveDate, String> {
+    zielsystem_core::model::date::parse(text)
+        .ok_or_else(|| "kein Datum der Form JJJJ-MM-TT / not a date YYYY-MM-DD".to_string())
 }
 
 /// Today's date (UTC), from the system clock.
@@ -95,16 +87,16 @@ pub(crate) fn render(report: &TertialReport, format: ReportFormat) -> Result<Str
 }
 
 pub(crate) fn run(out: &mut impl Write, args: &ReportArgs) -> Result<u8, Failure> {
-    let system: TargetSystem = read_json(&args.system)?;
+    let system: TargetSystem = parse_file(&args.system)?;
     let sheets = args
         .sheets
         .iter()
-        .map(|path| read_json::<ReportSheet>(path))
+        .map(|path| parse_file::<ReportSheet>(path))
         .collect::<Result<Vec<_>, _>>()?;
     let previous = args
         .previous
         .iter()
-        .map(|path| read_json::<ReportSheet>(path))
+        .map(|path| parse_file::<ReportSheet>(path))
         .collect::<Result<Vec<_>, _>>()?;
     let as_of = args.as_of.unwrap_or_else(today);
     // The rules of the documents themselves (TS, RS) come first: the steering service sees every
@@ -142,14 +134,23 @@ fn print_findings(
     document: &str,
     findings: &[Finding],
 ) -> Result<(), Failure> {
-    for finding in findings {
+    for finding in findings.iter().take(FINDINGS_MAX) {
         writeln!(
             out,
-            "{document}: {}[{}] {}: {}",
+            "{}: {}[{}] {}: {}",
+            terminal_safe(document),
             finding.severity.as_str(),
             finding.code,
-            finding.path,
-            finding.message
+            terminal_safe(&finding.path),
+            terminal_safe(&finding.message)
+        )?;
+    }
+    if findings.len() > FINDINGS_MAX {
+        writeln!(
+            out,
+            "{}: … und {} weitere Befunde",
+            terminal_safe(document),
+            findings.len() - FINDINGS_MAX
         )?;
     }
     Ok(())

@@ -6,6 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::rules::catalogue::{Code, Message};
+use crate::rules::limits::FINDINGS_MAX;
 
 /// How bad a finding is. `valid` is false exactly when an `error` exists.
 #[derive(
@@ -199,6 +200,75 @@ impl ValidationResult {
     }
 }
 
+/// Findings collected up to [`FINDINGS_MAX`]: the ones beyond are counted, not kept, and
+/// [`Capped::into_findings`] ends the list with one `SCHEMA_LIMIT` finding that says how many were
+/// left out. Memory for findings stays bounded whatever a hostile document holds.
+#[derive(Debug, Default)]
+pub(crate) struct Capped {
+    findings: Vec<Finding>,
+    omitted: usize,
+}
+
+impl Capped {
+    /// Keeps `finding` while there is room, otherwise counts it.
+    pub(crate) fn push(&mut self, finding: Finding) {
+        if self.findings.len() < FINDINGS_MAX {
+            self.findings.push(finding);
+        } else {
+            self.omitted += 1;
+        }
+    }
+
+    /// When no more findings are kept: counts one as left out and says so (`true`), so the caller
+    /// need not build it.
+    pub(crate) fn skip_if_full(&mut self) -> bool {
+        let full = self.findings.len() >= FINDINGS_MAX;
+        if full {
+            self.omitted += 1;
+        }
+        full
+    }
+
+    /// [`Capped::push`] for each finding.
+    pub(crate) fn extend(&mut self, findings: impl IntoIterator<Item = Finding>) {
+        for finding in findings {
+            self.push(finding);
+        }
+    }
+
+    /// Takes over the findings of `other`, kept and counted.
+    pub(crate) fn absorb(&mut self, other: Capped) {
+        self.extend(other.findings);
+        self.omitted += other.omitted;
+    }
+
+    /// Whether nothing was found.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.findings.is_empty() && self.omitted == 0
+    }
+
+    /// How many findings there were, kept or not.
+    pub(crate) fn count(&self) -> usize {
+        self.findings.len() + self.omitted
+    }
+
+    /// The kept findings, followed by the `SCHEMA_LIMIT` note when some were left out.
+    pub(crate) fn into_findings(self) -> Vec<Finding> {
+        let mut findings = self.findings;
+        if self.omitted > 0 {
+            findings.push(Finding::new(
+                Message::SchemaLimitFindings,
+                "",
+                [
+                    ("omitted", self.omitted.to_string()),
+                    ("limit", FINDINGS_MAX.to_string()),
+                ],
+            ));
+        }
+        findings
+    }
+}
+
 /// Appends a reference token to a JSON Pointer, escaping `~` and `/` (RFC 6901).
 ///
 /// One allocation for the common token without `~` or `/` (the schema-level pass builds a pointer
@@ -261,6 +331,25 @@ mod tests {
         assert!(ValidationResult::from_findings(vec![warning.clone()]).valid);
         let error = warning.with_severity(Severity::Error);
         assert!(!ValidationResult::from_findings(vec![error]).valid);
+    }
+
+    #[test]
+    fn capped_findings_end_with_a_note() {
+        let finding = Finding::new(Message::NoContribution, "/contributions", [("", "")]);
+        let mut capped = Capped::default();
+        assert!(capped.is_empty());
+        capped.extend(std::iter::repeat_n(finding.clone(), FINDINGS_MAX));
+        assert_eq!(capped.count(), FINDINGS_MAX);
+        assert_eq!(capped.into_findings().len(), FINDINGS_MAX);
+        let mut over = Capped::default();
+        over.extend(std::iter::repeat_n(finding, FINDINGS_MAX + 7));
+        assert_eq!(over.count(), FINDINGS_MAX + 7);
+        let findings = over.into_findings();
+        assert_eq!(findings.len(), FINDINGS_MAX + 1);
+        let note = findings
+            .last()
+            .map(|f| (f.code, f.params.get("omitted").cloned()));
+        assert_eq!(note, Some((Code::SchemaLimit, Some("7".to_string()))));
     }
 
     #[test]

@@ -32,25 +32,30 @@ fn sheets(tertial: &str, goals: &[&str]) -> Vec<ReportSheet> {
 const T1_GOALS: [&str; 6] = ["A01", "A02", "A03", "A04", "V01", "V02"];
 const T2_GOALS: [&str; 5] = ["A01", "A02", "A03", "V01", "V02"];
 
-/// Tertial I, decided and noted; tertial II, a draft compared with tertial I (A04 overdue).
-fn reports() -> [TertialReport; 2] {
-    let system: TargetSystem = fixture("report-system.json");
-    let t1 = sheets("2022-T1", &T1_GOALS);
-    let noted = consolidate(
-        &system,
-        &t1,
+/// The consolidated report of tertial I on 14 June 2022.
+fn t1_report(system: &TargetSystem, t1: &[ReportSheet]) -> TertialReport {
+    consolidate(
+        system,
+        t1,
         "2022-T1".parse().unwrap(),
         "2022-06-14".parse().unwrap(),
         &[],
     )
-    .decide("2022-06-21".parse().unwrap(), "118/VI")
-    .unwrap()
-    .note(
-        "2022-07-14".parse().unwrap(),
-        "0412/VI",
-        Some("zur Kenntnis genommen".into()),
-    )
-    .unwrap();
+}
+
+/// Tertial I, decided and noted; tertial II, a draft compared with tertial I (A04 overdue).
+fn reports() -> [TertialReport; 2] {
+    let system: TargetSystem = fixture("report-system.json");
+    let t1 = sheets("2022-T1", &T1_GOALS);
+    let noted = t1_report(&system, &t1)
+        .decide("2022-06-21".parse().unwrap(), "118/VI")
+        .unwrap()
+        .note(
+            "2022-07-14".parse().unwrap(),
+            "0412/VI",
+            Some("zur Kenntnis genommen".into()),
+        )
+        .unwrap();
     let draft = consolidate(
         &system,
         &sheets("2022-T2", &T2_GOALS),
@@ -149,13 +154,7 @@ fn hostile_report() -> TertialReport {
     t1[0].contributions[0].text = format!("- {LINK}\n# Überschrift\n{SCRIPT}");
     t1[0].rationale = format!("1. {LINK} & &amp; <img src=x onerror=alert(1)>");
     t1[1].countermeasures[0].description = format!("{SCRIPT}{LINK}");
-    consolidate(
-        &system,
-        &t1,
-        "2022-T1".parse().unwrap(),
-        "2022-06-14".parse().unwrap(),
-        &[],
-    )
+    t1_report(&system, &t1)
 }
 
 #[test]
@@ -232,4 +231,85 @@ fn a_system_without_goals_still_renders() {
             .to_markdown()
             .contains("Zu allen Zielen liegt ein Berichtsblatt vor.")
     );
+}
+
+/// Control characters, terminal escapes, bidi overrides, XML noncharacters and markup in every
+/// user text a report shows: authority, goal titles, portfolio, org-unit and indicator names,
+/// contributions, risks, rationales, countermeasures, decision and council numbers.
+fn report_with_control_characters() -> TertialReport {
+    const NASTY: &str =
+        "\u{0}\u{1b}[31m\u{7}\u{b}\u{c}\u{7f}\u{85}\u{202e}\u{fffe}\u{ffff}]]><![CDATA[&#0;<x/>";
+    let mut system: TargetSystem = fixture("report-system.json");
+    system.authority = format!("Bezirksamt {NASTY}");
+    for goal in &mut system.goals {
+        goal.title = format!("Ziel {NASTY} {SCRIPT}");
+        for indicator in &mut goal.indicators {
+            indicator.name = format!("Kennzahl {NASTY}");
+            indicator.unit = format!("Tage {NASTY}");
+        }
+    }
+    for unit in &mut system.org_units {
+        unit.name = format!("Amt {NASTY} {LINK}");
+    }
+    for portfolio in &mut system.portfolios {
+        portfolio.name = format!("GB {NASTY}");
+    }
+    let mut t1 = sheets("2022-T1", &T1_GOALS);
+    for sheet in &mut t1 {
+        sheet.authority.clone_from(&system.authority);
+        sheet.rationale = format!("Begründung {NASTY}");
+        for risk in &mut sheet.risks {
+            risk.description = format!("Risiko {NASTY}");
+        }
+        for contribution in &mut sheet.contributions {
+            contribution.text = format!("Beitrag {NASTY}");
+        }
+        for countermeasure in &mut sheet.countermeasures {
+            countermeasure.description = format!("Gegensteuerung {NASTY}");
+        }
+    }
+    t1_report(&system, &t1)
+        .decide("2022-06-21".parse().unwrap(), "118/VI")
+        .unwrap()
+}
+
+fn control_characters(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|&c| {
+            (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+                || matches!(c, '\u{fffe}' | '\u{ffff}')
+        })
+        .collect()
+}
+
+#[test]
+fn control_characters_never_reach_html_svg_or_markdown() {
+    let report = report_with_control_characters();
+    let svg = report.to_svg();
+    let html = report.to_html();
+    let md = report.to_markdown();
+    for (format, text) in [("svg", &svg), ("html", &html), ("md", &md)] {
+        let mut found = control_characters(text);
+        if format == "md" {
+            // Noncharacters are only illegal in XML; Markdown shows them as they are.
+            found.retain(|c| c.is_control());
+        }
+        assert_eq!(found, Vec::<char>::new(), "{format}");
+        // (Markdown keeps the text with a backslash before every bracket: `\<script\>`.)
+        assert!(!text.contains("<script>"), "{format}");
+        assert!(!text.contains("]]><![CDATA["), "{format}");
+        assert!(!text.contains("<x/>"), "{format}");
+        assert!(!text.contains("Darstellungsfehler"), "{format}");
+    }
+    // The standalone SVG is well-formed XML, and the titles are there as text.
+    let document = roxmltree::Document::parse(&svg).unwrap();
+    let texts: String = document
+        .descendants()
+        .filter(roxmltree::Node::is_text)
+        .filter_map(|node| node.text())
+        .collect();
+    assert!(texts.contains(SCRIPT), "the title is shown as written");
+    assert!(texts.contains("<![CDATA[&#0;<x/>"));
+    // The HTML's embedded SVG is the same well-formed matrix.
+    assert!(html.contains(svg.trim()));
 }

@@ -126,6 +126,8 @@ fn pool() -> Vec<Value> {
         json!(-1),
         json!(2022),
         json!(3_000_000_000_u64),
+        json!(5_000_000_000_u64),
+        json!(-3_000_000_000_i64),
         json!(1.5),
         json!(""),
         json!("x"),
@@ -150,6 +152,8 @@ enum Mutation {
     Replace(usize, usize),
     Remove(usize),
     AddKey(usize),
+    /// Grows a list or a text to just past (or exactly at) one of the limits.
+    Grow(usize, usize),
 }
 
 fn mutation() -> impl Strategy<Value = Mutation> {
@@ -157,7 +161,19 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::Replace(a, b)),
         any::<usize>().prop_map(Mutation::Remove),
         any::<usize>().prop_map(Mutation::AddKey),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::Grow(a, b)),
     ]
+}
+
+/// Lengths at and just past each limit of `rules::limits`.
+fn grown_lengths(list: bool) -> Vec<usize> {
+    use zielsystem_core::rules::limits::*;
+    let limits: &[usize] = if list {
+        &[REFERENCES_MAX_ITEMS, GOALS_MAX_ITEMS, LIST_MAX_ITEMS]
+    } else {
+        &[ID_MAX_CHARS, NAME_MAX_CHARS, TEXT_MAX_CHARS]
+    };
+    limits.iter().flat_map(|&l| [l, l + 1]).collect()
 }
 
 fn apply(document: &mut Value, mutation: &Mutation) {
@@ -186,6 +202,24 @@ fn apply(document: &mut Value, mutation: &Mutation) {
                 }
             }
         }
+        Mutation::Grow(at, which) => match document.pointer_mut(&pick(*at)).unwrap() {
+            Value::Array(items) if !items.is_empty() => {
+                let lengths = grown_lengths(true);
+                let length = lengths[which % lengths.len()];
+                let originals = items.clone();
+                while items.len() < length {
+                    items.push(originals[items.len() % originals.len()].clone());
+                }
+            }
+            Value::String(text) => {
+                let lengths = grown_lengths(false);
+                let length = lengths[which % lengths.len()];
+                while text.chars().count() < length {
+                    text.push('ä');
+                }
+            }
+            _ => {}
+        },
         Mutation::AddKey(at) => {
             if let Value::Object(map) = document.pointer_mut(&pick(*at)).unwrap() {
                 map.insert("zusatz".into(), json!(1));

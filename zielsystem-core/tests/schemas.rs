@@ -315,8 +315,9 @@ fn the_example_uses_every_forecast_value() {
 // ---------------------------------------------------------------------------------------------
 // Conformance cases: the JSON Schema and serde agree on the schema level
 
-/// Codes of a document whose shape is wrong: typed decoding must reject it. (`SCHEMA_LIMIT` is a
-/// policy on size, not on shape: such a document still decodes.)
+/// Codes of a document whose shape is wrong: typed decoding must reject it. (`SCHEMA_LIMIT` is
+/// one of them: the limits are `maxLength` / `maxItems` in the schemas, and typed decoding refuses
+/// the same documents, `zielsystem_core::model::bounded`.)
 const SHAPE_CODES: &[&str] = &[
     "JSON_SYNTAX",
     "SCHEMA_TYPE",
@@ -325,6 +326,7 @@ const SHAPE_CODES: &[&str] = &[
     "SCHEMA_FORMAT",
     "SCHEMA_ENUM",
     "SCHEMA_DUPLICATE_KEY",
+    "SCHEMA_LIMIT",
 ];
 
 struct Case {

@@ -1,6 +1,7 @@
 //! The documents of the procedure, one module per document kind, with exactly the JSON keys of the
 //! contract (DESIGN §6). Unknown keys are rejected, never dropped.
 
+pub mod bounded;
 pub mod date;
 pub mod paper;
 pub mod report_sheet;

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::vocabulary::{Forecast, Level};
 use super::{GoalId, IndicatorId, MemberId, OrgUnitId};
 use crate::calendar::Tertial;
+use crate::rules::limits::{LIST_MAX_ITEMS, REFERENCES_MAX_ITEMS};
 
 /// The uniform report sheet on one goal for one tertial.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -58,18 +59,24 @@ pub struct ReportSheet {
         title = "Zielerreichungsbeiträge im Berichtszeitraum",
         description = "Die im Berichtszeitraum realisierten Beiträge zur Zielerreichung."
     )]
+    #[serde(deserialize_with = "super::bounded::list")]
+    #[schemars(length(max = LIST_MAX_ITEMS))]
     pub contributions: Vec<Contribution>,
     /// Values of the goal's indicators.
     #[schemars(
         title = "Kennzahlenwerte",
         description = "Werte der Kennzahlen des Ziels zum Berichtsstichtag."
     )]
+    #[serde(deserialize_with = "super::bounded::list")]
+    #[schemars(length(max = LIST_MAX_ITEMS))]
     pub indicator_values: Vec<IndicatorValue>,
     /// Risks for the rest of the year.
     #[schemars(
         title = "Risiken",
         description = "Risiken für die Zielerreichung im weiteren Verlauf des Kalenderjahres."
     )]
+    #[serde(deserialize_with = "super::bounded::list")]
+    #[schemars(length(max = LIST_MAX_ITEMS))]
     pub risks: Vec<Risk>,
     /// The risk-oriented forecast.
     #[schemars(
@@ -88,6 +95,8 @@ pub struct ReportSheet {
         title = "Aktivitäten zur Gegensteuerung",
         description = "Vorgeschlagene Aktivitäten zur Gegensteuerung, nur bei gefährdeter oder unwahrscheinlicher Zielerreichung."
     )]
+    #[serde(deserialize_with = "super::bounded::list")]
+    #[schemars(length(max = LIST_MAX_ITEMS))]
     pub countermeasures: Vec<Countermeasure>,
 }
 
@@ -191,6 +200,8 @@ pub struct Countermeasure {
         title = "Beteiligte Organisationseinheiten",
         description = "Kennungen der Organisationseinheiten, deren Abstimmung die Aktivität erfordert (mindestens zwei)."
     )]
+    #[serde(deserialize_with = "super::bounded::references")]
+    #[schemars(length(max = REFERENCES_MAX_ITEMS))]
     pub org_units: Vec<OrgUnitId>,
 }
 

@@ -7,6 +7,10 @@ use serde::{Deserialize, Serialize};
 use super::vocabulary::{Direction, OrgUnitKind, Perspective, Role};
 use super::{GoalId, IndicatorId, MemberId, OrgUnitId, PortfolioId};
 use crate::calendar::Tertial;
+use crate::rules::limits::{
+    GOALS_MAX_ITEMS, ID_MAX_CHARS, LIST_MAX_ITEMS, NAME_MAX_CHARS, REFERENCES_MAX_ITEMS,
+    TEXT_MAX_CHARS,
+};
 
 /// The target system of one authority and calendar year, decided by the Bezirksamt.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -21,12 +25,16 @@ pub struct TargetSystem {
         title = "Schema-Version",
         description = "Version des JSON-Vertrags, derzeit „1“."
     )]
+    #[serde(deserialize_with = "super::bounded::id")]
+    #[schemars(length(max = ID_MAX_CHARS))]
     pub schema_version: String,
     /// The authority, e.g. "Bezirksamt Mitte von Berlin".
     #[schemars(
         title = "Behörde",
         description = "Die Behörde, z. B. „Bezirksamt Mitte von Berlin“."
     )]
+    #[serde(deserialize_with = "super::bounded::name")]
+    #[schemars(length(max = NAME_MAX_CHARS))]
     pub authority: String,
     /// The calendar year the system is decided for.
     #[schemars(
@@ -45,6 +53,8 @@ pub struct TargetSystem {
         title = "Leitbild",
         description = "Das Leitbild, unter dem die Ziele stehen."
     )]
+    #[serde(deserialize_with = "super::bounded::text")]
+    #[schemars(length(max = TEXT_MAX_CHARS))]
     pub mission_statement: String,
     /// Goal counts per perspective as declared in the resolution (e.g. 15 and 8), where declared.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -58,24 +68,32 @@ pub struct TargetSystem {
         title = "Geschäftsbereiche",
         description = "Die Geschäftsbereiche (Abteilungen) des Bezirksamts."
     )]
+    #[serde(deserialize_with = "super::bounded::list")]
+    #[schemars(length(max = LIST_MAX_ITEMS))]
     pub portfolios: Vec<Portfolio>,
     /// The members of the Bezirksamt with their dated terms.
     #[schemars(
         title = "Bezirksamtsmitglieder",
         description = "Die Mitglieder des Bezirksamts mit ihren datierten Amtszeiten."
     )]
+    #[serde(deserialize_with = "super::bounded::list")]
+    #[schemars(length(max = LIST_MAX_ITEMS))]
     pub members: Vec<Member>,
     /// The organisational units.
     #[schemars(
         title = "Organisationseinheiten",
         description = "Die Organisationseinheiten des Bezirksamts."
     )]
+    #[serde(deserialize_with = "super::bounded::list")]
+    #[schemars(length(max = LIST_MAX_ITEMS))]
     pub org_units: Vec<OrgUnit>,
     /// The goals, in the order of the resolution.
     #[schemars(
         title = "Ziele",
         description = "Die Ziele in der Reihenfolge des Beschlusses."
     )]
+    #[serde(deserialize_with = "super::bounded::goals")]
+    #[schemars(length(max = GOALS_MAX_ITEMS))]
     pub goals: Vec<Goal>,
     /// The reporting plan.
     #[schemars(
@@ -98,6 +116,8 @@ pub struct Resolution {
         title = "Vorlagen-Nr.",
         description = "Nummer und Wahlperiode in römischen Ziffern, z. B. „36/VI“."
     )]
+    #[serde(deserialize_with = "super::bounded::id")]
+    #[schemars(length(max = ID_MAX_CHARS))]
     pub number: String,
     /// The day of the decision.
     #[schemars(
@@ -153,12 +173,16 @@ pub struct Portfolio {
         title = "Kennung",
         description = "Kennung des Geschäftsbereichs, in Berlin „I“ bis „VI“."
     )]
+    #[serde(deserialize_with = "super::bounded::id")]
+    #[schemars(length(max = ID_MAX_CHARS))]
     pub id: PortfolioId,
     /// The portfolio's name.
     #[schemars(
         title = "Bezeichnung",
         description = "Bezeichnung des Geschäftsbereichs, z. B. „Soziales und Bürgerdienste“."
     )]
+    #[serde(deserialize_with = "super::bounded::name")]
+    #[schemars(length(max = NAME_MAX_CHARS))]
     pub name: String,
 }
 
@@ -175,19 +199,24 @@ pub struct Member {
         title = "Kennung",
         description = "Kennung des Bezirksamtsmitglieds, z. B. „m-bzbm“."
     )]
+    #[serde(deserialize_with = "super::bounded::id")]
+    #[schemars(length(max = ID_MAX_CHARS))]
     pub id: MemberId,
     /// The person's name; `null` where persons stay unnamed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::bounded::optional_name")]
     #[schemars(
         title = "Name",
         description = "Name der Person; leer (null), wo Personen nicht genannt werden."
     )]
+    #[schemars(length(max = NAME_MAX_CHARS))]
     pub name: Option<String>,
     /// The dated terms in which the member holds portfolios.
     #[schemars(
         title = "Amtszeiten",
         description = "Die datierten Amtszeiten, in denen das Mitglied Geschäftsbereiche innehat."
     )]
+    #[serde(deserialize_with = "super::bounded::list")]
+    #[schemars(length(max = LIST_MAX_ITEMS))]
     pub terms: Vec<Term>,
 }
 
@@ -204,6 +233,8 @@ pub struct Term {
         title = "Geschäftsbereich",
         description = "Kennung des Geschäftsbereichs, den das Mitglied in dieser Amtszeit innehat."
     )]
+    #[serde(deserialize_with = "super::bounded::id")]
+    #[schemars(length(max = ID_MAX_CHARS))]
     pub portfolio: PortfolioId,
     /// Mayor or councillor.
     #[schemars(
@@ -251,12 +282,16 @@ pub struct OrgUnit {
         title = "Kennung",
         description = "Kennung der Organisationseinheit, z. B. „std“."
     )]
+    #[serde(deserialize_with = "super::bounded::id")]
+    #[schemars(length(max = ID_MAX_CHARS))]
     pub id: OrgUnitId,
     /// The unit's name.
     #[schemars(
         title = "Bezeichnung",
         description = "Bezeichnung der Organisationseinheit, z. B. „Amt für Soziales“."
     )]
+    #[serde(deserialize_with = "super::bounded::name")]
+    #[schemars(length(max = NAME_MAX_CHARS))]
     pub name: String,
     /// The kind of unit.
     #[schemars(title = "Art", description = "Art der Organisationseinheit.")]
@@ -266,6 +301,8 @@ pub struct OrgUnit {
         title = "Geschäftsbereich",
         description = "Kennung des Geschäftsbereichs, zu dem die Organisationseinheit gehört."
     )]
+    #[serde(deserialize_with = "super::bounded::id")]
+    #[schemars(length(max = ID_MAX_CHARS))]
     pub portfolio: PortfolioId,
 }
 
@@ -279,6 +316,8 @@ pub struct Goal {
         title = "Kennung",
         description = "Kennung des Ziels, innerhalb des Jahres stabil, z. B. „A01“."
     )]
+    #[serde(deserialize_with = "super::bounded::id")]
+    #[schemars(length(max = ID_MAX_CHARS))]
     pub id: GoalId,
     /// The perspective the goal belongs to.
     #[schemars(
@@ -288,25 +327,36 @@ pub struct Goal {
     pub perspective: Perspective,
     /// The goal's title.
     #[schemars(title = "Titel", description = "Der Titel des Ziels.")]
+    #[serde(deserialize_with = "super::bounded::name")]
+    #[schemars(length(max = NAME_MAX_CHARS))]
     pub title: String,
     /// A longer description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::optional_text"
+    )]
     #[schemars(
         title = "Beschreibung",
         description = "Ausführliche Beschreibung des Ziels."
     )]
+    #[schemars(length(max = TEXT_MAX_CHARS))]
     pub description: Option<String>,
     /// The portfolio responsible for the goal.
     #[schemars(
         title = "Geschäftsbereich",
         description = "Der Geschäftsbereich, dessen Bezirksamtsmitglied für das Ziel verantwortlich ist und berichtet."
     )]
+    #[serde(deserialize_with = "super::bounded::id")]
+    #[schemars(length(max = ID_MAX_CHARS))]
     pub portfolio: PortfolioId,
     /// The organisational units that collaborate on the goal.
     #[schemars(
         title = "Beteiligte Organisationseinheiten",
         description = "Kennungen der Organisationseinheiten, die an dem Ziel zusammenarbeiten (mindestens zwei)."
     )]
+    #[serde(deserialize_with = "super::bounded::id_references")]
+    #[schemars(length(max = REFERENCES_MAX_ITEMS), inner(length(max = ID_MAX_CHARS)))]
     pub org_units: Vec<OrgUnitId>,
     /// Whether the goal is new or continued from the previous year.
     #[schemars(
@@ -315,11 +365,16 @@ pub struct Goal {
     )]
     pub origin: Origin,
     /// Indicators that measure the goal.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::bounded::list"
+    )]
     #[schemars(
         title = "Kennzahlen",
         description = "Kennzahlen, an denen die Zielerreichung gemessen wird."
     )]
+    #[schemars(length(max = LIST_MAX_ITEMS))]
     pub indicators: Vec<Indicator>,
 }
 
@@ -338,11 +393,16 @@ pub struct Origin {
     )]
     pub kind: OriginKind,
     /// The predecessor of a continued goal, `"<previous year>/<goal id>"`, e.g. `"2021/A03"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::bounded::optional_name"
+    )]
     #[schemars(
         title = "Vorgängerziel",
         description = "Vorgängerziel eines fortgeführten Ziels: „Vorjahr/Kennung“, z. B. „2021/A03“."
     )]
+    #[schemars(length(max = NAME_MAX_CHARS))]
     pub predecessor: Option<String>,
 }
 
@@ -381,12 +441,18 @@ pub struct Indicator {
         title = "Kennung",
         description = "Kennung der Kennzahl, im Zielsystem eindeutig, z. B. „A01-1“."
     )]
+    #[serde(deserialize_with = "super::bounded::id")]
+    #[schemars(length(max = ID_MAX_CHARS))]
     pub id: IndicatorId,
     /// The indicator's name.
     #[schemars(title = "Bezeichnung", description = "Bezeichnung der Kennzahl.")]
+    #[serde(deserialize_with = "super::bounded::name")]
+    #[schemars(length(max = NAME_MAX_CHARS))]
     pub name: String,
     /// The unit of measurement (e.g. "Tage", "%").
     #[schemars(title = "Einheit", description = "Maßeinheit, z. B. „Tage“ oder „%“.")]
+    #[serde(deserialize_with = "super::bounded::name")]
+    #[schemars(length(max = NAME_MAX_CHARS))]
     pub unit: String,
     /// The starting value.
     #[schemars(title = "Ausgangswert", description = "Ausgangswert zu Jahresbeginn.")]

@@ -1,6 +1,7 @@
 //! The template engine (minijinja) with the report templates compiled in. User text is escaped
 //! automatically: HTML escaping for `.html` and `.svg` templates, Markdown escaping
-//! ([`escape_markdown`]) for `.md` templates. Only values built by the renderers themselves (the
+//! ([`escape_markdown`]) for `.md` templates; in HTML and SVG control characters become blanks (XML
+//! forbids them). Only values built by the renderers themselves (the
 //! SVG matrix, the light icons) are marked safe.
 
 use std::sync::OnceLock;
@@ -31,7 +32,26 @@ fn formatter(
             .write_str(&escape_markdown_inline(&text))
             .map_err(minijinja::Error::from);
     }
+    // HTML and SVG: control characters are illegal in XML 1.0 even as references, so a standalone
+    // SVG with one would not open at all; they become blanks, like in Markdown.
+    if !value.is_safe() {
+        if let Some(text) = value.as_str() {
+            if text.chars().any(is_illegal_in_markup) {
+                let clean: String = text
+                    .chars()
+                    .map(|c| if is_illegal_in_markup(c) { ' ' } else { c })
+                    .collect();
+                return escape_formatter(out, state, &Value::from(clean));
+            }
+        }
+    }
     escape_formatter(out, state, value)
+}
+
+/// Characters that have no place in HTML or XML text: control characters other than tab and line
+/// breaks, and the noncharacters U+FFFE and U+FFFF.
+fn is_illegal_in_markup(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
 }
 
 fn build() -> Environment<'static> {

@@ -1,5 +1,10 @@
 //! The reporting calendar as iCalendar (RFC 5545): one all-day event per cut-off and per deadline,
 //! with German summaries, so the steering service can subscribe to the dates in any calendar app.
+//!
+//! Every text here is fixed or derived from the year (an `i32` checked by
+//! [`crate::calendar::calendar_of_year`]): no user text reaches the calendar. Should one ever do,
+//! the `icalendar` crate escapes property values (`\n`, `;`, `,`, `\\`) and folds long lines, which
+//! a test below holds it to.
 
 use chrono::{DateTime, NaiveTime, Utc};
 use icalendar::{Calendar, Component, Event, EventLike};
@@ -55,6 +60,43 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
     use crate::calendar::calendar_of_year;
+
+    #[test]
+    fn the_icalendar_crate_escapes_hostile_text() {
+        let hostile = "Ziel\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:pwned; a,b \\ \u{1b}[31m";
+        let mut calendar = Calendar::new();
+        calendar.push(
+            Event::new()
+                .uid("x@zielsystem")
+                .summary(hostile)
+                .description(&hostile.repeat(20))
+                .done(),
+        );
+        let text = calendar.done().to_string();
+        // Line breaks in a value are escaped (`\n`), so it cannot start a property or a component.
+        let lines = |prefix: &str| text.lines().filter(|l| l.starts_with(prefix)).count();
+        assert_eq!(lines("BEGIN:VEVENT"), 1, "{text}");
+        assert_eq!(lines("END:VEVENT"), 1, "{text}");
+        assert_eq!(lines("SUMMARY:"), 1, "{text}");
+        assert!(text.contains("pwned\\; a\\,b \\\\"), "{text}");
+        assert!(
+            text.lines().all(|line| line.len() <= 75),
+            "lines are folded"
+        );
+        let parsed: icalendar::Calendar = text.parse().unwrap();
+        assert_eq!(parsed.components.len(), 1);
+    }
+
+    #[test]
+    fn every_year_a_calendar_exists_for_renders_and_others_are_refused() {
+        for year in [crate::calendar::MIN_YEAR, 2022, crate::calendar::MAX_YEAR] {
+            let text = reporting_calendar(year, &calendar_of_year(year).unwrap());
+            assert_eq!(text.matches("BEGIN:VEVENT").count(), 6);
+        }
+        for year in [i32::MIN, -1, 10_000, i32::MAX] {
+            assert!(calendar_of_year(year).is_err(), "{year}");
+        }
+    }
 
     #[test]
     fn one_event_per_cut_off_and_deadline_and_parses_back() {

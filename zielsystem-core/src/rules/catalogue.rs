@@ -130,7 +130,7 @@ pub static RULES: &[Rule] = &[
     rule(Code::SchemaFormat, E, Any, "Daten sind echte Kalendertage (JJJJ-MM-TT), Tertiale haben die Form JJJJ-T1 bis JJJJ-T3.", "Dates are real days (YYYY-MM-DD); tertials are YYYY-T1 to YYYY-T3.", "JSON-Vertrag v1 (DESIGN §6); SDMX-Periodencode"),
     rule(Code::SchemaEnum, E, Any, "Aufzählungswerte stammen aus dem festen Vokabular.", "Enumerated values come from the closed vocabulary.", "Glossar und Ampelskala (DESIGN §2, §3)"),
     rule(Code::SchemaDuplicateKey, E, Any, "Kein Feld kommt in einem Objekt doppelt vor.", "No key occurs twice in an object.", "Eindeutigkeit des Dokuments: Schema-Prüfer und Bibliothek lesen dasselbe"),
-    rule(Code::SchemaLimit, E, Any, "Dokumentgröße, Verschachtelungstiefe und Listenlängen halten die Grenzen ein.", "Document size, nesting depth and list lengths stay within the limits.", "Betriebssicherheit (docs/security.md)"),
+    rule(Code::SchemaLimit, E, Any, "Dokumentgröße, Verschachtelungstiefe, Listenlängen und die Textlängen des Zielsystems halten die Grenzen ein.", "Document size, nesting depth, list lengths and the text lengths of the target system stay within the limits.", "Betriebssicherheit (docs/security.md)"),
     rule(Code::TS01, E, TargetSystem, "Das Jahr ist ein plausibles Kalenderjahr; die Schema-Version wird unterstützt.", "The year is a plausible calendar year; the schema version is supported.", "Zielsystem je Kalenderjahr (BA-Vorlage 36/VI, I a)"),
     rule(Code::TS02, E, TargetSystem, "Kennungen von Zielen, Mitgliedern, Organisationseinheiten, Geschäftsbereichen und Kennzahlen sind eindeutig.", "Ids of goals, members, org units, portfolios and indicators are unique.", "Eindeutige Bezüge im Berichtsverfahren"),
     rule(Code::TS03, E, TargetSystem, "Die beschlossene Anzahl der Ziele je Perspektive stimmt mit den aufgeführten Zielen überein.", "The declared goal counts per perspective equal the goals listed.", "BA-Vorlage 36/VI, I a: fünfzehn und acht Ziele"),
@@ -269,6 +269,7 @@ pub enum Message {
     SchemaLimitDepth,
     SchemaLimitListLength,
     SchemaLimitTextLength,
+    SchemaLimitFindings,
     YearImplausible,
     SchemaVersionUnsupported,
     DuplicateId,
@@ -352,6 +353,7 @@ impl Message {
             Message::SchemaLimitDepth => (Code::SchemaLimit, "Das Dokument ist tiefer verschachtelt als erlaubt ({limit} Ebenen).", "The document is nested deeper than allowed ({limit} levels)."),
             Message::SchemaLimitListLength => (Code::SchemaLimit, "Die Liste hat {length} Einträge, erlaubt sind höchstens {limit}.", "The list has {length} entries; at most {limit} are allowed."),
             Message::SchemaLimitTextLength => (Code::SchemaLimit, "Der Text hat {length} Zeichen, erlaubt sind höchstens {limit}.", "The text has {length} characters; at most {limit} are allowed."),
+            Message::SchemaLimitFindings => (Code::SchemaLimit, "Zu viele Befunde: {omitted} weitere nach den ersten {limit} sind nicht aufgeführt.", "Too many findings: {omitted} more after the first {limit} are not listed."),
             Message::YearImplausible => (Code::TS01, "{year} ist kein plausibles Kalenderjahr (erlaubt: {min}–{max}).", "{year} is not a plausible calendar year (allowed: {min}–{max})."),
             Message::SchemaVersionUnsupported => (Code::TS01, "Schema-Version „{version}“ wird nicht unterstützt (unterstützt: „{supported}“).", "Schema version \"{version}\" is not supported (supported: \"{supported}\")."),
             Message::DuplicateId => (Code::TS02, "Die Kennung „{id}“ ist mehrfach vergeben ({kind}).", "The id \"{id}\" is used more than once ({kind_en})."),
@@ -447,7 +449,10 @@ pub const RULES_COMMAND: &str = "zielsystem rules";
 /// `docs/rules.md`: the rules table generated from [`RULES`] (code, severity, document kind, German
 /// and English summary, reason) and the length limits of [`crate::rules::limits`].
 pub fn markdown_table() -> String {
-    use crate::rules::limits::{ID_MAX_CHARS, NAME_MAX_CHARS, TEXT_MAX_CHARS};
+    use crate::rules::limits::{
+        DEPTH_MAX, DOCUMENT_MAX_BYTES, FINDINGS_MAX, GOALS_MAX_ITEMS, ID_MAX_CHARS, LIST_MAX_ITEMS,
+        NAME_MAX_CHARS, REFERENCES_MAX_ITEMS, TEXT_MAX_CHARS,
+    };
     use std::fmt::Write as _;
 
     let cell = |text: &str| text.replace('|', "\\|").replace('\n', " ");
@@ -488,13 +493,21 @@ pub fn markdown_table() -> String {
     }
     let _ = write!(
         out,
-        "\n## Längengrenzen (RS14) / Length limits\n\n\
-         Gezählt werden Zeichen (Unicode-Skalarwerte), nicht Bytes. / Counted in characters, not bytes.\n\n\
-         | Feld / field | höchstens / at most |\n\
-         | --- | --- |\n\
-         | Kennungen (Ziel, Mitglied, Organisationseinheit, Kennzahl) / ids (goal, member, org unit, indicator) | {ID_MAX_CHARS} |\n\
-         | Namen (Behörde) / names (authority) | {NAME_MAX_CHARS} |\n\
-         | Freitexte (Begründung, Beiträge, Risiken, Aktivitäten) / free texts (rationale, contributions, risks, countermeasures) | {TEXT_MAX_CHARS} |\n"
+        "\n## Grenzen / Limits\n\n\
+         Aus `zielsystem-core/src/rules/limits.rs`; Begründung und Garantien in `docs/security.md`. \
+         Texte werden in Zeichen (Unicode-Skalarwerten) gezählt, nicht in Bytes; jede Grenze ist \
+         einschließlich. / Texts are counted in characters, not bytes; every limit is inclusive.\n\n\
+         | Grenze / limit | höchstens / at most | Befund / finding |\n\
+         | --- | --- | --- |\n\
+         | Dokumentgröße / document size | {DOCUMENT_MAX_BYTES} Bytes (8 MiB) | `SCHEMA_LIMIT` |\n\
+         | Verschachtelungstiefe / nesting depth | {DEPTH_MAX} | `SCHEMA_LIMIT` |\n\
+         | Ziele eines Zielsystems / goals of a target system | {GOALS_MAX_ITEMS} | `SCHEMA_LIMIT` |\n\
+         | jede andere Liste (Zielsystem, Berichtsblatt) / every other list | {LIST_MAX_ITEMS} | `SCHEMA_LIMIT` |\n\
+         | Organisationseinheiten eines Ziels oder einer Aktivität / org units of a goal or countermeasure | {REFERENCES_MAX_ITEMS} | `SCHEMA_LIMIT` |\n\
+         | Kennungen, Nummern / ids, numbers | {ID_MAX_CHARS} Zeichen | Zielsystem: `SCHEMA_LIMIT`; Berichtsblatt: `RS14` |\n\
+         | Namen, Titel / names, titles | {NAME_MAX_CHARS} Zeichen | Zielsystem: `SCHEMA_LIMIT`; Berichtsblatt: `RS14` |\n\
+         | Freitexte (Leitbild, Beschreibung; Begründung, Beiträge, Risiken, Aktivitäten) / free texts | {TEXT_MAX_CHARS} Zeichen | Zielsystem: `SCHEMA_LIMIT`; Berichtsblatt: `RS14` |\n\
+         | Befunde je Dokument / findings per document | {FINDINGS_MAX} | ein weiterer `SCHEMA_LIMIT` nennt die Zahl der übrigen |\n"
     );
     out
 }

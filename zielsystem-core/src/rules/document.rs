@@ -14,9 +14,10 @@ use schemars::{JsonSchema, Schema};
 use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use crate::findings::{Finding, ValidationResult, pointer};
+use crate::findings::{Capped, Finding, ValidationResult, pointer};
 use crate::locate::char_column;
 use crate::rules::catalogue::Message;
+use crate::rules::limits::{DEPTH_MAX, DOCUMENT_MAX_BYTES, depth_exceeded};
 use crate::rules::{schema_walk, strict};
 
 /// A document decoded from bytes, if it could be, and every finding about it.
@@ -32,12 +33,18 @@ pub struct Checked<T> {
 }
 
 impl<T> Checked<T> {
-    /// Appends rule findings about the decoded document and recomputes `valid`.
+    /// Appends rule findings about the decoded document and recomputes `valid`; at most
+    /// [`crate::rules::limits::FINDINGS_MAX`] findings are kept, then one says how many more there
+    /// were.
     #[must_use]
     pub fn with_findings(mut self, findings: Vec<Finding>) -> Self {
-        let mut all = std::mem::take(&mut self.result.findings);
+        if findings.is_empty() {
+            return self;
+        }
+        let mut all = Capped::default();
+        all.extend(std::mem::take(&mut self.result.findings));
         all.extend(findings);
-        self.result = ValidationResult::from_findings(all);
+        self.result = ValidationResult::from_findings(all.into_findings());
         self
     }
 }
@@ -89,20 +96,43 @@ impl DocumentSchema {
 ///
 /// Codes: `JSON_SYNTAX` (with `line` and `column` in the params, 1-based, the column in
 /// characters), `SCHEMA_TYPE`, `SCHEMA_REQUIRED`, `SCHEMA_UNKNOWN_KEY`, `SCHEMA_FORMAT`,
-/// `SCHEMA_ENUM`, `SCHEMA_DUPLICATE_KEY` (and `SCHEMA_LIMIT` where the schema sets length bounds).
+/// `SCHEMA_ENUM`, `SCHEMA_DUPLICATE_KEY` and `SCHEMA_LIMIT` ([`crate::rules::limits`]).
+///
+/// Limits come first and cost next to nothing: a document over [`DOCUMENT_MAX_BYTES`] is refused
+/// unread; one nested deeper than [`DEPTH_MAX`] is refused after a single scan of its bytes (the
+/// finding carries `line` and `column`) before any tree is built. (Typed decoding needs no scan: it
+/// stops at the first value its type does not expect, so it never descends deeper than the
+/// contract's types, 6 levels; the scan runs on the paths that build a tree.) A leading UTF-8
+/// byte-order mark is ignored (RFC 8259 §8.1 allows it; editors on Windows write one). At most
+/// [`crate::rules::limits::FINDINGS_MAX`] findings are listed, then one that says how many more
+/// there were.
 ///
 /// Typed decoding reads structs from JSON objects only (plain serde would also read one from an
 /// array of its field values, which the schema rejects).
 pub fn decode<T: DeserializeOwned>(bytes: &[u8], schema: &DocumentSchema) -> Checked<T> {
+    if let Some(finding) = document_size_finding(bytes.len() as u64) {
+        return refused(finding);
+    }
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let typed_error = match strict::from_slice::<T>(bytes) {
-        Ok(document) => {
-            let duplicates = if schema.open_objects {
-                parse_tree(bytes)
-                    .map(|tree| duplicate_keys(&tree))
-                    .unwrap_or_default()
-            } else {
-                Vec::new()
+        Ok(document) if !schema.open_objects => {
+            return Checked {
+                document: Some(document),
+                result: ValidationResult::from_findings(Vec::new()),
             };
+        }
+        Ok(document) => {
+            // A schema with maps: serde merges a repeated map key silently, so look for one.
+            if let Some(finding) = depth_limit_finding(bytes) {
+                return refused(finding);
+            }
+            let duplicates = parse_tree(bytes)
+                .map(|tree| {
+                    let mut found = Capped::default();
+                    duplicate_keys_into(&tree, &mut found);
+                    found.into_findings()
+                })
+                .unwrap_or_default();
             return if duplicates.is_empty() {
                 Checked {
                     document: Some(document),
@@ -117,22 +147,91 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8], schema: &DocumentSchema) -> Che
         }
         Err(error) => error,
     };
+    if let Some(finding) = depth_limit_finding(bytes) {
+        return refused(finding);
+    }
     let findings = match parse_tree(bytes) {
         Err(finding) => vec![finding],
         Ok(tree) => {
-            let mut findings = schema_walk::walk(schema.schema.as_value(), &tree);
-            findings.extend(duplicate_keys(&tree));
+            let mut findings = Capped::default();
+            schema_walk::walk_into(schema.schema.as_value(), &tree, &mut findings);
+            duplicate_keys_into(&tree, &mut findings);
             if findings.is_empty() {
                 // The schema accepts what serde rejects: say what serde said rather than nothing.
                 findings.push(mismatch(&typed_error));
             }
-            findings
+            findings.into_findings()
         }
     };
     Checked {
         document: None,
         result: ValidationResult::from_findings(findings),
     }
+}
+
+/// A document refused as a whole, with the one finding that says why.
+fn refused<T>(finding: Finding) -> Checked<T> {
+    Checked {
+        document: None,
+        result: ValidationResult::from_findings(vec![finding]),
+    }
+}
+
+/// The UTF-8 byte-order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The `SCHEMA_LIMIT` finding of a document of `size` bytes, if that is over
+/// [`DOCUMENT_MAX_BYTES`]. For readers that learn the size before reading (a file's length): they
+/// need read no more than `DOCUMENT_MAX_BYTES + 1` bytes.
+pub fn document_size_finding(size: u64) -> Option<Finding> {
+    (size > DOCUMENT_MAX_BYTES as u64).then(|| {
+        Finding::new(
+            Message::SchemaLimitDocumentSize,
+            "",
+            [
+                ("size", size.to_string()),
+                ("limit", DOCUMENT_MAX_BYTES.to_string()),
+            ],
+        )
+    })
+}
+
+/// The `SCHEMA_LIMIT` finding of a document nested deeper than [`DEPTH_MAX`], located at the
+/// bracket that opens the first level too many.
+fn depth_limit_finding(bytes: &[u8]) -> Option<Finding> {
+    let offset = depth_exceeded(bytes, DEPTH_MAX)?;
+    let (line, column) = line_and_column(bytes, offset);
+    Some(depth_finding(line, column))
+}
+
+fn depth_finding(line: usize, column: usize) -> Finding {
+    Finding::new(
+        Message::SchemaLimitDepth,
+        "",
+        [
+            ("limit", DEPTH_MAX.to_string()),
+            ("line", line.to_string()),
+            ("column", column.to_string()),
+        ],
+    )
+}
+
+/// 1-based line and character column of a byte offset (a leading BOM does not count).
+fn line_and_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = bytes.get(..offset).unwrap_or(bytes);
+    let before = before.strip_prefix(BOM).unwrap_or(before);
+    let line = before.split(|&b| b == b'\n').count();
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |newline| newline + 1);
+    let column = 1 + before
+        .get(line_start..)
+        .unwrap_or_default()
+        .iter()
+        .filter(|&&b| b & 0xC0 != 0x80)
+        .count();
+    (line, column)
 }
 
 fn mismatch(error: &serde_json::Error) -> Finding {
@@ -258,16 +357,9 @@ impl<'de> Visitor<'de> for JsonVisitor {
     }
 }
 
-/// Parses `bytes` into a [`Json`] tree, or the `JSON_SYNTAX` finding that says why not.
+/// Parses `bytes` into a [`Json`] tree, or the `JSON_SYNTAX` finding that says why not (a
+/// `SCHEMA_LIMIT` finding where `serde_json`'s own recursion limit stops it).
 pub(crate) fn parse_tree(bytes: &[u8]) -> Result<Json, Finding> {
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        return Err(syntax_finding(
-            1,
-            1,
-            "Byte-Order-Mark (BOM) am Dokumentanfang ist nicht erlaubt",
-            "a byte-order mark (BOM) at the start is not allowed",
-        ));
-    }
     if let Err(error) = std::str::from_utf8(bytes) {
         let valid = bytes.get(..error.valid_up_to()).unwrap_or_default();
         let line = valid.split(|&b| b == b'\n').count();
@@ -276,12 +368,22 @@ pub(crate) fn parse_tree(bytes: &[u8]) -> Result<Json, Finding> {
             .rposition(|&b| b == b'\n')
             .map_or(0, |newline| newline + 1);
         let column = char_column(bytes, line, valid.len() - line_start + 1);
-        return Err(syntax_finding(
-            line,
-            column,
-            "keine gültige UTF-8-Kodierung",
-            "not valid UTF-8",
-        ));
+        let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+        return Err(if utf16 {
+            syntax_finding(
+                1,
+                1,
+                "keine gültige UTF-8-Kodierung: die Datei ist UTF-16-kodiert; bitte als UTF-8 speichern",
+                "not valid UTF-8: the file is UTF-16 encoded; save it as UTF-8",
+            )
+        } else {
+            syntax_finding(
+                line,
+                column,
+                "keine gültige UTF-8-Kodierung (z. B. Umlaute in Windows-1252 oder ISO-8859-1); bitte als UTF-8 speichern",
+                "not valid UTF-8 (e.g. umlauts in Windows-1252 or ISO-8859-1); save it as UTF-8",
+            )
+        });
     }
     let mut deserializer = serde_json::Deserializer::from_slice(bytes);
     let parsed = Json::deserialize(&mut deserializer).and_then(|tree| {
@@ -290,14 +392,12 @@ pub(crate) fn parse_tree(bytes: &[u8]) -> Result<Json, Finding> {
     });
     parsed.map_err(|error| {
         let english = strip_position(&error.to_string());
-        let line = error.line();
+        let line = error.line().max(1);
         let column = char_column(bytes, line, error.column()).max(1);
-        syntax_finding(
-            line.max(1),
-            column,
-            german_syntax_detail(&english),
-            &english,
-        )
+        if english.starts_with("recursion limit exceeded") {
+            return depth_finding(line, column);
+        }
+        syntax_finding(line, column, german_syntax_detail(&english), &english)
     })
 }
 
@@ -378,7 +478,6 @@ fn german_syntax_detail(english: &str) -> &'static str {
             "unexpected end of hex escape",
             "unvollständige \\u-Escape-Sequenz",
         ),
-        ("recursion limit exceeded", "zu tief verschachtelt"),
     ];
     DETAILS
         .iter()
@@ -388,35 +487,72 @@ fn german_syntax_detail(english: &str) -> &'static str {
 
 /// A `SCHEMA_DUPLICATE_KEY` finding for every repetition of a key in an object, in document order,
 /// at the pointer of the repeated member.
+#[cfg(test)]
 pub(crate) fn duplicate_keys(tree: &Json) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    let mut stack: Vec<(&Json, String)> = vec![(tree, String::new())];
-    while let Some((value, path)) = stack.pop() {
+    let mut findings = Capped::default();
+    duplicate_keys_into(tree, &mut findings);
+    findings.into_findings()
+}
+
+/// The findings of [`duplicate_keys`], added to `findings`. Depth-first without recursion and
+/// without building a pointer for every value: a frame per open container (at most
+/// [`DEPTH_MAX`] of them), and a pointer only for a repetition found.
+pub(crate) fn duplicate_keys_into(tree: &Json, findings: &mut Capped) {
+    enum Children<'a> {
+        Items(std::iter::Enumerate<std::slice::Iter<'a, Json>>),
+        Members(std::slice::Iter<'a, (String, Json)>),
+    }
+    fn open<'a>(value: &'a Json, tokens: &[String], findings: &mut Capped) -> Option<Children<'a>> {
         match value {
-            Json::Array(items) => {
-                for (index, item) in items.iter().enumerate().rev() {
-                    stack.push((item, pointer(&path, index)));
-                }
+            Json::Array(items) if !items.is_empty() => {
+                Some(Children::Items(items.iter().enumerate()))
             }
             Json::Object(members) => {
                 let mut seen = HashSet::with_capacity(members.len());
                 for (key, _) in members {
-                    if !seen.insert(key.as_str()) {
+                    if !seen.insert(key.as_str()) && !findings.skip_if_full() {
+                        let base = tokens
+                            .iter()
+                            .fold(String::new(), |path, token| pointer(&path, token));
                         findings.push(Finding::new(
                             Message::SchemaDuplicateKey,
-                            pointer(&path, key),
+                            pointer(&base, key),
                             [("key", schema_walk::short(key))],
                         ));
                     }
                 }
-                for (key, member) in members.iter().rev() {
-                    stack.push((member, pointer(&path, key)));
-                }
+                Some(Children::Members(members.iter()))
             }
-            _ => {}
+            _ => None,
         }
     }
-    findings
+    let mut tokens: Vec<String> = Vec::new();
+    let mut frames: Vec<Children<'_>> = open(tree, &tokens, findings).into_iter().collect();
+    while let Some(frame) = frames.last_mut() {
+        let next = match frame {
+            Children::Items(items) => items.next().map(|(index, item)| (Ok(index), item)),
+            Children::Members(members) => members.next().map(|(key, value)| (Err(key), value)),
+        };
+        let Some((token, child)) = next else {
+            frames.pop();
+            tokens.pop();
+            continue;
+        };
+        let container = match child {
+            Json::Array(items) => !items.is_empty(),
+            Json::Object(_) => true,
+            _ => false,
+        };
+        if container {
+            tokens.push(match token {
+                Ok(index) => index.to_string(),
+                Err(key) => key.clone(),
+            });
+            if let Some(children) = open(child, &tokens, findings) {
+                frames.push(children);
+            }
+        }
+    }
 }
 
 /// Whether any object the schema admits may carry keys beyond its declared properties.
@@ -470,6 +606,7 @@ mod tests {
     use crate::Code;
     use crate::model::report_sheet::ReportSheet;
     use crate::model::target_system::TargetSystem;
+    use crate::rules::limits::FINDINGS_MAX;
     use serde_json::json;
 
     #[test]
@@ -597,8 +734,6 @@ mod tests {
             ),
             ("1", "1")
         );
-        let bom = parse_tree(b"\xEF\xBB\xBF{}").unwrap_err();
-        assert!(bom.message.contains("BOM"));
         let latin1 = parse_tree(b"{\"a\":\n \"gr\xF6\xDFe\"}").unwrap_err();
         assert!(latin1.message.contains("UTF-8"));
         assert_eq!(
@@ -611,11 +746,70 @@ mod tests {
         let trailing = parse_tree(b"{} x").unwrap_err();
         assert!(trailing.message.contains("überzählige Zeichen"));
         let deep = parse_tree("[".repeat(10_000).as_bytes()).unwrap_err();
-        assert!(
-            deep.message.contains("zu tief verschachtelt"),
-            "{}",
-            deep.message
+        assert_eq!(deep.code, Code::SchemaLimit, "serde_json's recursion limit");
+        assert!(deep.message.contains("verschachtelt"), "{}", deep.message);
+        let utf16 = parse_tree(b"\xFF\xFE{\x00}\x00").unwrap_err();
+        assert!(utf16.message.contains("UTF-16"), "{}", utf16.message);
+    }
+
+    fn sheet_schema() -> &'static DocumentSchema {
+        crate::rules::report_sheet::schema()
+    }
+
+    #[test]
+    fn a_leading_bom_is_ignored_and_a_second_one_is_not() {
+        let sheet = include_bytes!("../../../tests/fixtures/rules-sheet-a01-t1.json");
+        let with_bom = [BOM, sheet.as_slice()].concat();
+        let checked = decode::<ReportSheet>(&with_bom, sheet_schema());
+        assert!(checked.document.is_some(), "{:?}", checked.result);
+        let twice = [BOM, BOM, sheet.as_slice()].concat();
+        let checked = decode::<ReportSheet>(&twice, sheet_schema());
+        assert_eq!(checked.result.codes(), vec![Code::JsonSyntax]);
+        assert_eq!(checked.result.findings[0].params["column"], "1");
+    }
+
+    #[test]
+    fn size_and_depth_are_refused_before_parsing() {
+        let big = vec![b' '; DOCUMENT_MAX_BYTES + 1];
+        let checked = decode::<ReportSheet>(&big, sheet_schema());
+        assert_eq!(checked.result.codes(), vec![Code::SchemaLimit]);
+        assert_eq!(
+            checked.result.findings[0].params["size"],
+            (DOCUMENT_MAX_BYTES + 1).to_string()
         );
+        let deep = format!("{{\n  \"a\": {}", "[".repeat(DEPTH_MAX));
+        let checked = decode::<ReportSheet>(deep.as_bytes(), sheet_schema());
+        assert_eq!(checked.result.codes(), vec![Code::SchemaLimit]);
+        let finding = &checked.result.findings[0];
+        assert_eq!(
+            (
+                finding.params["line"].as_str(),
+                finding.params["column"].as_str()
+            ),
+            ("2", &*(8 + DEPTH_MAX - 1).to_string())
+        );
+        // At the limit the document is merely wrong, not refused.
+        let at_limit = format!("{}{}", "[".repeat(DEPTH_MAX), "]".repeat(DEPTH_MAX));
+        let checked = decode::<ReportSheet>(at_limit.as_bytes(), sheet_schema());
+        assert_eq!(checked.result.codes(), vec![Code::SchemaType]);
+    }
+
+    #[test]
+    fn findings_are_capped_with_a_note() {
+        use std::fmt::Write as _;
+        let mut text = String::from("{");
+        for i in 0..FINDINGS_MAX + 10 {
+            let _ = write!(text, "\"k{i}\": 1, ");
+        }
+        text.push_str("\"k0\": 2}");
+        let checked = decode::<ReportSheet>(text.as_bytes(), sheet_schema());
+        let findings = &checked.result.findings;
+        assert_eq!(findings.len(), FINDINGS_MAX + 1);
+        let note = findings.last().unwrap();
+        assert_eq!(note.code, Code::SchemaLimit);
+        // Every key unknown, the 12 required keys missing, one duplicate: all counted.
+        let total: usize = FINDINGS_MAX + 10 + 12 + 1;
+        assert_eq!(note.params["omitted"], (total - FINDINGS_MAX).to_string());
     }
 
     #[test]

@@ -20,7 +20,7 @@ use regex::Regex;
 use serde_json::{Map, Value};
 
 use crate::calendar::TERTIAL_PATTERN;
-use crate::findings::{Finding, pointer};
+use crate::findings::{Capped, Finding, pointer};
 use crate::rules::catalogue::Message;
 use crate::rules::document::Json;
 
@@ -73,16 +73,26 @@ type Bound = (
 /// How many `$ref`s may be followed without descending into the document (guards against cycles).
 const MAX_REF_HOPS: u8 = 32;
 
-/// Every violation of `root` (a root schema with its `$defs`) by `tree`, in document order.
+/// Every violation of `root` (a root schema with its `$defs`) by `tree`, in document order, at
+/// most [`crate::rules::limits::FINDINGS_MAX`] of them (then a note how many more there were).
+#[cfg(test)]
 pub(crate) fn walk(root: &Value, tree: &Json) -> Vec<Finding> {
+    let mut findings = Capped::default();
+    walk_into(root, tree, &mut findings);
+    findings.into_findings()
+}
+
+/// [`walk`] into a collection that may already hold findings.
+pub(crate) fn walk_into(root: &Value, tree: &Json, findings: &mut Capped) {
     let mut walker = Walker::new(root, false);
+    walker.findings = std::mem::take(findings);
     walker.check(root, tree, "", 0);
-    walker.findings
+    *findings = walker.findings;
 }
 
 struct Walker<'s> {
     root: &'s Value,
-    findings: Vec<Finding>,
+    findings: Capped,
     /// Probing: only whether the value is accepted counts, and no finding is built. `anyOf` and
     /// `oneOf` probe their branches first and walk them for findings only when none accepts, so
     /// a valid enumeration value costs no discarded findings of the branches it does not match.
@@ -95,17 +105,19 @@ impl<'s> Walker<'s> {
     fn new(root: &'s Value, probe: bool) -> Self {
         Walker {
             root,
-            findings: Vec::new(),
+            findings: Capped::default(),
             probe,
             rejected: false,
         }
     }
 
-    /// Records a finding, or, while probing, only that there is one.
+    /// Records a finding, or, while probing, only that there is one. Past the findings cap a
+    /// finding is only counted, not built, so a document with millions of violations costs no more
+    /// than counting them.
     fn report(&mut self, finding: impl FnOnce() -> Finding) {
         if self.probe {
             self.rejected = true;
-        } else {
+        } else if !self.findings.skip_if_full() {
             self.findings.push(finding());
         }
     }
@@ -193,7 +205,7 @@ impl<'s> Walker<'s> {
             self.rejected = true;
             return;
         }
-        let outcomes: Vec<Vec<Finding>> = branches
+        let mut outcomes: Vec<Capped> = branches
             .iter()
             .map(|branch| {
                 let mut walker = Walker::new(self.root, false);
@@ -239,10 +251,11 @@ impl<'s> Walker<'s> {
             .collect();
         let best = admitting
             .iter()
-            .filter_map(|&index| outcomes.get(index))
-            .min_by_key(|findings| findings.len());
-        if let Some(findings) = best {
-            self.findings.extend(findings.iter().cloned());
+            .copied()
+            .filter(|&index| index < outcomes.len())
+            .min_by_key(|&index| outcomes.get(index).map_or(usize::MAX, Capped::count));
+        if let Some(index) = best {
+            self.findings.absorb(outcomes.swap_remove(index));
         } else {
             let mut expected: Vec<&str> = Vec::new();
             for branch in branches {
@@ -469,9 +482,13 @@ impl<'s> Walker<'s> {
         }
     }
 
+    /// A list over its `maxItems` is refused as a whole: the limit is reported and only the entries
+    /// within it are examined, so a list of millions costs no more than one at the limit.
     fn check_array(&mut self, keywords: &'s Map<String, Value>, items: &[Json], path: &str) {
+        let mut examined = items.len();
         if let Some(limit) = keyword(keywords, "maxItems").and_then(Value::as_u64) {
             if items.len() as u64 > limit {
+                examined = usize::try_from(limit).unwrap_or(usize::MAX);
                 self.report(|| {
                     Finding::new(
                         Message::SchemaLimitListLength,
@@ -485,7 +502,7 @@ impl<'s> Walker<'s> {
             }
         }
         if let Some(schema) = keyword(keywords, "items") {
-            for (index, item) in items.iter().enumerate() {
+            for (index, item) in items.iter().enumerate().take(examined) {
                 self.check(schema, item, &pointer(path, index), 0);
             }
         }
@@ -494,6 +511,9 @@ impl<'s> Walker<'s> {
     fn type_finding(&mut self, expected: &[&str], value: &Json, path: &str) {
         if self.probe {
             self.rejected = true;
+            return;
+        }
+        if self.findings.skip_if_full() {
             return;
         }
         let found = json_type(value);
@@ -519,6 +539,9 @@ impl<'s> Walker<'s> {
     fn enum_finding(&mut self, allowed: &[Constant<'_>], value: &Json, path: &str) {
         if self.probe {
             self.rejected = true;
+            return;
+        }
+        if self.findings.skip_if_full() {
             return;
         }
         let shown = match value {

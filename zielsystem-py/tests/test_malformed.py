@@ -1,0 +1,139 @@
+"""The malformed-input corpus of ``tests/malformed/`` (layout in its README) through the Python API:
+every document is answered with the findings its manifest names, never an exception other than a
+clear ``ValueError`` for a tertial that is not one, and within a time bound. Big documents are made
+at test time from the manifest's recipes, as in the Rust and CLI runners. Dates have no string
+entry point in Python; they run through Rust and the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any, Dict, List
+
+import pytest
+
+import zielsystem as zs
+
+from conftest import REPO_ROOT
+
+MALFORMED = REPO_ROOT / "tests" / "malformed"
+SYSTEM = REPO_ROOT / "tests" / "fixtures" / "rules-system-2022.json"
+TIME_BOUND = 5.0
+"""Seconds per case: generous for a debug build on a loaded machine."""
+FINDINGS_MAX = 10_000
+
+
+def _manifest() -> List[Dict[str, Any]]:
+    cases: List[Dict[str, Any]] = json.loads((MALFORMED / "manifest.json").read_text("utf-8"))[
+        "cases"
+    ]
+    return cases
+
+
+def expand(recipe: Dict[str, Any]) -> bytes:
+    """The bytes a recipe describes (the same rules as ``tests/malformed/generate.rs``)."""
+    out: List[str] = []
+    for part in recipe["parts"]:
+        if isinstance(part, str):
+            out.append(part)
+        elif part.get("numbered"):
+            out.extend(part["repeat"].replace("{i}", str(i)) for i in range(part["count"]))
+        else:
+            out.append(part["repeat"] * part["count"])
+    return "".join(out).encode("utf-8")
+
+
+def _bytes(case: Dict[str, Any]) -> bytes:
+    if "file" in case:
+        file: str = case["file"]
+        return (MALFORMED / file).read_bytes()
+    return expand(case["generate"])
+
+
+DOCUMENTS = [c for c in _manifest() if c["kind"] in ("system", "sheet", "report", "paper")]
+TERTIALS = [c for c in _manifest() if c["kind"] == "tertial"]
+
+
+@pytest.fixture(scope="module")
+def system() -> zs.TargetSystem:
+    return zs.TargetSystem.from_file(SYSTEM)
+
+
+def _validate(kind: str, data: bytes, system: zs.TargetSystem) -> zs.ValidationResult:
+    if kind == "system":
+        return zs.validate_system(data)
+    if kind == "sheet":
+        return zs.validate_sheet(data, system)
+    if kind == "report":
+        return zs.validate_report(data)
+    return zs.validate_paper(data)
+
+
+@pytest.mark.parametrize("case", DOCUMENTS, ids=[c["name"] for c in DOCUMENTS])
+def test_every_document_is_answered_with_its_findings(
+    case: Dict[str, Any], system: zs.TargetSystem
+) -> None:
+    data = _bytes(case)
+    started = time.monotonic()
+    result = _validate(case["kind"], data, system)
+    elapsed = time.monotonic() - started
+    del data
+    assert elapsed < TIME_BOUND, f"{case['name']} took {elapsed:.1f} s"
+    expect = case["expect"]
+    assert result.valid == expect["valid"], result.to_json(indent=2)[:2000]
+    assert result.valid == (not result.errors)
+    for code in expect["codes"]:
+        assert result.has(code), f"{code} expected, found {sorted(set(result.codes))}"
+    assert len(result.findings) <= FINDINGS_MAX + 1
+    for finding in result.findings[:50]:
+        assert finding.message.strip() and finding.message_en.strip()
+    # The result round-trips through its JSON contract.
+    assert zs.ValidationResult.from_json(result.to_json()) == result
+
+
+@pytest.mark.parametrize("case", TERTIALS, ids=[c["name"] for c in TERTIALS])
+def test_every_tertial_string_parses_or_raises_value_error(case: Dict[str, Any]) -> None:
+    text: str = case["text"]
+    if case["expect"] == "ok":
+        assert zs.Tertial(text).code == text
+    else:
+        with pytest.raises(ValueError):
+            zs.Tertial(text)
+
+
+def test_the_corpus_is_all_here() -> None:
+    names = {c["name"] for c in _manifest()}
+    assert len(names) == len(_manifest()) >= 100
+    listed = {c["file"] for c in _manifest() if "file" in c}
+    on_disk = {
+        p.name
+        for p in Path(MALFORMED).iterdir()
+        if p.name not in ("manifest.json", "README.md", "generate.rs")
+    }
+    assert listed == on_disk
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known crash (issue 7): a dict nested 5,000+ deep overflows the stack in pythonize's "
+    "recursive depythonize before the core's depth limit (64) can refuse it; the binding should "
+    "measure the nesting of a dict without recursion first",
+)
+def test_a_dict_nested_10000_deep_is_refused_not_a_crash() -> None:
+    # In a child process: the crash is a segmentation fault, which would end the test run itself.
+    script = (
+        "import zielsystem as zs\n"
+        "d = {}\n"
+        "for _ in range(10_000):\n"
+        "    d = {'a': d}\n"
+        "print(zs.validate_system(d).codes)\n"
+    )
+    child = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+    )
+    assert child.returncode == 0, f"exit {child.returncode}: {child.stderr[-500:]}"
+    assert "SCHEMA_LIMIT" in child.stdout
+

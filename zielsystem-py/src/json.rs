@@ -8,7 +8,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyMapping, PyString, PyTuple};
 use serde::Serialize;
 use serde_json::ser::PrettyFormatter;
-use zielsystem_core::ValidationResult;
+use zielsystem_core::rules::limits::DEPTH_MAX;
+use zielsystem_core::{Finding, Message, ValidationResult};
 
 use crate::findings::parse_error;
 
@@ -58,13 +59,10 @@ pub fn document_bytes(source: &Bound<'_, PyAny>, form: Form) -> PyResult<Option<
     Ok(None)
 }
 
-/// Python containers nested deeper than this are refused before conversion: the conversion
-/// recurses (a dict 10,000 deep overflowed the stack), and no document of the contract comes near
-/// this depth.
-pub const MAX_DICT_DEPTH: usize = 128;
-
-/// Refuses a dict whose dicts, lists and tuples nest deeper than [`MAX_DICT_DEPTH`], walking it
-/// without recursion.
+/// Refuses a dict whose dicts, lists and tuples nest deeper than the core's limit
+/// ([`DEPTH_MAX`]) with a `ParseError` carrying the `SCHEMA_LIMIT` finding, as JSON text that deep
+/// gets. Walks without recursion: the dict → JSON conversion recurses, and a dict 10,000 deep
+/// overflowed the stack there.
 fn check_nesting(root: &Bound<'_, PyAny>) -> PyResult<()> {
     let mut stack = vec![(root.clone(), 1usize)];
     while let Some((value, depth)) = stack.pop() {
@@ -75,10 +73,10 @@ fn check_nesting(root: &Bound<'_, PyAny>) -> PyResult<()> {
         } else {
             continue;
         };
-        if depth > MAX_DICT_DEPTH {
-            return Err(PyValueError::new_err(format!(
-                "Das dict ist tiefer als {MAX_DICT_DEPTH} Ebenen verschachtelt / the dict is nested deeper than {MAX_DICT_DEPTH} levels"
-            )));
+        if depth > DEPTH_MAX {
+            let finding = Finding::new(Message::SchemaLimitDepth, "", [("limit", DEPTH_MAX)]);
+            let result = ValidationResult::from_findings(vec![finding]);
+            return Err(parse_error(root.py(), "dict", result));
         }
         for child in children.try_iter()? {
             stack.push((child?, depth + 1));

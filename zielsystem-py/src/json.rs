@@ -5,10 +5,11 @@ use std::path::PathBuf;
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyMapping, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyList, PyMapping, PyString, PyTuple};
 use serde::Serialize;
 use serde_json::ser::PrettyFormatter;
-use zielsystem_core::ValidationResult;
+use zielsystem_core::rules::limits::DEPTH_MAX;
+use zielsystem_core::{Finding, Message, ValidationResult};
 
 use crate::findings::parse_error;
 
@@ -45,6 +46,7 @@ pub fn document_bytes(source: &Bound<'_, PyAny>, form: Form) -> PyResult<Option<
         }
     }
     if form != Form::Json && source.cast::<PyMapping>().is_ok() {
+        check_nesting(source)?;
         let value: serde_json::Value = pythonize::depythonize(source).map_err(|error| {
             PyTypeError::new_err(format!(
                 "Das dict ist nicht als JSON darstellbar / the dict is not JSON-compatible: {error}"
@@ -55,6 +57,32 @@ pub fn document_bytes(source: &Bound<'_, PyAny>, form: Form) -> PyResult<Option<
         return Ok(Some(bytes));
     }
     Ok(None)
+}
+
+/// Refuses a dict whose dicts, lists and tuples nest deeper than the core's limit
+/// ([`DEPTH_MAX`]) with a `ParseError` carrying the `SCHEMA_LIMIT` finding, as JSON text that deep
+/// gets. Walks without recursion: the dict → JSON conversion recurses, and a dict 10,000 deep
+/// overflowed the stack there.
+fn check_nesting(root: &Bound<'_, PyAny>) -> PyResult<()> {
+    let mut stack = vec![(root.clone(), 1usize)];
+    while let Some((value, depth)) = stack.pop() {
+        let children = if let Ok(mapping) = value.cast::<PyMapping>() {
+            mapping.values()?.into_any()
+        } else if value.cast::<PyList>().is_ok() || value.cast::<PyTuple>().is_ok() {
+            value
+        } else {
+            continue;
+        };
+        if depth > DEPTH_MAX {
+            let finding = Finding::new(Message::SchemaLimitDepth, "", [("limit", DEPTH_MAX)]);
+            let result = ValidationResult::from_findings(vec![finding]);
+            return Err(parse_error(root.py(), "dict", result));
+        }
+        for child in children.try_iter()? {
+            stack.push((child?, depth + 1));
+        }
+    }
+    Ok(())
 }
 
 /// Like [`document_bytes`], but a `TypeError` for any other object.

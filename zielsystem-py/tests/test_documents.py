@@ -201,3 +201,24 @@ def test_any_mapping_is_accepted(system_path: Path) -> None:
 
     data = load(system_path)
     assert zs.TargetSystem.from_dict(MappingProxyType(data)) == zs.TargetSystem.from_dict(data)
+
+
+def test_deeply_nested_dict_is_refused_not_a_crash(system: zs.TargetSystem) -> None:
+    # The dict → JSON conversion recurses; a dict 10,000 deep used to overflow the stack.
+    deep: Dict[str, Any] = {}
+    node = deep
+    for _ in range(10_000):
+        node["x"] = {}
+        node = node["x"]
+    for call in (
+        lambda: zs.ReportSheet.from_dict(deep),
+        lambda: zs.validate_sheet(deep, system),
+    ):
+        with pytest.raises(zs.ParseError) as raised:
+            call()
+        assert [f.code for f in raised.value.findings] == ["SCHEMA_LIMIT"]
+    nested_list: List[Any] = []
+    for _ in range(10_000):
+        nested_list = [nested_list]
+    with pytest.raises(ValueError, match="kein gültiges Dokument"):
+        zs.validate_system({"goals": nested_list})

@@ -906,6 +906,7 @@ impl SheetWriter<'_> {
             goal: goal.id.clone(),
             tertial,
             reporting_member: holder.id.clone(),
+            signed_by: None,
             submitted_on,
             contributions: self.contributions(goal),
             indicator_values: self.indicator_values(goal, tertial, forecast),

@@ -177,6 +177,7 @@ impl History {
             goal: sheet.goal.clone(),
             tertial: sheet.tertial,
             reporting_member: String::new(),
+            signed_by: None,
             submitted_on: sheet.submitted_on,
             contributions: Vec::new(),
             indicator_values: Vec::new(),

@@ -47,6 +47,13 @@ pub struct ReportSheet {
         description = "Kennung des Bezirksamtsmitglieds, das berichtet; es muss am Tag der Einreichung den Geschäftsbereich des Ziels innehaben."
     )]
     pub reporting_member: MemberId,
+    /// The deputy who signed in representation of the reporting member, if one did (contract 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        title = "Unterzeichnet in Vertretung",
+        description = "Kennung des Bezirksamtsmitglieds, das das Berichtsblatt in Vertretung des berichtenden Mitglieds unterzeichnet hat (z. B. während dessen Urlaubs); fehlt, wenn das berichtende Mitglied selbst unterzeichnet. Das Berichtsblatt bleibt der Bericht des ressortverantwortlichen Mitglieds."
+    )]
+    pub signed_by: Option<MemberId>,
     /// The day of submission.
     #[schemars(
         title = "Eingereicht am",
@@ -90,10 +97,10 @@ pub struct ReportSheet {
         description = "Begründung der Einschätzung aus Beiträgen und Risiken."
     )]
     pub rationale: String,
-    /// Proposed countermeasures (only when attainment is at risk).
+    /// Proposed countermeasures (when attainment is at risk, or for a goal not achieved).
     #[schemars(
         title = "Aktivitäten zur Gegensteuerung",
-        description = "Vorgeschlagene Aktivitäten zur Gegensteuerung, nur bei gefährdeter oder unwahrscheinlicher Zielerreichung."
+        description = "Vorgeschlagene Aktivitäten zur Gegensteuerung, bei gefährdeter oder unwahrscheinlicher Zielerreichung oder für ein nicht erreichtes Ziel."
     )]
     #[serde(deserialize_with = "super::bounded::list")]
     #[schemars(length(max = LIST_MAX_ITEMS))]

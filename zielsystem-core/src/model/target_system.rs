@@ -358,10 +358,10 @@ pub struct Goal {
     #[serde(deserialize_with = "super::bounded::id_references")]
     #[schemars(length(max = REFERENCES_MAX_ITEMS), inner(length(max = ID_MAX_CHARS)))]
     pub org_units: Vec<OrgUnitId>,
-    /// Whether the goal is new or continued from the previous year.
+    /// Whether the goal is new or continued from an earlier year.
     #[schemars(
         title = "Herkunft",
-        description = "Ob das Ziel neu ist oder aus dem Vorjahr fortgeführt wird."
+        description = "Ob das Ziel neu ist oder aus einem früheren Jahr (meist dem Vorjahr) fortgeführt wird."
     )]
     pub origin: Origin,
     /// Indicators that measure the goal.
@@ -378,12 +378,12 @@ pub struct Goal {
     pub indicators: Vec<Indicator>,
 }
 
-/// Whether a goal is new or continued, and from which goal of the previous year.
+/// Whether a goal is new or continued, and from which goal of an earlier year.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(
     title = "Herkunft des Ziels",
-    description = "Ob ein Ziel neu ist oder fortgeführt wird, und gegebenenfalls sein Vorgängerziel des Vorjahres."
+    description = "Ob ein Ziel neu ist oder fortgeführt wird, und gegebenenfalls sein Vorgängerziel aus einem früheren Jahr (meist dem Vorjahr)."
 )]
 pub struct Origin {
     /// `new` or `continued`.
@@ -392,7 +392,8 @@ pub struct Origin {
         description = "„new“ (neu) oder „continued“ (fortgeführt)."
     )]
     pub kind: OriginKind,
-    /// The predecessor of a continued goal, `"<previous year>/<goal id>"`, e.g. `"2021/A03"`.
+    /// The predecessor of a continued goal, `"<year>/<goal id>"` of an earlier year (usually the
+    /// previous one; a gap year happens), e.g. `"2021/A03"`.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -400,18 +401,18 @@ pub struct Origin {
     )]
     #[schemars(
         title = "Vorgängerziel",
-        description = "Vorgängerziel eines fortgeführten Ziels: „Vorjahr/Kennung“, z. B. „2021/A03“."
+        description = "Vorgängerziel eines fortgeführten Ziels: „Jahr/Kennung“ aus einem früheren Jahr, meist dem Vorjahr (z. B. „2021/A03“; nach einem ausgesetzten Jahr auch „2020/A03“)."
     )]
     #[schemars(length(max = NAME_MAX_CHARS))]
     pub predecessor: Option<String>,
 }
 
-/// New or continued from the previous year.
+/// New or continued from an earlier year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[schemars(
     title = "Art der Herkunft",
-    description = "Neu aufgenommen oder aus dem Vorjahr fortgeführt."
+    description = "Neu aufgenommen oder aus einem früheren Jahr (meist dem Vorjahr) fortgeführt."
 )]
 pub enum OriginKind {
     /// New in this year's system.
@@ -420,10 +421,10 @@ pub enum OriginKind {
         description = "Im Zielsystem dieses Jahres neu aufgenommen."
     )]
     New,
-    /// Continued from the previous year's system.
+    /// Continued from an earlier year's system (usually the previous one).
     #[schemars(
         title = "fortgeführt",
-        description = "Aus dem Zielsystem des Vorjahres fortgeführt."
+        description = "Aus dem Zielsystem eines früheren Jahres (meist des Vorjahres) fortgeführt."
     )]
     Continued,
 }

@@ -157,10 +157,11 @@ pub enum Forecast {
         description = "Die Zielerreichung ist unwahrscheinlich (im I. und II. Tertial, Ampel rot)."
     )]
     Unlikely,
-    /// The goal was not reached (T3: the year is over at its cut-off).
+    /// The goal was not reached (T3: the year is over at its cut-off); earlier only for a goal that
+    /// can no longer be reached (a date already missed), with warning RS18.
     #[schemars(
         title = "Ziel nicht erreicht",
-        description = "Das Ziel wurde nicht erreicht (nur im III. Tertial: mit seinem Stichtag ist das Jahr vorbei)."
+        description = "Das Ziel wurde nicht erreicht (im III. Tertial: mit seinem Stichtag ist das Jahr vorbei; im I. und II. Tertial nur für ein Ziel, das nicht mehr erreicht werden kann, etwa weil ein Termin verstrichen ist)."
     )]
     NotAchieved,
 }
@@ -217,13 +218,22 @@ impl Forecast {
         }
     }
 
-    /// Whether the value may be reported for a tertial of this period (DESIGN §3).
+    /// Whether the value belongs to the scale of a tertial of this period: reported without any
+    /// remark (DESIGN §3). A value neither allowed nor [`exceptional_in`](Self::exceptional_in) the
+    /// period is an error (RS06).
     pub fn allowed_in(self, period: Period) -> bool {
         match self {
             Forecast::Achieved => true,
             Forecast::OnTrack | Forecast::AtRisk | Forecast::Unlikely => period != Period::T3,
             Forecast::NotAchieved => period == Period::T3,
         }
+    }
+
+    /// Whether the value may be reported for a tertial of this period only by exception, with a
+    /// warning (RS18): `not_achieved` before T3, for a goal that can no longer be reached (a date
+    /// already missed).
+    pub fn exceptional_in(self, period: Period) -> bool {
+        self == Forecast::NotAchieved && period != Period::T3
     }
 
     /// "Gefährdete Zielerreichung" in the sense of the procedure: `at_risk` or `unlikely`.

@@ -1,7 +1,7 @@
-//! Rules RS01–RS14: a report sheet checked against its target system (and, for RS13, against the
+//! Rules RS01–RS18: a report sheet checked against its target system (and, for RS13, against the
 //! earlier sheets of the same goal).
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::calendar::Period;
@@ -21,7 +21,7 @@ pub fn schema() -> &'static DocumentSchema {
 }
 
 /// Checks a report sheet from raw JSON bytes: schema-level findings when it does not decode,
-/// otherwise every rule RS01–RS14 against `system`, with `history` (the earlier sheets of the same
+/// otherwise every rule RS01–RS18 against `system`, with `history` (the earlier sheets of the same
 /// goal, in any order) for RS13.
 pub fn check_sheet_json(
     bytes: &[u8],
@@ -37,7 +37,7 @@ pub fn check_sheet_json(
     checked.with_findings(findings)
 }
 
-/// Every finding of rules RS01–RS14 on `sheet` against `system`, in rule order.
+/// Every finding of rules RS01–RS18 on `sheet` against `system`, in rule order.
 ///
 /// `history` holds earlier sheets of the same goal in any order; sheets of other goals, other
 /// authorities, other years or later tertials in it are ignored, so passing every sheet at hand is
@@ -56,12 +56,18 @@ pub fn validate_sheet(
     context.rs06_forecast_allowed(&mut findings);
     context.rs07_risk_named(&mut findings);
     context.rs08_countermeasures_only_at_risk(&mut findings);
-    context.rs09_countermeasure_units(&mut findings);
+    // RS16 is found together with RS09 and reported in its place in rule order.
+    let mut one_portfolio = Vec::new();
+    context.rs09_rs16_countermeasure_units(&mut findings, &mut one_portfolio);
     context.rs10_contribution_stated(&mut findings);
     context.rs11_forecast_fits_risks(&mut findings);
     context.rs12_indicator_values(&mut findings);
     context.rs13_achieved_stays(history, &mut findings);
     context.rs14_texts(&mut findings);
+    context.rs15_deputy(&mut findings);
+    findings.append(&mut one_portfolio);
+    context.rs17_contribution_units(&mut findings);
+    context.rs18_not_achieved_early(&mut findings);
     ValidationResult::from_findings(findings)
 }
 
@@ -71,21 +77,31 @@ pub fn validate_sheet(
 struct Known<'a, T> {
     items: &'a [T],
     id: fn(&T) -> &String,
-    set: Option<HashSet<&'a str>>,
+    map: Option<HashMap<&'a str, &'a T>>,
 }
 
 impl<'a, T> Known<'a, T> {
     fn new(items: &'a [T], id: fn(&T) -> &String, lookups: usize) -> Self {
-        let set = (items.len().saturating_mul(lookups) > 4096)
-            .then(|| items.iter().map(|item| id(item).as_str()).collect());
-        Known { items, id, set }
+        // The first item of an id wins, as in a scan.
+        let map = (items.len().saturating_mul(lookups) > 4096).then(|| {
+            let mut map = HashMap::with_capacity(items.len());
+            for item in items {
+                map.entry(id(item).as_str()).or_insert(item);
+            }
+            map
+        });
+        Known { items, id, map }
+    }
+
+    fn get(&self, wanted: &str) -> Option<&'a T> {
+        match &self.map {
+            Some(map) => map.get(wanted).copied(),
+            None => self.items.iter().find(|item| (self.id)(item) == wanted),
+        }
     }
 
     fn contains(&self, wanted: &str) -> bool {
-        match &self.set {
-            Some(set) => set.contains(wanted),
-            None => self.items.iter().any(|item| (self.id)(item) == wanted),
-        }
+        self.get(wanted).is_some()
     }
 }
 
@@ -224,12 +240,14 @@ impl Context<'_> {
     fn rs06_forecast_allowed(&self, findings: &mut Vec<Finding>) {
         let (forecast, tertial) = (self.sheet.forecast, self.sheet.tertial);
         let period: Period = tertial.period();
-        if forecast.allowed_in(period) {
+        // Admissible by exception (RS18) is admissible here.
+        let admissible = |f: Forecast| f.allowed_in(period) || f.exceptional_in(period);
+        if admissible(forecast) {
             return;
         }
         let allowed: Vec<Forecast> = Forecast::ALL
             .into_iter()
-            .filter(|f| f.allowed_in(period))
+            .filter(|f| admissible(*f))
             .collect();
         let quoted = |label: &str, open: &str, close: &str| format!("{open}{label}{close}");
         findings.push(Finding::new(
@@ -268,8 +286,11 @@ impl Context<'_> {
         }
     }
 
+    /// Countermeasures with a forecast that is not at risk: `achieved` or `on_track`. With
+    /// `not_achieved` they are fine (for a goal continued next year, say).
     fn rs08_countermeasures_only_at_risk(&self, findings: &mut Vec<Finding>) {
-        if !self.sheet.forecast.is_at_risk() && !self.sheet.countermeasures.is_empty() {
+        let not_at_risk = matches!(self.sheet.forecast, Forecast::Achieved | Forecast::OnTrack);
+        if not_at_risk && !self.sheet.countermeasures.is_empty() {
             findings.push(Finding::new(
                 Message::CountermeasureWithoutRisk,
                 "/countermeasures",
@@ -278,7 +299,13 @@ impl Context<'_> {
         }
     }
 
-    fn rs09_countermeasure_units(&self, findings: &mut Vec<Finding>) {
+    /// RS09: at least two distinct units, all existing; RS16: those units are not all of one
+    /// portfolio (checked only where RS09 holds, so that one problem yields one finding).
+    fn rs09_rs16_countermeasure_units(
+        &self,
+        findings: &mut Vec<Finding>,
+        one_portfolio_findings: &mut Vec<Finding>,
+    ) {
         let references = self
             .sheet
             .countermeasures
@@ -289,25 +316,39 @@ impl Context<'_> {
         for (i, countermeasure) in self.sheet.countermeasures.iter().enumerate() {
             // Fewer than two distinct units: none, or every one the same as the first.
             let first = countermeasure.org_units.first();
-            if countermeasure
+            let several = countermeasure
                 .org_units
                 .iter()
-                .all(|unit| Some(unit) == first)
-            {
+                .any(|unit| Some(unit) != first);
+            if !several {
                 findings.push(Finding::new(
                     Message::CountermeasureFewOrgUnits,
                     format!("/countermeasures/{i}/org_units"),
                     [("count", usize::from(first.is_some()).to_string())],
                 ));
             }
+            // The one portfolio of every unit so far; `None` once one is unknown or they differ.
+            let mut one_portfolio: Option<Option<&str>> = None;
             for (j, unit) in countermeasure.org_units.iter().enumerate() {
-                if !known.contains(unit) {
+                let portfolio = known.get(unit).map(|unit| unit.portfolio.as_str());
+                if portfolio.is_none() {
                     findings.push(Finding::new(
                         Message::CountermeasureUnknownOrgUnit,
                         format!("/countermeasures/{i}/org_units/{j}"),
                         [("org_unit", short(unit))],
                     ));
                 }
+                one_portfolio = match one_portfolio {
+                    None => Some(portfolio),
+                    Some(same) => Some(same.filter(|same| Some(*same) == portfolio)),
+                };
+            }
+            if let (true, Some(Some(portfolio))) = (several, one_portfolio) {
+                one_portfolio_findings.push(Finding::new(
+                    Message::CountermeasureOnePortfolio,
+                    format!("/countermeasures/{i}/org_units"),
+                    [("portfolio", short(portfolio))],
+                ));
             }
         }
     }
@@ -448,6 +489,10 @@ impl Context<'_> {
             ID_MAX_CHARS,
             false,
         );
+        if let Some(signer) = &sheet.signed_by {
+            let field = "Unterzeichnet in Vertretung";
+            check(&|| "/signed_by".into(), field, signer, ID_MAX_CHARS, false);
+        }
         for (i, contribution) in sheet.contributions.iter().enumerate() {
             let text = &|| format!("/contributions/{i}/text");
             check(
@@ -491,6 +536,76 @@ impl Context<'_> {
                 let path = &|| format!("/countermeasures/{i}/org_units/{j}");
                 check(path, UNIT, unit, ID_MAX_CHARS, false);
             }
+        }
+    }
+
+    /// A deputy who signs in representation is a member in office on the day of submission (any
+    /// portfolio: representation follows the Bezirksamt's own rules), and not the reporting member.
+    fn rs15_deputy(&self, findings: &mut Vec<Finding>) {
+        let sheet = self.sheet;
+        let Some(signer) = &sheet.signed_by else {
+            return;
+        };
+        let day = sheet.submitted_on;
+        if *signer == sheet.reporting_member {
+            findings.push(Finding::new(
+                Message::SignerIsReporter,
+                "/signed_by",
+                [("signer", short(signer))],
+            ));
+            return;
+        }
+        let message = match self.system.member(signer) {
+            None => Message::SignerUnknown,
+            Some(member) if !member.terms.iter().any(|term| term.covers(day)) => {
+                Message::SignerNotInOffice
+            }
+            Some(_) => return,
+        };
+        findings.push(Finding::new(
+            message,
+            "/signed_by",
+            [("signer", short(signer)), ("date", day.to_string())],
+        ));
+    }
+
+    /// A contribution's org unit, where one is named, exists (the report shows its name).
+    fn rs17_contribution_units(&self, findings: &mut Vec<Finding>) {
+        let contributions = &self.sheet.contributions;
+        let named = contributions
+            .iter()
+            .filter(|c| c.org_unit.is_some())
+            .count();
+        if named == 0 {
+            return;
+        }
+        let known = Known::new(&self.system.org_units, |unit| &unit.id, named);
+        for (i, contribution) in contributions.iter().enumerate() {
+            if let Some(unit) = contribution.org_unit.as_deref() {
+                if !known.contains(unit) {
+                    findings.push(Finding::new(
+                        Message::ContributionUnknownOrgUnit,
+                        format!("/contributions/{i}/org_unit"),
+                        [("org_unit", short(unit))],
+                    ));
+                }
+            }
+        }
+    }
+
+    /// `not_achieved` before T3: admissible for a goal that can no longer be reached, with a
+    /// warning that asks the rationale to say why.
+    fn rs18_not_achieved_early(&self, findings: &mut Vec<Finding>) {
+        let (forecast, tertial) = (self.sheet.forecast, self.sheet.tertial);
+        if forecast.exceptional_in(tertial.period()) {
+            findings.push(Finding::new(
+                Message::NotAchievedEarly,
+                "/forecast",
+                [
+                    ("tertial", tertial.to_string()),
+                    ("tertial_label", tertial.label_de()),
+                ],
+            ));
         }
     }
 }
@@ -593,6 +708,107 @@ mod tests {
         sheet.countermeasures[0].org_units = vec!["ou-3".into(), "ou-fehlt".into()];
         let result = validate_sheet(&sheet, &system, &[]);
         assert_eq!(result.findings[0].path, "/countermeasures/0/org_units/1");
+    }
+
+    #[test]
+    fn a_deputy_signs_for_the_holder_and_is_checked_on_the_day() {
+        let mut sheet = sheet();
+        // m-soz (portfolio V) signs for the mayor on 2022-05-20.
+        sheet.signed_by = Some("m-soz".into());
+        assert!(validate_sheet(&sheet, &system(), &[]).findings.is_empty());
+        // The deputy does not make a non-holder the reporting member: RS03 still applies.
+        sheet.reporting_member = "m-schul".into();
+        assert_eq!(validate_sheet(&sheet, &system(), &[]).codes(), [Code::RS03]);
+        sheet.reporting_member = "m-bzbm".into();
+        let cases = [
+            (
+                "m-bzbm",
+                "„m-bzbm“ ist selbst das berichtende Mitglied; „signed_by“ nennt nur eine Vertretung.",
+            ),
+            (
+                "m-stv",
+                "„m-stv“ (unterzeichnet in Vertretung) ist kein Bezirksamtsmitglied im Zielsystem.",
+            ),
+            // m-neu takes office on 2022-10-13.
+            (
+                "m-neu",
+                "„m-neu“ ist am 20.05.2022 nicht im Amt und kann nicht in Vertretung unterzeichnen.",
+            ),
+        ];
+        for (signer, message) in cases {
+            sheet.signed_by = Some(signer.into());
+            let result = validate_sheet(&sheet, &system(), &[]);
+            assert_eq!(result.codes(), [Code::RS15], "{signer}");
+            assert_eq!(result.findings[0].path, "/signed_by");
+            assert_eq!(result.findings[0].message, message);
+        }
+    }
+
+    #[test]
+    fn rs16_only_where_rs09_holds_and_in_rule_order() {
+        let mut sheet = sheet();
+        // std and se-fin: two units of portfolio I.
+        sheet.countermeasures[0].org_units = vec!["std".into(), "se-fin".into()];
+        sheet.contributions[0].org_unit = Some("amt-fehlt".into());
+        let result = validate_sheet(&sheet, &system(), &[]);
+        assert_eq!(result.codes(), [Code::RS16, Code::RS17]);
+        assert_eq!(result.findings[0].path, "/countermeasures/0/org_units");
+        assert_eq!(result.findings[0].params["portfolio"], "I");
+        assert_eq!(result.findings[1].path, "/contributions/0/org_unit");
+        // One unit twice is RS09 alone; an unknown unit too.
+        for units in [["std", "std"], ["std", "amt-fehlt"]] {
+            sheet.countermeasures[0].org_units = units.map(String::from).to_vec();
+            let result = validate_sheet(&sheet, &system(), &[]);
+            assert!(
+                result.has(Code::RS09) && !result.has(Code::RS16),
+                "{units:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_forecast_scale_per_tertial() {
+        let mut sheet = sheet();
+        sheet.countermeasures.clear();
+        sheet.forecast = Forecast::NotAchieved;
+        let result = validate_sheet(&sheet, &system(), &[]);
+        assert_eq!(result.codes(), [Code::RS18]);
+        assert!(result.valid);
+        assert_eq!(
+            result.findings[0].message,
+            "„Ziel nicht erreicht“ schon im I. Tertial 2022: die Begründung soll darlegen, warum das \
+             Ziel bis zum Jahresende nicht mehr erreicht werden kann (z. B. ein verstrichener Termin)."
+        );
+        sheet.tertial = "2022-T3".parse().unwrap();
+        sheet.submitted_on = "2023-01-20".parse().unwrap();
+        sheet.reporting_member = "m-schul".into();
+        assert!(validate_sheet(&sheet, &system(), &[]).findings.is_empty());
+        for forecast in [Forecast::OnTrack, Forecast::AtRisk, Forecast::Unlikely] {
+            sheet.forecast = forecast;
+            let result = validate_sheet(&sheet, &system(), &[]);
+            assert!(result.has(Code::RS06), "{forecast:?}");
+            assert!(
+                result.findings[0]
+                    .message
+                    .ends_with("(zulässig: „Ziel erreicht“, „Ziel nicht erreicht“).")
+            );
+        }
+    }
+
+    #[test]
+    fn lookups_of_contribution_units_agree_whether_scanned_or_hashed() {
+        let mut system = system();
+        let template = system.org_units[1].clone();
+        for i in 0..5000 {
+            let mut unit = template.clone();
+            unit.id = format!("ou-{i}");
+            system.org_units.push(unit);
+        }
+        let mut sheet = sheet();
+        sheet.contributions[0].org_unit = Some("ou-4999".into());
+        assert!(validate_sheet(&sheet, &system, &[]).findings.is_empty());
+        sheet.contributions[0].org_unit = Some("ou-5000".into());
+        assert_eq!(validate_sheet(&sheet, &system, &[]).codes(), [Code::RS17]);
     }
 
     #[test]

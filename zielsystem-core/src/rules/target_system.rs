@@ -1,4 +1,4 @@
-//! Rules TS01–TS10: the target system on its own (and, for TS08, against the previous year's).
+//! Rules TS01–TS11: the target system on its own (and, for TS08, against an earlier year's).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -23,7 +23,7 @@ pub fn schema() -> &'static DocumentSchema {
 }
 
 /// Checks a target system from raw JSON bytes: schema-level findings when it does not decode,
-/// otherwise every rule TS01–TS10 (TS08 against `previous`, the previous year's system, if given).
+/// otherwise every rule TS01–TS11 (TS08 against `previous`, an earlier year's system, if given).
 pub fn check_system_json(bytes: &[u8], previous: Option<&TargetSystem>) -> Checked<TargetSystem> {
     let checked = decode::<TargetSystem>(bytes, schema());
     let findings = checked
@@ -34,8 +34,9 @@ pub fn check_system_json(bytes: &[u8], previous: Option<&TargetSystem>) -> Check
     checked.with_findings(findings)
 }
 
-/// Every finding of rules TS01–TS10 on `system`, in rule order. `previous` is the previous year's
-/// target system: where given, a continued goal's predecessor must exist there (TS08).
+/// Every finding of rules TS01–TS11 on `system`, in rule order. `previous` is an earlier year's
+/// target system (usually the previous year's): a continued goal whose predecessor is of that year
+/// must name a goal that exists there (TS08).
 pub fn validate_system(system: &TargetSystem, previous: Option<&TargetSystem>) -> ValidationResult {
     let mut findings = Vec::new();
     ts01_year_and_version(system, &mut findings);
@@ -49,6 +50,7 @@ pub fn validate_system(system: &TargetSystem, previous: Option<&TargetSystem>) -
     ts08_origin(system, previous, &mut findings);
     ts09_reporting_and_resolution(system, &mut findings);
     ts10_vacancies(system, &index, &mut findings);
+    ts11_across_portfolios(system, &index, &mut findings);
     ValidationResult::from_findings(findings)
 }
 
@@ -209,7 +211,8 @@ fn ts04_texts(system: &TargetSystem, findings: &mut Vec<Finding>) {
 /// Lookups built once per validation, so that no check is quadratic in the size of the system.
 struct Index<'a> {
     portfolios: HashSet<&'a str>,
-    org_units: HashSet<&'a str>,
+    /// Each org unit's portfolio, by id (the first unit of a repeated id, TS02).
+    org_units: HashMap<&'a str, &'a str>,
     /// Every term by portfolio, in list order, with the member and the pointer to the term.
     terms: HashMap<&'a str, Vec<TermAt<'a>>>,
 }
@@ -241,7 +244,12 @@ impl<'a> Index<'a> {
         }
         Index {
             portfolios: system.portfolios.iter().map(|p| p.id.as_str()).collect(),
-            org_units: system.org_units.iter().map(|u| u.id.as_str()).collect(),
+            org_units: system
+                .org_units
+                .iter()
+                .rev()
+                .map(|u| (u.id.as_str(), u.portfolio.as_str()))
+                .collect(),
             terms,
         }
     }
@@ -302,7 +310,7 @@ fn ts05_references_and_terms(
             ));
         }
         for (j, unit) in goal.org_units.iter().enumerate() {
-            if !index.org_units.contains(unit.as_str()) {
+            if !index.org_units.contains_key(unit.as_str()) {
                 findings.push(Finding::new(
                     Message::UnknownOrgUnit,
                     format!("/goals/{i}/org_units/{j}"),
@@ -433,7 +441,6 @@ fn ts08_origin(
     previous: Option<&TargetSystem>,
     findings: &mut Vec<Finding>,
 ) {
-    let expected_year = system.year.saturating_sub(1);
     let previous_ids: Option<(&TargetSystem, HashSet<&str>)> = previous.map(|previous| {
         (
             previous,
@@ -474,17 +481,16 @@ fn ts08_origin(
                     ));
                     continue;
                 };
-                if year != expected_year {
+                // Any earlier year: usually the previous one, but a goal may skip a year.
+                if year >= system.year {
                     findings.push(Finding::new(
                         Message::PredecessorWrongYear,
                         path,
-                        [
-                            ("predecessor", shown),
-                            ("expected_year", expected_year.to_string()),
-                        ],
+                        [("predecessor", shown), ("year", system.year.to_string())],
                     ));
                 } else if let Some((previous, known)) = &previous_ids {
-                    if !known.contains(id) {
+                    // The system given is checked only for predecessors of its own year.
+                    if previous.year == year && !known.contains(id) {
                         findings.push(Finding::new(
                             Message::PredecessorUnknown,
                             path,
@@ -581,6 +587,34 @@ fn ts10_vacancies(system: &TargetSystem, index: &Index<'_>, findings: &mut Vec<F
     }
 }
 
+/// All of a goal's units in one portfolio: collaboration across units, but not across departments.
+/// Checked only where TS05 and TS06 hold (every unit exists, at least two distinct ones), so that
+/// one problem yields one finding.
+fn ts11_across_portfolios(system: &TargetSystem, index: &Index<'_>, findings: &mut Vec<Finding>) {
+    for (i, goal) in system.goals.iter().enumerate() {
+        let Some(first) = goal.org_units.first() else {
+            continue;
+        };
+        if goal.org_units.iter().all(|unit| unit == first) {
+            continue; // TS06
+        }
+        let mut portfolios = goal
+            .org_units
+            .iter()
+            .map(|unit| index.org_units.get(unit.as_str()).copied());
+        let Some(Some(portfolio)) = portfolios.next() else {
+            continue; // TS05
+        };
+        if portfolios.all(|other| other == Some(portfolio)) {
+            findings.push(Finding::new(
+                Message::GoalOnePortfolio,
+                format!("/goals/{i}/org_units"),
+                [("goal", short(&goal.id)), ("portfolio", short(portfolio))],
+            ));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
@@ -599,9 +633,56 @@ mod tests {
     }
 
     #[test]
-    fn the_fixture_is_clean() {
+    fn the_fixture_has_no_error_and_warns_only_on_goals_within_one_portfolio() {
         let result = validate_system(&fixture(), None);
-        assert!(result.findings.is_empty(), "{:#?}", result.findings);
+        let found: Vec<_> = result
+            .findings
+            .iter()
+            .map(|f| (f.code, f.path.as_str(), f.params["portfolio"].as_str()))
+            .collect();
+        // V01 (Serviceeinheit Finanzen, Steuerungsdienst) and V02 (two offices of V).
+        assert_eq!(
+            found,
+            [
+                (Code::TS11, "/goals/2/org_units", "I"),
+                (Code::TS11, "/goals/3/org_units", "V"),
+            ]
+        );
+        assert!(result.valid);
+    }
+
+    #[test]
+    fn ts11_leaves_goals_with_one_or_unknown_units_to_ts05_and_ts06() {
+        let mut system = fixture();
+        system.goals[2].org_units = vec!["std".into(), "std".into()]; // TS06
+        system.goals[3].org_units = vec!["amt-soz".into(), "amt-fehlt".into()]; // TS05
+        let result = validate_system(&system, None);
+        assert!(!result.has(Code::TS11), "{:#?}", result.findings);
+        assert!(result.has(Code::TS05) && result.has(Code::TS06));
+    }
+
+    #[test]
+    fn a_predecessor_of_any_earlier_year_is_checked_only_against_a_system_of_its_year() {
+        let previous: TargetSystem = serde_json::from_str(include_str!(
+            "../../../tests/fixtures/rules-system-2021.json"
+        ))
+        .unwrap();
+        let mut system = fixture();
+        // A gap year: 2020 is earlier, and the 2021 system given says nothing about it.
+        system.goals[0].origin.predecessor = Some("2020/A99".into());
+        assert!(!validate_system(&system, Some(&previous)).has(Code::TS08));
+        // Of the 2021 system's year, an unknown id is reported.
+        system.goals[0].origin.predecessor = Some("2021/A99".into());
+        let result = validate_system(&system, Some(&previous));
+        assert_eq!(result.findings[0].code, Code::TS08);
+        assert_eq!(result.findings[0].params["expected_year"], "2021");
+        // The system's own year or a later one is never a predecessor's.
+        for year in ["2022", "2023"] {
+            system.goals[0].origin.predecessor = Some(format!("{year}/A03"));
+            let result = validate_system(&system, None);
+            assert_eq!(result.findings[0].code, Code::TS08, "{year}");
+            assert_eq!(result.findings[0].params["year"], "2022");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 This is what a competent pydantic user would write instead of using zielsystem: strict models of
 the JSON contract (unknown keys forbidden, closed vocabularies as ``Literal``, dates exactly
 ``YYYY-MM-DD``, tertials by pattern) and a model validator that checks a sheet against its target
-system, passed in the validation context, with the rules RS01–RS14 of the catalogue
+system, passed in the validation context, with the rules RS01–RS18 of the catalogue
 (``docs/rules.md``). The system is validated once and indexed (goals, members, units by id) so
 that checking a sheet costs dictionary look-ups, as it would in a service.
 
@@ -152,13 +152,15 @@ class TargetSystem(Strict):
 
     _goals: dict[str, Goal] = PrivateAttr(default_factory=dict)
     _members: dict[str, Member] = PrivateAttr(default_factory=dict)
-    _units: frozenset[str] = PrivateAttr(default=frozenset())
+    _units: dict[str, str] = PrivateAttr(default_factory=dict)
     _indicators: dict[str, frozenset[str]] = PrivateAttr(default_factory=dict)
 
     def model_post_init(self, context: Any, /) -> None:
         self._goals = {goal.id: goal for goal in self.goals}
         self._members = {member.id: member for member in self.members}
-        self._units = frozenset(unit.id for unit in self.org_units)
+        self._units = {}
+        for unit in self.org_units:
+            self._units.setdefault(unit.id, unit.portfolio)
         self._indicators = {
             goal.id: frozenset(ind.id for ind in goal.indicators) for goal in self.goals
         }
@@ -227,6 +229,7 @@ class ReportSheet(Strict):
     goal: str
     tertial: TertialCode
     reporting_member: str
+    signed_by: Optional[str] = None
     submitted_on: IsoDate
     contributions: list[Contribution]
     indicator_values: list[IndicatorValue]
@@ -281,19 +284,17 @@ class ReportSheet(Strict):
         if self.submitted_on > deadline:
             warning("RS05", "/submitted_on", f"Eingereicht am {self.submitted_on}, nach der Berichtsfrist {deadline}.")
         # RS06
-        allowed = self.forecast == "achieved" or (
-            (period == 3) == (self.forecast == "not_achieved")
-        )
-        if not allowed:
+        if period == 3 and self.forecast in ("on_track", "at_risk", "unlikely"):
             error("RS06", "/forecast", f"Die Einschätzung „{label}“ ist im {tertial_label(self.tertial)} nicht zulässig.")
         at_risk = self.forecast in AT_RISK
         # RS07
         if at_risk and not self.risks:
             error("RS07", "/risks", f"Bei der Einschätzung „{label}“ muss mindestens ein Risiko genannt werden.")
         # RS08
-        if not at_risk and self.countermeasures:
-            error("RS08", "/countermeasures", f"Aktivitäten zur Gegensteuerung sind nur bei gefährdeter Zielerreichung vorgesehen, nicht bei „{label}“.")
-        # RS09
+        if self.forecast in ("achieved", "on_track") and self.countermeasures:
+            warning("RS08", "/countermeasures", f"Aktivitäten zur Gegensteuerung sind bei gefährdeter Zielerreichung vorgesehen; bei „{label}“ ist keine Gegensteuerung nötig.")
+        # RS09 (and RS16, reported after RS15)
+        one_portfolio: list[tuple[int, str]] = []
         for i, cm in enumerate(self.countermeasures):
             distinct = len(set(cm.org_units))
             if distinct < 2:
@@ -301,6 +302,9 @@ class ReportSheet(Strict):
             for j, unit in enumerate(cm.org_units):
                 if unit not in system._units:
                     error("RS09", f"/countermeasures/{i}/org_units/{j}", f"Die Organisationseinheit „{unit}“ existiert nicht im Zielsystem.")
+            portfolios = {system._units.get(unit) for unit in cm.org_units}
+            if distinct >= 2 and len(portfolios) == 1 and None not in portfolios:
+                one_portfolio.append((i, portfolios.pop() or ""))
         # RS10
         if not self.contributions:
             warning("RS10", "/contributions", "Es ist kein im Berichtszeitraum realisierter Zielerreichungsbeitrag genannt.")
@@ -336,6 +340,8 @@ class ReportSheet(Strict):
             ("/goal", "Ziel", self.goal, ID_MAX_CHARS, False),
             ("/reporting_member", "Berichtendes Bezirksamtsmitglied", self.reporting_member, ID_MAX_CHARS, False),
         ]
+        if self.signed_by is not None:
+            texts.append(("/signed_by", "Unterzeichnet in Vertretung", self.signed_by, ID_MAX_CHARS, False))
         for i, c in enumerate(self.contributions):
             texts.append((f"/contributions/{i}/text", "Zielerreichungsbeitrag", c.text, TEXT_MAX_CHARS, True))
             if c.org_unit is not None:
@@ -354,6 +360,25 @@ class ReportSheet(Strict):
                 error("RS14", path, f"Das Textfeld „{field}“ ist leer.")
             elif len(text) > limit:
                 error("RS14", path, f"Das Textfeld „{field}“ hat {len(text)} Zeichen, erlaubt sind höchstens {limit}.")
+        # RS15
+        if self.signed_by is not None:
+            signer = system._members.get(self.signed_by)
+            if self.signed_by == self.reporting_member:
+                error("RS15", "/signed_by", f"„{self.signed_by}“ ist selbst das berichtende Mitglied; „signed_by“ nennt nur eine Vertretung.")
+            elif signer is None:
+                error("RS15", "/signed_by", f"„{self.signed_by}“ (unterzeichnet in Vertretung) ist kein Bezirksamtsmitglied im Zielsystem.")
+            elif not any(t.covers(self.submitted_on) for t in signer.terms):
+                error("RS15", "/signed_by", f"„{self.signed_by}“ ist am {self.submitted_on} nicht im Amt und kann nicht in Vertretung unterzeichnen.")
+        # RS16
+        for i, portfolio in one_portfolio:
+            warning("RS16", f"/countermeasures/{i}/org_units", f"Alle Organisationseinheiten der Aktivität zur Gegensteuerung gehören zum Geschäftsbereich {portfolio}.")
+        # RS17
+        for i, c in enumerate(self.contributions):
+            if c.org_unit is not None and c.org_unit not in system._units:
+                error("RS17", f"/contributions/{i}/org_unit", f"Die Organisationseinheit „{c.org_unit}“ des Zielerreichungsbeitrags existiert nicht im Zielsystem.")
+        # RS18
+        if period != 3 and self.forecast == "not_achieved":
+            warning("RS18", "/forecast", f"„{label}“ schon im {tertial_label(self.tertial)}: die Begründung soll darlegen, warum das Ziel nicht mehr erreicht werden kann.")
         return out
 
 

@@ -70,7 +70,7 @@ pub enum Violation {
     UnknownGoal,
     /// A member who does not hold the goal's portfolio on the day reports (RS03).
     WrongReporter,
-    /// A forecast not allowed in the tertial (RS06).
+    /// A forecast not allowed in the tertial: `on_track` in T3 (RS06).
     ForecastNotAllowed,
     /// `at_risk` without a risk (RS07).
     RiskMissing,
@@ -970,13 +970,10 @@ impl SheetWriter<'_> {
                 })?;
                 sheet.reporting_member.clone_from(&outsider.id);
             }
-            Violation::ForecastNotAllowed => {
-                sheet.forecast = if early {
-                    Forecast::NotAchieved
-                } else {
-                    Forecast::OnTrack
-                };
-            }
+            // Before T3 every value is admissible (`not_achieved` with a warning, RS18): nothing to
+            // inject then.
+            Violation::ForecastNotAllowed if early => return None,
+            Violation::ForecastNotAllowed => sheet.forecast = Forecast::OnTrack,
             Violation::RiskMissing => {
                 sheet.forecast = Forecast::AtRisk;
                 sheet.risks.clear();

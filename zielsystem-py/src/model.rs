@@ -237,6 +237,12 @@ crate::json_class_methods!(PyReportSheet, "ReportSheet", rules::parse_sheet, {
         &self.inner.reporting_member
     }
 
+    /// The id of the deputy who signed in representation of the reporting member, or `None`.
+    #[getter]
+    fn signed_by(&self) -> Option<&str> {
+        self.inner.signed_by.as_deref()
+    }
+
     /// The day of submission.
     #[getter]
     fn submitted_on(&self) -> NaiveDate {

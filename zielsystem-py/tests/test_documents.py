@@ -93,6 +93,17 @@ def test_sheet_properties(sheets: List[zs.ReportSheet]) -> None:
     assert sheet.indicator_values == [{"indicator": "A01-1", "value": 31.5, "as_of": "2022-04-30"}]
     assert sheet.countermeasures[0]["org_units"] == ["std", "amt-bd"]
     assert sheet.rationale
+    assert sheet.signed_by is None and "signed_by" not in sheet.to_dict()
+
+
+def test_signed_by_round_trips(sheets: List[zs.ReportSheet]) -> None:
+    data = sheets[0].to_dict()
+    data["signed_by"] = "m-soz"
+    signed = zs.ReportSheet.from_dict(data)
+    assert signed.signed_by == "m-soz"
+    assert signed.to_dict() == data
+    assert json.loads(signed.to_json())["signed_by"] == "m-soz"
+    assert signed != sheets[0]
 
 
 def test_repr(system: zs.TargetSystem, sheets: List[zs.ReportSheet]) -> None:

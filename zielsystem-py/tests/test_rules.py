@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import threading
 from pathlib import Path
-from typing import List
+from typing import Any, Dict, List
 
 import pytest
 
@@ -57,6 +57,65 @@ def test_history_and_previous(system: zs.TargetSystem, sheets: List[zs.ReportShe
     previous = system.to_dict()
     previous["year"] = 2021
     assert "TS08" in zs.validate_system(system, previous=previous).codes
+
+
+def at_risk_a01(system: zs.TargetSystem, sheets: List[zs.ReportSheet]) -> Dict[str, Any]:
+    """The T1 sheet of A01 (portfolio I, at_risk, a countermeasure of std and amt-bd) as a dict;
+    it has no finding."""
+    sheet = next(s for s in sheets if s.goal == "A01" and s.forecast == "at_risk")
+    assert zs.validate_sheet(sheet, system).findings == []
+    return dict(sheet.to_dict())
+
+
+def by_code(result: zs.ValidationResult, code: str) -> zs.Finding:
+    return next(f for f in result.findings if f.code == code)
+
+
+def test_a_deputy_signs_in_representation(system: zs.TargetSystem, sheets: List[zs.ReportSheet]) -> None:
+    sheet = at_risk_a01(system, sheets)
+    # The mayor (m-bzbm) is on leave; the councillor of V signs for her: valid, no finding.
+    sheet["signed_by"] = "m-soz"
+    assert zs.validate_sheet(sheet, system).findings == []
+    # The mayor herself, or somebody who is not a member: RS15, an error.
+    for signer in ("m-bzbm", "m-stv"):
+        sheet["signed_by"] = signer
+        result = zs.validate_sheet(sheet, system)
+        assert not result.valid and result.codes == ["RS15"], signer
+        assert by_code(result, "RS15").path == "/signed_by"
+    # The deputy named as reporting member is still RS03: the sheet is the holder's report.
+    sheet["reporting_member"], sheet["signed_by"] = "m-soz", "m-bzbm"
+    assert zs.validate_sheet(sheet, system).codes == ["RS03"]
+
+
+def test_forecast_scale_countermeasures_and_units(system: zs.TargetSystem, sheets: List[zs.ReportSheet]) -> None:
+    sheet = at_risk_a01(system, sheets)
+    # Countermeasures with on_track: RS08, now a warning.
+    on_track = dict(sheet, forecast="on_track")
+    result = zs.validate_sheet(on_track, system)
+    assert result.valid and result.codes == ["RS08"] and by_code(result, "RS08").severity == "warning"
+    # not_achieved already in T1 (a date missed): RS18, a warning, and never RS08 or RS06.
+    early = dict(sheet, forecast="not_achieved")
+    result = zs.validate_sheet(early, system)
+    assert result.valid and result.codes == ["RS18"] and result.findings[0].path == "/forecast"
+    # A countermeasure of two offices of portfolio V: RS16, a warning.
+    one_portfolio = dict(sheet, countermeasures=[{"description": "Abstimmen.", "org_units": ["amt-soz", "amt-bd"]}])
+    result = zs.validate_sheet(one_portfolio, system)
+    assert result.valid and result.codes == ["RS16"] and by_code(result, "RS16").params["portfolio"] == "V"
+    # A contribution of a unit the system does not have: RS17, an error.
+    unknown = dict(sheet, contributions=[{"text": "Erledigt.", "org_unit": "amt-x"}])
+    result = zs.validate_sheet(unknown, system)
+    assert not result.valid and result.codes == ["RS17"]
+    assert by_code(result, "RS17").path == "/contributions/0/org_unit"
+
+
+def test_predecessor_of_an_earlier_year(system: zs.TargetSystem) -> None:
+    # A01 continues "2021/A03"; a gap year is fine, the system's own year is not.
+    data = system.to_dict()
+    data["goals"][0]["origin"] = {"kind": "continued", "predecessor": "2020/A03"}
+    previous = dict(system.to_dict(), year=2021)
+    assert "TS08" not in zs.validate_system(data, previous=previous).codes
+    data["goals"][0]["origin"] = {"kind": "continued", "predecessor": "2022/A03"}
+    assert by_code(zs.validate_system(data), "TS08").params["year"] == "2022"
 
 
 def test_validate_sheets_matches_one_by_one(system: zs.TargetSystem, sheets: List[zs.ReportSheet]) -> None:

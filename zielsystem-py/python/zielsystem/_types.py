@@ -223,9 +223,7 @@ class CountermeasureDict(TypedDict):
     org_units: List[str]
 
 
-class ReportSheetDict(TypedDict):
-    """A report sheet as a dict (``ReportSheet.to_dict()``)."""
-
+class _ReportSheetRequired(TypedDict):
     schema_version: str
     authority: str
     goal: str
@@ -238,6 +236,12 @@ class ReportSheetDict(TypedDict):
     forecast: Forecast
     rationale: str
     countermeasures: List[CountermeasureDict]
+
+
+class ReportSheetDict(_ReportSheetRequired, total=False):
+    """A report sheet as a dict (``ReportSheet.to_dict()``); ``signed_by`` only where a deputy signed."""
+
+    signed_by: str
 
 
 class _FindingRequired(TypedDict):

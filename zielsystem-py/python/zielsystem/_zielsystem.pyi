@@ -220,6 +220,9 @@ class ReportSheet:
     def reporting_member(self) -> str:
         """The id of the member who reports."""
     @property
+    def signed_by(self) -> str | None:
+        """The id of the deputy who signed in representation of the reporting member, or ``None``."""
+    @property
     def submitted_on(self) -> datetime.date:
         """The day of submission."""
     @property

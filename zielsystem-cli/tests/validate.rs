@@ -31,13 +31,26 @@ fn text(bytes: &[u8]) -> String {
 const SYSTEM: &str = "tests/fixtures/rules-system-2022.json";
 const SHEET: &str = "tests/fixtures/rules-sheet-a01-t1.json";
 
+/// The warnings of the rules fixture: V01 and V02 each involve units of one portfolio (TS11).
+fn fixture_warnings() -> [String; 2] {
+    let line = |at: &str, goal: &str, portfolio: &str| {
+        format!(
+            "{SYSTEM}:{at}: warning[TS11]: Alle Organisationseinheiten des Ziels „{goal}“ gehören zum Geschäftsbereich {portfolio}; Ziele sollen abteilungs- und organisationseinheitenübergreifend sein."
+        )
+    };
+    [line("59:20", "V01", "I"), line("67:20", "V02", "V")]
+}
+
 #[test]
 fn a_valid_system_and_sheet_exit_0() {
     let output = zielsystem(&["validate", "--system", SYSTEM, SHEET]);
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let [v01, v02] = fixture_warnings();
     assert_eq!(
         text(&output.stdout),
-        "2 Dokumente geprüft: 2 gültig, 0 ungültig; 0 Fehler, 0 Warnungen.\n"
+        format!(
+            "{v01}\n{v02}\n2 Dokumente geprüft: 2 gültig, 0 ungültig; 0 Fehler, 2 Warnungen.\n"
+        )
     );
 }
 
@@ -48,9 +61,12 @@ fn a_broken_sheet_exits_1_with_located_german_lines() {
     assert_eq!(output.status.code(), Some(1));
     let stdout = text(&output.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
+    let [v01, v02] = fixture_warnings();
     assert_eq!(
         lines,
         [
+            v01,
+            v02,
             format!(
                 "{sheet}:3:16: error[RS01]: Das Berichtsblatt gehört zu „Bezirksamt Pankow von Berlin“, das Zielsystem zu „Bezirksamt Mitte von Berlin“."
             ),
@@ -64,7 +80,7 @@ fn a_broken_sheet_exits_1_with_located_german_lines() {
                 "{sheet}:16:20: error[RS12]: Die Kennzahl „A09-9“ gehört nicht zum Ziel „A01“."
             ),
             format!("{sheet}:23:22: error[RS14]: Das Textfeld „Risiko“ ist leer."),
-            "2 Dokumente geprüft: 1 gültig, 1 ungültig; 4 Fehler, 1 Warnung.".to_string(),
+            "2 Dokumente geprüft: 1 gültig, 1 ungültig; 4 Fehler, 3 Warnungen.".to_string(),
         ]
     );
 }

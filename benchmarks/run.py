@@ -12,7 +12,7 @@ Peers (installed from PyPI into ``target/bench-venv`` by ``scripts/bench``):
   each after ``json.loads`` (they validate Python objects, not bytes);
 - ``msgspec``: decoding into ``msgspec.Struct`` types of the contract, nothing else;
 - ``pydantic`` v2: ``benchmarks/pydantic_model.py``, the contract as strict models with the rules
-  RS01–RS14 as validators, checked against the system given in the validation context.
+  RS01–RS18 as validators, checked against the system given in the validation context.
 
 Documents: the 51 sheets of the example district (Mitte 2022) and generated sheets of many
 authorities and years (``zielsystem-gen``; 5 % with an injected violation, each checked against its
@@ -207,7 +207,7 @@ PEERS: list[Peer] = [
     (
         "zielsystem.validate_sheet",
         run_zielsystem,
-        "alles: Form (JSON Schema), RS01–RS14 gegen das Zielsystem (Ziel, Amtsinhaber am Tag, "
+        "alles: Form (JSON Schema), RS01–RS18 gegen das Zielsystem (Ziel, Amtsinhaber am Tag, "
         "Fristen, Ampelskala, Risiken, Gegensteuerung, Kennzahlen, Texte); jeder Befund mit "
         "Code, JSON Pointer, deutscher und englischer Meldung",
     ),
@@ -219,7 +219,7 @@ PEERS: list[Peer] = [
     (
         "pydantic v2 (gleiche Regeln)",
         run_pydantic,
-        "Form und RS01–RS14 als Validatoren (benchmarks/pydantic_model.py); nur deutsche "
+        "Form und RS01–RS18 als Validatoren (benchmarks/pydantic_model.py); nur deutsche "
         "Meldungen; Schemafehler mit pydantics eigenen Texten",
     ),
     (

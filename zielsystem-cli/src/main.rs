@@ -32,7 +32,7 @@ enum Command {
         system: PathBuf,
         /// Berichtsblätter (JSON); Blätter desselben Ziels bilden zusammen den Verlauf (RS13).
         sheets: Vec<PathBuf>,
-        /// Das Zielsystem des Vorjahres: Vorgängerziele fortgeführter Ziele müssen dort stehen (TS08).
+        /// Das Zielsystem eines früheren Jahres (meist des Vorjahres): Vorgängerziele aus seinem Jahr müssen dort stehen (TS08).
         #[arg(long)]
         previous_system: Option<PathBuf>,
         /// Ausgabeformat.

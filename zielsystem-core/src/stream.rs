@@ -195,7 +195,7 @@ pub fn decode_sheet(bytes: &[u8]) -> Checked<ReportSheet> {
     decode::<ReportSheet>(bytes, report_sheet::schema())
 }
 
-/// The rules RS01–RS14 on a decoded sheet against `system`, with `history` for RS13; the sheet is
+/// The rules RS01–RS18 on a decoded sheet against `system`, with `history` for RS13; the sheet is
 /// then remembered in `history`. The result equals
 /// [`check_sheet_json`](crate::rules::check_sheet_json) with the earlier sheets as history.
 pub fn check(

@@ -105,8 +105,9 @@ fn wrap(inner: ValidationResult) -> PyValidationResult {
     PyValidationResult { inner }
 }
 
-/// Validates a target system (object, JSON text, bytes or dict) against TS01–TS10 and, when given
-/// as JSON, its shape; `previous` is the previous year's system (TS08).
+/// Validates a target system (object, JSON text, bytes or dict) against TS01–TS11 and, when given
+/// as JSON, its shape; `previous` is an earlier year's system, usually the previous year's:
+/// predecessors of its year must exist there (TS08).
 #[pyfunction]
 #[pyo3(signature = (system, previous = None))]
 pub fn validate_system(
@@ -121,7 +122,7 @@ pub fn validate_system(
     Ok(wrap(result))
 }
 
-/// Validates a report sheet (object, JSON text, bytes or dict) against RS01–RS14 and, when given as
+/// Validates a report sheet (object, JSON text, bytes or dict) against RS01–RS18 and, when given as
 /// JSON, its shape; `history` holds earlier sheets of the goal, oldest first (RS13).
 #[pyfunction]
 #[pyo3(signature = (sheet, system, history = None))]

@@ -475,12 +475,13 @@ class TertialReport:
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
 def validate_system(system: _SystemLike, previous: _SystemLike | None = None) -> ValidationResult:
-    """Validates a target system against TS01–TS10 (and its shape, when given as JSON)."""
+    """Validates a target system against TS01–TS11 (and its shape, when given as JSON); ``previous`` is
+    an earlier year's system, usually the previous year's: predecessors of its year must exist there."""
 
 def validate_sheet(
     sheet: _SheetLike, system: _SystemLike, history: Iterable[_SheetLike] | None = None
 ) -> ValidationResult:
-    """Validates a report sheet against RS01–RS14 (and its shape, when given as JSON)."""
+    """Validates a report sheet against RS01–RS18 (and its shape, when given as JSON)."""
 
 def validate_sheets(
     sheets: Iterable[_SheetLike], system: _SystemLike, history: Iterable[_SheetLike] | None = None

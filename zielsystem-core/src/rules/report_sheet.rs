@@ -687,15 +687,21 @@ mod tests {
         assert!(!validate_sheet(&again, &system(), &[achieved]).has(Code::RS13));
     }
 
-    #[test]
-    fn lookups_agree_whether_scanned_or_hashed() {
+    /// The fixture system with `count` more units `ou-0`, `ou-1`, … (of portfolio I).
+    fn system_with_units(count: usize) -> TargetSystem {
         let mut system = system();
         let template = system.org_units[1].clone();
-        for i in 0..100 {
+        for i in 0..count {
             let mut unit = template.clone();
             unit.id = format!("ou-{i}");
             system.org_units.push(unit);
         }
+        system
+    }
+
+    #[test]
+    fn lookups_agree_whether_scanned_or_hashed() {
+        let system = system_with_units(100);
         let mut sheet = sheet();
         let mut units: Vec<String> = (0..50).map(|i| format!("ou-{i}")).collect();
         units.push("ou-fehlt".into());
@@ -797,13 +803,7 @@ mod tests {
 
     #[test]
     fn lookups_of_contribution_units_agree_whether_scanned_or_hashed() {
-        let mut system = system();
-        let template = system.org_units[1].clone();
-        for i in 0..5000 {
-            let mut unit = template.clone();
-            unit.id = format!("ou-{i}");
-            system.org_units.push(unit);
-        }
+        let system = system_with_units(5000);
         let mut sheet = sheet();
         sheet.contributions[0].org_unit = Some("ou-4999".into());
         assert!(validate_sheet(&sheet, &system, &[]).findings.is_empty());

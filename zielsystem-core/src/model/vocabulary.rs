@@ -123,7 +123,7 @@ pub enum OrgUnitKind {
     Other,
 }
 
-/// The risk-oriented forecast: will the goal be reached by the end of the calendar year? (DESIGN §3)
+/// The risk-oriented forecast: will the goal be reached by the end of the calendar year? (docs/procedure.md, forecast scale)
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
@@ -217,7 +217,7 @@ impl Forecast {
         }
     }
 
-    /// Whether the value may be reported for a tertial of this period (DESIGN §3).
+    /// Whether the value may be reported for a tertial of this period (the forecast scale in docs/procedure.md).
     pub fn allowed_in(self, period: Period) -> bool {
         match self {
             Forecast::Achieved => true,

@@ -1,4 +1,4 @@
-"""Typed shapes of the JSON contract (DESIGN §6) as :class:`typing.TypedDict`\\ s and literals.
+"""Typed shapes of the JSON contract (docs/procedure.md) as :class:`typing.TypedDict`\\ s and literals.
 
 Everything the package returns as a dict (``to_dict()``, nested parts such as ``TargetSystem.goals``,
 analytics rows) has one of these shapes: plain dicts at run time, typed for mypy and IDEs.
@@ -57,7 +57,7 @@ __all__ = [
 # The literal aliases are unions of one-value literals: the same type for mypy as Literal["a", "b"],
 # and a real Union at run time, which lets mypy's stubtest check them against the package.
 Forecast = Union[Literal["achieved"], Literal["on_track"], Literal["at_risk"], Literal["unlikely"], Literal["not_achieved"]]
-"""The risk-oriented forecast (DESIGN §3)."""
+"""The risk-oriented forecast (docs/procedure.md, forecast scale)."""
 Light = Union[Literal["green"], Literal["yellow"], Literal["red"]]
 """The traffic light of a forecast."""
 Perspective = Union[Literal["mandate_target_groups"], Literal["administration_internal"]]
@@ -336,7 +336,7 @@ class AccuracyRowDict(TypedDict):
 ReportingStatus = Union[
     Literal["submitted_on_time"], Literal["submitted_late"], Literal["missing"], Literal["overdue"]
 ]
-"""Whether and when a goal's sheet came in (DESIGN §6)."""
+"""Whether and when a goal's sheet came in (docs/procedure.md)."""
 Stage = Union[Literal["draft"], Literal["decided"], Literal["noted"]]
 """The lifecycle stage of a tertial report."""
 
@@ -371,7 +371,7 @@ class CouncilNoteDict(TypedDict):
 
 
 class TertialReportDict(TypedDict):
-    """A tertial report as a dict: the keys of DESIGN §6 consumers may rely on (the dict also carries
+    """A tertial report as a dict: the keys of docs/procedure.md consumers may rely on (the dict also carries
     counts, light changes, history, context and the sheets themselves)."""
 
     schema_version: str

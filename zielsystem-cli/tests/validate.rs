@@ -200,12 +200,38 @@ fn every_system_and_sheet_case_through_the_cli() {
         let mut dirs: Vec<PathBuf> = std::fs::read_dir(root().join("tests/cases").join(kind))
             .unwrap()
             .map(|e| e.unwrap().path())
-            .filter(|p| p.join("expect.json").is_file())
+            .filter(|p| p.is_dir())
             .collect();
         dirs.sort();
         for dir in dirs {
-            let expect: Value =
-                serde_json::from_slice(&std::fs::read(dir.join("expect.json")).unwrap()).unwrap();
+            // Strict like the core's runner: no folder without expect.json, no unknown key.
+            let expect: Value = serde_json::from_slice(
+                &std::fs::read(dir.join("expect.json"))
+                    .unwrap_or_else(|e| panic!("{}: no expect.json: {e}", dir.display())),
+            )
+            .unwrap();
+            let keys = [
+                "description",
+                "document",
+                "system",
+                "previous_system",
+                "history",
+                "valid",
+                "codes",
+                "absent",
+                "schema_valid",
+            ];
+            let unknown: Vec<&String> = expect
+                .as_object()
+                .unwrap()
+                .keys()
+                .filter(|key| !keys.contains(&key.as_str()))
+                .collect();
+            assert!(
+                unknown.is_empty(),
+                "{}: unknown keys {unknown:?}",
+                dir.display()
+            );
             let document = relative(&dir, expect["document"].as_str().unwrap());
             let mut args: Vec<String> = vec!["validate".into(), "--format".into(), "json".into()];
             if kind == "system" {

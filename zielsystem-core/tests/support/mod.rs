@@ -1,6 +1,13 @@
-//! Shared by the conformance runners (`conformance.rs`, `report_conformance.rs`): the strict reading
-//! of a case folder, and the check that every way a rule can fail ([`Message`]) is produced by a case.
-#![allow(dead_code)] // Each runner uses its part.
+//! Shared by the integration tests: the strict reading of a case folder and the check that every way
+//! a rule can fail ([`Message`]) is produced by a case (the conformance runners), and when a test of
+//! a generated file may rewrite it ([`bless`]).
+#![allow(dead_code)] // Each test file uses its part.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::path::{Path, PathBuf};
 
@@ -274,4 +281,19 @@ pub fn unproduced(kinds: &[DocumentKind], findings: &[Finding]) -> Vec<String> {
 /// pass.
 pub fn is_rule(code: Code) -> bool {
     code.rule().document != DocumentKind::Any
+}
+
+/// Whether a test of a generated file rewrites it instead of comparing: only under
+/// `ZIELSYSTEM_BLESS=1` (any other value compares). Under `CI` blessing is refused, so that a CI
+/// run can never accept a stale file by rewriting it.
+pub fn bless() -> bool {
+    if std::env::var_os("ZIELSYSTEM_BLESS").is_none_or(|value| value != "1") {
+        return false;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "ZIELSYSTEM_BLESS=1 under CI: generated files are blessed on a developer's machine and \
+         committed, never rewritten by CI. Unset ZIELSYSTEM_BLESS (or CI) and run again."
+    );
+    true
 }

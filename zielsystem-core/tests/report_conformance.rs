@@ -26,7 +26,9 @@ use zielsystem_core::rules::catalogue::DocumentKind;
 use zielsystem_core::rules::{
     Checked, check_paper_json, check_report_json, validate_paper, validate_report,
 };
-use zielsystem_core::{Code, ReportSheet, TargetSystem, Tertial, ValidationResult, consolidate};
+use zielsystem_core::{
+    Code, ReportSheet, TargetSystem, Tertial, TertialReport, ValidationResult, consolidate,
+};
 
 mod support;
 
@@ -132,6 +134,21 @@ fn check_stored<T: serde::de::DeserializeOwned>(
     check(case, expect, &checked.result);
 }
 
+/// The draft a consolidation case describes (`system`, `sheets`, `previous`, `tertial`, `as_of`).
+fn consolidated(case: &Path, expect: &Expect) -> TertialReport {
+    let system: TargetSystem = read(&case.join(expect.system.as_deref().expect("system")));
+    let load = |paths: &[String]| -> Vec<ReportSheet> {
+        paths.iter().map(|p| read(&case.join(p))).collect()
+    };
+    consolidate(
+        &system,
+        &load(&expect.sheets),
+        expect.tertial.expect("tertial"),
+        expect.as_of.expect("as_of"),
+        &load(&expect.previous),
+    )
+}
+
 #[test]
 fn report_cases() {
     let all = cases("report");
@@ -150,17 +167,7 @@ fn report_cases() {
             );
             check_stored(&case, &expect, &check_report_json(&bytes), validate_report);
         } else {
-            let system: TargetSystem = read(&case.join(expect.system.as_deref().expect("system")));
-            let load = |paths: &[String]| -> Vec<ReportSheet> {
-                paths.iter().map(|p| read(&case.join(p))).collect()
-            };
-            let report = consolidate(
-                &system,
-                &load(&expect.sheets),
-                expect.tertial.expect("tertial"),
-                expect.as_of.expect("as_of"),
-                &load(&expect.previous),
-            );
+            let report = consolidated(&case, &expect);
             // The report the consolidation wrote is itself a valid document of the schema, and
             // re-checking it yields the findings it carries.
             let value = serde_json::to_value(&report).unwrap();
@@ -208,20 +215,10 @@ fn outcome(kind: &str, case: &Path, expect: &Expect) -> (ValidationResult, bool)
             let checked = check_report_json(&bytes(document));
             (checked.result, checked.document.is_some())
         }
-        ("report", None) => {
-            let system: TargetSystem = read(&case.join(expect.system.as_deref().expect("system")));
-            let load = |paths: &[String]| -> Vec<ReportSheet> {
-                paths.iter().map(|p| read(&case.join(p))).collect()
-            };
-            let report = consolidate(
-                &system,
-                &load(&expect.sheets),
-                expect.tertial.expect("tertial"),
-                expect.as_of.expect("as_of"),
-                &load(&expect.previous),
-            );
-            (ValidationResult::from_findings(report.findings), true)
-        }
+        ("report", None) => (
+            ValidationResult::from_findings(consolidated(case, expect).findings),
+            true,
+        ),
         _ => panic!("{}: a {kind} case names no document", case.display()),
     }
 }

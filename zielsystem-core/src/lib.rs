@@ -3,7 +3,7 @@
 //! Zielsteuerung (goal steering) of a Berlin district office as a library: the annual target system
 //! ([`TargetSystem`]), the tertial calendar ([`Tertial`]), the report sheet every responsible member
 //! submits per goal and tertial ([`ReportSheet`]), the rule catalogue ([`rules`]) that checks them,
-//! and the steering service's consolidation into the tertial report ([`consolidate`],
+//! and the steering service's consolidation into the tertial report ([`consolidate()`],
 //! [`TertialReport`]) that goes to the Bezirksamt and the district council.
 //!
 //! The crate is pure: it never does I/O, never prints, and never panics on any input. Parsing goes

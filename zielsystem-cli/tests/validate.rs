@@ -192,6 +192,39 @@ fn relative(dir: &Path, file: &str) -> String {
     path.to_string_lossy().into_owned()
 }
 
+/// The `expect.json` of a system or sheet case, read as strictly as the core's runner does: a
+/// folder without one, or a key the case format does not know, fails the run.
+fn strict_expect(dir: &Path) -> Value {
+    let expect: Value = serde_json::from_slice(
+        &std::fs::read(dir.join("expect.json"))
+            .unwrap_or_else(|e| panic!("{}: no expect.json: {e}", dir.display())),
+    )
+    .unwrap();
+    let keys = [
+        "description",
+        "document",
+        "system",
+        "previous_system",
+        "history",
+        "valid",
+        "codes",
+        "absent",
+        "schema_valid",
+    ];
+    let unknown: Vec<&String> = expect
+        .as_object()
+        .unwrap()
+        .keys()
+        .filter(|key| !keys.contains(&key.as_str()))
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "{}: unknown keys {unknown:?}",
+        dir.display()
+    );
+    expect
+}
+
 #[test]
 fn every_system_and_sheet_case_through_the_cli() {
     let mut failures = Vec::new();
@@ -204,34 +237,7 @@ fn every_system_and_sheet_case_through_the_cli() {
             .collect();
         dirs.sort();
         for dir in dirs {
-            // Strict like the core's runner: no folder without expect.json, no unknown key.
-            let expect: Value = serde_json::from_slice(
-                &std::fs::read(dir.join("expect.json"))
-                    .unwrap_or_else(|e| panic!("{}: no expect.json: {e}", dir.display())),
-            )
-            .unwrap();
-            let keys = [
-                "description",
-                "document",
-                "system",
-                "previous_system",
-                "history",
-                "valid",
-                "codes",
-                "absent",
-                "schema_valid",
-            ];
-            let unknown: Vec<&String> = expect
-                .as_object()
-                .unwrap()
-                .keys()
-                .filter(|key| !keys.contains(&key.as_str()))
-                .collect();
-            assert!(
-                unknown.is_empty(),
-                "{}: unknown keys {unknown:?}",
-                dir.display()
-            );
+            let expect = strict_expect(&dir);
             let document = relative(&dir, expect["document"].as_str().unwrap());
             let mut args: Vec<String> = vec!["validate".into(), "--format".into(), "json".into()];
             if kind == "system" {

@@ -256,7 +256,11 @@ pub fn unproduced(kinds: &[DocumentKind], findings: &[Finding]) -> Vec<String> {
             .iter()
             .any(|f| f.code == spec.code && template.is_match(&f.message))
     };
-    let mut problems = Vec::new();
+    let mut problems: Vec<String> = NOT_BY_A_CASE
+        .iter()
+        .filter(|(name, _)| !MESSAGES.iter().any(|(n, _)| n == name))
+        .map(|(name, _)| format!("{name} in NOT_BY_A_CASE is no message"))
+        .collect();
     for (name, message) in MESSAGES {
         if !kinds.contains(&message.spec().code.rule().document) {
             continue;

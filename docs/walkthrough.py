@@ -5,6 +5,9 @@ through decision and the council's note with its Bezirksamtsvorlage, evaluates g
 draws the lights per tertial. Needs ``pip install "./zielsystem-py[pandas]" matplotlib``.
 
     python docs/walkthrough.py [--example examples/mitte-2022] [--output walkthrough-out]
+
+Where the walkthrough shows a refusal (ParseError, LifecycleError), the script exits non-zero when
+the refusal does not come, so CI notices.
 """
 
 from __future__ import annotations
@@ -50,11 +53,15 @@ print(f"{sum(r.valid for r in results)} von {len(results)} Berichtsblättern gü
 # A document that is not of its shape is reported, not raised, when validated from JSON …
 broken = zs.validate_sheet('{"goal": "A01", "forecast": "green"}', system)
 print("Kaputtes Blatt:", broken.codes)
+if broken.valid:
+    raise SystemExit("walkthrough: a broken sheet validated as valid")
 # … and raises ParseError (a ValueError) when a typed object is asked for.
 try:
     zs.ReportSheet.from_json('{"goal": "A01", "forecast": "green"}')
 except zs.ParseError as error:
     print("ParseError mit", len(error.errors()), "Befunden")
+else:
+    raise SystemExit("walkthrough: ReportSheet.from_json accepted a broken sheet (ParseError expected)")
 
 # --- 3. The consolidated tertial report --------------------------------------------------------
 t2 = [sheet for sheet in sheets if sheet.tertial == zs.Tertial("2022-T2")]
@@ -68,9 +75,11 @@ print(report, "| Befunde:", [f.code for f in report.findings])
 # The lifecycle: draft → decided by the Bezirksamt → noted by the council. A step the rules forbid
 # is refused with LifecycleError, which carries the findings; the report itself never changes.
 try:
-    report.decide(datetime.date(2022, 9, 20), "120/VI")  # before the deadline of 30.09.2022
+    report.decide(datetime.date(2022, 8, 30), "120/VI")  # before the cut-off of 31.08.2022
 except zs.LifecycleError as error:
     print("Abgelehnt:", [(f.code, f.path) for f in error.findings])
+else:
+    raise SystemExit("walkthrough: a decision before the cut-off was accepted (LifecycleError expected)")
 decided = report.decide(datetime.date(2022, 10, 11), "120/VI")
 noted = decided.note(datetime.date(2022, 10, 27), "0512/VI", "zur Kenntnis genommen")
 print(noted.stage, noted.decision, noted.council)

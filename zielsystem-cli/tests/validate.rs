@@ -208,6 +208,39 @@ fn relative(dir: &Path, file: &str) -> String {
     path.to_string_lossy().into_owned()
 }
 
+/// The `expect.json` of a system or sheet case, read as strictly as the core's runner does: a
+/// folder without one, or a key the case format does not know, fails the run.
+fn strict_expect(dir: &Path) -> Value {
+    let expect: Value = serde_json::from_slice(
+        &std::fs::read(dir.join("expect.json"))
+            .unwrap_or_else(|e| panic!("{}: no expect.json: {e}", dir.display())),
+    )
+    .unwrap();
+    let keys = [
+        "description",
+        "document",
+        "system",
+        "previous_system",
+        "history",
+        "valid",
+        "codes",
+        "absent",
+        "schema_valid",
+    ];
+    let unknown: Vec<&String> = expect
+        .as_object()
+        .unwrap()
+        .keys()
+        .filter(|key| !keys.contains(&key.as_str()))
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "{}: unknown keys {unknown:?}",
+        dir.display()
+    );
+    expect
+}
+
 #[test]
 fn every_system_and_sheet_case_through_the_cli() {
     let mut failures = Vec::new();
@@ -216,12 +249,11 @@ fn every_system_and_sheet_case_through_the_cli() {
         let mut dirs: Vec<PathBuf> = std::fs::read_dir(root().join("tests/cases").join(kind))
             .unwrap()
             .map(|e| e.unwrap().path())
-            .filter(|p| p.join("expect.json").is_file())
+            .filter(|p| p.is_dir())
             .collect();
         dirs.sort();
         for dir in dirs {
-            let expect: Value =
-                serde_json::from_slice(&std::fs::read(dir.join("expect.json")).unwrap()).unwrap();
+            let expect = strict_expect(&dir);
             let document = relative(&dir, expect["document"].as_str().unwrap());
             let mut args: Vec<String> = vec!["validate".into(), "--format".into(), "json".into()];
             if kind == "system" {

@@ -259,7 +259,7 @@ pub struct Summary {
     /// Rows with forecast `not_achieved`.
     #[schemars(title = "Ziel nicht erreicht")]
     pub not_achieved: u32,
-    /// (`at_risk` + `unlikely`) ÷ rows: the share of goals whose attainment is at risk (DESIGN §3).
+    /// (`at_risk` + `unlikely`) ÷ rows: the share of goals whose attainment is at risk (docs/procedure.md, forecast scale).
     #[schemars(title = "Anteil gefährdeter Ziele")]
     pub share_at_risk: f64,
     /// The mean of the rows' indicator attainment where defined; `None` when no row has one.

@@ -571,7 +571,7 @@ mod tests {
         let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
         value["surprise"] = true.into();
         assert!(serde_json::from_value::<TertialReport>(value).is_err());
-        // The contract's keys (DESIGN §6) with their shapes.
+        // The contract's keys (docs/procedure.md) with their shapes.
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value["stage"], "draft");
         assert_eq!(value["goals"][3]["reporting_status"], "overdue");

@@ -2,8 +2,11 @@
 //!
 //! Every case of a kind with a runner is run: its bytes go to the kind's `check_…_json` entry point,
 //! and the result must match `expect.json` (`valid`, every code of `codes` present, every code of
-//! `absent` missing). A coverage test demands that every code of those kinds is triggered by a case
-//! and silent in another. Adding a kind is one arm in [`run`] and one entry in [`RUNNERS`].
+//! `absent` missing). `expect.json` is read strictly: an unknown key or a case folder without one
+//! fails the run. A coverage test demands that every code of those kinds is triggered by a case and
+//! silent in another that reaches its check (a rule's near miss must decode; a syntax error reaches
+//! no schema or rule check), and that every message of those kinds is produced by some case.
+//! Adding a kind is one arm in [`run`] and one entry in [`RUNNERS`].
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -17,6 +20,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use zielsystem_core::rules::catalogue::{Code, DocumentKind, RULES};
+
+mod support;
 use zielsystem_core::{
     ReportSheet, TargetSystem, ValidationResult, check_sheet_json, check_system_json,
 };
@@ -28,6 +33,7 @@ const RUNNERS: &[(&str, DocumentKind)] = &[
 ];
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Expect {
     description: String,
     document: String,
@@ -40,6 +46,9 @@ struct Expect {
     valid: bool,
     codes: Vec<String>,
     absent: Vec<String>,
+    /// Whether the committed JSON Schema accepts the document (checked in `schema_agreement.rs`).
+    #[serde(default)]
+    schema_valid: Option<bool>,
 }
 
 struct Case {
@@ -73,13 +82,7 @@ fn all_cases() -> Vec<Case> {
         if !KINDS.contains(&kind.as_str()) {
             continue;
         }
-        let mut dirs: Vec<_> = std::fs::read_dir(&kind_dir)
-            .unwrap()
-            .map(|entry| entry.unwrap().path())
-            .filter(|path| path.join("expect.json").is_file())
-            .collect();
-        dirs.sort();
-        for dir in dirs {
+        for dir in support::case_folders(&kind_dir) {
             let text = std::fs::read_to_string(dir.join("expect.json")).unwrap();
             let expect: Expect = serde_json::from_str(&text)
                 .unwrap_or_else(|e| panic!("{}: bad expect.json: {e}", dir.display()));
@@ -104,8 +107,29 @@ fn typed<T: serde::de::DeserializeOwned>(dir: &Path, relative: &str) -> T {
         .unwrap_or_else(|e| panic!("{}/{relative} does not decode: {e}", dir.display()))
 }
 
-/// The validation result of a case; `None` for kinds without a runner yet.
-fn run(case: &Case) -> Option<ValidationResult> {
+/// What running a case yields.
+struct Outcome {
+    result: ValidationResult,
+    /// Whether the document decoded, so that the rules ran on it.
+    reached_rules: bool,
+}
+
+impl Outcome {
+    /// Whether the check behind `code` ran on the document, so that its silence means something:
+    /// rules run on decoded documents only, the schema-level pass on well-formed JSON within the
+    /// limits, the syntax check on every document.
+    fn reached(&self, code: Code) -> bool {
+        if support::is_rule(code) {
+            self.reached_rules
+        } else {
+            code == Code::JsonSyntax
+                || !(self.result.has(Code::JsonSyntax) || self.result.has(Code::SchemaLimit))
+        }
+    }
+}
+
+/// The outcome of a case; `None` for kinds without a runner yet.
+fn run(case: &Case) -> Option<Outcome> {
     let bytes = read(&case.dir, &case.expect.document);
     let result = match case.kind.as_str() {
         "system" => {
@@ -114,7 +138,8 @@ fn run(case: &Case) -> Option<ValidationResult> {
                 .previous_system
                 .as_deref()
                 .map(|path| typed(&case.dir, path));
-            check_system_json(&bytes, previous.as_ref()).result
+            let checked = check_system_json(&bytes, previous.as_ref());
+            (checked.result, checked.document.is_some())
         }
         "sheet" => {
             let system_path = case.expect.system.as_deref().unwrap_or_else(|| {
@@ -127,11 +152,15 @@ fn run(case: &Case) -> Option<ValidationResult> {
                 .iter()
                 .map(|path| typed(&case.dir, path))
                 .collect();
-            check_sheet_json(&bytes, &system, &history).result
+            let checked = check_sheet_json(&bytes, &system, &history);
+            (checked.result, checked.document.is_some())
         }
         _ => return None,
     };
-    Some(result)
+    Some(Outcome {
+        result: result.0,
+        reached_rules: result.1,
+    })
 }
 
 fn describe(result: &ValidationResult) -> String {
@@ -168,7 +197,9 @@ fn every_case_meets_its_expectation() {
     let mut failures = String::new();
     let mut ran = 0;
     for case in &cases {
-        let Some(result) = run(case) else { continue };
+        let Some(Outcome { result, .. }) = run(case) else {
+            continue;
+        };
         ran += 1;
         let mut problems = Vec::new();
         if result.valid != case.expect.valid {
@@ -190,10 +221,11 @@ fn every_case_meets_its_expectation() {
         if !problems.is_empty() {
             let _ = write!(
                 failures,
-                "\n{}/{} ({}):\n  {}\n  actual:\n{}",
+                "\n{}/{} ({}; schema_valid {:?}):\n  {}\n  actual:\n{}",
                 case.kind,
                 case.name,
                 case.expect.description,
+                case.expect.schema_valid,
                 problems.join("\n  "),
                 describe(&result)
             );
@@ -212,11 +244,17 @@ fn every_code_is_triggered_and_has_a_near_miss() {
         .iter()
         .filter(|c| RUNNERS.iter().any(|(k, _)| *k == c.kind))
     {
+        let outcome = run(case).unwrap();
         for code in &case.expect.codes {
             triggered.insert(parse_code(case, code));
         }
+        // A near miss counts only where the code's check ran: a rule code listed in `absent` of a
+        // document that never decoded proves nothing.
         for code in &case.expect.absent {
-            silent.insert(parse_code(case, code));
+            let code = parse_code(case, code);
+            if outcome.reached(code) {
+                silent.insert(code);
+            }
         }
     }
     let required = RULES.iter().filter(|rule| {
@@ -228,13 +266,37 @@ fn every_code_is_triggered_and_has_a_near_miss() {
             missing.push(format!("{}: no case triggers it", rule.code));
         }
         if !silent.contains(&rule.code) {
-            missing.push(format!("{}: no near miss lists it in `absent`", rule.code));
+            missing.push(format!(
+                "{}: no near miss that reaches its check lists it in `absent`",
+                rule.code
+            ));
         }
     }
     assert!(
         missing.is_empty(),
         "codes without a triggering case and a near miss:\n  {}",
         missing.join("\n  ")
+    );
+}
+
+/// Every way a rule of these kinds can fail ([`zielsystem_core::Message`]) is produced by a case:
+/// some finding has its code and a German text that matches its template (`{param}` = any text).
+/// The few a case cannot produce are listed in `support::NOT_BY_A_CASE` with the reason.
+#[test]
+fn every_message_is_produced_by_a_case() {
+    support::message_enum_is_complete();
+    let findings: Vec<_> = all_cases()
+        .iter()
+        .filter_map(run)
+        .flat_map(|outcome| outcome.result.findings)
+        .collect();
+    let mut kinds = vec![DocumentKind::Any];
+    kinds.extend(RUNNERS.iter().map(|(_, kind)| *kind));
+    let unproduced = support::unproduced(&kinds, &findings);
+    assert!(
+        unproduced.is_empty(),
+        "messages no system or sheet case produces:\n  {}",
+        unproduced.join("\n  ")
     );
 }
 

@@ -6,7 +6,9 @@
 //! A report case either names a `document` (a tertial report as JSON, checked from its bytes with
 //! `check_report_json`: schema-level findings, then `validate_report`) or the inputs of a consolidation (`system`, `sheets`, `previous`, `tertial`,
 //! `as_of`; the findings are those the consolidated report carries). See tests/README.md,
-//! "Report and paper cases".
+//! "Report and paper cases". `expect.json` is read strictly (unknown keys and case folders without
+//! one fail the run); near misses count only in documents that reach the rules, and every message
+//! of the TR and BV rules must be produced by a case.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -20,10 +22,15 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::Value;
+use zielsystem_core::rules::catalogue::DocumentKind;
 use zielsystem_core::rules::{
     Checked, check_paper_json, check_report_json, validate_paper, validate_report,
 };
-use zielsystem_core::{Code, ReportSheet, TargetSystem, Tertial, ValidationResult, consolidate};
+use zielsystem_core::{
+    Code, ReportSheet, TargetSystem, Tertial, TertialReport, ValidationResult, consolidate,
+};
+
+mod support;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -54,14 +61,7 @@ fn root() -> PathBuf {
 }
 
 fn cases(kind: &str) -> Vec<PathBuf> {
-    let dir = root().join("tests/cases").join(kind);
-    let mut found: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.join("expect.json").is_file())
-        .collect();
-    found.sort();
-    found
+    support::case_folders(&root().join("tests/cases").join(kind))
 }
 
 fn read<T: serde::de::DeserializeOwned>(path: &Path) -> T {
@@ -134,6 +134,21 @@ fn check_stored<T: serde::de::DeserializeOwned>(
     check(case, expect, &checked.result);
 }
 
+/// The draft a consolidation case describes (`system`, `sheets`, `previous`, `tertial`, `as_of`).
+fn consolidated(case: &Path, expect: &Expect) -> TertialReport {
+    let system: TargetSystem = read(&case.join(expect.system.as_deref().expect("system")));
+    let load = |paths: &[String]| -> Vec<ReportSheet> {
+        paths.iter().map(|p| read(&case.join(p))).collect()
+    };
+    consolidate(
+        &system,
+        &load(&expect.sheets),
+        expect.tertial.expect("tertial"),
+        expect.as_of.expect("as_of"),
+        &load(&expect.previous),
+    )
+}
+
 #[test]
 fn report_cases() {
     let all = cases("report");
@@ -152,17 +167,7 @@ fn report_cases() {
             );
             check_stored(&case, &expect, &check_report_json(&bytes), validate_report);
         } else {
-            let system: TargetSystem = read(&case.join(expect.system.as_deref().expect("system")));
-            let load = |paths: &[String]| -> Vec<ReportSheet> {
-                paths.iter().map(|p| read(&case.join(p))).collect()
-            };
-            let report = consolidate(
-                &system,
-                &load(&expect.sheets),
-                expect.tertial.expect("tertial"),
-                expect.as_of.expect("as_of"),
-                &load(&expect.previous),
-            );
+            let report = consolidated(&case, &expect);
             // The report the consolidation wrote is itself a valid document of the schema, and
             // re-checking it yields the findings it carries.
             let value = serde_json::to_value(&report).unwrap();
@@ -197,25 +202,71 @@ fn paper_cases() {
     }
 }
 
+/// The result of a case (without the assertions of [`report_cases`] and [`paper_cases`]) and
+/// whether the rules ran on it: a consolidated report always, a stored document when it decodes.
+fn outcome(kind: &str, case: &Path, expect: &Expect) -> (ValidationResult, bool) {
+    let bytes = |document: &str| std::fs::read(case.join(document)).unwrap();
+    match (kind, &expect.document) {
+        ("paper", Some(document)) => {
+            let checked = check_paper_json(&bytes(document));
+            (checked.result, checked.document.is_some())
+        }
+        ("report", Some(document)) => {
+            let checked = check_report_json(&bytes(document));
+            (checked.result, checked.document.is_some())
+        }
+        ("report", None) => (
+            ValidationResult::from_findings(consolidated(case, expect).findings),
+            true,
+        ),
+        _ => panic!("{}: a {kind} case names no document", case.display()),
+    }
+}
+
 #[test]
 fn every_tr_and_bv_code_has_a_triggering_case_and_a_near_miss() {
     for (kind, prefix) in [("report", "TR"), ("paper", "BV")] {
-        let expects: Vec<Expect> = cases(kind)
-            .iter()
-            .map(|case| read(&case.join("expect.json")))
-            .collect();
+        let mut triggered = BTreeSet::new();
+        let mut silent = BTreeSet::new();
+        for case in cases(kind) {
+            let expect: Expect = read(&case.join("expect.json"));
+            triggered.extend(expect.codes.clone());
+            // A rule listed in `absent` of a document that never decoded proves nothing.
+            if outcome(kind, &case, &expect).1 {
+                silent.extend(expect.absent.clone());
+            }
+        }
         for code in Code::all().filter(|c| c.as_str().starts_with(prefix)) {
             let code = code.as_str();
+            assert!(triggered.contains(code), "{code}: no triggering case");
             assert!(
-                expects.iter().any(|e| e.codes.iter().any(|c| c == code)),
-                "{code}: no triggering case"
-            );
-            assert!(
-                expects.iter().any(|e| e.absent.iter().any(|c| c == code)),
-                "{code}: no near miss"
+                silent.contains(code),
+                "{code}: no near miss that reaches the rules"
             );
         }
     }
+}
+
+/// Every way a TR or BV rule can fail ([`zielsystem_core::Message`]) is produced by a case (the
+/// schema-level messages are `conformance.rs`'s).
+#[test]
+fn every_tr_and_bv_message_is_produced_by_a_case() {
+    let mut findings = Vec::new();
+    for kind in ["report", "paper"] {
+        for case in cases(kind) {
+            let expect: Expect = read(&case.join("expect.json"));
+            findings.extend(outcome(kind, &case, &expect).0.findings);
+        }
+    }
+    let unproduced = support::unproduced(
+        &[DocumentKind::TertialReport, DocumentKind::Paper],
+        &findings,
+    );
+    assert!(
+        unproduced.is_empty(),
+        "messages no report or paper case produces:\n  {}",
+        unproduced.join("\n  ")
+    );
 }
 
 #[test]

@@ -18,6 +18,8 @@ use serde_json::Value;
 use zielsystem_core::rules::from_json;
 use zielsystem_core::{ReportSheet, TargetSystem, schema};
 
+mod support;
+
 /// The command that regenerates the committed schemas.
 const REGENERATE: &str = "cargo run -p zielsystem-cli -- schema --write schemas";
 
@@ -147,7 +149,7 @@ fn example_sheets() -> Vec<PathBuf> {
 
 #[test]
 fn committed_schemas_match_the_rust_types() {
-    let bless = std::env::var("ZIELSYSTEM_BLESS").is_ok_and(|v| v == "1");
+    let bless = support::bless();
     let dir = repo_root().join("schemas");
     let mut drifted = Vec::new();
     for named in schema::all() {

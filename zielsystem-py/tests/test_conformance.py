@@ -1,6 +1,7 @@
 """The shared conformance cases of ``tests/cases/`` (layout in ``tests/README.md``) through the
 Python API, with the same expectations as the Rust runner: ``valid``, every code of ``codes``
-reported, every code of ``absent`` not reported."""
+reported, every code of ``absent`` not reported. ``expect.json`` is read strictly: an unknown key or a
+case folder without one fails collection."""
 
 from __future__ import annotations
 
@@ -19,6 +20,15 @@ from conftest import REPO_ROOT
 CASES = REPO_ROOT / "tests" / "cases"
 KINDS = ("system", "sheet", "report", "paper")
 """The case folders this runner covers: every kind of ``tests/cases/``."""
+COMMON_KEYS = {"description", "document", "valid", "codes", "absent", "schema_valid"}
+KEYS = {
+    "system": COMMON_KEYS | {"previous_system"},
+    "sheet": COMMON_KEYS | {"system", "history"},
+    "report": COMMON_KEYS | {"system", "sheets", "previous", "tertial", "as_of"},
+    "paper": COMMON_KEYS,
+}
+"""The keys ``expect.json`` may have per kind (tests/README.md); any other key is a typo that would
+silently weaken the case, so it fails the run."""
 
 
 @dataclass(frozen=True)
@@ -42,9 +52,16 @@ class Case:
 def collect() -> List[Case]:
     cases = []
     for kind in KINDS:
-        for expect_path in sorted((CASES / kind).glob("*/expect.json")):
+        for folder in sorted(p for p in (CASES / kind).iterdir() if p.is_dir()):
+            expect_path = folder / "expect.json"
+            # A folder without expect.json is a case nobody runs: refuse it rather than skip it.
+            if not expect_path.is_file():
+                raise AssertionError(f"{folder}: case folder without expect.json")
             expect = json.loads(expect_path.read_text(encoding="utf-8"))
-            cases.append(Case(kind, expect_path.parent.name, expect_path.parent, expect))
+            unknown = set(expect) - KEYS[kind]
+            if unknown:
+                raise AssertionError(f"{expect_path}: unknown keys {sorted(unknown)}")
+            cases.append(Case(kind, folder.name, folder, expect))
     return cases
 
 

@@ -1,5 +1,5 @@
 //! The documents of the procedure, one module per document kind, with exactly the JSON keys of the
-//! contract (DESIGN §6). Unknown keys are rejected, never dropped.
+//! contract (docs/procedure.md). Unknown keys are rejected, never dropped.
 
 pub mod bounded;
 pub mod date;

@@ -1,5 +1,5 @@
 //! The Bezirksamtsvorlage (paper): the fixed form in which the Bezirksamt decides, and in which it
-//! passes reports to the council for information (DESIGN §1, last bullet; Vorlage Nr. 36/VI).
+//! passes reports to the council for information (docs/procedure.md, "Zwei Papiere"; Vorlage Nr. 36/VI).
 //!
 //! Every section of the form is an `Option`, so that a missing section can be reported (BV02)
 //! instead of failing to parse; a section that does not apply says "keine".

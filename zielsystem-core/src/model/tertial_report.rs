@@ -1,7 +1,7 @@
 //! The tertial report (Bericht): the steering service's consolidation of every sheet of one tertial,
 //! itself a Bezirksamtsvorlage that the Bezirksamt decides and passes to the council for information.
 //!
-//! The keys of DESIGN §6 (`schema_version`, `authority`, `tertial`, `as_of`, `stage`, `goals`,
+//! The keys of the JSON contract (docs/procedure.md) (`schema_version`, `authority`, `tertial`, `as_of`, `stage`, `goals`,
 //! `missing_goals`, `countermeasures`, `findings`) are the contract. The report also carries what it
 //! needs to be rendered and re-checked without further inputs: the year's context (goal titles,
 //! portfolios, org units, indicators), the sheets themselves, the earlier forecasts of the year

@@ -123,7 +123,7 @@ pub enum OrgUnitKind {
     Other,
 }
 
-/// The risk-oriented forecast: will the goal be reached by the end of the calendar year? (DESIGN §3)
+/// The risk-oriented forecast: will the goal be reached by the end of the calendar year? (docs/procedure.md, forecast scale)
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
@@ -219,7 +219,7 @@ impl Forecast {
     }
 
     /// Whether the value belongs to the scale of a tertial of this period: reported without any
-    /// remark (DESIGN §3). A value neither allowed nor [`exceptional_in`](Self::exceptional_in) the
+    /// remark (the forecast scale in docs/procedure.md). A value neither allowed nor [`exceptional_in`](Self::exceptional_in) the
     /// period is an error (RS06).
     pub fn allowed_in(self, period: Period) -> bool {
         match self {

@@ -1,4 +1,4 @@
-//! The one catalogue of rule codes and messages (DESIGN §4).
+//! The one catalogue of rule codes and messages (docs/rules.md is generated from it).
 //!
 //! Codes are a public contract: never renumber, only add. Each [`Code`] has one [`Rule`] (severity,
 //! document kind, summary, the clause of the procedure it enforces); each [`Message`] is one way a
@@ -128,12 +128,12 @@ use Severity::{Error as E, Warning as W};
 /// Every rule, in code order.
 #[rustfmt::skip]
 pub static RULES: &[Rule] = &[
-    rule(Code::JsonSyntax, E, Any, "Das Dokument ist syntaktisch gültiges JSON.", "The document is well-formed JSON.", "JSON-Vertrag v1 (DESIGN §6)"),
-    rule(Code::SchemaType, E, Any, "Jeder Wert hat den vorgeschriebenen Typ.", "Every value has the prescribed type.", "JSON-Vertrag v1 (DESIGN §6)"),
-    rule(Code::SchemaRequired, E, Any, "Jedes Pflichtfeld ist vorhanden.", "Every required key is present.", "JSON-Vertrag v1 (DESIGN §6)"),
-    rule(Code::SchemaUnknownKey, E, Any, "Unbekannte Felder werden abgelehnt, nie verworfen.", "Unknown keys are rejected, never dropped.", "JSON-Vertrag v1 (DESIGN §6)"),
-    rule(Code::SchemaFormat, E, Any, "Daten sind echte Kalendertage (JJJJ-MM-TT), Tertiale haben die Form JJJJ-T1 bis JJJJ-T3.", "Dates are real days (YYYY-MM-DD); tertials are YYYY-T1 to YYYY-T3.", "JSON-Vertrag v1 (DESIGN §6); SDMX-Periodencode"),
-    rule(Code::SchemaEnum, E, Any, "Aufzählungswerte stammen aus dem festen Vokabular.", "Enumerated values come from the closed vocabulary.", "Glossar und Ampelskala (DESIGN §2, §3)"),
+    rule(Code::JsonSyntax, E, Any, "Das Dokument ist syntaktisch gültiges JSON.", "The document is well-formed JSON.", "JSON-Vertrag v1 (docs/procedure.md)"),
+    rule(Code::SchemaType, E, Any, "Jeder Wert hat den vorgeschriebenen Typ.", "Every value has the prescribed type.", "JSON-Vertrag v1 (docs/procedure.md)"),
+    rule(Code::SchemaRequired, E, Any, "Jedes Pflichtfeld ist vorhanden.", "Every required key is present.", "JSON-Vertrag v1 (docs/procedure.md)"),
+    rule(Code::SchemaUnknownKey, E, Any, "Unbekannte Felder werden abgelehnt, nie verworfen.", "Unknown keys are rejected, never dropped.", "JSON-Vertrag v1 (docs/procedure.md)"),
+    rule(Code::SchemaFormat, E, Any, "Daten sind echte Kalendertage (JJJJ-MM-TT), Tertiale haben die Form JJJJ-T1 bis JJJJ-T3.", "Dates are real days (YYYY-MM-DD); tertials are YYYY-T1 to YYYY-T3.", "JSON-Vertrag v1 (docs/procedure.md); SDMX-Periodencode"),
+    rule(Code::SchemaEnum, E, Any, "Aufzählungswerte stammen aus dem festen Vokabular.", "Enumerated values come from the closed vocabulary.", "Glossar und Ampelskala (docs/procedure.md)"),
     rule(Code::SchemaDuplicateKey, E, Any, "Kein Feld kommt in einem Objekt doppelt vor.", "No key occurs twice in an object.", "Eindeutigkeit des Dokuments: Schema-Prüfer und Bibliothek lesen dasselbe"),
     rule(Code::SchemaLimit, E, Any, "Dokumentgröße, Verschachtelungstiefe, Listenlängen und die Textlängen des Zielsystems halten die Grenzen ein.", "Document size, nesting depth, list lengths and the text lengths of the target system stay within the limits.", "Betriebssicherheit (docs/security.md)"),
     rule(Code::TS01, E, TargetSystem, "Das Jahr ist ein plausibles Kalenderjahr; die Schema-Version wird unterstützt.", "The year is a plausible calendar year; the schema version is supported.", "Zielsystem je Kalenderjahr (BA-Vorlage 36/VI, I a)"),
@@ -152,13 +152,13 @@ pub static RULES: &[Rule] = &[
     rule(Code::RS03, E, ReportSheet, "Am Tag der Einreichung hat das berichtende Mitglied den Geschäftsbereich des Ziels inne (auch wenn eine Vertretung unterzeichnet).", "On the day of submission the reporting member holds the goal's portfolio (also when a deputy signs).", "Berichtet wird durch das ressortverantwortliche Bezirksamtsmitglied (BA-Vorlage 36/VI, I b)"),
     rule(Code::RS04, W, ReportSheet, "Das Berichtsblatt wird nicht vor dem Berichtsstichtag eingereicht.", "The sheet is not submitted before the cut-off.", "Berichtsstichtag ist das Ende des Tertials (BA-Vorlage 36/VI, I b)"),
     rule(Code::RS05, W, ReportSheet, "Das Berichtsblatt wird spätestens zur Berichtsfrist eingereicht.", "The sheet is submitted by the deadline.", "Bericht innerhalb des darauffolgenden Monats (BA-Vorlage 36/VI, I b)"),
-    rule(Code::RS06, E, ReportSheet, "Die Einschätzung ist im Tertial zulässig (Ampelskala): im III. Tertial nur „Ziel erreicht“ oder „Ziel nicht erreicht“.", "The forecast is allowed in the tertial (forecast scale): in T3 only \"goal achieved\" or \"goal not achieved\".", "Risikoorientierte Einschätzung bis zum Jahresende (DESIGN §3)"),
+    rule(Code::RS06, E, ReportSheet, "Die Einschätzung ist im Tertial zulässig (Ampelskala): im III. Tertial nur „Ziel erreicht“ oder „Ziel nicht erreicht“.", "The forecast is allowed in the tertial (forecast scale): in T3 only \"goal achieved\" or \"goal not achieved\".", "Risikoorientierte Einschätzung bis zum Jahresende (Ampelskala, docs/procedure.md)"),
     rule(Code::RS07, E, ReportSheet, "Bei gefährdeter oder unwahrscheinlicher Zielerreichung wird mindestens ein Risiko genannt.", "An at-risk or unlikely forecast names at least one risk.", "Bestehende Risiken sind zu berücksichtigen (BA-Vorlage 36/VI, I b)"),
     rule(Code::RS08, W, ReportSheet, "Aktivitäten zur Gegensteuerung werden bei gefährdeter Zielerreichung vorgeschlagen, nicht bei „Ziel erreicht“ oder „Zielerreichung nicht gefährdet“ (bei „Ziel nicht erreicht“ unbedenklich).", "Countermeasures are proposed when attainment is at risk, not with \"goal achieved\" or \"attainment not at risk\" (fine with \"goal not achieved\").", "Bei gefährdeter Zielerreichung können Aktivitäten vorgeschlagen werden (BA-Vorlage 36/VI, I b)"),
     rule(Code::RS09, E, ReportSheet, "Eine Aktivität zur Gegensteuerung betrifft mindestens zwei bestehende Organisationseinheiten.", "A countermeasure involves at least two existing org units.", "Aktivitäten, deren Umsetzung einer abteilungs- und organisationseinheitenübergreifenden Abstimmung bedarf (BA-Vorlage 36/VI, I b)"),
     rule(Code::RS10, W, ReportSheet, "Es wird mindestens ein realisierter Zielerreichungsbeitrag genannt.", "At least one realised contribution is stated.", "Realisierte Zielerreichungsbeiträge des Berichtszeitraums (BA-Vorlage 36/VI, I b)"),
     rule(Code::RS11, W, ReportSheet, "Die Einschätzung widerspricht den genannten Risiken nicht.", "The forecast does not contradict the risks named.", "Risikoorientierte Einschätzung (BA-Vorlage 36/VI, I b)"),
-    rule(Code::RS12, E, ReportSheet, "Kennzahlenwerte nennen Kennzahlen des Ziels und sind endliche Zahlen.", "Indicator values name indicators of the goal and are finite numbers.", "Kennzahlen des Zielsystems (DESIGN §2)"),
+    rule(Code::RS12, E, ReportSheet, "Kennzahlenwerte nennen Kennzahlen des Ziels und sind endliche Zahlen.", "Indicator values name indicators of the goal and are finite numbers.", "Kennzahlen des Zielsystems (Glossar, docs/procedure.md)"),
     rule(Code::RS13, W, ReportSheet, "Ein früher als erreicht gemeldetes Ziel wird nicht später anders gemeldet.", "A goal earlier reported achieved is not reported otherwise later.", "Folgerichtige Berichterstattung über die Tertiale"),
     rule(Code::RS14, E, ReportSheet, "Textfelder sind nicht leer und halten die Längengrenzen ein.", "Text fields are not blank and within length limits.", "Einheitliches Berichtsblatt (BA-Vorlage 36/VI, I c)"),
     rule(Code::RS15, E, ReportSheet, "Wer in Vertretung unterzeichnet („signed_by“), ist am Tag der Einreichung Mitglied des Bezirksamts und nicht das berichtende Mitglied selbst.", "A deputy who signs (\"signed_by\") is a member of the Bezirksamt in office on the day of submission, and not the reporting member.", "Vertretung nach der Geschäftsverteilung des Bezirksamts; das Berichtsblatt bleibt der Bericht des ressortverantwortlichen Mitglieds (BA-Vorlage 36/VI, I b)"),

@@ -1,4 +1,4 @@
-//! Rules BV01–BV03 on a Bezirksamtsvorlage (DESIGN §4).
+//! Rules BV01–BV03 on a Bezirksamtsvorlage (docs/rules.md).
 
 use std::sync::OnceLock;
 

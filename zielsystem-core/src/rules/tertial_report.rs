@@ -1,4 +1,4 @@
-//! Rules TR01–TR04 on a consolidated tertial report (DESIGN §4).
+//! Rules TR01–TR04 on a consolidated tertial report (docs/rules.md).
 //!
 //! They read only the report: it carries its sheets, its goals and its history, so a stored report
 //! can be re-checked by anyone. [`crate::consolidate::consolidate`] puts exactly these findings into

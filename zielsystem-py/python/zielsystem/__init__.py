@@ -31,11 +31,16 @@ from typing import Any, Iterable, Mapping, Sequence, Union
 
 from zielsystem._exceptions import LifecycleError, ParseError, ZielsystemError
 from zielsystem._table import Table, Transitions
-from zielsystem._types import (
+from zielsystem._rows import (
     AccuracyRowDict,
     AttainmentRowDict,
-    CouncilNoteDict,
     Dimension,
+    SummaryDict,
+    TransitionCellDict,
+    ValidationResultDict,
+)
+from zielsystem._types import (
+    CouncilNoteDict,
     EffectsDict,
     FindingDict,
     Forecast,
@@ -48,11 +53,8 @@ from zielsystem._types import (
     Severity,
     Stage,
     StaffRepresentationDict,
-    SummaryDict,
     TargetSystemDict,
     TertialReportDict,
-    TransitionCellDict,
-    ValidationResultDict,
 )
 from zielsystem import _zielsystem
 from zielsystem._zielsystem import (

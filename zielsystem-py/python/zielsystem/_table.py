@@ -8,7 +8,8 @@ import importlib
 from typing import TYPE_CHECKING, Any, Dict, Generic, Iterator, List, Optional, Sequence, TypeVar, overload
 
 if TYPE_CHECKING:
-    from zielsystem._types import Light, TransitionCellDict
+    from zielsystem._rows import TransitionCellDict
+    from zielsystem._types import Light
     from zielsystem._zielsystem import Tertial
 
 __all__ = ["Table", "Transitions"]

@@ -1,7 +1,11 @@
-"""Typed shapes of the JSON contract (DESIGN §6) as :class:`typing.TypedDict`\\ s and literals.
+"""Typed shapes of the JSON contract (docs/procedure.md) as :class:`typing.TypedDict`\\ s and literals.
 
-Everything the package returns as a dict (``to_dict()``, nested parts such as ``TargetSystem.goals``,
-analytics rows) has one of these shapes: plain dicts at run time, typed for mypy and IDEs.
+Generated from ``schemas/*.schema.json`` by ``scripts/gen-types``; do not edit by hand (a test fails
+when this file is stale). Everything the package returns as a dict (``to_dict()``, nested parts such
+as ``TargetSystem.goals``) has one of these shapes: plain dicts at run time, typed for mypy and IDEs.
+Keys a schema does not require are not required here; ``Optional`` marks values that may be
+``None``. Shapes without a schema of their own (analytics rows, the validation result) are in
+``zielsystem._rows``.
 """
 
 from __future__ import annotations
@@ -9,22 +13,26 @@ from __future__ import annotations
 from typing import Dict, List, Literal, Optional, TypedDict, Union
 
 __all__ = [
-    "AccuracyRowDict",
-    "AttainmentRowDict",
+    "ChangeDirection",
+    "Code",
     "ContributionDict",
     "CouncilNoteDict",
     "CountermeasureDict",
+    "CountsDict",
     "DeclaredGoalCountsDict",
-    "Dimension",
     "Direction",
     "EffectsDict",
     "FindingDict",
     "Forecast",
+    "ForecastCountDict",
     "GoalDict",
+    "GoalIndicatorsDict",
+    "HistoryEntryDict",
     "IndicatorDict",
     "IndicatorValueDict",
     "Level",
     "Light",
+    "LightChangeDict",
     "MemberDict",
     "OrgUnitDict",
     "OrgUnitKind",
@@ -33,7 +41,9 @@ __all__ = [
     "PaperDict",
     "PaperKind",
     "Perspective",
+    "PortfolioCountDict",
     "PortfolioDict",
+    "ReportContextDict",
     "ReportCountermeasureDict",
     "ReportGoalDict",
     "ReportSheetDict",
@@ -45,163 +55,165 @@ __all__ = [
     "Severity",
     "StaffRepresentationDict",
     "Stage",
-    "SummaryDict",
     "TargetSystemDict",
     "TermDict",
     "TertialReportDict",
-    "TransitionCellDict",
-    "TransitionsDict",
-    "ValidationResultDict",
 ]
 
-# The literal aliases are unions of one-value literals: the same type for mypy as Literal["a", "b"],
-# and a real Union at run time, which lets mypy's stubtest check them against the package.
-Forecast = Union[Literal["achieved"], Literal["on_track"], Literal["at_risk"], Literal["unlikely"], Literal["not_achieved"]]
-"""The risk-oriented forecast (DESIGN §3)."""
-Light = Union[Literal["green"], Literal["yellow"], Literal["red"]]
-"""The traffic light of a forecast."""
-Perspective = Union[Literal["mandate_target_groups"], Literal["administration_internal"]]
-"""The two perspectives of a target system."""
-Severity = Union[Literal["error"], Literal["warning"]]
-"""The severity of a finding."""
-Level = Union[Literal["low"], Literal["medium"], Literal["high"]]
-"""Likelihood or impact of a risk."""
+ChangeDirection = Union[Literal["worse"], Literal["better"]]
+"""Richtung der Veränderung: Ob sich die Ampel eines Ziels verschlechtert oder verbessert hat."""
+Code = Union[
+    Literal["JSON_SYNTAX"],
+    Literal["SCHEMA_TYPE"],
+    Literal["SCHEMA_REQUIRED"],
+    Literal["SCHEMA_UNKNOWN_KEY"],
+    Literal["SCHEMA_FORMAT"],
+    Literal["SCHEMA_ENUM"],
+    Literal["SCHEMA_DUPLICATE_KEY"],
+    Literal["SCHEMA_LIMIT"],
+    Literal["TS01"],
+    Literal["TS02"],
+    Literal["TS03"],
+    Literal["TS04"],
+    Literal["TS05"],
+    Literal["TS06"],
+    Literal["TS07"],
+    Literal["TS08"],
+    Literal["TS09"],
+    Literal["TS10"],
+    Literal["TS11"],
+    Literal["RS01"],
+    Literal["RS02"],
+    Literal["RS03"],
+    Literal["RS04"],
+    Literal["RS05"],
+    Literal["RS06"],
+    Literal["RS07"],
+    Literal["RS08"],
+    Literal["RS09"],
+    Literal["RS10"],
+    Literal["RS11"],
+    Literal["RS12"],
+    Literal["RS13"],
+    Literal["RS14"],
+    Literal["RS15"],
+    Literal["RS16"],
+    Literal["RS17"],
+    Literal["RS18"],
+    Literal["TR01"],
+    Literal["TR02"],
+    Literal["TR03"],
+    Literal["TR04"],
+    Literal["BV01"],
+    Literal["BV02"],
+    Literal["BV03"],
+]
+"""Regelcode: A stable rule code."""
 Direction = Union[Literal["increase"], Literal["decrease"]]
-"""Which way an indicator should move."""
-Role = Union[Literal["mayor"], Literal["councillor"]]
-"""The office in which a member holds a portfolio."""
-OrgUnitKind = Union[Literal["steering_service"], Literal["office"], Literal["service_unit"], Literal["staff_unit"], Literal["other"]]
-"""The kind of an organisational unit."""
+"""Zielrichtung: In welche Richtung sich eine Kennzahl entwickeln soll."""
+Forecast = Union[
+    Literal["achieved"],
+    Literal["on_track"],
+    Literal["at_risk"],
+    Literal["unlikely"],
+    Literal["not_achieved"],
+]
+"""Risikoorientierte Einschätzung: Wird das Ziel bis zum Ende des Kalenderjahres erreicht?"""
+Level = Union[Literal["low"], Literal["medium"], Literal["high"]]
+"""Stufe: Eintrittswahrscheinlichkeit oder Auswirkung eines Risikos."""
+Light = Union[Literal["green"], Literal["yellow"], Literal["red"]]
+"""Ampel: Die Ampelfarbe einer Einschätzung."""
+OrgUnitKind = Union[
+    Literal["steering_service"],
+    Literal["office"],
+    Literal["service_unit"],
+    Literal["staff_unit"],
+    Literal["other"],
+]
+"""Art der Organisationseinheit: Die Art einer Organisationseinheit."""
 OriginKind = Union[Literal["new"], Literal["continued"]]
-"""Whether a goal is new or continued from the previous year."""
-Dimension = Union[Literal["perspective"], Literal["portfolio"], Literal["tertial"]]
-"""A dimension the attainment table can be summarised by."""
+"""Art der Herkunft: Neu aufgenommen oder aus einem früheren Jahr (meist dem Vorjahr)
+fortgeführt."""
 PaperKind = Union[Literal["decision"], Literal["information"]]
-"""The kind of a Bezirksamtsvorlage: zur Beschlussfassung or zur Kenntnisnahme."""
+"""Art der Vorlage: Zur Beschlussfassung oder zur Kenntnisnahme."""
+Perspective = Union[Literal["mandate_target_groups"], Literal["administration_internal"]]
+"""Perspektive: Die beiden Perspektiven des Zielsystems."""
+ReportingStatus = Union[
+    Literal["submitted_on_time"],
+    Literal["submitted_late"],
+    Literal["missing"],
+    Literal["overdue"],
+]
+"""Berichtsstatus: Ob das Berichtsblatt eines Ziels am Stichtag des Berichts vorliegt, gemessen an
+der Berichtsfrist."""
+Role = Union[Literal["mayor"], Literal["councillor"]]
+"""Funktion: Die Funktion, in der ein Mitglied einen Geschäftsbereich innehat."""
+Severity = Union[Literal["warning"], Literal["error"]]
+"""Schweregrad: Wie schwer ein Befund wiegt; ein Dokument ist genau dann ungültig, wenn ein Befund
+„error“ vorliegt."""
+Stage = Union[Literal["draft"], Literal["decided"], Literal["noted"]]
+"""Stadium des Berichts im Ablauf Entwurf → Beschluss des Bezirksamts → Kenntnisnahme der BVV."""
 
 
-class ResolutionDict(TypedDict):
-    """The Bezirksamt's resolution: number (``"36/VI"``) and day of the decision (ISO date)."""
-
-    number: str
-    decided_on: str
+class _StaffRepresentationDictRequired(TypedDict):
+    involved: bool
 
 
-class DeclaredGoalCountsDict(TypedDict):
-    """Goal counts per perspective as declared in the resolution."""
+class StaffRepresentationDict(_StaffRepresentationDictRequired, total=False):
+    """Beteiligung der Beschäftigtenvertretungen an der Vorlage."""
 
-    mandate_target_groups: int
-    administration_internal: int
-
-
-class PortfolioDict(TypedDict):
-    """A portfolio (Geschäftsbereich): id ``"I"`` … ``"VI"`` and name."""
-
-    id: str
-    name: str
+    staff_council: Optional[str]
+    womens_representative: Optional[str]
+    disability_representative: Optional[str]
+    youth_representation: Optional[str]
 
 
-# "from" is a Python keyword, so the functional form declares this one.
-TermDict = TypedDict(
-    "TermDict",
-    {"portfolio": str, "role": Role, "from": str, "until": Optional[str]},
-)
-TermDict.__doc__ = (
-    "A dated term in which a member holds a portfolio (``until`` inclusive, ``None`` while open)."
-)
+class EffectsDict(TypedDict, total=False):
+    """Auswirkungen: Die Auswirkungen der Abschnitte 6 bis 10; nicht Zutreffendes lautet „keine“."""
+
+    budget: Optional[str]
+    staff: Optional[str]
+    gender_equality: Optional[str]
+    disability: Optional[str]
+    integration: Optional[str]
+    social_space: Optional[str]
 
 
-class MemberDict(TypedDict):
-    """A member of the Bezirksamt with dated terms; ``name`` is ``None`` where persons stay unnamed."""
-
-    id: str
-    name: Optional[str]
-    terms: List[TermDict]
-
-
-class OrgUnitDict(TypedDict):
-    """An organisational unit and the portfolio it belongs to."""
-
-    id: str
-    name: str
-    kind: OrgUnitKind
-    portfolio: str
-
-
-class _OriginRequired(TypedDict):
-    kind: OriginKind
-
-
-class OriginDict(_OriginRequired, total=False):
-    """Whether a goal is new or continued; a continued goal names its predecessor (``"2021/A03"``)."""
-
-    predecessor: str
-
-
-class IndicatorDict(TypedDict):
-    """An indicator (Kennzahl) of a goal."""
-
-    id: str
-    name: str
-    unit: str
-    baseline: float
-    target: float
-    direction: Direction
-
-
-class _GoalRequired(TypedDict):
-    id: str
-    perspective: Perspective
-    title: str
-    portfolio: str
-    org_units: List[str]
-    origin: OriginDict
-
-
-class GoalDict(_GoalRequired, total=False):
-    """A goal of the target system (``description`` and ``indicators`` only where given)."""
-
-    description: str
-    indicators: List[IndicatorDict]
-
-
-class ReportingDict(TypedDict):
-    """The reporting plan."""
-
-    first_tertial: str
-
-
-class _TargetSystemRequired(TypedDict):
+class _PaperDictRequired(TypedDict):
     schema_version: str
-    authority: str
-    year: int
-    resolution: ResolutionDict
-    mission_statement: str
-    portfolios: List[PortfolioDict]
-    members: List[MemberDict]
-    org_units: List[OrgUnitDict]
-    goals: List[GoalDict]
-    reporting: ReportingDict
 
 
-class TargetSystemDict(_TargetSystemRequired, total=False):
-    """A target system as a dict (``TargetSystem.to_dict()``)."""
+class PaperDict(_PaperDictRequired, total=False):
+    """Bezirksamtsvorlage: Vorlage an das Bezirksamt in der festen Form: Nummer, Sitzung,
+    Gegenstand, Berichterstatter/in, Beschlussentwurf, Veröffentlichung, Beteiligung der
+    Beschäftigtenvertretungen, Begründung, Rechtsgrundlage, Auswirkungen und Mitzeichnung."""
 
-    declared_goal_counts: DeclaredGoalCountsDict
+    number: Optional[str]
+    meeting_date: Optional[str]
+    kind: Optional[PaperKind]
+    subject: Optional[str]
+    rapporteur: Optional[str]
+    draft_resolution: Optional[List[str]]
+    publication: Optional[bool]
+    staff_representation: Optional[StaffRepresentationDict]
+    justification: Optional[str]
+    legal_basis: Optional[str]
+    effects: Optional[EffectsDict]
+    co_signatures: Optional[str]
 
 
-class _ContributionRequired(TypedDict):
+class _ContributionDictRequired(TypedDict):
     text: str
 
 
-class ContributionDict(_ContributionRequired, total=False):
-    """A contribution realised in the reporting period, with the unit that realised it if named."""
+class ContributionDict(_ContributionDictRequired, total=False):
+    """Zielerreichungsbeitrag: Ein im Berichtszeitraum realisierter Beitrag zur Zielerreichung."""
 
-    org_unit: str
+    org_unit: Optional[str]
 
 
 class IndicatorValueDict(TypedDict):
-    """The value of an indicator on a day (ISO date)."""
+    """Kennzahlenwert: Der Wert einer Kennzahl des Ziels."""
 
     indicator: str
     value: float
@@ -209,7 +221,7 @@ class IndicatorValueDict(TypedDict):
 
 
 class RiskDict(TypedDict):
-    """A risk for the rest of the year."""
+    """Risiko: Ein Risiko für die Zielerreichung im weiteren Verlauf des Jahres."""
 
     description: str
     likelihood: Level
@@ -217,13 +229,14 @@ class RiskDict(TypedDict):
 
 
 class CountermeasureDict(TypedDict):
-    """A proposed countermeasure and the org units whose coordination it needs."""
+    """Aktivität zur Gegensteuerung: Eine vorgeschlagene Aktivität zur Gegensteuerung, deren
+    Umsetzung einer abteilungs- und organisationseinheitenübergreifenden Abstimmung bedarf."""
 
     description: str
     org_units: List[str]
 
 
-class _ReportSheetRequired(TypedDict):
+class _ReportSheetDictRequired(TypedDict):
     schema_version: str
     authority: str
     goal: str
@@ -238,194 +251,298 @@ class _ReportSheetRequired(TypedDict):
     countermeasures: List[CountermeasureDict]
 
 
-class ReportSheetDict(_ReportSheetRequired, total=False):
-    """A report sheet as a dict (``ReportSheet.to_dict()``); ``signed_by`` only where a deputy signed."""
+class ReportSheetDict(_ReportSheetDictRequired, total=False):
+    """Berichtsblatt: Einheitliches Berichtsblatt eines ressortverantwortlichen Bezirksamtsmitglieds
+    zu einem Ziel und einem Tertial: realisierte Zielerreichungsbeiträge, Risiken, risikoorientierte
+    Einschätzung und Aktivitäten zur Gegensteuerung."""
 
-    signed_by: str
-
-
-class _FindingRequired(TypedDict):
-    code: str
-    severity: Severity
-    path: str
-    message: str
-    message_en: str
+    signed_by: Optional[str]
 
 
-class FindingDict(_FindingRequired, total=False):
-    """A finding as a dict (``params`` only where the message has any)."""
+class ResolutionDict(TypedDict):
+    """Beschluss: Ein Beschluss des Bezirksamts über eine Vorlage."""
 
-    params: Dict[str, str]
-
-
-class ValidationResultDict(TypedDict):
-    """A validation result as a dict."""
-
-    valid: bool
-    findings: List[FindingDict]
+    number: str
+    decided_on: str
 
 
-class AttainmentRowDict(TypedDict):
-    """One row of the attainment table: one goal in one tertial."""
+class DeclaredGoalCountsDict(TypedDict):
+    """Anzahl der Ziele je Perspektive, wie im Beschluss festgelegt."""
 
-    goal: str
-    perspective: Perspective
+    mandate_target_groups: int
+    administration_internal: int
+
+
+class PortfolioDict(TypedDict):
+    """Geschäftsbereich: Ein Geschäftsbereich (Abteilung), den jeweils ein Bezirksamtsmitglied
+    leitet."""
+
+    id: str
+    name: str
+
+
+_TermDictRequired = TypedDict(
+    "_TermDictRequired",
+    {
+        "portfolio": str,
+        "role": Role,
+        "from": str,
+    },
+)
+_TermDictOptional = TypedDict(
+    "_TermDictOptional",
+    {
+        "until": Optional[str],
+    },
+    total=False,
+)
+
+
+class TermDict(_TermDictRequired, _TermDictOptional):
+    """Amtszeit: Eine datierte Amtszeit, in der ein Mitglied einen Geschäftsbereich innehat."""
+
+
+class _MemberDictRequired(TypedDict):
+    id: str
+    terms: List[TermDict]
+
+
+class MemberDict(_MemberDictRequired, total=False):
+    """Bezirksamtsmitglied: Ein Mitglied des Bezirksamts: Bezirksbürgermeister/in oder
+    Bezirksstadtrat/-rätin."""
+
+    name: Optional[str]
+
+
+class OrgUnitDict(TypedDict):
+    """Organisationseinheit: Eine Organisationseinheit: Amt, Serviceeinheit, Stabsstelle,
+    Steuerungsdienst oder sonstige Einheit."""
+
+    id: str
+    name: str
+    kind: OrgUnitKind
     portfolio: str
-    tertial: str
-    forecast: Forecast
-    light: Light
-    risk_count: int
-    highest_risk_score: int
-    countermeasure_count: int
-    indicator_attainment_percent: Optional[float]
 
 
-class _SummaryRequired(TypedDict):
-    sheets: int
-    green: int
-    yellow: int
-    red: int
-    achieved: int
-    on_track: int
-    at_risk: int
-    unlikely: int
-    not_achieved: int
-    share_at_risk: float
-    mean_indicator_attainment_percent: Optional[float]
+class _OriginDictRequired(TypedDict):
+    kind: OriginKind
 
 
-class SummaryDict(_SummaryRequired, total=False):
-    """One group of a summary; only the dimensions summarised by are present."""
+class OriginDict(_OriginDictRequired, total=False):
+    """Herkunft des Ziels: Ob ein Ziel neu ist oder fortgeführt wird, und gegebenenfalls sein
+    Vorgängerziel aus einem früheren Jahr (meist dem Vorjahr)."""
 
+    predecessor: Optional[str]
+
+
+class IndicatorDict(TypedDict):
+    """Kennzahl: Eine Kennzahl (Indikator) eines Ziels."""
+
+    id: str
+    name: str
+    unit: str
+    baseline: float
+    target: float
+    direction: Direction
+
+
+class _GoalDictRequired(TypedDict):
+    id: str
     perspective: Perspective
+    title: str
     portfolio: str
-    tertial: str
+    org_units: List[str]
+    origin: OriginDict
 
 
-class TransitionCellDict(TypedDict):
-    """One cell of the transition matrix (``None``: no sheet in that tertial)."""
+class GoalDict(_GoalDictRequired, total=False):
+    """Ziel: Ein Ziel des Zielsystems."""
 
-    from_light: Optional[Light]
-    to_light: Optional[Light]
-    count: int
-    goals: List[str]
+    description: Optional[str]
+    indicators: List[IndicatorDict]
 
 
-class TransitionsDict(TypedDict):
-    """The transitions between two tertials as a dict."""
+class ReportingDict(TypedDict):
+    """Berichtsverfahren: Festlegungen zum Berichtsverfahren."""
 
-    from_tertial: str
-    to_tertial: str
-    cells: List[TransitionCellDict]
-    improved: int
-    worsened: int
-    unchanged: int
+    first_tertial: str
 
 
-class AccuracyRowDict(TypedDict):
-    """How well the T1 or T2 forecasts of one perspective were borne out by the T3 result."""
-
-    perspective: Perspective
-    tertial: str
-    forecasts: int
-    borne_out: int
-    green_forecasts: int
-    green_borne_out: int
-    yellow_red_forecasts: int
-    yellow_red_borne_out: int
-    unresolved: int
-    accuracy_percent: Optional[float]
+class _TargetSystemDictRequired(TypedDict):
+    schema_version: str
+    authority: str
+    year: int
+    resolution: ResolutionDict
+    mission_statement: str
+    portfolios: List[PortfolioDict]
+    members: List[MemberDict]
+    org_units: List[OrgUnitDict]
+    goals: List[GoalDict]
+    reporting: ReportingDict
 
 
-ReportingStatus = Union[
-    Literal["submitted_on_time"], Literal["submitted_late"], Literal["missing"], Literal["overdue"]
-]
-"""Whether and when a goal's sheet came in (DESIGN §6)."""
-Stage = Union[Literal["draft"], Literal["decided"], Literal["noted"]]
-"""The lifecycle stage of a tertial report."""
+class TargetSystemDict(_TargetSystemDictRequired, total=False):
+    """Zielsystem: Das Zielsystem eines Bezirksamts für ein Kalenderjahr: Leitbild, Ziele in zwei
+    Perspektiven, Geschäftsbereiche, Bezirksamtsmitglieder, Organisationseinheiten und
+    Berichtsverfahren."""
+
+    declared_goal_counts: Optional[DeclaredGoalCountsDict]
 
 
-class ReportGoalDict(TypedDict):
-    """One goal of a tertial report (the keys consumers may rely on; the dict carries more)."""
+class _CouncilNoteDictRequired(TypedDict):
+    noted_on: str
+    number: str
 
+
+class CouncilNoteDict(_CouncilNoteDictRequired, total=False):
+    """Kenntnisnahme der BVV: Kenntnisnahme des Berichts durch die Bezirksverordnetenversammlung."""
+
+    outcome: Optional[str]
+
+
+class _ReportGoalDictRequired(TypedDict):
     goal: str
+    title: str
     perspective: Perspective
     portfolio: str
     reporting_status: ReportingStatus
+
+
+class ReportGoalDict(_ReportGoalDictRequired, total=False):
+    """Ziel im Bericht: Ein Ziel des Zielsystems mit Berichtsstatus, Einschätzung, Ampel und
+    Prüfsumme seines Berichtsblatts."""
+
     forecast: Optional[Forecast]
     light: Optional[Light]
     sheet_digest: Optional[str]
+    sheet: Optional[int]
+    previous_light: Optional[Light]
 
 
 class ReportCountermeasureDict(TypedDict):
-    """A countermeasure of a tertial report, with its goal."""
+    """Aktivität zur Gegensteuerung im Bericht: Eine vorgeschlagene Aktivität zur Gegensteuerung mit
+    ihrem Ziel."""
 
     goal: str
     description: str
     org_units: List[str]
 
 
-class CouncilNoteDict(TypedDict):
-    """The council (BVV) taking note of a report: day (ISO date), printed-paper number
-    (``"0297/VI"``) and the recorded outcome, if any."""
-
-    noted_on: str
-    number: str
-    outcome: Optional[str]
+class _ForecastCountDictRequired(TypedDict):
+    mandate_target_groups: int
+    administration_internal: int
+    total: int
 
 
-class TertialReportDict(TypedDict):
-    """A tertial report as a dict: the keys of DESIGN §6 consumers may rely on (the dict also carries
-    counts, light changes, history, context and the sheets themselves)."""
+class ForecastCountDict(_ForecastCountDictRequired, total=False):
+    """Ziele je Einschätzung: Anzahl der Ziele mit einer Einschätzung, getrennt nach Perspektive."""
 
+    forecast: Optional[Forecast]
+
+
+class PortfolioCountDict(TypedDict):
+    """Ziele je Geschäftsbereich: Stand der Ziele eines Geschäftsbereichs nach Ampel."""
+
+    portfolio: str
+    goals: int
+    green: int
+    yellow: int
+    red: int
+    without_sheet: int
+
+
+class CountsDict(TypedDict):
+    """Übersicht: Anzahl der Ziele nach Einschätzung und Perspektive sowie nach Geschäftsbereich."""
+
+    by_forecast: List[ForecastCountDict]
+    by_portfolio: List[PortfolioCountDict]
+
+
+_LightChangeDictRequired = TypedDict(
+    "_LightChangeDictRequired",
+    {
+        "goal": str,
+        "from": Light,
+        "to": Light,
+        "direction": ChangeDirection,
+    },
+)
+
+
+class LightChangeDict(_LightChangeDictRequired):
+    """Veränderung der Ampel: Ein Ziel, dessen Ampel sich seit dem Vergleichstertial geändert
+    hat."""
+
+
+class HistoryEntryDict(TypedDict):
+    """Frühere Einschätzung: Die Einschätzung eines Ziels in einem früheren Tertial, aus einem
+    früheren Berichtsblatt."""
+
+    goal: str
+    authority: str
+    tertial: str
+    forecast: Forecast
+    sheet_digest: str
+
+
+class GoalIndicatorsDict(TypedDict):
+    """Kennzahlen eines Ziels: Die Kennzahlen eines Ziels."""
+
+    goal: str
+    indicators: List[IndicatorDict]
+
+
+class _ReportContextDictRequired(TypedDict):
+    year: int
+    resolution: ResolutionDict
+    mission_statement: str
+    portfolios: List[PortfolioDict]
+    org_units: List[OrgUnitDict]
+    indicators: List[GoalIndicatorsDict]
+
+
+class ReportContextDict(_ReportContextDictRequired, total=False):
+    """Zielsystem (Auszug): Was der Bericht vom Zielsystem zur Darstellung braucht."""
+
+    rapporteur: Optional[str]
+
+
+class _FindingDictRequired(TypedDict):
+    code: Code
+    severity: Severity
+    path: str
+    message: str
+    message_en: str
+
+
+class FindingDict(_FindingDictRequired, total=False):
+    """Befund: One problem found in a document."""
+
+    params: Dict[str, str]
+
+
+class _TertialReportDictRequired(TypedDict):
     schema_version: str
     authority: str
     tertial: str
     as_of: str
     stage: Stage
-    decision: Optional[ResolutionDict]
-    council: Optional[CouncilNoteDict]
     goals: List[ReportGoalDict]
     missing_goals: List[str]
     countermeasures: List[ReportCountermeasureDict]
+    counts: CountsDict
+    changes: List[LightChangeDict]
+    history: List[HistoryEntryDict]
+    context: ReportContextDict
+    sheets: List[ReportSheetDict]
     findings: List[FindingDict]
 
 
-class StaffRepresentationDict(TypedDict):
-    """Beteiligung der Beschäftigtenvertretungen: whether any is involved, and each one's part
-    (``None`` where not involved)."""
+class TertialReportDict(_TertialReportDictRequired, total=False):
+    """Tertialbericht: Bericht über das Erreichen der Ziele in einem Tertial: vom Steuerungsdienst
+    aus den Berichtsblättern zusammengefasst, vom Bezirksamt beschlossen und der
+    Bezirksverordnetenversammlung zur Kenntnis gegeben."""
 
-    involved: bool
-    staff_council: Optional[str]
-    womens_representative: Optional[str]
-    disability_representative: Optional[str]
-    youth_representation: Optional[str]
-
-
-class EffectsDict(TypedDict):
-    """The effects of sections 6–10 of a paper; a section that does not apply says ``"keine"``."""
-
-    budget: Optional[str]
-    staff: Optional[str]
-    gender_equality: Optional[str]
-    disability: Optional[str]
-    integration: Optional[str]
-    social_space: Optional[str]
-
-
-class PaperDict(TypedDict):
-    """A Bezirksamtsvorlage as a dict (``Paper.to_dict()``); every section is ``None`` when absent."""
-
-    schema_version: str
-    number: Optional[str]
-    meeting_date: Optional[str]
-    kind: Optional[PaperKind]
-    subject: Optional[str]
-    rapporteur: Optional[str]
-    draft_resolution: Optional[List[str]]
-    publication: Optional[bool]
-    staff_representation: Optional[StaffRepresentationDict]
-    justification: Optional[str]
-    legal_basis: Optional[str]
-    effects: Optional[EffectsDict]
-    co_signatures: Optional[str]
+    decision: Optional[ResolutionDict]
+    council: Optional[CouncilNoteDict]
+    compared_with: Optional[str]

@@ -7,9 +7,14 @@ import datetime
 import os
 from typing import Any, Iterable, Literal, Mapping, Sequence, Union, final
 
-from zielsystem._types import (
+from zielsystem._rows import (
     AccuracyRowDict,
     AttainmentRowDict,
+    SummaryDict,
+    TransitionsDict,
+    ValidationResultDict,
+)
+from zielsystem._types import (
     ContributionDict,
     CouncilNoteDict,
     CountermeasureDict,
@@ -34,11 +39,8 @@ from zielsystem._types import (
     Severity,
     Stage,
     StaffRepresentationDict,
-    SummaryDict,
     TargetSystemDict,
     TertialReportDict,
-    TransitionsDict,
-    ValidationResultDict,
 )
 
 __all__ = [

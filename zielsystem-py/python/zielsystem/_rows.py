@@ -1,0 +1,102 @@
+"""Typed shapes that have no JSON Schema of their own: the rows of the analytics functions and the
+validation result as dicts. Hand-written; the shapes of the documents are generated into
+``zielsystem._types`` from ``schemas/`` (``scripts/gen-types``).
+"""
+
+from __future__ import annotations
+
+from typing import List, Literal, Optional, TypedDict, Union
+
+from zielsystem._types import FindingDict, Forecast, Light, Perspective
+
+__all__ = [
+    "AccuracyRowDict",
+    "AttainmentRowDict",
+    "Dimension",
+    "SummaryDict",
+    "TransitionCellDict",
+    "TransitionsDict",
+    "ValidationResultDict",
+]
+
+Dimension = Union[Literal["perspective"], Literal["portfolio"], Literal["tertial"]]
+"""A dimension the attainment table can be summarised by."""
+
+
+class ValidationResultDict(TypedDict):
+    """A validation result as a dict."""
+
+    valid: bool
+    findings: List[FindingDict]
+
+
+class AttainmentRowDict(TypedDict):
+    """One row of the attainment table: one goal in one tertial."""
+
+    goal: str
+    perspective: Perspective
+    portfolio: str
+    tertial: str
+    forecast: Forecast
+    light: Light
+    risk_count: int
+    highest_risk_score: int
+    countermeasure_count: int
+    indicator_attainment_percent: Optional[float]
+
+
+class _SummaryRequired(TypedDict):
+    sheets: int
+    green: int
+    yellow: int
+    red: int
+    achieved: int
+    on_track: int
+    at_risk: int
+    unlikely: int
+    not_achieved: int
+    share_at_risk: float
+    mean_indicator_attainment_percent: Optional[float]
+
+
+class SummaryDict(_SummaryRequired, total=False):
+    """One group of a summary; only the dimensions summarised by are present."""
+
+    perspective: Perspective
+    portfolio: str
+    tertial: str
+
+
+class TransitionCellDict(TypedDict):
+    """One cell of the transition matrix (``None``: no sheet in that tertial)."""
+
+    from_light: Optional[Light]
+    to_light: Optional[Light]
+    count: int
+    goals: List[str]
+
+
+class TransitionsDict(TypedDict):
+    """The transitions between two tertials as a dict."""
+
+    from_tertial: str
+    to_tertial: str
+    cells: List[TransitionCellDict]
+    improved: int
+    worsened: int
+    unchanged: int
+
+
+class AccuracyRowDict(TypedDict):
+    """How well the T1 or T2 forecasts of one perspective were borne out by the T3 result."""
+
+    perspective: Perspective
+    tertial: str
+    forecasts: int
+    borne_out: int
+    green_forecasts: int
+    green_borne_out: int
+    yellow_red_forecasts: int
+    yellow_red_borne_out: int
+    unresolved: int
+    accuracy_percent: Optional[float]

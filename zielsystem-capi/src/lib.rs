@@ -551,11 +551,11 @@ fn boundary(body: impl FnOnce() -> String) -> *mut c_char {
         catch_unwind(|| internal(&format!("panic: {detail}")))
             .unwrap_or_else(|_| FALLBACK.to_string())
     });
-    into_c(text)
+    into_c(&text)
 }
 
 /// `text` as a NUL-terminated string owned by the caller; NULL when its memory cannot be had.
-fn into_c(text: String) -> *mut c_char {
+fn into_c(text: &str) -> *mut c_char {
     let mut bytes = Vec::new();
     if bytes.try_reserve_exact(text.len() + 1).is_err() {
         return ptr::null_mut();

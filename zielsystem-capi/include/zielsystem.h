@@ -105,10 +105,10 @@ char *zielsystem_consolidate_with_previous(const char *system,
  *
  * # Safety
  *
- * `text` is NULL or a string returned by this library and not freed before; it is not used
+ * `s` is NULL or a string returned by this library and not freed before; it is not used
  * afterwards.
  */
-void zielsystem_string_free(char *text);
+void zielsystem_string_free(char *s);
 
 /**
  * The library's version, e.g. `"0.1.0"`: a static NUL-terminated string, never freed.

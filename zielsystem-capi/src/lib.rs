@@ -477,40 +477,20 @@ fn consolidate(
         };
     let sheets = sheets_of(Argument::Sheets, sheets, true);
     let previous = sheets_of(Argument::PreviousSheets, previous, false);
-    let tertial = match tertial {
-        None => {
-            findings.push(missing(Argument::Tertial));
-            None
-        }
-        Some(text) => std::str::from_utf8(text)
-            .ok()
-            .and_then(|text| text.parse::<Tertial>().ok())
-            .or_else(|| {
-                let value = shortened(text);
-                findings.push(about(
-                    Argument::Tertial,
-                    Finding::new(Message::SchemaFormatTertial, "", [("value", value)]),
-                ));
-                None
-            }),
-    };
-    let as_of = match as_of {
-        None => {
-            findings.push(missing(Argument::AsOf));
-            None
-        }
-        Some(text) => std::str::from_utf8(text)
-            .ok()
-            .and_then(zielsystem_core::model::date::parse)
-            .or_else(|| {
-                let value = shortened(text);
-                findings.push(about(
-                    Argument::AsOf,
-                    Finding::new(Message::SchemaFormatDate, "", [("value", value)]),
-                ));
-                None
-            }),
-    };
+    let tertial = read_text(
+        Argument::Tertial,
+        tertial,
+        |text| text.parse::<Tertial>().ok(),
+        Message::SchemaFormatTertial,
+        &mut findings,
+    );
+    let as_of = read_text(
+        Argument::AsOf,
+        as_of,
+        zielsystem_core::model::date::parse,
+        Message::SchemaFormatDate,
+        &mut findings,
+    );
     match (system, sheets, previous, tertial, as_of) {
         (Some(system), Some(sheets), Some(previous), Some(tertial), Some(as_of))
             if findings.is_empty() =>
@@ -520,6 +500,30 @@ fn consolidate(
         }
         _ => to_json(&ValidationResult::from_findings(findings)),
     }
+}
+
+/// The value `parse` reads from the C string `text`; a finding when it is NULL (`SCHEMA_REQUIRED`)
+/// or cannot be read (`malformed`, naming at most 40 characters of it).
+fn read_text<T>(
+    argument: Argument,
+    text: Option<&[u8]>,
+    parse: impl FnOnce(&str) -> Option<T>,
+    malformed: Message,
+    findings: &mut Vec<Finding>,
+) -> Option<T> {
+    let Some(text) = text else {
+        findings.push(missing(argument));
+        return None;
+    };
+    let parsed = std::str::from_utf8(text).ok().and_then(parse);
+    if parsed.is_none() {
+        let value = shortened(text);
+        findings.push(about(
+            argument,
+            Finding::new(malformed, "", [("value", value)]),
+        ));
+    }
+    parsed
 }
 
 /// At most 40 characters of a caller's string, for a message (the core shortens a bad tertial so).

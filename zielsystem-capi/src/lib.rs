@@ -19,7 +19,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::ptr;
 
 use serde_json::value::RawValue;
-use zielsystem_core::rules::limits::DOCUMENT_MAX_BYTES;
+use zielsystem_core::rules::limits::{DOCUMENT_MAX_BYTES, FINDINGS_MAX};
 use zielsystem_core::{
     Finding, Message, ReportSheet, TargetSystem, Tertial, ValidationResult, check_sheet_json,
     check_system_json,
@@ -343,17 +343,36 @@ fn decode_sheets(
         serde_json::from_slice(bytes).map_err(|_| vec![about(argument, not_an_array(bytes))])?;
     let mut sheets = Vec::with_capacity(items.len());
     let mut findings = Vec::new();
+    // Each sheet's findings are capped by the core; the list's are capped here, as one document's
+    // would be, so that millions of bad items cannot pile up millions of findings.
+    let mut omitted = 0usize;
     for (index, item) in items.iter().enumerate() {
         // The sheet's rules are not asked for here (the caller validates sheets itself): only
         // whether it is a sheet at all.
         let checked = check_sheet_json(item.get().as_bytes(), system, &[]);
-        match checked.document {
-            Some(sheet) => sheets.push(sheet),
-            None => findings.extend(checked.result.findings.into_iter().map(|mut finding| {
-                finding.path = format!("/{index}{}", finding.path);
-                about(argument, finding)
-            })),
-        }
+        let Some(sheet) = checked.document else {
+            for mut finding in checked.result.findings {
+                if findings.len() < FINDINGS_MAX {
+                    finding.path = format!("/{index}{}", finding.path);
+                    findings.push(about(argument, finding));
+                } else {
+                    omitted += 1;
+                }
+            }
+            continue;
+        };
+        sheets.push(sheet);
+    }
+    if omitted > 0 {
+        let note = Finding::new(
+            Message::SchemaLimitFindings,
+            "",
+            [
+                ("omitted", omitted.to_string()),
+                ("limit", FINDINGS_MAX.to_string()),
+            ],
+        );
+        findings.push(about(argument, note));
     }
     if findings.is_empty() {
         Ok(sheets)
@@ -644,6 +663,34 @@ mod tests {
         let value = run(pointer);
         assert_eq!(codes(&value), ["SCHEMA_LIMIT"]);
         assert_eq!(value["findings"][0]["params"]["argument"], "history");
+    }
+
+    #[test]
+    fn findings_of_a_list_are_capped() {
+        let system = std::fs::read("../examples/mitte-2022/target-system.json").unwrap();
+        let items = FINDINGS_MAX + 5;
+        let sheets = format!("[{}{{}}]", "{},".repeat(items - 1));
+        let tertial = c"2022-T1";
+        let as_of = c"2022-06-14";
+        // SAFETY: each pointer-length pair names a live buffer; the C strings are NUL-terminated.
+        let pointer = unsafe {
+            zielsystem_consolidate(
+                system.as_ptr().cast(),
+                system.len(),
+                sheets.as_ptr().cast(),
+                sheets.len(),
+                tertial.as_ptr(),
+                as_of.as_ptr(),
+            )
+        };
+        let value = run(pointer);
+        let findings = value["findings"].as_array().unwrap();
+        assert_eq!(findings.len(), FINDINGS_MAX + 1);
+        let last = &findings[FINDINGS_MAX];
+        assert_eq!(last["code"], "SCHEMA_LIMIT");
+        assert_eq!(last["params"]["argument"], "sheets");
+        let omitted: usize = last["params"]["omitted"].as_str().unwrap().parse().unwrap();
+        assert!(omitted > items, "{omitted}");
     }
 
     #[test]

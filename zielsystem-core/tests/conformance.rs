@@ -257,8 +257,12 @@ fn every_code_is_triggered_and_has_a_near_miss() {
             }
         }
     }
+    // INTERNAL reports a bug of the library (a panic caught at the C boundary): no document may
+    // trigger it, so no case can. zielsystem-capi's unit tests cover it.
     let required = RULES.iter().filter(|rule| {
-        rule.document == DocumentKind::Any || RUNNERS.iter().any(|(_, kind)| *kind == rule.document)
+        rule.code != Code::Internal
+            && (rule.document == DocumentKind::Any
+                || RUNNERS.iter().any(|(_, kind)| *kind == rule.document))
     });
     let mut missing = Vec::new();
     for rule in required {

@@ -69,6 +69,8 @@ pub enum Code {
     BV01,
     BV02,
     BV03,
+    #[serde(rename = "INTERNAL")]
+    Internal,
 }
 
 /// The kind of document a rule checks.
@@ -172,6 +174,7 @@ pub static RULES: &[Rule] = &[
     rule(Code::BV01, E, Paper, "Die Vorlagen-Nr. hat die Form Nummer/Wahlperiode in römischen Ziffern.", "The paper number is <n>/<Roman numeral>.", "Form der Bezirksamtsvorlage"),
     rule(Code::BV02, E, Paper, "Jeder Abschnitt des Formulars ist vorhanden (ein Abschnitt darf „keine“ lauten).", "Every section of the form is present (a section may say \"keine\").", "Form der Bezirksamtsvorlage"),
     rule(Code::BV03, W, Paper, "Im Text steht kein Platzhalter der Textverarbeitung mehr.", "No word-processor placeholder is left in the text.", "Form der Bezirksamtsvorlage (vgl. „Wählen Sie ein Element aus.“ in 36/VI)"),
+    rule(Code::Internal, E, Any, "Die Prüfung endet ohne inneren Fehler der Bibliothek; tritt doch einer auf, wird er als Befund gemeldet, nie als Absturz.", "The check ends without an internal error of the library; if one occurs, it is reported as a finding, never as a crash.", "Betriebssicherheit beim Einbetten (docs/embedding.md)"),
 ];
 
 impl Code {
@@ -222,6 +225,7 @@ impl Code {
             Code::BV01 => "BV01",
             Code::BV02 => "BV02",
             Code::BV03 => "BV03",
+            Code::Internal => "INTERNAL",
         }
     }
 
@@ -352,6 +356,7 @@ pub enum Message {
     PaperNumberMalformed,
     PaperSectionMissing,
     PaperPlaceholder,
+    Internal,
 }
 
 impl Message {
@@ -443,6 +448,7 @@ impl Message {
             Message::PaperNumberMalformed => (Code::BV01, "„{number}“ ist keine Vorlagen-Nr. der Form Nummer/Wahlperiode (z. B. „36/VI“).", "\"{number}\" is not a paper number of the form <number>/<term> (e.g. \"36/VI\")."),
             Message::PaperSectionMissing => (Code::BV02, "Der Abschnitt „{section}“ fehlt (ein nicht zutreffender Abschnitt lautet „keine“).", "Section \"{section_en}\" is missing (a section that does not apply says \"keine\")."),
             Message::PaperPlaceholder => (Code::BV03, "Im Abschnitt „{section}“ steht noch der Platzhalter „{placeholder}“.", "Section \"{section_en}\" still contains the placeholder \"{placeholder}\"."),
+            Message::Internal => (Code::Internal, "Interner Fehler der Bibliothek ({detail}); das Dokument wurde nicht geprüft. Bitte melden.", "Internal error of the library ({detail}); the document was not checked. Please report it."),
         };
         MessageSpec { code, de, en }
     }
@@ -620,7 +626,7 @@ mod tests {
             let json = serde_json::to_string(&rule.code).unwrap_or_default();
             assert_eq!(json, format!("\"{}\"", rule.code.as_str()), "rule {index}");
         }
-        assert_eq!(RULES.len(), 44);
+        assert_eq!(RULES.len(), 45);
     }
 
     #[test]

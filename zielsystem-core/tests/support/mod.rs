@@ -154,10 +154,16 @@ pub const MESSAGES: &[(&str, Message)] = &[
     ("PaperNumberMalformed", Message::PaperNumberMalformed),
     ("PaperSectionMissing", Message::PaperSectionMissing),
     ("PaperPlaceholder", Message::PaperPlaceholder),
+    ("Internal", Message::Internal),
 ];
 
 /// Messages no conformance case can produce, each with the reason and where it is tested instead.
 pub const NOT_BY_A_CASE: &[(&str, &str)] = &[
+    (
+        "Internal",
+        "reports a bug of the library (a panic caught at the C boundary); no document may trigger \
+         it, so unit tests of zielsystem-capi call the boundary with a panicking closure",
+    ),
     (
         "SchemaLimitDocumentSize",
         "needs a document over 8 MiB; tests/malformed generates such documents at test time \

@@ -1,11 +1,12 @@
 //! Runs the conformance cases of consolidated reports (`tests/cases/report/`) and papers
-//! (`tests/cases/paper/`) against the Rust surface: rules TR01–TR04 and BV01–BV03, and, for
+//! (`tests/cases/paper/`) against the Rust surface: rules TR01–TR05 and BV01–BV04, and, for
 //! documents, the committed JSON Schemas (`schemas/tertial-report.schema.json`,
 //! `schemas/paper.schema.json`).
 //!
 //! A report case either names a `document` (a tertial report as JSON, checked from its bytes with
 //! `check_report_json`: schema-level findings, then `validate_report`) or the inputs of a consolidation (`system`, `sheets`, `previous`, `tertial`,
-//! `as_of`; the findings are those the consolidated report carries). See tests/README.md,
+//! `as_of`; the findings are those the consolidated report carries, or, with `decide`, those of the
+//! decided report or of the refusal). See tests/README.md,
 //! "Report and paper cases".
 #![allow(
     clippy::unwrap_used,
@@ -20,6 +21,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::Value;
+use zielsystem_core::model::paper::{PaperKind, council_paper, decision_paper};
 use zielsystem_core::rules::{
     Checked, check_paper_json, check_report_json, validate_paper, validate_report,
 };
@@ -41,12 +43,25 @@ struct Expect {
     tertial: Option<Tertial>,
     #[serde(default)]
     as_of: Option<NaiveDate>,
+    #[serde(default)]
+    decide: Option<DecideStep>,
     valid: bool,
     codes: Vec<String>,
     #[serde(default)]
     absent: Vec<String>,
     #[serde(default)]
     schema_valid: Option<bool>,
+}
+
+/// A consolidation case may go on to the Bezirksamt's decision: the findings are then those of the
+/// decided report, or those that refuse the decision.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DecideStep {
+    decided_on: NaiveDate,
+    number: String,
+    #[serde(default)]
+    not_adopted: Vec<usize>,
 }
 
 fn root() -> PathBuf {
@@ -172,7 +187,18 @@ fn report_cases() {
                 case.display()
             );
             assert_eq!(validate_report(&report).findings, report.findings);
-            let result = ValidationResult::from_findings(report.findings.clone());
+            let result = match &expect.decide {
+                None => ValidationResult::from_findings(report.findings.clone()),
+                Some(step) => {
+                    match report.decide(&system, step.decided_on, &step.number, &step.not_adopted) {
+                        Ok(decided) => {
+                            assert_eq!(validate_report(&decided).findings, decided.findings);
+                            ValidationResult::from_findings(decided.findings)
+                        }
+                        Err(refused) => refused,
+                    }
+                }
+            };
             check(&case, &expect, &result);
         }
     }
@@ -219,7 +245,7 @@ fn every_tr_and_bv_code_has_a_triggering_case_and_a_near_miss() {
 }
 
 #[test]
-fn paper_for_a_report_passes_bv() {
+fn both_papers_of_a_report_pass_bv() {
     let fixtures = root().join("tests/fixtures");
     let system: TargetSystem = read(&fixtures.join("report-system.json"));
     let sheets: Vec<ReportSheet> = ["A01", "A02", "A03", "A04", "V01", "V02"]
@@ -233,19 +259,29 @@ fn paper_for_a_report_passes_bv() {
         "2022-06-14".parse().unwrap(),
         &[],
     );
-    let paper = zielsystem_core::model::paper::for_report(&draft);
+    let paper = decision_paper(&draft);
     assert!(validate_paper(&paper).findings.is_empty());
     assert_eq!(
         paper.subject.as_deref(),
-        Some("Bericht über das Erreichen der Ziele des Zielsystems 2022 – I. Tertial")
+        Some("Bericht über das Erreichen der Ziele des Zielsystems 2022 zum Ende des I. Tertials")
+    );
+    assert!(
+        council_paper(&draft).is_none(),
+        "no council paper before the decision"
     );
     let decided = draft
-        .decide("2022-06-21".parse().unwrap(), "118/VI")
+        .decide(&system, "2022-06-21".parse().unwrap(), "118/VI", &[])
         .unwrap();
-    let paper = zielsystem_core::model::paper::for_report(&decided);
+    let paper = decision_paper(&decided);
     assert_eq!(paper.number.as_deref(), Some("118/VI"));
-    assert!(schema_accepts(
-        "paper.schema.json",
-        &serde_json::to_value(&paper).unwrap()
-    ));
+    let council = council_paper(&decided).unwrap();
+    assert_eq!(council.kind, Some(PaperKind::CouncilInformation));
+    assert!(council.draft_resolution.is_none());
+    for paper in [paper, council] {
+        assert!(validate_paper(&paper).findings.is_empty(), "{paper:?}");
+        assert!(schema_accepts(
+            "paper.schema.json",
+            &serde_json::to_value(&paper).unwrap()
+        ));
+    }
 }

@@ -133,19 +133,35 @@ fn demo_writes_every_file_and_names_them() {
     );
     let stdout = String::from_utf8_lossy(&output.stdout);
     for tertial in ["2022-T1", "2022-T2", "2022-T3"] {
-        for name in [
-            format!("bericht-{tertial}.md"),
-            format!("bericht-{tertial}.html"),
+        let mut names = vec![
             format!("bericht-{tertial}.json"),
             format!("ampel-{tertial}.svg"),
-            format!("vorlage-{tertial}.json"),
-        ] {
+            format!("vorlage-bezirksamt-{tertial}.md"),
+            format!("vorlage-bezirksamt-{tertial}.html"),
+            format!("vorlage-bezirksamt-{tertial}.json"),
+        ];
+        // The council's paper exists once the Bezirksamt has decided (tertials I and II).
+        if tertial != "2022-T3" {
+            names.extend(["md", "html", "json"].map(|ext| format!("vorlage-bvv-{tertial}.{ext}")));
+        } else {
+            assert!(!dir.join("vorlage-bvv-2022-T3.html").exists());
+        }
+        for name in names {
             let path = dir.join(&name);
             assert!(path.is_file(), "{name} missing");
             assert!(
                 stdout.contains(&path.display().to_string()),
                 "{name} not named"
             );
+            // Every paper and page of the demo is marked as an example.
+            if name.ends_with(".html") || name.ends_with(".md") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                assert!(text.contains("BEISPIEL"), "{name} not marked as an example");
+                assert!(
+                    text.contains("Illustrativ – nicht veröffentlicht"),
+                    "{name}: illustrative goals not marked"
+                );
+            }
         }
     }
     let t1: TertialReport =

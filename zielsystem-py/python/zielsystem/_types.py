@@ -32,6 +32,7 @@ __all__ = [
     "OriginKind",
     "PaperDict",
     "PaperKind",
+    "CouncilOutcome",
     "Perspective",
     "PortfolioDict",
     "ReportCountermeasureDict",
@@ -76,8 +77,19 @@ OriginKind = Union[Literal["new"], Literal["continued"]]
 """Whether a goal is new or continued from the previous year."""
 Dimension = Union[Literal["perspective"], Literal["portfolio"], Literal["tertial"]]
 """A dimension the attainment table can be summarised by."""
-PaperKind = Union[Literal["decision"], Literal["information"]]
-"""The kind of a Bezirksamtsvorlage: zur Beschlussfassung or zur Kenntnisnahme."""
+PaperKind = Union[Literal["decision"], Literal["information"], Literal["council_information"]]
+"""The kind of a paper: Bezirksamtsvorlage zur Beschlussfassung or zur Kenntnisnahme, or the Vorlage
+zur Kenntnisnahme for the council (``council_information``)."""
+
+CouncilOutcome = Union[
+    Literal["noted"],
+    Literal["noted_with_interim_report"],
+    Literal["noted_with_final_report"],
+    Literal["referred"],
+    Literal["postponed"],
+]
+"""What the council did with a paper for information: took note (also with an interim or final
+report), referred it to a committee, or postponed it."""
 
 
 class ResolutionDict(TypedDict):
@@ -359,14 +371,16 @@ class ReportCountermeasureDict(TypedDict):
     goal: str
     description: str
     org_units: List[str]
+    adopted: Optional[bool]
 
 
 class CouncilNoteDict(TypedDict):
-    """The council (BVV) taking note of a report: day (ISO date), printed-paper number
-    (``"0297/VI"``) and the recorded outcome, if any."""
+    """The council (BVV) dealing with a report: day (ISO date), printed-paper number (``"0297/VI"``,
+    ``None`` for a paper without one), the recorded result, and the outcome in the minutes' words."""
 
     noted_on: str
-    number: str
+    number: Optional[str]
+    result: Optional[CouncilOutcome]
     outcome: Optional[str]
 
 
@@ -416,9 +430,11 @@ class PaperDict(TypedDict):
     number: Optional[str]
     meeting_date: Optional[str]
     kind: Optional[PaperKind]
+    decision: Optional[ResolutionDict]
     subject: Optional[str]
     rapporteur: Optional[str]
     draft_resolution: Optional[List[str]]
+    communication: Optional[List[str]]
     publication: Optional[bool]
     staff_representation: Optional[StaffRepresentationDict]
     justification: Optional[str]

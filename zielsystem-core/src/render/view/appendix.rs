@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::indicator::{NOTE_DE, attainment};
+use super::indicator::{NOTE_DE, attainment, distance_de};
 use super::{LightView, light_view};
 use crate::model::report_sheet::ReportSheet;
 use crate::model::tertial_report::{ChangeDirection, GoalEntry, TertialReport};
@@ -115,6 +115,7 @@ pub(crate) struct IndicatorView {
     pub value: String,
     pub as_of: String,
     pub attainment: String,
+    pub distance: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -188,6 +189,7 @@ fn indicator_views(
                 as_of: german_date(value.as_of),
                 attainment: indicator
                     .map_or_else(|| "–".into(), |i| attainment(i, value.value).text_de()),
+                distance: indicator.map_or_else(|| "–".into(), |i| distance_de(i, value.value)),
             }
         })
         .collect()
@@ -330,11 +332,7 @@ pub(crate) fn appendix_view(report: &TertialReport) -> AppendixView {
         .flat_map(|p| &p.goals)
         .any(|goal| !goal.indicators.is_empty());
     AppendixView {
-        title: format!(
-            "Bericht über das Erreichen der Ziele des Zielsystems {} zum Ende des {}",
-            report.tertial.year(),
-            report.tertial.label_genitive_de()
-        ),
+        title: crate::model::paper::report_subject(report),
         tertial_label: report.tertial.label_de(),
         year: report.tertial.year(),
         facts: format!(

@@ -73,8 +73,25 @@ impl Attainment {
     }
 }
 
+/// How far the value stands from the target, in the indicator's unit: "3,1 über dem Zielwert",
+/// "2,6 unter dem Zielwert", "Zielwert erreicht"; "–" when a number is not finite.
+pub fn distance_de(indicator: &Indicator, value: f64) -> String {
+    let gap = value - indicator.target;
+    if !gap.is_finite() {
+        return "–".to_string();
+    }
+    let amount = crate::render::text::german_number(gap.abs());
+    if amount == "0" {
+        "Zielwert erreicht".to_string()
+    } else if gap > 0.0 {
+        format!("{amount} über dem Zielwert")
+    } else {
+        format!("{amount} unter dem Zielwert")
+    }
+}
+
 /// The note under every indicator table: how to read the degree of attainment.
-pub const NOTE_DE: &str = "Grad der Zielerreichung: Anteil des Wegs vom Ausgangswert zum Zielwert, den der Wert zurückgelegt hat – (Wert − Ausgangswert) ÷ (Zielwert − Ausgangswert), gleich ob die Kennzahl steigen oder sinken soll. Jenseits des Zielwerts: „Ziel übertroffen“; hinter dem Ausgangswert: „entgegen der Zielrichtung“.";
+pub const NOTE_DE: &str = "Abstand zum Zielwert: wie weit der Wert über oder unter dem Zielwert liegt, in der Einheit der Kennzahl. Grad der Zielerreichung: Anteil des Wegs vom Ausgangswert zum Zielwert, den der Wert zurückgelegt hat – (Wert − Ausgangswert) ÷ (Zielwert − Ausgangswert), gleich ob die Kennzahl steigen oder sinken soll. Jenseits des Zielwerts: „Ziel übertroffen“; hinter dem Ausgangswert: „entgegen der Zielrichtung“.";
 
 #[cfg(test)]
 mod tests {
@@ -112,6 +129,9 @@ mod tests {
         // Spending should fall from 104 % of the funds to 100 %; at 103,1 % it has covered 22 %.
         let budget = indicator(104.0, 100.0, Direction::Decrease);
         assert_eq!(attainment(&budget, 103.1).text_de(), "22 %");
+        assert_eq!(distance_de(&budget, 103.1), "3,1 über dem Zielwert");
+        assert_eq!(distance_de(&budget, 100.0), "Zielwert erreicht");
+        assert_eq!(distance_de(&budget, 97.5), "2,5 unter dem Zielwert");
         assert_eq!(
             attainment(&budget, 106.0).text_de(),
             "entgegen der Zielrichtung"

@@ -38,11 +38,15 @@ mod bundle {
 struct Step {
     period: Period,
     as_of: (i32, u32, u32),
-    /// Day, resolution number, and the positions of the countermeasures not adopted.
-    decided: Option<((i32, u32, u32), &'static str, &'static [usize])>,
-    /// Day, Drucksache number (if any), outcome.
-    noted: Option<((i32, u32, u32), Option<&'static str>, CouncilOutcome)>,
+    decided: Option<Decided>,
+    noted: Option<Noted>,
 }
+
+/// Day, resolution number, and the positions of the countermeasures not adopted.
+type Decided = (Ymd, &'static str, &'static [usize]);
+/// Day, Drucksache number (if any), outcome.
+type Noted = (Ymd, Option<&'static str>, CouncilOutcome);
+type Ymd = (i32, u32, u32);
 
 /// Tertial I decided and noted by the council, tertial II decided, tertial III a draft in January
 /// (the deadline has not passed: the missing sheets are "ausstehend").
@@ -103,12 +107,12 @@ impl Written {
         self.write(
             dir,
             &format!("{stem}.html"),
-            &html::decision_paper(report, &options),
+            &html::decision_paper(report, options),
         )?;
         self.write(
             dir,
             &format!("{stem}.md"),
-            &markdown::decision_paper(report, &options),
+            &markdown::decision_paper(report, options),
         )?;
         self.write(
             dir,
@@ -116,8 +120,8 @@ impl Written {
             &pretty(&decision_paper(report))?,
         )?;
         if let (Some(html), Some(md), Some(paper)) = (
-            html::council_paper(report, &options),
-            markdown::council_paper(report, &options),
+            html::council_paper(report, options),
+            markdown::council_paper(report, options),
             council_paper(report),
         ) {
             let stem = format!("vorlage-bvv-{tertial}");
@@ -271,7 +275,11 @@ pub(crate) fn run(out: &mut impl Write, dir: &Path) -> Result<u8, Failure> {
         if let Some(council) = council_paper(&report) {
             paper.findings.extend(validate_paper(&council).findings);
         }
-        errors |= !checked.valid || paper.findings.iter().any(|f| f.is_error());
+        errors |= !checked.valid
+            || paper
+                .findings
+                .iter()
+                .any(zielsystem_core::Finding::is_error);
         written.report(dir, &report)?;
         first_html.get_or_insert_with(|| dir.join(format!("vorlage-bezirksamt-{tertial}.html")));
         writeln!(

@@ -114,11 +114,11 @@ fn snapshots_of_the_fixture_papers() {
     snapshot("decision-2022-T2.html", &draft.to_html());
     snapshot(
         "council-2022-T2-example.md",
-        &markdown::council_paper(&decided, &example).unwrap(),
+        &markdown::council_paper(&decided, example).unwrap(),
     );
     snapshot(
         "council-2022-T2-example.html",
-        &html::council_paper(&decided, &example).unwrap(),
+        &html::council_paper(&decided, example).unwrap(),
     );
     snapshot("matrix-2022-T2.svg", &draft.to_svg());
 }
@@ -245,15 +245,15 @@ fn the_example_mark_shows_only_when_asked() {
     assert!(!noted.to_html().contains("BEISPIEL"));
     assert!(!noted.to_markdown().contains("BEISPIEL"));
     let example = RenderOptions::EXAMPLE;
-    assert!(html::decision_paper(&noted, &example).contains("BEISPIEL"));
-    assert!(markdown::decision_paper(&noted, &example).contains("BEISPIEL"));
+    assert!(html::decision_paper(&noted, example).contains("BEISPIEL"));
+    assert!(markdown::decision_paper(&noted, example).contains("BEISPIEL"));
     assert!(
-        html::council_paper(&noted, &example)
+        html::council_paper(&noted, example)
             .unwrap()
             .contains("BEISPIEL")
     );
     assert!(
-        markdown::council_paper(&noted, &example)
+        markdown::council_paper(&noted, example)
             .unwrap()
             .contains("BEISPIEL")
     );

@@ -207,25 +207,25 @@ crate::json_class_methods!(PyTertialReport, "TertialReport", rules::parse_report
     /// "Beispiel" in the letterhead.
     #[pyo3(signature = (*, example = false))]
     fn to_markdown(&self, example: bool) -> String {
-        markdown::decision_paper(&self.inner, &RenderOptions { example })
+        markdown::decision_paper(&self.inner, RenderOptions { example })
     }
 
     /// The Bezirksamtsvorlage zur Beschlussfassung as a self-contained HTML page (German).
     #[pyo3(signature = (*, example = false))]
     fn to_html(&self, example: bool) -> String {
-        html::decision_paper(&self.inner, &RenderOptions { example })
+        html::decision_paper(&self.inner, RenderOptions { example })
     }
 
     /// The Vorlage zur Kenntnisnahme for the council as Markdown; `None` before the decision.
     #[pyo3(signature = (*, example = false))]
     fn to_council_markdown(&self, example: bool) -> Option<String> {
-        markdown::council_paper(&self.inner, &RenderOptions { example })
+        markdown::council_paper(&self.inner, RenderOptions { example })
     }
 
     /// The Vorlage zur Kenntnisnahme for the council as HTML; `None` before the decision.
     #[pyo3(signature = (*, example = false))]
     fn to_council_html(&self, example: bool) -> Option<String> {
-        html::council_paper(&self.inner, &RenderOptions { example })
+        html::council_paper(&self.inner, RenderOptions { example })
     }
 
     /// The traffic-light matrix as SVG.

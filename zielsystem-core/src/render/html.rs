@@ -16,7 +16,7 @@ use crate::model::tertial_report::TertialReport;
 /// The Bezirksamtsvorlage zur Beschlussfassung (draft or decided report). The matrix shows every
 /// tertial of the year; earlier tertials come from the forecasts the report carries in its
 /// `history` (the earlier sheets given to consolidation).
-pub fn decision_paper(report: &TertialReport, options: &RenderOptions) -> String {
+pub fn decision_paper(report: &TertialReport, options: RenderOptions) -> String {
     let context = minijinja::context! {
         matrix => Value::from_safe_string(svg::matrix(report)),
         ..Value::from(Serde(decision_view(report, options)))
@@ -25,7 +25,7 @@ pub fn decision_paper(report: &TertialReport, options: &RenderOptions) -> String
 }
 
 /// The Vorlage zur Kenntnisnahme for the council; `None` before the Bezirksamt has decided.
-pub fn council_paper(report: &TertialReport, options: &RenderOptions) -> Option<String> {
+pub fn council_paper(report: &TertialReport, options: RenderOptions) -> Option<String> {
     let view = council_view(report, options)?;
     let context = minijinja::context! {
         matrix => Value::from_safe_string(svg::matrix(report)),

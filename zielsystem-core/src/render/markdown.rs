@@ -11,11 +11,11 @@ use super::{RenderOptions, engine};
 use crate::model::tertial_report::TertialReport;
 
 /// The Bezirksamtsvorlage zur Beschlussfassung. Needs nothing but the report: it carries its context.
-pub fn decision_paper(report: &TertialReport, options: &RenderOptions) -> String {
+pub fn decision_paper(report: &TertialReport, options: RenderOptions) -> String {
     engine::render("decision.md", decision_view(report, options))
 }
 
 /// The Vorlage zur Kenntnisnahme for the council; `None` before the Bezirksamt has decided.
-pub fn council_paper(report: &TertialReport, options: &RenderOptions) -> Option<String> {
+pub fn council_paper(report: &TertialReport, options: RenderOptions) -> Option<String> {
     Some(engine::render("council.md", council_view(report, options)?))
 }

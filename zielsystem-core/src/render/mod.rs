@@ -30,23 +30,23 @@ impl RenderOptions {
 impl TertialReport {
     /// The Bezirksamtsvorlage zur Beschlussfassung as Markdown ([`markdown::decision_paper`]).
     pub fn to_markdown(&self) -> String {
-        markdown::decision_paper(self, &RenderOptions::default())
+        markdown::decision_paper(self, RenderOptions::default())
     }
 
     /// The Bezirksamtsvorlage zur Beschlussfassung as a self-contained HTML page
     /// ([`html::decision_paper`]).
     pub fn to_html(&self) -> String {
-        html::decision_paper(self, &RenderOptions::default())
+        html::decision_paper(self, RenderOptions::default())
     }
 
     /// The Vorlage zur Kenntnisnahme for the council as Markdown; `None` before the decision.
     pub fn to_council_markdown(&self) -> Option<String> {
-        markdown::council_paper(self, &RenderOptions::default())
+        markdown::council_paper(self, RenderOptions::default())
     }
 
     /// The Vorlage zur Kenntnisnahme for the council as HTML; `None` before the decision.
     pub fn to_council_html(&self) -> Option<String> {
-        html::council_paper(self, &RenderOptions::default())
+        html::council_paper(self, RenderOptions::default())
     }
 
     /// The traffic-light matrix as SVG ([`svg::matrix`]).

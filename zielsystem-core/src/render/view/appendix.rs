@@ -294,6 +294,40 @@ fn change_rows(report: &TertialReport, direction: ChangeDirection) -> Vec<Change
         .collect()
 }
 
+fn forecast_rows(report: &TertialReport) -> Vec<CountRow> {
+    report
+        .counts
+        .by_forecast
+        .iter()
+        .map(|row| CountRow {
+            label: row
+                .forecast
+                .map_or_else(|| "ohne Berichtsblatt".to_string(), |f| f.label_de().into()),
+            light: light_view(row.forecast.map(crate::Forecast::light)),
+            mandate_target_groups: row.mandate_target_groups,
+            administration_internal: row.administration_internal,
+            total: row.total,
+        })
+        .collect()
+}
+
+fn portfolio_rows(report: &TertialReport) -> Vec<PortfolioRow> {
+    report
+        .counts
+        .by_portfolio
+        .iter()
+        .map(|row| PortfolioRow {
+            portfolio: row.portfolio.clone(),
+            name: report.portfolio_name(&row.portfolio).to_string(),
+            goals: row.goals,
+            green: row.green,
+            yellow: row.yellow,
+            red: row.red,
+            without_sheet: row.without_sheet,
+        })
+        .collect()
+}
+
 /// Builds the Anlage of `report`.
 pub(crate) fn appendix_view(report: &TertialReport) -> AppendixView {
     let count = |light: Light| report.light_count(light);
@@ -361,34 +395,8 @@ pub(crate) fn appendix_view(report: &TertialReport) -> AppendixView {
                 change: change_of(&entry.goal),
             })
             .collect(),
-        by_forecast: report
-            .counts
-            .by_forecast
-            .iter()
-            .map(|row| CountRow {
-                label: row
-                    .forecast
-                    .map_or_else(|| "ohne Berichtsblatt".to_string(), |f| f.label_de().into()),
-                light: light_view(row.forecast.map(crate::Forecast::light)),
-                mandate_target_groups: row.mandate_target_groups,
-                administration_internal: row.administration_internal,
-                total: row.total,
-            })
-            .collect(),
-        by_portfolio: report
-            .counts
-            .by_portfolio
-            .iter()
-            .map(|row| PortfolioRow {
-                portfolio: row.portfolio.clone(),
-                name: report.portfolio_name(&row.portfolio).to_string(),
-                goals: row.goals,
-                green: row.green,
-                yellow: row.yellow,
-                red: row.red,
-                without_sheet: row.without_sheet,
-            })
-            .collect(),
+        by_forecast: forecast_rows(report),
+        by_portfolio: portfolio_rows(report),
         compared_with: report.compared_with.map(crate::Tertial::label_de),
         worse: change_rows(report, ChangeDirection::Worse),
         better: change_rows(report, ChangeDirection::Better),

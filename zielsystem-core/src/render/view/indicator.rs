@@ -46,7 +46,7 @@ pub fn attainment(indicator: &Indicator, value: f64) -> Attainment {
         Attainment::Against
     } else if share > 1.0 {
         Attainment::Exceeded
-    } else if share == 1.0 {
+    } else if share >= 1.0 {
         Attainment::Reached
     } else {
         Attainment::Share(share)

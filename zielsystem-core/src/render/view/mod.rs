@@ -151,7 +151,7 @@ fn effects_view(paper: &Paper) -> EffectsView {
 
 fn letterhead(
     report: &TertialReport,
-    options: &RenderOptions,
+    options: RenderOptions,
     draft: bool,
     meta: Vec<String>,
 ) -> Letterhead {
@@ -194,20 +194,22 @@ fn decision_note(report: &TertialReport) -> Option<String> {
     );
     match rejected.len() {
         0 => {}
-        1 => note.push_str(&format!(
-            " Nicht beschlossen wurde die Aktivität zur Gegensteuerung Nr. {} unter I.",
-            rejected.join("")
-        )),
-        _ => note.push_str(&format!(
-            " Nicht beschlossen wurden die Aktivitäten zur Gegensteuerung Nr. {} unter I.",
-            rejected.join(", ")
-        )),
+        1 => {
+            note.push_str(" Nicht beschlossen wurde die Aktivität zur Gegensteuerung Nr. ");
+            note.push_str(&rejected.join(""));
+            note.push_str(" unter I.");
+        }
+        _ => {
+            note.push_str(" Nicht beschlossen wurden die Aktivitäten zur Gegensteuerung Nr. ");
+            note.push_str(&rejected.join(", "));
+            note.push_str(" unter I.");
+        }
     }
     Some(note)
 }
 
 /// The Bezirksamtsvorlage zur Beschlussfassung of `report` (draft or decided).
-pub(crate) fn decision_view(report: &TertialReport, options: &RenderOptions) -> DecisionView {
+pub(crate) fn decision_view(report: &TertialReport, options: RenderOptions) -> DecisionView {
     let paper = decision_paper(report);
     let staff = paper.staff_representation.clone().unwrap_or_default();
     let is_draft = report.stage == Stage::Draft;
@@ -268,7 +270,7 @@ pub(crate) fn decision_view(report: &TertialReport, options: &RenderOptions) -> 
 }
 
 /// The Vorlage zur Kenntnisnahme for the council of `report`; `None` before the decision.
-pub(crate) fn council_view(report: &TertialReport, options: &RenderOptions) -> Option<CouncilView> {
+pub(crate) fn council_view(report: &TertialReport, options: RenderOptions) -> Option<CouncilView> {
     let paper = council_paper(report)?;
     let decision = paper.decision.as_ref()?;
     let council_record = report

@@ -286,7 +286,7 @@ fn context(system: &TargetSystem, as_of: NaiveDate) -> ReportContext {
 }
 
 impl TertialReport {
-    /// The findings of TR01–TR04 recomputed on the report as it stands.
+    /// The findings of TR01–TR05 recomputed on the report as it stands.
     pub fn validate(&self) -> ValidationResult {
         tertial_report::validate_report(self)
     }

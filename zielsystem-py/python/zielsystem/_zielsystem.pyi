@@ -449,9 +449,9 @@ class TertialReport:
         """The countermeasures proposed, with their goals."""
     @property
     def findings(self) -> list[Finding]:
-        """The findings of TR01–TR04 the report carries."""
+        """The findings of TR01–TR05 the report carries."""
     def validate(self) -> ValidationResult:
-        """TR01–TR04 recomputed on the report as it stands."""
+        """TR01–TR05 recomputed on the report as it stands."""
     def decide(
         self,
         system: _SystemLike,
@@ -512,10 +512,10 @@ def validate_sheets(
     """Validates many sheets against one system without holding the GIL while the rules run."""
 
 def validate_report(report: _ReportLike) -> ValidationResult:
-    """Re-checks a tertial report against TR01–TR04 as it stands (and its shape, when given as JSON)."""
+    """Re-checks a tertial report against TR01–TR05 as it stands (and its shape, when given as JSON)."""
 
 def validate_paper(paper: _PaperLike) -> ValidationResult:
-    """Checks a Bezirksamtsvorlage against BV01–BV03 (and its shape, when given as JSON)."""
+    """Checks a paper (either kind) against BV01–BV04 (and its shape, when given as JSON)."""
 
 def consolidate(
     system: _SystemLike,

@@ -137,10 +137,10 @@ pub struct TertialReport {
         description = "Die Berichtsblätter des Tertials, wie sie eingegangen sind."
     )]
     pub sheets: Vec<ReportSheet>,
-    /// The findings of rules TR01–TR04 on this report.
+    /// The findings of rules TR01–TR05 on this report.
     #[schemars(
         title = "Befunde",
-        description = "Befunde der Regeln TR01–TR04 zu diesem Bericht."
+        description = "Befunde der Regeln TR01–TR05 zu diesem Bericht."
     )]
     pub findings: Vec<Finding>,
 }

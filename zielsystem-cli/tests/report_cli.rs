@@ -180,3 +180,67 @@ fn demo_writes_every_file_and_names_them() {
     assert!(stdout.contains("Geschrieben nach"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The report cases built by consolidation (`tests/cases/report/`, without `decide`: the CLI makes
+/// drafts) through `zielsystem report --format json`: the report it writes carries the expected
+/// findings.
+#[test]
+fn report_cases_by_consolidation_through_the_cli() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/cases/report");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("expect.json").is_file())
+        .collect();
+    dirs.sort();
+    let mut ran = 0;
+    for dir in dirs {
+        let expect: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.join("expect.json")).unwrap()).unwrap();
+        if expect.get("document").is_some() || expect.get("decide").is_some() {
+            continue;
+        }
+        let path =
+            |value: &serde_json::Value| dir.join(value.as_str().unwrap()).display().to_string();
+        let mut args: Vec<String> = vec![
+            "report".into(),
+            "--system".into(),
+            path(&expect["system"]),
+            "--tertial".into(),
+            expect["tertial"].as_str().unwrap().into(),
+            "--as-of".into(),
+            expect["as_of"].as_str().unwrap().into(),
+            "--format".into(),
+            "json".into(),
+        ];
+        for previous in expect["previous"].as_array().into_iter().flatten() {
+            args.extend(["--previous".into(), path(previous)]);
+        }
+        args.extend(expect["sheets"].as_array().unwrap().iter().map(path));
+        let arg_refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        let output = zielsystem(&arg_refs);
+        let report: TertialReport = serde_json::from_slice(&output.stdout)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        let codes: Vec<&str> = report.findings.iter().map(|f| f.code.as_str()).collect();
+        let name = dir.display();
+        assert_eq!(
+            !report.has_errors(),
+            expect["valid"].as_bool().unwrap(),
+            "{name}: {codes:?}"
+        );
+        for code in expect["codes"].as_array().unwrap() {
+            assert!(
+                codes.contains(&code.as_str().unwrap()),
+                "{name}: {code} expected, {codes:?}"
+            );
+        }
+        for code in expect["absent"].as_array().unwrap() {
+            assert!(
+                !codes.contains(&code.as_str().unwrap()),
+                "{name}: {code} absent, {codes:?}"
+            );
+        }
+        ran += 1;
+    }
+    assert!(ran >= 6, "only {ran} report cases ran");
+}

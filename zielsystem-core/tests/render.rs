@@ -240,6 +240,20 @@ fn indicators_show_unit_once_and_a_readable_degree_of_attainment() {
 }
 
 #[test]
+fn a_draft_names_the_sheets_that_would_refuse_the_decision() {
+    let system: TargetSystem = fixture("report-system.json");
+    let mut t1 = sheets("2022-T1", &T1_GOALS);
+    t1[0].reporting_member = "m-jug".into();
+    let draft = t1_report(&system, &t1);
+    for text in [draft.to_html(), draft.to_markdown()] {
+        assert!(text.contains("Hinweis vor dem Beschluss"), "{text}");
+        assert!(text.contains("RS03"));
+    }
+    let [noted, _, _] = reports();
+    assert!(!noted.to_html().contains("Hinweis vor dem Beschluss"));
+}
+
+#[test]
 fn the_example_mark_shows_only_when_asked() {
     let [noted, _, _] = reports();
     assert!(!noted.to_html().contains("BEISPIEL"));

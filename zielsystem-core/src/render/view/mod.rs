@@ -12,10 +12,12 @@ use serde::Serialize;
 pub(crate) use appendix::{AppendixView, appendix_view};
 
 use super::RenderOptions;
+use crate::findings::Finding;
 use crate::model::paper::{Paper, council_paper, decision_paper};
 use crate::model::tertial_report::{Stage, TertialReport};
 use crate::model::vocabulary::Light;
 use crate::render::text::german_date;
+use crate::rules::catalogue::Message;
 
 #[derive(Debug, Serialize)]
 pub(crate) struct LightView {
@@ -208,6 +210,36 @@ fn decision_note(report: &TertialReport) -> Option<String> {
     Some(note)
 }
 
+/// The findings the report carries, and, in a draft, the sheets whose errors would refuse the
+/// decision (TR05 speaks only at the decision; the steering service should see it coming).
+fn finding_rows(report: &TertialReport) -> Vec<FindingRow> {
+    let mut rows: Vec<FindingRow> = report
+        .findings
+        .iter()
+        .map(|f| FindingRow {
+            code: f.code.as_str(),
+            severity: if f.is_error() { "Fehler" } else { "Hinweis" },
+            message: f.message.clone(),
+        })
+        .collect();
+    if report.stage == Stage::Draft {
+        for entry in report.goals.iter().filter(|e| !e.sheet_errors.is_empty()) {
+            let codes: Vec<&str> = entry.sheet_errors.iter().map(|c| c.as_str()).collect();
+            let finding = Finding::new(
+                Message::DecidedWithSheetErrors,
+                "",
+                [("goal", entry.goal.clone()), ("codes", codes.join(", "))],
+            );
+            rows.push(FindingRow {
+                code: finding.code.as_str(),
+                severity: "Hinweis vor dem Beschluss",
+                message: finding.message,
+            });
+        }
+    }
+    rows
+}
+
 /// The Bezirksamtsvorlage zur Beschlussfassung of `report` (draft or decided).
 pub(crate) fn decision_view(report: &TertialReport, options: RenderOptions) -> DecisionView {
     let paper = decision_paper(report);
@@ -256,15 +288,7 @@ pub(crate) fn decision_view(report: &TertialReport, options: RenderOptions) -> D
         effects: effects_view(&paper),
         co_signatures: or_dash(paper.co_signatures.as_ref()),
         signature: signature(report),
-        findings: report
-            .findings
-            .iter()
-            .map(|f| FindingRow {
-                code: f.code.as_str(),
-                severity: if f.is_error() { "Fehler" } else { "Hinweis" },
-                message: f.message.clone(),
-            })
-            .collect(),
+        findings: finding_rows(report),
         appendix: appendix_view(report),
     }
 }

@@ -68,25 +68,31 @@ t2 = [sheet for sheet in sheets if sheet.tertial == zs.Tertial("2022-T2")]
 earlier = [sheet for sheet in sheets if sheet.tertial < zs.Tertial("2022-T2")]
 report = zs.consolidate(system, t2, "2022-T2", zs.Tertial("2022-T2").deadline, previous=earlier)
 print(report, "| Befunde:", [f.code for f in report.findings])
-(args.output / "bericht-2022-T2.md").write_text(report.to_markdown(), encoding="utf-8")
-(args.output / "bericht-2022-T2.html").write_text(report.to_html(), encoding="utf-8")
+(args.output / "vorlage-bezirksamt-2022-T2.md").write_text(report.to_markdown(), encoding="utf-8")
+(args.output / "vorlage-bezirksamt-2022-T2.html").write_text(report.to_html(), encoding="utf-8")
 (args.output / "ampeln-2022-T2.svg").write_text(report.to_svg(), encoding="utf-8")
 
 # The lifecycle: draft → decided by the Bezirksamt → noted by the council. A step the rules forbid
 # is refused with LifecycleError, which carries the findings; the report itself never changes.
 try:
-    report.decide(datetime.date(2022, 8, 30), "120/VI")  # before the cut-off of 31.08.2022
+    report.decide(system, datetime.date(2022, 8, 20), "120/VI")  # before the cut-off of 31.08.2022
 except zs.LifecycleError as error:
     print("Abgelehnt:", [(f.code, f.path) for f in error.findings])
 else:
     raise SystemExit("walkthrough: a decision before the cut-off was accepted (LifecycleError expected)")
-decided = report.decide(datetime.date(2022, 10, 11), "120/VI")
-noted = decided.note(datetime.date(2022, 10, 27), "0512/VI", "zur Kenntnis genommen")
+# The decision re-checks the sheets against the system (TR05) and records, per countermeasure,
+# whether the Bezirksamt adopted it (every one, unless listed in not_adopted).
+decided = report.decide(system, datetime.date(2022, 10, 11), "120/VI")
+noted = decided.note(datetime.date(2022, 10, 27), "0512/VI", "noted")
 print(noted.stage, noted.decision, noted.council)
-# The Bezirksamtsvorlage that takes the report to the Bezirksamt, checked by BV01–BV03.
+# The two papers: the Bezirksamtsvorlage zur Beschlussfassung and, after the decision, the Vorlage
+# zur Kenntnisnahme for the council; both checked by BV01–BV04.
 paper = decided.to_paper()
-print(paper, "| BV-Befunde:", zs.validate_paper(paper).codes)
-(args.output / "vorlage-2022-T2.json").write_text(paper.to_json(indent=2), encoding="utf-8")
+council = decided.to_council_paper()
+assert council is not None
+print(paper, "| BV-Befunde:", zs.validate_paper(paper).codes, zs.validate_paper(council).codes)
+(args.output / "vorlage-bezirksamt-2022-T2.json").write_text(paper.to_json(indent=2), encoding="utf-8")
+(args.output / "vorlage-bvv-2022-T2.json").write_text(council.to_json(indent=2), encoding="utf-8")
 
 # --- 4. The attainment table ------------------------------------------------------------------
 table = zs.attainment_table(system, sheets)

@@ -1,12 +1,12 @@
 //! Report inputs: the input is a list of sheet documents separated by a NUL byte; every part that
 //! decodes is a sheet, the first byte picks the tertial of the report and the rest are earlier
 //! sheets. They are consolidated against the example system, re-checked (TR rules), rendered as
-//! Markdown, HTML and SVG, and turned into a Vorlage (BV rules). The whole input is also read as a
+//! Markdown, HTML and SVG, and turned into both papers (BV rules). The whole input is also read as a
 //! stored tertial report and as a paper.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use zielsystem_core::model::paper::for_report;
+use zielsystem_core::model::paper::{council_paper, decision_paper};
 use zielsystem_core::rules::{from_json, validate_paper, validate_report};
 use zielsystem_core::{Paper, ReportSheet, TargetSystem, Tertial, TertialReport, consolidate};
 
@@ -22,8 +22,10 @@ fn example() -> &'static TargetSystem {
 
 fn render(report: &TertialReport) {
     let _ = (report.to_markdown(), report.to_html(), report.to_svg());
+    let _ = (report.to_council_markdown(), report.to_council_html());
     let _ = validate_report(report);
-    let _ = validate_paper(&for_report(report));
+    let _ = validate_paper(&decision_paper(report));
+    let _ = council_paper(report).map(|paper| validate_paper(&paper));
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -48,8 +50,10 @@ fuzz_target!(|data: &[u8]| {
         .partition(|sheet| sheet.tertial == tertial);
     let report = consolidate(system, &current, tertial, tertial.deadline(), &previous);
     render(&report);
-    if let Ok(decided) = report.clone().decide(tertial.deadline(), "118/VI") {
+    let not_adopted = [usize::from(pick % 4)];
+    if let Ok(decided) = report.decide(system, tertial.deadline(), "118/VI", &not_adopted) {
         let _ = validate_report(&decided);
+        render(&decided);
     }
     if let Ok(stored) = from_json::<TertialReport>(data) {
         render(&stored);

@@ -1,6 +1,8 @@
 //! `zielsystem demo [--out DIR]`: the whole procedure on the bundled example district, from the
 //! target system and the sheets to the reports of the year: tertial I decided by the Bezirksamt and
 //! noted by the council, tertial II decided, tertial III a draft while sheets are still coming in.
+//! Every paper it writes is marked "Beispiel" ([`RenderOptions::EXAMPLE`]): the example carries a
+//! real authority's name with partly invented goals and figures.
 //!
 //! The example's files are compiled into the binary ([`bundle`]), so the demo works from any
 //! directory and from an installed binary alike.
@@ -10,7 +12,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use zielsystem_core::calendar::Period;
-use zielsystem_core::model::paper::for_report;
+use zielsystem_core::model::paper::{council_paper, decision_paper};
+use zielsystem_core::model::tertial_report::CouncilOutcome;
+use zielsystem_core::render::{RenderOptions, html, markdown};
 use zielsystem_core::rules::{validate_paper, validate_report};
 use zielsystem_core::{
     ReportSheet, TargetSystem, Tertial, TertialReport, ValidationResult, consolidate,
@@ -34,9 +38,15 @@ mod bundle {
 struct Step {
     period: Period,
     as_of: (i32, u32, u32),
-    decided: Option<((i32, u32, u32), &'static str)>,
-    noted: Option<((i32, u32, u32), &'static str, &'static str)>,
+    decided: Option<Decided>,
+    noted: Option<Noted>,
 }
+
+/// Day, resolution number, and the positions of the countermeasures not adopted.
+type Decided = (Ymd, &'static str, &'static [usize]);
+/// Day, Drucksache number (if any), outcome.
+type Noted = (Ymd, Option<&'static str>, CouncilOutcome);
+type Ymd = (i32, u32, u32);
 
 /// Tertial I decided and noted by the council, tertial II decided, tertial III a draft in January
 /// (the deadline has not passed: the missing sheets are "ausstehend").
@@ -44,13 +54,13 @@ const STEPS: [Step; 3] = [
     Step {
         period: Period::T1,
         as_of: (2022, 6, 7),
-        decided: Some(((2022, 6, 14), "118/VI")),
-        noted: Some(((2022, 7, 14), "0412/VI", "zur Kenntnis genommen")),
+        decided: Some(((2022, 6, 14), "118/VI", &[])),
+        noted: Some(((2022, 7, 14), Some("0412/VI"), CouncilOutcome::Noted)),
     },
     Step {
         period: Period::T2,
         as_of: (2022, 10, 4),
-        decided: Some(((2022, 10, 11), "164/VI")),
+        decided: Some(((2022, 10, 11), "164/VI", &[])),
         noted: None,
     },
     Step {
@@ -78,28 +88,55 @@ impl Written {
         Ok(())
     }
 
+    /// The report (JSON), its matrix (SVG) and its papers, each as HTML, Markdown and JSON, marked
+    /// as examples: the Bezirksamtsvorlage always, the Vorlage for the council once decided.
     fn report(&mut self, dir: &Path, report: &TertialReport) -> Result<(), Failure> {
-        let stem = format!("bericht-{}", report.tertial);
-        for (format, extension) in [
-            (ReportFormat::Md, "md"),
-            (ReportFormat::Html, "html"),
-            (ReportFormat::Json, "json"),
-        ] {
-            self.write(
-                dir,
-                &format!("{stem}.{extension}"),
-                &render(report, format)?,
-            )?;
-        }
+        let tertial = report.tertial;
         self.write(
             dir,
-            &format!("ampel-{}.svg", report.tertial),
+            &format!("bericht-{tertial}.json"),
+            &render(report, ReportFormat::Json)?,
+        )?;
+        self.write(
+            dir,
+            &format!("ampel-{tertial}.svg"),
             &render(report, ReportFormat::Svg)?,
         )?;
-        let mut paper = serde_json::to_string_pretty(&for_report(report))?;
-        paper.push('\n');
-        self.write(dir, &format!("vorlage-{}.json", report.tertial), &paper)
+        let options = RenderOptions::EXAMPLE;
+        let stem = format!("vorlage-bezirksamt-{tertial}");
+        self.write(
+            dir,
+            &format!("{stem}.html"),
+            &html::decision_paper(report, options),
+        )?;
+        self.write(
+            dir,
+            &format!("{stem}.md"),
+            &markdown::decision_paper(report, options),
+        )?;
+        self.write(
+            dir,
+            &format!("{stem}.json"),
+            &pretty(&decision_paper(report))?,
+        )?;
+        if let (Some(html), Some(md), Some(paper)) = (
+            html::council_paper(report, options),
+            markdown::council_paper(report, options),
+            council_paper(report),
+        ) {
+            let stem = format!("vorlage-bvv-{tertial}");
+            self.write(dir, &format!("{stem}.html"), &html)?;
+            self.write(dir, &format!("{stem}.md"), &md)?;
+            self.write(dir, &format!("{stem}.json"), &pretty(&paper)?)?;
+        }
+        Ok(())
     }
+}
+
+fn pretty(value: &impl serde::Serialize) -> Result<String, Failure> {
+    let mut text = serde_json::to_string_pretty(value)?;
+    text.push('\n');
+    Ok(text)
 }
 
 /// Moves `report` on in its lifecycle; when refused, says why and keeps it where it was.
@@ -223,22 +260,31 @@ pub(crate) fn run(out: &mut impl Write, dir: &Path) -> Result<u8, Failure> {
     for step in &STEPS {
         let (tertial, of_tertial) = of(step.period)?;
         let mut report = consolidate(&system, &of_tertial, tertial, day(step.as_of)?, &earlier);
-        if let Some((decided_on, number)) = step.decided {
-            report = advance(out, report, |r| Ok(r.decide(day(decided_on)?, number)))?;
+        if let Some((decided_on, number, not_adopted)) = step.decided {
+            report = advance(out, report, |r| {
+                Ok(r.decide(&system, day(decided_on)?, number, not_adopted))
+            })?;
         }
         if let Some((noted_on, number, outcome)) = step.noted {
             report = advance(out, report, |r| {
-                Ok(r.note(day(noted_on)?, number, Some(outcome.to_string())))
+                Ok(r.note(day(noted_on)?, number.map(String::from), Some(outcome)))
             })?;
         }
         let checked = validate_report(&report);
-        let paper = validate_paper(&for_report(&report));
-        errors |= !checked.valid || !paper.valid;
+        let mut paper = validate_paper(&decision_paper(&report));
+        if let Some(council) = council_paper(&report) {
+            paper.findings.extend(validate_paper(&council).findings);
+        }
+        errors |= !checked.valid
+            || paper
+                .findings
+                .iter()
+                .any(zielsystem_core::Finding::is_error);
         written.report(dir, &report)?;
-        first_html.get_or_insert_with(|| dir.join(format!("bericht-{tertial}.html")));
+        first_html.get_or_insert_with(|| dir.join(format!("vorlage-bezirksamt-{tertial}.html")));
         writeln!(
             out,
-            "{} (Stand {}, {}): {}; Regeln TR: {} Fehler, {} Hinweise; Vorlage BV: {} Befunde.",
+            "{} (Stand {}, {}): {}; Regeln TR: {} Fehler, {} Hinweise; Vorlagen BV: {} Befunde.",
             tertial.label_de(),
             report.as_of.format("%d.%m.%Y"),
             report.stage.label_de(),

@@ -133,19 +133,39 @@ fn demo_writes_every_file_and_names_them() {
     );
     let stdout = String::from_utf8_lossy(&output.stdout);
     for tertial in ["2022-T1", "2022-T2", "2022-T3"] {
-        for name in [
-            format!("bericht-{tertial}.md"),
-            format!("bericht-{tertial}.html"),
+        let mut names = vec![
             format!("bericht-{tertial}.json"),
             format!("ampel-{tertial}.svg"),
-            format!("vorlage-{tertial}.json"),
-        ] {
+            format!("vorlage-bezirksamt-{tertial}.md"),
+            format!("vorlage-bezirksamt-{tertial}.html"),
+            format!("vorlage-bezirksamt-{tertial}.json"),
+        ];
+        // The council's paper exists once the Bezirksamt has decided (tertials I and II).
+        if tertial == "2022-T3" {
+            assert!(!dir.join("vorlage-bvv-2022-T3.html").exists());
+        } else {
+            names.extend(["md", "html", "json"].map(|ext| format!("vorlage-bvv-{tertial}.{ext}")));
+        }
+        for name in names {
             let path = dir.join(&name);
             assert!(path.is_file(), "{name} missing");
             assert!(
                 stdout.contains(&path.display().to_string()),
                 "{name} not named"
             );
+            // Every paper and page of the demo is marked as an example.
+            let extension = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or_default();
+            if extension == "html" || extension == "md" {
+                let text = std::fs::read_to_string(&path).unwrap();
+                assert!(text.contains("BEISPIEL"), "{name} not marked as an example");
+                assert!(
+                    text.contains("Illustrativ – nicht veröffentlicht"),
+                    "{name}: illustrative goals not marked"
+                );
+            }
         }
     }
     let t1: TertialReport =
@@ -159,4 +179,68 @@ fn demo_writes_every_file_and_names_them() {
     );
     assert!(stdout.contains("Geschrieben nach"));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The report cases built by consolidation (`tests/cases/report/`, without `decide`: the CLI makes
+/// drafts) through `zielsystem report --format json`: the report it writes carries the expected
+/// findings.
+#[test]
+fn report_cases_by_consolidation_through_the_cli() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/cases/report");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("expect.json").is_file())
+        .collect();
+    dirs.sort();
+    let mut ran = 0;
+    for dir in dirs {
+        let expect: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.join("expect.json")).unwrap()).unwrap();
+        if expect.get("document").is_some() || expect.get("decide").is_some() {
+            continue;
+        }
+        let path =
+            |value: &serde_json::Value| dir.join(value.as_str().unwrap()).display().to_string();
+        let mut args: Vec<String> = vec![
+            "report".into(),
+            "--system".into(),
+            path(&expect["system"]),
+            "--tertial".into(),
+            expect["tertial"].as_str().unwrap().into(),
+            "--as-of".into(),
+            expect["as_of"].as_str().unwrap().into(),
+            "--format".into(),
+            "json".into(),
+        ];
+        for previous in expect["previous"].as_array().into_iter().flatten() {
+            args.extend(["--previous".into(), path(previous)]);
+        }
+        args.extend(expect["sheets"].as_array().unwrap().iter().map(path));
+        let arg_refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        let output = zielsystem(&arg_refs);
+        let report: TertialReport = serde_json::from_slice(&output.stdout)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        let codes: Vec<&str> = report.findings.iter().map(|f| f.code.as_str()).collect();
+        let name = dir.display();
+        assert_eq!(
+            !report.has_errors(),
+            expect["valid"].as_bool().unwrap(),
+            "{name}: {codes:?}"
+        );
+        for code in expect["codes"].as_array().unwrap() {
+            assert!(
+                codes.contains(&code.as_str().unwrap()),
+                "{name}: {code} expected, {codes:?}"
+            );
+        }
+        for code in expect["absent"].as_array().unwrap() {
+            assert!(
+                !codes.contains(&code.as_str().unwrap()),
+                "{name}: {code} absent, {codes:?}"
+            );
+        }
+        ran += 1;
+    }
+    assert!(ran >= 6, "only {ran} report cases ran");
 }

@@ -203,6 +203,11 @@ impl Tertial {
     pub fn label_de(self) -> String {
         format!("{}. Tertial {}", self.period.roman(), self.year)
     }
+
+    /// German label in the genitive, e.g. "II. Tertials 2022" (as in "Ende des II. Tertials 2022").
+    pub fn label_genitive_de(self) -> String {
+        format!("{}. Tertials {}", self.period.roman(), self.year)
+    }
 }
 
 impl fmt::Display for Tertial {

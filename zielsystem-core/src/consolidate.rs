@@ -9,13 +9,13 @@ use crate::findings::{Finding, ValidationResult};
 use crate::model::report_sheet::ReportSheet;
 use crate::model::target_system::{Resolution, TargetSystem};
 use crate::model::tertial_report::{
-    ChangeDirection, CouncilNote, Counts, ForecastCount, GoalEntry, GoalIndicators, HistoryEntry,
-    LightChange, PortfolioCount, ReportContext, ReportCountermeasure, ReportingStatus, Stage,
-    TertialReport,
+    ChangeDirection, CouncilNote, CouncilOutcome, Counts, ForecastCount, GoalEntry, GoalIndicators,
+    HistoryEntry, LightChange, PortfolioCount, ReportContext, ReportCountermeasure,
+    ReportingStatus, Stage, TertialReport,
 };
 use crate::model::vocabulary::{Forecast, Light, OrgUnitKind, Perspective};
-use crate::rules::catalogue::Message;
-use crate::rules::tertial_report;
+use crate::rules::catalogue::{Code, Message};
+use crate::rules::{tertial_report, validate_sheet};
 
 /// Consolidates the sheets of `tertial` into a draft report as of `as_of`.
 ///
@@ -99,6 +99,7 @@ pub fn consolidate(
                 goal: goal.id.clone(),
                 description: countermeasure.description.clone(),
                 org_units: countermeasure.org_units.clone(),
+                adopted: None,
             });
         }
         goals.push(GoalEntry {
@@ -111,6 +112,9 @@ pub fn consolidate(
             light,
             sheet_digest: sheet.map(sheet_digest),
             sheet: index,
+            sheet_errors: sheet
+                .map_or_else(Vec::new, |sheet| sheet_errors(sheet, system, previous)),
+            description: goal.description.clone(),
             previous_light: before,
         });
     }
@@ -224,21 +228,49 @@ fn counts(system: &TargetSystem, goals: &[GoalEntry], tertial: Tertial) -> Count
     }
 }
 
+/// The codes of the error findings of `sheet` against `system` (the core's sheet validation; the
+/// earlier sheets only matter for warnings), each code once, in catalogue order.
+pub(crate) fn sheet_errors(
+    sheet: &ReportSheet,
+    system: &TargetSystem,
+    history: &[ReportSheet],
+) -> Vec<Code> {
+    let mut codes: Vec<Code> = validate_sheet(sheet, system, history)
+        .findings
+        .iter()
+        .filter(|finding| finding.is_error())
+        .map(|finding| finding.code)
+        .collect();
+    codes.sort();
+    codes.dedup();
+    codes
+}
+
 fn context(system: &TargetSystem, as_of: NaiveDate) -> ReportContext {
-    let rapporteur = system
+    let holder = system
         .org_units
         .iter()
         .find(|unit| unit.kind == OrgUnitKind::SteeringService)
-        .and_then(|unit| system.holder_on(&unit.portfolio, as_of))
-        .map(|(member, term)| match &member.name {
-            Some(name) if !name.trim().is_empty() => format!("{} {name}", term.role.label_de()),
-            _ => term.role.label_de().to_string(),
+        .and_then(|unit| system.holder_on(&unit.portfolio, as_of));
+    let rapporteur_name = holder
+        .and_then(|(member, _)| member.name.as_ref())
+        .filter(|name| !name.trim().is_empty())
+        .cloned();
+    let rapporteur_office = holder.map(|(_, term)| term.role.label_de().to_string());
+    let rapporteur = rapporteur_office
+        .as_ref()
+        .map(|office| match &rapporteur_name {
+            Some(name) => format!("{office} {name}"),
+            None => office.clone(),
         });
     ReportContext {
         year: system.year,
         resolution: system.resolution.clone(),
         mission_statement: system.mission_statement.clone(),
         rapporteur,
+        rapporteur_name,
+        rapporteur_office,
+        legal_basis: None,
         portfolios: system.portfolios.clone(),
         org_units: system.org_units.clone(),
         indicators: system
@@ -254,47 +286,87 @@ fn context(system: &TargetSystem, as_of: NaiveDate) -> ReportContext {
 }
 
 impl TertialReport {
-    /// The findings of TR01–TR04 recomputed on the report as it stands.
+    /// The findings of TR01–TR05 recomputed on the report as it stands.
     pub fn validate(&self) -> ValidationResult {
         tertial_report::validate_report(self)
     }
 
-    /// The report decided by the Bezirksamt on `decided_on` with resolution `number` (e.g. `"52/VI"`).
+    /// The report decided by the Bezirksamt on `decided_on` with resolution `number` (e.g.
+    /// `"52/VI"`), re-checked against `system`.
+    ///
+    /// The decision records, per proposed countermeasure, whether the Bezirksamt adopted it: every
+    /// countermeasure is adopted unless its position in `countermeasures` is listed in
+    /// `not_adopted`. Before deciding, every counted sheet is checked again against `system` with
+    /// the core's sheet validation (its error codes go to the goal's `sheet_errors`).
     ///
     /// Refused, with the findings that forbid it, when the report is not a draft, or when the decided
-    /// report would have an error: a goal without a sheet (TR03 is an error for a final report), a
-    /// decision before the tertial's deadline or a malformed number (TR04), foreign or duplicate
-    /// sheets (TR01, TR02).
+    /// report would have an error: a sheet with an error finding (TR05); a decision before the cut-off
+    /// or before the latest submission of its sheets, a malformed number, or a position in
+    /// `not_adopted` without a countermeasure (TR04); foreign or duplicate sheets (TR01, TR02). A goal
+    /// without a sheet does not refuse it: TR03 stays a warning and the papers name the goal.
     pub fn decide(
         &self,
+        system: &TargetSystem,
         decided_on: NaiveDate,
         number: impl Into<String>,
+        not_adopted: &[usize],
     ) -> Result<TertialReport, ValidationResult> {
+        let unknown: Vec<Finding> = not_adopted
+            .iter()
+            .filter(|index| **index >= self.countermeasures.len())
+            .map(|index| {
+                Finding::new(
+                    Message::CountermeasureUnknown,
+                    crate::findings::pointer("/countermeasures", *index),
+                    [("index", index.to_string())],
+                )
+            })
+            .collect();
+        if !unknown.is_empty() && self.stage == Stage::Draft {
+            return Err(ValidationResult::from_findings(unknown));
+        }
         self.transition(Stage::Draft, Stage::Decided, |report| {
             report.decision = Some(Resolution {
                 number: number.into(),
                 decided_on,
             });
+            for (index, countermeasure) in report.countermeasures.iter_mut().enumerate() {
+                countermeasure.adopted = Some(!not_adopted.contains(&index));
+            }
+            let checked: Vec<Vec<Code>> = report
+                .goals
+                .iter()
+                .map(|entry| {
+                    report
+                        .sheet_of(entry)
+                        .map_or_else(Vec::new, |sheet| sheet_errors(sheet, system, &[]))
+                })
+                .collect();
+            for (entry, errors) in report.goals.iter_mut().zip(checked) {
+                entry.sheet_errors = errors;
+            }
         })
     }
 
-    /// The decided report passed to the council, which took note on `noted_on` as printed paper
-    /// `number` (Drucksache, e.g. `"0297/VI"`), with the recorded `outcome` (e.g. "zur Kenntnis
-    /// genommen").
+    /// The decided report passed to the council, which dealt with it on `noted_on` — as printed
+    /// paper `number` (Drucksache, e.g. `"0297/VI"`) where it has one of its own — with the
+    /// recorded `result` (taken note of, with an interim or final report, referred to a committee,
+    /// postponed).
     ///
     /// Refused, with the findings that forbid it, when the report is not decided, or when the noted
     /// report would have an error (a date before the decision, a malformed number, …).
     pub fn note(
         &self,
         noted_on: NaiveDate,
-        number: impl Into<String>,
-        outcome: Option<String>,
+        number: Option<String>,
+        result: Option<CouncilOutcome>,
     ) -> Result<TertialReport, ValidationResult> {
         self.transition(Stage::Decided, Stage::Noted, |report| {
             report.council = Some(CouncilNote {
                 noted_on,
-                number: number.into(),
-                outcome,
+                number,
+                result,
+                outcome: None,
             });
         })
     }
@@ -394,7 +466,11 @@ mod tests {
         assert_eq!(goals, ["A02", "V01", "V02"]);
         assert_eq!(
             report.context.rapporteur.as_deref(),
-            Some("Bezirksbürgermeister/in")
+            Some("Bezirksbürgermeister/in Erika Musterfrau")
+        );
+        assert_eq!(
+            report.context.rapporteur_name.as_deref(),
+            Some("Erika Musterfrau")
         );
     }
 
@@ -520,36 +596,117 @@ mod tests {
 
     #[test]
     fn lifecycle_runs_draft_decided_noted() {
-        let draft = consolidate(&system(), &sheets(&T1), t("2022-T1"), d("2022-06-14"), &[]);
+        let system = system();
+        let draft = consolidate(&system, &sheets(&T1), t("2022-T1"), d("2022-06-14"), &[]);
         // Not from a draft straight to the council.
-        let refused = draft.note(d("2022-07-14"), "0412/VI", None).unwrap_err();
+        let refused = draft
+            .note(d("2022-07-14"), Some("0412/VI".into()), None)
+            .unwrap_err();
         assert_eq!(refused.codes(), [Code::TR04]);
-        // Not before the deadline, not with a malformed number.
-        let refused = draft.decide(d("2022-05-24"), "118-VI").unwrap_err();
-        assert_eq!(refused.codes(), [Code::TR04, Code::TR04]);
-        let decided = draft.decide(d("2022-06-21"), "118/VI").unwrap();
+        // Not before the cut-off, not with a malformed number.
+        let refused = draft
+            .decide(&system, d("2022-04-26"), "118-VI", &[])
+            .unwrap_err();
+        assert_eq!(refused.codes(), [Code::TR04, Code::TR04, Code::TR04]);
+        // Not before the latest submission (V02 came in on 2 June).
+        let refused = draft
+            .decide(&system, d("2022-05-31"), "118/VI", &[])
+            .unwrap_err();
+        assert_eq!(refused.codes(), [Code::TR04]);
+        assert!(refused.findings[0].message.contains("V02"));
+        let decided = draft
+            .decide(&system, d("2022-06-21"), "118/VI", &[1])
+            .unwrap();
         assert_eq!(decided.stage, Stage::Decided);
+        let adopted: Vec<Option<bool>> =
+            decided.countermeasures.iter().map(|c| c.adopted).collect();
+        assert_eq!(adopted, [Some(true), Some(false), Some(true)]);
         // The council cannot take note before the decision.
-        let refused = decided.note(d("2022-06-20"), "0412/VI", None).unwrap_err();
+        let refused = decided
+            .note(d("2022-06-20"), Some("0412/VI".into()), None)
+            .unwrap_err();
         assert_eq!(refused.codes(), [Code::TR04]);
         let noted = decided
             .note(
                 d("2022-07-14"),
-                "0412/VI",
-                Some("zur Kenntnis genommen".into()),
+                Some("0412/VI".into()),
+                Some(CouncilOutcome::Noted),
             )
             .unwrap();
         assert_eq!(noted.stage, Stage::Noted);
         assert!(noted.findings.is_empty());
-        assert!(noted.decide(d("2022-07-15"), "119/VI").is_err());
+        assert!(
+            noted
+                .decide(&system, d("2022-07-15"), "119/VI", &[])
+                .is_err()
+        );
+        // The council may take note of a paper without a number of its own.
+        let unnumbered = decided
+            .note(d("2022-07-14"), None, Some(CouncilOutcome::Referred))
+            .unwrap();
+        assert_eq!(
+            unnumbered.council.as_ref().unwrap().outcome_de(),
+            "an einen Ausschuss überwiesen"
+        );
     }
 
     #[test]
-    fn a_report_with_missing_goals_cannot_be_decided() {
-        let draft = consolidate(&system(), &sheets(&T2), t("2022-T2"), d("2022-10-11"), &[]);
-        let refused = draft.decide(d("2022-10-18"), "140/VI").unwrap_err();
-        assert_eq!(refused.codes(), [Code::TR03]);
-        assert!(!refused.valid);
+    fn a_decision_may_come_before_the_deadline_and_lists_unknown_positions() {
+        let system = system();
+        let complete: Vec<ReportSheet> = sheets(&T1)
+            .into_iter()
+            .map(|mut sheet| {
+                sheet.submitted_on = d("2022-05-10");
+                sheet
+            })
+            .collect();
+        let draft = consolidate(&system, &complete, t("2022-T1"), d("2022-05-16"), &[]);
+        let decided = draft
+            .decide(&system, d("2022-05-17"), "98/VI", &[])
+            .unwrap();
+        assert!(decided.findings.is_empty(), "{:?}", decided.findings);
+        let refused = draft
+            .decide(&system, d("2022-05-17"), "98/VI", &[7])
+            .unwrap_err();
+        assert_eq!(refused.codes(), [Code::TR04]);
+        assert_eq!(refused.findings[0].path, "/countermeasures/7");
+    }
+
+    #[test]
+    fn a_report_with_missing_goals_can_be_decided_with_a_warning() {
+        let system = system();
+        let draft = consolidate(&system, &sheets(&T2), t("2022-T2"), d("2022-10-11"), &[]);
+        let decided = draft
+            .decide(&system, d("2022-10-18"), "140/VI", &[])
+            .unwrap();
+        assert_eq!(decided.findings.len(), 1);
+        assert_eq!(decided.findings[0].code, Code::TR03);
+        assert_eq!(decided.findings[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn a_sheet_with_an_error_refuses_the_decision() {
+        let system = system();
+        let mut given = sheets(&T1);
+        // A member who does not hold the goal's portfolio reports (RS03).
+        given[0].reporting_member = "m-jug".into();
+        let draft = consolidate(&system, &given, t("2022-T1"), d("2022-06-14"), &[]);
+        // The draft records the sheet's errors; TR05 only speaks at the decision.
+        assert_eq!(draft.goals[0].sheet_errors, [Code::RS03]);
+        assert!(draft.findings.iter().all(|f| f.code != Code::TR05));
+        let refused = draft
+            .decide(&system, d("2022-06-21"), "118/VI", &[])
+            .unwrap_err();
+        assert_eq!(refused.codes(), [Code::TR05]);
+        assert_eq!(refused.findings[0].path, "/goals/0/sheet_errors");
+        // The decision re-checks against the system it is given, not the recorded codes alone.
+        let mut clean = draft.clone();
+        clean.goals[0].sheet_errors.clear();
+        assert!(
+            clean
+                .decide(&system, d("2022-06-21"), "118/VI", &[])
+                .is_err()
+        );
     }
 
     #[test]

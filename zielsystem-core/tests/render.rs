@@ -11,6 +11,8 @@
 use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{Event, Options, Parser, Tag};
+use zielsystem_core::model::tertial_report::CouncilOutcome;
+use zielsystem_core::render::{RenderOptions, html, markdown};
 use zielsystem_core::{ReportSheet, TargetSystem, TertialReport, consolidate};
 
 mod support;
@@ -45,17 +47,18 @@ fn t1_report(system: &TargetSystem, t1: &[ReportSheet]) -> TertialReport {
     )
 }
 
-/// Tertial I, decided and noted; tertial II, a draft compared with tertial I (A04 overdue).
-fn reports() -> [TertialReport; 2] {
+/// Tertial I, decided and noted; tertial II, a draft compared with tertial I (A04 overdue); tertial
+/// II decided with A04 still missing and the second countermeasure not adopted.
+fn reports() -> [TertialReport; 3] {
     let system: TargetSystem = fixture("report-system.json");
     let t1 = sheets("2022-T1", &T1_GOALS);
     let noted = t1_report(&system, &t1)
-        .decide("2022-06-21".parse().unwrap(), "118/VI")
+        .decide(&system, "2022-06-21".parse().unwrap(), "118/VI", &[])
         .unwrap()
         .note(
             "2022-07-14".parse().unwrap(),
-            "0412/VI",
-            Some("zur Kenntnis genommen".into()),
+            Some("0412/VI".into()),
+            Some(CouncilOutcome::Noted),
         )
         .unwrap();
     let draft = consolidate(
@@ -65,7 +68,10 @@ fn reports() -> [TertialReport; 2] {
         "2022-10-11".parse().unwrap(),
         &t1,
     );
-    [noted, draft]
+    let decided = draft
+        .decide(&system, "2022-10-18".parse().unwrap(), "164/VI", &[1])
+        .unwrap();
+    [noted, draft, decided]
 }
 
 fn snapshot(name: &str, actual: &str) {
@@ -99,24 +105,180 @@ fn snapshot(name: &str, actual: &str) {
 }
 
 #[test]
-fn snapshots_of_the_fixture_reports() {
-    let [noted, draft] = reports();
-    snapshot("report-2022-T1.md", &noted.to_markdown());
-    snapshot("report-2022-T1.html", &noted.to_html());
-    snapshot("report-2022-T2.md", &draft.to_markdown());
-    snapshot("report-2022-T2.html", &draft.to_html());
+fn snapshots_of_the_fixture_papers() {
+    let [noted, draft, decided] = reports();
+    let example = RenderOptions::EXAMPLE;
+    snapshot("decision-2022-T1.md", &noted.to_markdown());
+    snapshot("decision-2022-T1.html", &noted.to_html());
+    snapshot("council-2022-T1.md", &noted.to_council_markdown().unwrap());
+    snapshot("council-2022-T1.html", &noted.to_council_html().unwrap());
+    snapshot("decision-2022-T2.md", &draft.to_markdown());
+    snapshot("decision-2022-T2.html", &draft.to_html());
+    snapshot(
+        "council-2022-T2-example.md",
+        &markdown::council_paper(&decided, example).unwrap(),
+    );
+    snapshot(
+        "council-2022-T2-example.html",
+        &html::council_paper(&decided, example).unwrap(),
+    );
     snapshot("matrix-2022-T2.svg", &draft.to_svg());
 }
 
+/// Wording that belongs to one paper only.
+const DECISION_ONLY: [&str; 4] = [
+    "Vorlage – zur Beschlussfassung –",
+    "Beschlussentwurf",
+    "III. Mit der Durchführung des Beschlusses werden alle Geschäftsbereiche beauftragt.",
+    "Veröffentlichung:",
+];
+const COUNCIL_ONLY: [&str; 3] = [
+    "Vorlage – zur Kenntnisnahme –",
+    "beschlossen, der Bezirksverordnetenversammlung Nachfolgendes zur Kenntnis zu bringen:",
+    "Das Bezirksamt hat folgende Aktivitäten zur Gegensteuerung beschlossen:",
+];
+
 #[test]
-fn rendered_report_reads_like_a_vorlage() {
-    let [noted, draft] = reports();
-    let html = noted.to_html();
-    assert!(html.contains("Vorlage – zur Kenntnisnahme –"));
-    assert!(html.contains(
-        "Das Bezirksamt hat am 21.06.2022 beschlossen, der Bezirksverordnetenversammlung dazu Nachfolgendes zur Kenntnis zu bringen:"
+fn the_two_papers_do_not_mix() {
+    let [noted, draft, decided] = reports();
+    for report in [&noted, &draft, &decided] {
+        for text in [report.to_html(), report.to_markdown()] {
+            for phrase in DECISION_ONLY {
+                assert!(text.contains(phrase), "decision paper lacks {phrase:?}");
+            }
+            for phrase in COUNCIL_ONLY {
+                assert!(!text.contains(phrase), "decision paper has {phrase:?}");
+            }
+            assert!(!text.contains("Stadium"));
+            assert!(!text.contains("Das Bezirksamt hat am"));
+            assert!(text.contains("über den Bericht über das Erreichen der Ziele"));
+            assert!(!text.contains("über Bericht über"));
+            assert!(text.contains("Der Bericht ist als Anlage beigefügt."));
+            assert!(!text.contains("folgt in der Anlage"));
+            assert!(!text.contains("sha256:"), "digests belong in the JSON only");
+            // Each countermeasure is named, never counted as a bare "(3)".
+            assert!(
+                text.contains("Springerpool"),
+                "countermeasure named in the resolution"
+            );
+            assert!(!text.contains("Gegensteuerung (3)"));
+            // The rapporteur signs with name and office.
+            assert!(text.contains("Erika Musterfrau"));
+        }
+    }
+    // The Bezirksamt's session is the decision paper's; the council paper names no session of it.
+    for report in [&noted, &decided] {
+        assert!(report.to_html().contains("für die Sitzung am"));
+        assert!(
+            !report
+                .to_council_html()
+                .unwrap()
+                .contains("für die Sitzung am")
+        );
+        assert!(
+            !report
+                .to_council_markdown()
+                .unwrap()
+                .contains("für die Sitzung am")
+        );
+    }
+    assert!(draft.to_council_html().is_none() && draft.to_council_markdown().is_none());
+    for report in [&noted, &decided] {
+        for text in [
+            report.to_council_html().unwrap(),
+            report.to_council_markdown().unwrap(),
+        ] {
+            for phrase in COUNCIL_ONLY {
+                assert!(text.contains(phrase), "council paper lacks {phrase:?}");
+            }
+            for phrase in DECISION_ONLY {
+                assert!(!text.contains(phrase), "council paper has {phrase:?}");
+            }
+            assert!(!text.contains("zur Entscheidung"));
+            assert!(!text.contains("Stadium"));
+            assert!(text.contains("Der Bericht ist als Anlage beigefügt."));
+            assert!(text.contains(
+                "§ 15 in Verbindung mit § 36 Absatz 2 Buchstabe f Bezirksverwaltungsgesetz"
+            ));
+            assert!(!text.contains("§§ 36, 37 Absatz 7, 38 Absatz 2"));
+        }
+    }
+    let council = decided.to_council_markdown().unwrap();
+    // The missing goal is named (TR03), and the countermeasure not adopted is listed as such.
+    assert!(
+        council.contains(
+            "Zu folgendem Ziel liegt zum Stand 11.10.2022 noch kein Berichtsblatt vor: A04"
+        ),
+        "{council}"
+    );
+    assert!(council.contains("Nicht beschlossen hat das Bezirksamt"));
+    assert!(noted.to_council_html().unwrap().contains(
+        "Beratung in der Bezirksverordnetenversammlung am 14.07.2022: zur Kenntnis genommen."
     ));
-    assert!(html.contains("§§ 36, 37 Absatz 7, 38 Absatz 2 Bezirksverwaltungsgesetz"));
+}
+
+#[test]
+fn indicators_show_unit_once_and_a_readable_degree_of_attainment() {
+    let [noted, _, _] = reports();
+    let md = noted.to_markdown();
+    assert!(md.contains("Grad der Zielerreichung"));
+    for text in [md, noted.to_html()] {
+        for line in text.lines().filter(|l| l.contains(" %")) {
+            assert!(
+                !line.contains("| -") && !line.contains(">-"),
+                "negative percentage: {line}"
+            );
+        }
+        // The unit has a column of its own: never "12 Anzahl | 30 Anzahl".
+        assert!(text.contains("Einheit"));
+        for unit in [" Tage", " Anzahl"] {
+            for (at, _) in text.match_indices(unit) {
+                let before = text[..at].chars().next_back().unwrap_or(' ');
+                assert!(!before.is_ascii_digit(), "unit after a number at {at}");
+            }
+        }
+        assert!(text.contains("Wert − Ausgangswert") && text.contains("Ziel übertroffen"));
+    }
+}
+
+#[test]
+fn a_draft_names_the_sheets_that_would_refuse_the_decision() {
+    let system: TargetSystem = fixture("report-system.json");
+    let mut t1 = sheets("2022-T1", &T1_GOALS);
+    t1[0].reporting_member = "m-jug".into();
+    let draft = t1_report(&system, &t1);
+    for text in [draft.to_html(), draft.to_markdown()] {
+        assert!(text.contains("Hinweis vor dem Beschluss"), "{text}");
+        assert!(text.contains("RS03"));
+    }
+    let [noted, _, _] = reports();
+    assert!(!noted.to_html().contains("Hinweis vor dem Beschluss"));
+}
+
+#[test]
+fn the_example_mark_shows_only_when_asked() {
+    let [noted, _, _] = reports();
+    assert!(!noted.to_html().contains("BEISPIEL"));
+    assert!(!noted.to_markdown().contains("BEISPIEL"));
+    let example = RenderOptions::EXAMPLE;
+    assert!(html::decision_paper(&noted, example).contains("BEISPIEL"));
+    assert!(markdown::decision_paper(&noted, example).contains("BEISPIEL"));
+    assert!(
+        html::council_paper(&noted, example)
+            .unwrap()
+            .contains("BEISPIEL")
+    );
+    assert!(
+        markdown::council_paper(&noted, example)
+            .unwrap()
+            .contains("BEISPIEL")
+    );
+}
+
+#[test]
+fn rendered_paper_is_self_contained_and_names_the_missing() {
+    let [noted, draft, _] = reports();
+    let html = noted.to_html();
     // Self-contained: no external resource of any kind.
     for external in [
         "<link",
@@ -129,7 +291,6 @@ fn rendered_report_reads_like_a_vorlage() {
         assert!(!html.contains(external), "{external}");
     }
     let md = draft.to_markdown();
-    assert!(!md.contains("beschlossen, der Bezirksverordnetenversammlung"));
     assert!(md.contains("A04 Schulplätze sichern \\(illustrativ\\) (Geschäftsbereich"));
     assert!(md.contains("überfällig"));
     assert!(draft.to_html().contains("ENTWURF"));
@@ -271,7 +432,7 @@ fn report_with_control_characters() -> TertialReport {
         }
     }
     t1_report(&system, &t1)
-        .decide("2022-06-21".parse().unwrap(), "118/VI")
+        .decide(&system, "2022-06-21".parse().unwrap(), "118/VI", &[])
         .unwrap()
 }
 
@@ -290,7 +451,15 @@ fn control_characters_never_reach_html_svg_or_markdown() {
     let svg = report.to_svg();
     let html = report.to_html();
     let md = report.to_markdown();
-    for (format, text) in [("svg", &svg), ("html", &html), ("md", &md)] {
+    let council_html = report.to_council_html().unwrap();
+    let council_md = report.to_council_markdown().unwrap();
+    for (format, text) in [
+        ("svg", &svg),
+        ("html", &html),
+        ("md", &md),
+        ("html", &council_html),
+        ("md", &council_md),
+    ] {
         let mut found = control_characters(text);
         if format == "md" {
             // Noncharacters are only illegal in XML; Markdown shows them as they are.

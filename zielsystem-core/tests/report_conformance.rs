@@ -1,14 +1,15 @@
 //! Runs the conformance cases of consolidated reports (`tests/cases/report/`) and papers
-//! (`tests/cases/paper/`) against the Rust surface: rules TR01–TR04 and BV01–BV03, and, for
+//! (`tests/cases/paper/`) against the Rust surface: rules TR01–TR05 and BV01–BV04, and, for
 //! documents, the committed JSON Schemas (`schemas/tertial-report.schema.json`,
 //! `schemas/paper.schema.json`).
 //!
 //! A report case either names a `document` (a tertial report as JSON, checked from its bytes with
 //! `check_report_json`: schema-level findings, then `validate_report`) or the inputs of a consolidation (`system`, `sheets`, `previous`, `tertial`,
-//! `as_of`; the findings are those the consolidated report carries). See tests/README.md,
-//! "Report and paper cases". `expect.json` is read strictly (unknown keys and case folders without
-//! one fail the run); near misses count only in documents that reach the rules, and every message
-//! of the TR and BV rules must be produced by a case.
+//! `as_of`; the findings are those the consolidated report carries, or, with `decide`, those of the
+//! decided report or of the refusal). See tests/README.md, "Report and paper cases". `expect.json`
+//! is read strictly (unknown keys and case folders without one fail the run); near misses count
+//! only in documents that reach the rules, and every message of the TR and BV rules must be
+//! produced by a case.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -22,6 +23,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use serde_json::Value;
+use zielsystem_core::model::paper::{PaperKind, council_paper, decision_paper};
 use zielsystem_core::rules::catalogue::DocumentKind;
 use zielsystem_core::rules::{
     Checked, check_paper_json, check_report_json, validate_paper, validate_report,
@@ -48,12 +50,25 @@ struct Expect {
     tertial: Option<Tertial>,
     #[serde(default)]
     as_of: Option<NaiveDate>,
+    #[serde(default)]
+    decide: Option<DecideStep>,
     valid: bool,
     codes: Vec<String>,
     #[serde(default)]
     absent: Vec<String>,
     #[serde(default)]
     schema_valid: Option<bool>,
+}
+
+/// A consolidation case may go on to the Bezirksamt's decision: the findings are then those of the
+/// decided report, or those that refuse the decision.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DecideStep {
+    decided_on: NaiveDate,
+    number: String,
+    #[serde(default)]
+    not_adopted: Vec<usize>,
 }
 
 fn root() -> PathBuf {
@@ -134,19 +149,42 @@ fn check_stored<T: serde::de::DeserializeOwned>(
     check(case, expect, &checked.result);
 }
 
-/// The draft a consolidation case describes (`system`, `sheets`, `previous`, `tertial`, `as_of`).
-fn consolidated(case: &Path, expect: &Expect) -> TertialReport {
+/// The draft a consolidation case describes (`system`, `sheets`, `previous`, `tertial`, `as_of`),
+/// with the system it was consolidated against.
+fn consolidated(case: &Path, expect: &Expect) -> (TargetSystem, TertialReport) {
     let system: TargetSystem = read(&case.join(expect.system.as_deref().expect("system")));
     let load = |paths: &[String]| -> Vec<ReportSheet> {
         paths.iter().map(|p| read(&case.join(p))).collect()
     };
-    consolidate(
+    let report = consolidate(
         &system,
         &load(&expect.sheets),
         expect.tertial.expect("tertial"),
         expect.as_of.expect("as_of"),
         &load(&expect.previous),
-    )
+    );
+    (system, report)
+}
+
+/// The findings of a consolidation case: those the draft carries or, with `decide`, those of the
+/// decided report or of the refusal.
+fn decided_or_draft(
+    system: &TargetSystem,
+    report: &TertialReport,
+    expect: &Expect,
+) -> ValidationResult {
+    match &expect.decide {
+        None => ValidationResult::from_findings(report.findings.clone()),
+        Some(step) => {
+            match report.decide(system, step.decided_on, &step.number, &step.not_adopted) {
+                Ok(decided) => {
+                    assert_eq!(validate_report(&decided).findings, decided.findings);
+                    ValidationResult::from_findings(decided.findings)
+                }
+                Err(refused) => refused,
+            }
+        }
+    }
 }
 
 #[test]
@@ -167,7 +205,7 @@ fn report_cases() {
             );
             check_stored(&case, &expect, &check_report_json(&bytes), validate_report);
         } else {
-            let report = consolidated(&case, &expect);
+            let (system, report) = consolidated(&case, &expect);
             // The report the consolidation wrote is itself a valid document of the schema, and
             // re-checking it yields the findings it carries.
             let value = serde_json::to_value(&report).unwrap();
@@ -177,8 +215,7 @@ fn report_cases() {
                 case.display()
             );
             assert_eq!(validate_report(&report).findings, report.findings);
-            let result = ValidationResult::from_findings(report.findings.clone());
-            check(&case, &expect, &result);
+            check(&case, &expect, &decided_or_draft(&system, &report, &expect));
         }
     }
 }
@@ -215,10 +252,10 @@ fn outcome(kind: &str, case: &Path, expect: &Expect) -> (ValidationResult, bool)
             let checked = check_report_json(&bytes(document));
             (checked.result, checked.document.is_some())
         }
-        ("report", None) => (
-            ValidationResult::from_findings(consolidated(case, expect).findings),
-            true,
-        ),
+        ("report", None) => {
+            let (system, report) = consolidated(case, expect);
+            (decided_or_draft(&system, &report, expect), true)
+        }
         _ => panic!("{}: a {kind} case names no document", case.display()),
     }
 }
@@ -270,7 +307,7 @@ fn every_tr_and_bv_message_is_produced_by_a_case() {
 }
 
 #[test]
-fn paper_for_a_report_passes_bv() {
+fn both_papers_of_a_report_pass_bv() {
     let fixtures = root().join("tests/fixtures");
     let system: TargetSystem = read(&fixtures.join("report-system.json"));
     let sheets: Vec<ReportSheet> = ["A01", "A02", "A03", "A04", "V01", "V02"]
@@ -284,19 +321,29 @@ fn paper_for_a_report_passes_bv() {
         "2022-06-14".parse().unwrap(),
         &[],
     );
-    let paper = zielsystem_core::model::paper::for_report(&draft);
+    let paper = decision_paper(&draft);
     assert!(validate_paper(&paper).findings.is_empty());
     assert_eq!(
         paper.subject.as_deref(),
-        Some("Bericht über das Erreichen der Ziele des Zielsystems 2022 – I. Tertial")
+        Some("Bericht über das Erreichen der Ziele des Zielsystems 2022 zum Ende des I. Tertials")
+    );
+    assert!(
+        council_paper(&draft).is_none(),
+        "no council paper before the decision"
     );
     let decided = draft
-        .decide("2022-06-21".parse().unwrap(), "118/VI")
+        .decide(&system, "2022-06-21".parse().unwrap(), "118/VI", &[])
         .unwrap();
-    let paper = zielsystem_core::model::paper::for_report(&decided);
+    let paper = decision_paper(&decided);
     assert_eq!(paper.number.as_deref(), Some("118/VI"));
-    assert!(schema_accepts(
-        "paper.schema.json",
-        &serde_json::to_value(&paper).unwrap()
-    ));
+    let council = council_paper(&decided).unwrap();
+    assert_eq!(council.kind, Some(PaperKind::CouncilInformation));
+    assert!(council.draft_resolution.is_none());
+    for paper in [paper, council] {
+        assert!(validate_paper(&paper).findings.is_empty(), "{paper:?}");
+        assert!(schema_accepts(
+            "paper.schema.json",
+            &serde_json::to_value(&paper).unwrap()
+        ));
+    }
 }

@@ -1,12 +1,13 @@
 //! Bindings of `zielsystem_core::consolidate`: `consolidate()` and the `TertialReport` it builds,
-//! with its lifecycle (`decide`, `note`), its paper (`to_paper`) and the core's Markdown, HTML and
-//! SVG renderers.
+//! with its lifecycle (`decide`, `note`), its two papers (`to_paper`, `to_council_paper`) and the
+//! core's Markdown, HTML and SVG renderers.
 
 use chrono::NaiveDate;
 use pyo3::prelude::*;
 use zielsystem_core::ValidationResult;
-use zielsystem_core::model::paper::for_report;
-use zielsystem_core::model::tertial_report::{Stage, TertialReport};
+use zielsystem_core::model::paper::{council_paper, decision_paper};
+use zielsystem_core::model::tertial_report::{CouncilOutcome, Stage, TertialReport};
+use zielsystem_core::render::{RenderOptions, html, markdown};
 
 use crate::calendar::{PyTertial, tertial_arg};
 use crate::findings::{PyFinding, PyValidationResult, lifecycle_error};
@@ -16,7 +17,7 @@ use crate::rules;
 
 /// The consolidated report of one tertial (Tertialbericht): every goal of the target system with
 /// its reporting status, forecast and light, the countermeasures, counts, light changes and the
-/// findings of TR01–TR04. Immutable.
+/// findings of TR01–TR05. Immutable.
 #[pyclass(
     frozen,
     eq,
@@ -120,7 +121,7 @@ crate::json_class_methods!(PyTertialReport, "TertialReport", rules::parse_report
         json::to_python(py, &self.inner.countermeasures)
     }
 
-    /// The findings of TR01–TR04 the report carries.
+    /// The findings of TR01–TR05 the report carries.
     #[getter]
     fn findings(&self) -> Vec<PyFinding> {
         self.inner
@@ -131,7 +132,7 @@ crate::json_class_methods!(PyTertialReport, "TertialReport", rules::parse_report
             .collect()
     }
 
-    /// TR01–TR04 recomputed on the report as it stands.
+    /// TR01–TR05 recomputed on the report as it stands.
     fn validate(&self) -> PyValidationResult {
         PyValidationResult {
             inner: self.inner.validate(),
@@ -139,46 +140,92 @@ crate::json_class_methods!(PyTertialReport, "TertialReport", rules::parse_report
     }
 
     /// The report decided by the Bezirksamt on `decided_on` with resolution `number` (e.g.
-    /// `"52/VI"`): a new report of stage `decided`. `LifecycleError` with the findings when refused:
-    /// the report is not a draft, or the decided report would have an error (a goal without a sheet,
-    /// TR03; a decision before the tertial's deadline or a malformed number, TR04; foreign or
-    /// duplicate sheets, TR01, TR02).
-    fn decide(&self, py: Python<'_>, decided_on: NaiveDate, number: String) -> PyResult<Self> {
-        self.step(py, Stage::Decided, self.inner.decide(decided_on, number))
+    /// `"52/VI"`), its sheets re-checked against `system`: a new report of stage `decided`. Every
+    /// proposed countermeasure is adopted unless its position in `countermeasures` is listed in
+    /// `not_adopted`. `LifecycleError` with the findings when refused: the report is not a draft, or
+    /// the decided report would have an error (a sheet with an error, TR05; a decision before the
+    /// cut-off or the latest submission, a malformed number or an unknown position, TR04; foreign
+    /// or duplicate sheets, TR01, TR02). A goal without a sheet does not refuse it (TR03 warning).
+    #[pyo3(signature = (system, decided_on, number, not_adopted = None))]
+    fn decide(
+        &self,
+        py: Python<'_>,
+        system: &Bound<'_, PyAny>,
+        decided_on: NaiveDate,
+        number: String,
+        not_adopted: Option<Vec<usize>>,
+    ) -> PyResult<Self> {
+        let system = system_arg(system)?;
+        let not_adopted = not_adopted.unwrap_or_default();
+        self.step(
+            py,
+            Stage::Decided,
+            self.inner.decide(&system, decided_on, number, &not_adopted),
+        )
     }
 
-    /// The decided report noted by the council on `noted_on` as printed paper `number` (Drucksache,
-    /// e.g. `"0297/VI"`), with the recorded `outcome` (e.g. "zur Kenntnis genommen"): a new report
-    /// of stage `noted`. `LifecycleError` with the findings when refused: the report is not
-    /// decided, or the noted report would have an error (noted before the decision, a malformed
-    /// number, …).
-    #[pyo3(signature = (noted_on, number, outcome = None))]
+    /// The decided report passed to the council, which dealt with it on `noted_on` — as printed
+    /// paper `number` (Drucksache, e.g. `"0297/VI"`) where it has one of its own — with the
+    /// recorded `result`: `"noted"`, `"noted_with_interim_report"`, `"noted_with_final_report"`,
+    /// `"referred"` or `"postponed"`. A new report of stage `noted`; `LifecycleError` with the
+    /// findings when refused (not decided, or the noted report would have an error); `ValueError`
+    /// for an unknown `result`.
+    #[pyo3(signature = (noted_on, number = None, result = None))]
     fn note(
         &self,
         py: Python<'_>,
         noted_on: NaiveDate,
-        number: String,
-        outcome: Option<String>,
+        number: Option<String>,
+        result: Option<&str>,
     ) -> PyResult<Self> {
-        self.step(py, Stage::Noted, self.inner.note(noted_on, number, outcome))
+        let result = result
+            .map(|text| {
+                CouncilOutcome::parse(text).ok_or_else(|| {
+                    pyo3::exceptions::PyValueError::new_err(format!(
+                        "unbekanntes Ergebnis / unknown result: {text:?}"
+                    ))
+                })
+            })
+            .transpose()?;
+        self.step(py, Stage::Noted, self.inner.note(noted_on, number, result))
     }
 
-    /// The Bezirksamtsvorlage "zur Kenntnisnahme" by which the report goes to the Bezirksamt and,
-    /// once decided, to the council; its number and meeting date are the decision's, when decided.
+    /// The Bezirksamtsvorlage zur Beschlussfassung on the report (draft or decided); its number and
+    /// meeting date are the decision's once decided.
     fn to_paper(&self) -> PyPaper {
         PyPaper {
-            inner: for_report(&self.inner),
+            inner: decision_paper(&self.inner),
         }
     }
 
-    /// The report as Markdown (German).
-    fn to_markdown(&self) -> String {
-        self.inner.to_markdown()
+    /// The Vorlage zur Kenntnisnahme for the council, once the Bezirksamt has decided; else `None`.
+    fn to_council_paper(&self) -> Option<PyPaper> {
+        council_paper(&self.inner).map(|inner| PyPaper { inner })
     }
 
-    /// The report as a self-contained HTML page (German).
-    fn to_html(&self) -> String {
-        self.inner.to_html()
+    /// The Bezirksamtsvorlage zur Beschlussfassung as Markdown (German); `example` marks it
+    /// "Beispiel" in the letterhead.
+    #[pyo3(signature = (*, example = false))]
+    fn to_markdown(&self, example: bool) -> String {
+        markdown::decision_paper(&self.inner, RenderOptions { example })
+    }
+
+    /// The Bezirksamtsvorlage zur Beschlussfassung as a self-contained HTML page (German).
+    #[pyo3(signature = (*, example = false))]
+    fn to_html(&self, example: bool) -> String {
+        html::decision_paper(&self.inner, RenderOptions { example })
+    }
+
+    /// The Vorlage zur Kenntnisnahme for the council as Markdown; `None` before the decision.
+    #[pyo3(signature = (*, example = false))]
+    fn to_council_markdown(&self, example: bool) -> Option<String> {
+        markdown::council_paper(&self.inner, RenderOptions { example })
+    }
+
+    /// The Vorlage zur Kenntnisnahme for the council as HTML; `None` before the decision.
+    #[pyo3(signature = (*, example = false))]
+    fn to_council_html(&self, example: bool) -> Option<String> {
+        html::council_paper(&self.inner, RenderOptions { example })
     }
 
     /// The traffic-light matrix as SVG.

@@ -339,10 +339,24 @@ crate::json_class_methods!(PyPaper, "Paper", rules::parse_paper, {
         self.inner.meeting_date
     }
 
-    /// `"decision"` (zur Beschlussfassung) or `"information"` (zur Kenntnisnahme), or `None`.
+    /// `"decision"` (zur Beschlussfassung), `"information"` (zur Kenntnisnahme) or
+    /// `"council_information"` (zur Kenntnisnahme an die Bezirksverordnetenversammlung), or `None`.
     #[getter]
     fn kind(&self) -> Option<&'static str> {
         self.inner.kind.map(PaperKind::as_str)
+    }
+
+    /// The Bezirksamt's decision a paper for the council reports, `{"number": …, "decided_on": …}`,
+    /// or `None`.
+    #[getter]
+    fn decision<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json::to_python(py, &self.inner.decision)
+    }
+
+    /// What a paper for the council brings to its knowledge, paragraph by paragraph (a fresh list).
+    #[getter]
+    fn communication(&self) -> Option<Vec<String>> {
+        self.inner.communication.clone()
     }
 
     /// 1. Gegenstand der Vorlage (subject).

@@ -162,7 +162,7 @@ pub fn validate_sheets(
     Ok(results.into_iter().map(wrap).collect())
 }
 
-/// Re-checks a tertial report (object, JSON text, bytes or dict) against TR01–TR04 as it stands;
+/// Re-checks a tertial report (object, JSON text, bytes or dict) against TR01–TR05 as it stands;
 /// when given as JSON, problems of its shape come back as findings.
 #[pyfunction]
 pub fn validate_report(report: &Bound<'_, PyAny>) -> PyResult<PyValidationResult> {
@@ -173,7 +173,7 @@ pub fn validate_report(report: &Bound<'_, PyAny>) -> PyResult<PyValidationResult
     Ok(wrap(rules::check_report_json(&bytes).result))
 }
 
-/// Checks a Bezirksamtsvorlage (object, JSON text, bytes or dict) against BV01–BV03; when given as
+/// Checks a Bezirksamtsvorlage (object, JSON text, bytes or dict) against BV01–BV04; when given as
 /// JSON, problems of its shape come back as findings.
 #[pyfunction]
 pub fn validate_paper(paper: &Bound<'_, PyAny>) -> PyResult<PyValidationResult> {

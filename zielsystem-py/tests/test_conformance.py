@@ -92,7 +92,21 @@ def validate(case: Case) -> zs.ValidationResult:
         report = consolidated(case)
         # Re-checking the consolidated report yields exactly the findings it carries.
         assert report.validate().findings == report.findings
-        return zs.validate_report(report.to_json())
+        step = case.expect.get("decide")
+        if step is None:
+            return zs.validate_report(report.to_json())
+        # The case goes on to the Bezirksamt's decision: the decided report, or the refusal.
+        system = zs.TargetSystem.from_json(case.read(case.expect["system"]))
+        try:
+            decided = report.decide(
+                system,
+                dt.date.fromisoformat(step["decided_on"]),
+                step["number"],
+                not_adopted=step.get("not_adopted", []),
+            )
+        except zs.LifecycleError as refused:
+            return refused.result
+        return zs.validate_report(decided.to_json())
     document = case.read(case.expect["document"])
     if case.kind == "paper":
         return zs.validate_paper(document)

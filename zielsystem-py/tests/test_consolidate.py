@@ -58,6 +58,8 @@ def test_rendering(report: zs.TertialReport) -> None:
     assert "A01" in markdown and "Tertial" in markdown
     assert html.lstrip().lower().startswith("<!doctype html")
     assert "Bezirksamt Beispiel von Berlin" in html
+    assert "Vorlage – zur Beschlussfassung –" in html and "Vorlage – zur Beschlussfassung –" in markdown
+    assert "BEISPIEL" in report.to_markdown(example=True) and "BEISPIEL" not in markdown
     assert report.to_svg().lstrip().startswith("<svg")
 
 

@@ -131,20 +131,36 @@ def test_error_paths(tmp_path: Path) -> None:
         zs.Paper.from_file(broken)
 
 
-def test_report_to_paper(report: zs.TertialReport) -> None:
+def test_report_to_paper(system: zs.TargetSystem, report: zs.TertialReport) -> None:
     paper = report.to_paper()
     assert isinstance(paper, zs.Paper)
-    assert paper.kind == "information"
-    assert paper.subject == "Bericht über das Erreichen der Ziele des Zielsystems 2022 – I. Tertial"
+    assert paper.kind == "decision"
+    assert paper.subject == "Bericht über das Erreichen der Ziele des Zielsystems 2022 zum Ende des I. Tertials"
     # A draft has no number or session yet; the paper for it is complete otherwise.
     assert paper.number is None and paper.meeting_date is None
     assert zs.validate_paper(paper).findings == []
     assert paper.draft_resolution is not None and paper.draft_resolution[0].startswith("I. Das Bezirksamt")
+    assert paper.draft_resolution[-1] == "III. Mit der Durchführung des Beschlusses werden alle Geschäftsbereiche beauftragt."
     assert "3 von 3 Zielen" in (paper.justification or "")
-    assert repr(paper).startswith("Paper(number=None, kind='information', subject='Bericht über")
+    assert paper.legal_basis == "§ 36 Absatz 2 Buchstaben b und f Bezirksverwaltungsgesetz"
+    assert repr(paper).startswith("Paper(number=None, kind='decision', subject='Bericht über")
     assert pickle.loads(pickle.dumps(paper)) == paper
+    # No paper for the council before the decision.
+    assert report.to_council_paper() is None and report.to_council_html() is None
 
-    decided = report.decide(dt.date(2022, 6, 21), "118/VI")
+    decided = report.decide(system, dt.date(2022, 6, 21), "118/VI")
     paper = decided.to_paper()
     assert paper.number == "118/VI" and paper.meeting_date == dt.date(2022, 6, 21)
     assert zs.validate_paper(paper).findings == []
+    council = decided.to_council_paper()
+    assert council is not None and council.kind == "council_information"
+    assert council.decision == {"number": "118/VI", "decided_on": "2022-06-21"}
+    assert council.draft_resolution is None and council.communication
+    assert zs.validate_paper(council).findings == []
+    # The council's paper decides nothing: a draft resolution in it is BV04.
+    data = council.to_dict()
+    data["draft_resolution"] = ["I. Die Bezirksverordnetenversammlung beschließt …"]
+    assert zs.validate_paper(data).codes == ["BV04"]
+    html = decided.to_council_html(example=True)
+    assert html is not None and "BEISPIEL" in html and "Vorlage – zur Kenntnisnahme –" in html
+    assert "BEISPIEL" not in (decided.to_council_html() or "")

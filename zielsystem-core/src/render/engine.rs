@@ -78,8 +78,16 @@ fn build() -> Environment<'static> {
         Value::from_safe_string(svg::light_icon(&key))
     });
     let templates = [
-        ("report.md", include_str!("templates/report.md")),
-        ("report.html", include_str!("templates/report.html")),
+        ("decision.md", include_str!("templates/decision.md")),
+        ("council.md", include_str!("templates/council.md")),
+        ("appendix.md", include_str!("templates/appendix.md")),
+        ("letterhead.md", include_str!("templates/letterhead.md")),
+        ("decision.html", include_str!("templates/decision.html")),
+        ("council.html", include_str!("templates/council.html")),
+        ("appendix.html", include_str!("templates/appendix.html")),
+        ("letterhead.html", include_str!("templates/letterhead.html")),
+        ("signature.md", include_str!("templates/signature.md")),
+        ("signature.html", include_str!("templates/signature.html")),
         ("report.css", include_str!("templates/report.css")),
         ("matrix.svg", include_str!("templates/matrix.svg")),
     ];

@@ -1,6 +1,7 @@
-//! The tertial report as one self-contained HTML page (inline CSS and SVG, no external resource,
-//! print-ready on A4), in German: the Bezirksamtsvorlage "zur Kenntnisnahme" with its numbered
-//! sections, followed by the report as its appendix with the traffic-light matrix.
+//! The two papers of a tertial report as self-contained HTML pages (inline CSS and SVG, no external
+//! resource, print-ready on A4), in German: the Bezirksamtsvorlage zur Beschlussfassung and the
+//! Vorlage zur Kenntnisnahme for the council, each followed by the report as its Anlage with the
+//! traffic-light matrix.
 //!
 //! Every piece of user text is HTML-escaped by the template engine; the matrix ([`super::svg`]) is
 //! built by the same engine with escaping and only then embedded.
@@ -8,17 +9,27 @@
 use minijinja::Value;
 use minijinja::value::Serde;
 
-use super::engine;
-use super::svg;
-use super::view::report_view;
+use super::view::{council_view, decision_view};
+use super::{RenderOptions, engine, svg};
 use crate::model::tertial_report::TertialReport;
 
-/// The report as HTML. The matrix shows every tertial of the year; earlier tertials come from the
-/// forecasts the report carries in its `history` (the earlier sheets given to consolidation).
-pub fn report(report: &TertialReport) -> String {
+/// The Bezirksamtsvorlage zur Beschlussfassung (draft or decided report). The matrix shows every
+/// tertial of the year; earlier tertials come from the forecasts the report carries in its
+/// `history` (the earlier sheets given to consolidation).
+pub fn decision_paper(report: &TertialReport, options: RenderOptions) -> String {
     let context = minijinja::context! {
         matrix => Value::from_safe_string(svg::matrix(report)),
-        ..Value::from(Serde(report_view(report)))
+        ..Value::from(Serde(decision_view(report, options)))
     };
-    engine::render_value("report.html", context)
+    engine::render_value("decision.html", context)
+}
+
+/// The Vorlage zur Kenntnisnahme for the council; `None` before the Bezirksamt has decided.
+pub fn council_paper(report: &TertialReport, options: RenderOptions) -> Option<String> {
+    let view = council_view(report, options)?;
+    let context = minijinja::context! {
+        matrix => Value::from_safe_string(svg::matrix(report)),
+        ..Value::from(Serde(view))
+    };
+    Some(engine::render_value("council.html", context))
 }

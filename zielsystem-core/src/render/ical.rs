@@ -6,7 +6,7 @@
 //! the `icalendar` crate escapes property values (`\n`, `;`, `,`, `\\`) and folds long lines, which
 //! a test below holds it to.
 
-use chrono::{DateTime, NaiveTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use icalendar::{Calendar, Component, Event, EventLike};
 
 use crate::calendar::TertialDates;
@@ -29,14 +29,16 @@ pub fn reporting_calendar(year: i32, dates: &[TertialDates]) -> String {
     for entry in dates {
         let tertial = entry.tertial;
         let label = tertial.label_de();
+        let genitive = tertial.label_genitive_de();
         calendar.push(
             Event::new()
                 .uid(&format!("{tertial}-cut-off@zielsystem"))
                 .timestamp(stamp)
-                .all_day(entry.cut_off)
+                .starts(entry.cut_off)
+                .ends(day_after(entry.cut_off))
                 .summary(&format!("Berichtsstichtag {label}"))
                 .description(&format!(
-                    "Ende des {label}: Stichtag der risikoorientierten Einschätzung aller Ziele."
+                    "Ende des {genitive}: Stichtag der risikoorientierten Einschätzung aller Ziele."
                 ))
                 .done(),
         );
@@ -44,7 +46,8 @@ pub fn reporting_calendar(year: i32, dates: &[TertialDates]) -> String {
             Event::new()
                 .uid(&format!("{tertial}-deadline@zielsystem"))
                 .timestamp(stamp)
-                .all_day(entry.deadline)
+                .starts(entry.deadline)
+                .ends(day_after(entry.deadline))
                 .summary(&format!("Berichtsfrist {label}"))
                 .description(&format!(
                     "Letzter Tag für die Berichtsblätter zum {label} (innerhalb des Folgemonats)."
@@ -55,9 +58,14 @@ pub fn reporting_calendar(year: i32, dates: &[TertialDates]) -> String {
     calendar.done().to_string()
 }
 
+/// The exclusive end of an all-day event on `day` (RFC 5545, 3.6.1: `DTEND` is the day after).
+fn day_after(day: NaiveDate) -> NaiveDate {
+    day.succ_opt().unwrap_or(day)
+}
+
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
+    #![allow(clippy::unwrap_used, clippy::panic)]
     use super::*;
     use crate::calendar::calendar_of_year;
 
@@ -107,10 +115,33 @@ mod tests {
         assert!(text.contains("SUMMARY:Berichtsfrist III. Tertial 2022"));
         let parsed: icalendar::Calendar = text.parse().unwrap();
         assert_eq!(parsed.components.len(), 6);
+        assert!(text.contains("Ende des I. Tertials 2022"), "{text}");
         // Deterministic: the same year renders the same bytes.
         assert_eq!(
             text,
             reporting_calendar(2022, &calendar_of_year(2022).unwrap())
         );
+    }
+
+    #[test]
+    fn all_day_events_end_the_day_after_they_start() {
+        use icalendar::{CalendarComponent, DatePerhapsTime};
+        let text = reporting_calendar(2022, &calendar_of_year(2022).unwrap());
+        let parsed: icalendar::Calendar = text.parse().unwrap();
+        let mut events = 0;
+        for component in &parsed.components {
+            let CalendarComponent::Event(event) = component else {
+                continue;
+            };
+            let (Some(DatePerhapsTime::Date(start)), Some(DatePerhapsTime::Date(end))) =
+                (event.get_start(), event.get_end())
+            else {
+                panic!("all-day event without DATE start and end: {event:?}");
+            };
+            assert_eq!(end, start.succ_opt().unwrap(), "{event:?}");
+            events += 1;
+        }
+        assert_eq!(events, 6);
+        assert!(text.contains("DTEND;VALUE=DATE:20220501"), "{text}");
     }
 }

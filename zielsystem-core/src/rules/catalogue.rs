@@ -66,9 +66,11 @@ pub enum Code {
     TR02,
     TR03,
     TR04,
+    TR05,
     BV01,
     BV02,
     BV03,
+    BV04,
     #[serde(rename = "INTERNAL")]
     Internal,
 }
@@ -94,7 +96,7 @@ pub enum DocumentKind {
 pub struct Rule {
     /// The stable code.
     pub code: Code,
-    /// The default severity (TR03 is an error for a final report, a warning for a draft).
+    /// The severity of its findings.
     pub severity: Severity,
     /// The document kind checked.
     pub document: DocumentKind,
@@ -169,11 +171,13 @@ pub static RULES: &[Rule] = &[
     rule(Code::RS18, W, ReportSheet, "„Ziel nicht erreicht“ vor dem III. Tertial nur für ein Ziel, das nicht mehr erreicht werden kann; die Begründung sagt, warum.", "\"Goal not achieved\" before T3 only for a goal that can no longer be reached; the rationale says why.", "Risikoorientierte Einschätzung, ob die Ziele bis zum Ende des Kalenderjahres erreicht werden (BA-Vorlage 36/VI, I b)"),
     rule(Code::TR01, E, TertialReport, "Jedes Berichtsblatt gehört zu Behörde, Jahr und Tertial des Berichts.", "Every sheet belongs to the report's authority, year and tertial.", "Zusammenfassung durch den Steuerungsdienst (BA-Vorlage 36/VI, I c)"),
     rule(Code::TR02, E, TertialReport, "Höchstens ein Berichtsblatt je Ziel.", "At most one sheet per goal.", "Einheitliches Berichtsblatt je Ziel (BA-Vorlage 36/VI, I c)"),
-    rule(Code::TR03, E, TertialReport, "Zu jedem Ziel liegt ein Berichtsblatt vor (Fehler im endgültigen Bericht, Warnung im Entwurf).", "Every goal has a sheet (error when final, warning in a draft).", "Über das Erreichen dieser Ziele ist zu berichten (BA-Vorlage 36/VI, I b)"),
-    rule(Code::TR04, E, TertialReport, "Der Bericht durchläuft Entwurf → Beschluss des Bezirksamts → Kenntnisnahme der BVV, mit Daten in dieser Reihenfolge und nicht vor der Berichtsfrist.", "The report runs draft → decided → noted by the council, dates in order and not before the deadline.", "Nach Beschlussfassung der BVV zur Kenntnis gegeben (BA-Vorlage 36/VI, I d)"),
+    rule(Code::TR03, W, TertialReport, "Zu jedem Ziel liegt ein Berichtsblatt vor; fehlt eines, nennen Bericht und Vorlagen das Ziel (der Bericht kann trotzdem beschlossen werden).", "Every goal has a sheet; where one is missing, the report and both papers name the goal (the report may be decided all the same).", "Über das Erreichen dieser Ziele ist zu berichten (BA-Vorlage 36/VI, I b)"),
+    rule(Code::TR04, E, TertialReport, "Der Bericht durchläuft Entwurf → Beschluss des Bezirksamts (Datum, Beschluss-Nr., Entscheidung je Aktivität) → Vorlage an die BVV (Datum, Drucksachen-Nr. soweit vorhanden, Ergebnis), mit Daten in dieser Reihenfolge; der Beschluss liegt nicht vor dem Berichtsstichtag und nicht vor dem letzten Eingang der Berichtsblätter.", "The report runs draft → decided (date, number, a decision per countermeasure) → passed to the council (date, its number where it has one, outcome), dates in order; the decision is not before the cut-off nor before the latest submission of its sheets.", "Nach Beschlussfassung des Bezirksamts der BVV zur Kenntnis gegeben (BA-Vorlage 36/VI, I d)"),
+    rule(Code::TR05, E, TertialReport, "Ein Bericht wird nicht beschlossen, solange eines seiner Berichtsblätter einen Fehler hat (beim Beschluss werden die Blätter erneut gegen das Zielsystem geprüft).", "A report is not decided while one of its sheets has an error finding (the decision re-checks the sheets against the target system).", "Das Bezirksamt beschließt über den einheitlichen Bericht (BA-Vorlage 36/VI, I c, d)"),
     rule(Code::BV01, E, Paper, "Die Vorlagen-Nr. hat die Form Nummer/Wahlperiode in römischen Ziffern.", "The paper number is <n>/<Roman numeral>.", "Form der Bezirksamtsvorlage"),
     rule(Code::BV02, E, Paper, "Jeder Abschnitt des Formulars ist vorhanden (ein Abschnitt darf „keine“ lauten).", "Every section of the form is present (a section may say \"keine\").", "Form der Bezirksamtsvorlage"),
     rule(Code::BV03, W, Paper, "Im Text steht kein Platzhalter der Textverarbeitung mehr.", "No word-processor placeholder is left in the text.", "Form der Bezirksamtsvorlage (vgl. „Wählen Sie ein Element aus.“ in 36/VI)"),
+    rule(Code::BV04, E, Paper, "Die Vorlage hat nur die Abschnitte ihrer Art: die Vorlage zur Kenntnisnahme an die BVV beschließt nichts (kein Beschlussentwurf) und nennt den Beschluss des Bezirksamts; die Bezirksamtsvorlage zur Beschlussfassung hat keine Mitteilung an die BVV.", "A paper has only the sections of its kind: the council's paper for information decides nothing (no draft resolution) and names the Bezirksamt's decision; the Bezirksamt's paper for decision has no communication to the council.", "Zwei Vorlagen: Bezirksamtsvorlage zur Beschlussfassung und Vorlage zur Kenntnisnahme an die BVV (BA-Vorlage 36/VI, I d)"),
     rule(Code::Internal, E, Any, "Die Prüfung endet ohne inneren Fehler der Bibliothek; tritt doch einer auf, wird er als Befund gemeldet, nie als Absturz.", "The check ends without an internal error of the library; if one occurs, it is reported as a finding, never as a crash.", "Betriebssicherheit beim Einbetten (docs/embedding.md)"),
 ];
 
@@ -222,9 +226,11 @@ impl Code {
             Code::TR02 => "TR02",
             Code::TR03 => "TR03",
             Code::TR04 => "TR04",
+            Code::TR05 => "TR05",
             Code::BV01 => "BV01",
             Code::BV02 => "BV02",
             Code::BV03 => "BV03",
+            Code::BV04 => "BV04",
             Code::Internal => "INTERNAL",
         }
     }
@@ -351,11 +357,15 @@ pub enum Message {
     LifecycleTransition,
     DecisionNumberMalformed,
     LifecycleDateOrder,
-    DecidedBeforeDeadline,
+    DecidedBeforeCutOff,
+    DecidedBeforeSubmission,
+    CountermeasureUnknown,
+    DecidedWithSheetErrors,
     CouncilNumberMalformed,
     PaperNumberMalformed,
     PaperSectionMissing,
     PaperPlaceholder,
+    PaperSectionNotOfKind,
     Internal,
 }
 
@@ -443,11 +453,15 @@ impl Message {
             Message::LifecycleTransition => (Code::TR04, "Ein Bericht im Stadium „{stage}“ kann nicht in das Stadium „{target}“ übergehen (Reihenfolge: Entwurf → vom Bezirksamt beschlossen → von der BVV zur Kenntnis genommen).", "A report at stage \"{stage_en}\" cannot move to stage \"{target_en}\" (order: draft → decided → noted)."),
             Message::DecisionNumberMalformed => (Code::TR04, "„{number}“ ist keine Beschluss-Nr. der Form Nummer/Wahlperiode (z. B. „36/VI“).", "\"{number}\" is not a resolution number of the form <number>/<term> (e.g. \"36/VI\")."),
             Message::LifecycleDateOrder => (Code::TR04, "Die Kenntnisnahme der BVV ({noted_on}) liegt vor dem Beschluss des Bezirksamts ({decided_on}).", "The council took note ({noted_on}) before the Bezirksamt decided ({decided_on})."),
-            Message::DecidedBeforeDeadline => (Code::TR04, "Der Beschluss ({decided_on}) liegt vor der Berichtsfrist {deadline} des Tertials.", "The decision ({decided_on}) precedes the tertial's deadline {deadline}."),
+            Message::DecidedBeforeCutOff => (Code::TR04, "Der Beschluss ({decided_on}) liegt vor dem Berichtsstichtag {cut_off} des Tertials.", "The decision ({decided_on}) precedes the tertial's cut-off {cut_off}."),
+            Message::DecidedBeforeSubmission => (Code::TR04, "Der Beschluss ({decided_on}) liegt vor dem Eingang des Berichtsblatts zu „{goal}“ ({submitted_on}).", "The decision ({decided_on}) precedes the submission of the sheet on \"{goal}\" ({submitted_on})."),
+            Message::CountermeasureUnknown => (Code::TR04, "Der Bericht hat keine Aktivität zur Gegensteuerung an Position {index}.", "The report has no countermeasure at position {index}."),
+            Message::DecidedWithSheetErrors => (Code::TR05, "Das Berichtsblatt zu „{goal}“ hat Fehler ({codes}); der Bericht kann so nicht beschlossen werden.", "The sheet on \"{goal}\" has errors ({codes}); the report cannot be decided as it stands."),
             Message::CouncilNumberMalformed => (Code::TR04, "„{number}“ ist keine Drucksachen-Nr. der Form Nummer/Wahlperiode (z. B. „0297/VI“).", "\"{number}\" is not a printed-paper number of the form <number>/<term> (e.g. \"0297/VI\")."),
             Message::PaperNumberMalformed => (Code::BV01, "„{number}“ ist keine Vorlagen-Nr. der Form Nummer/Wahlperiode (z. B. „36/VI“).", "\"{number}\" is not a paper number of the form <number>/<term> (e.g. \"36/VI\")."),
             Message::PaperSectionMissing => (Code::BV02, "Der Abschnitt „{section}“ fehlt (ein nicht zutreffender Abschnitt lautet „keine“).", "Section \"{section_en}\" is missing (a section that does not apply says \"keine\")."),
             Message::PaperPlaceholder => (Code::BV03, "Im Abschnitt „{section}“ steht noch der Platzhalter „{placeholder}“.", "Section \"{section_en}\" still contains the placeholder \"{placeholder}\"."),
+            Message::PaperSectionNotOfKind => (Code::BV04, "Der Abschnitt „{section}“ gehört nicht zur {kind}.", "Section \"{section_en}\" does not belong to a paper of kind \"{kind_en}\"."),
             Message::Internal => (Code::Internal, "Interner Fehler der Bibliothek ({detail}); das Dokument wurde nicht geprüft. Bitte melden.", "Internal error of the library ({detail}); the document was not checked. Please report it."),
         };
         MessageSpec { code, de, en }
@@ -626,7 +640,7 @@ mod tests {
             let json = serde_json::to_string(&rule.code).unwrap_or_default();
             assert_eq!(json, format!("\"{}\"", rule.code.as_str()), "rule {index}");
         }
-        assert_eq!(RULES.len(), 45);
+        assert_eq!(RULES.len(), 47);
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //!
 //! - [`catalogue`]: every code with its severity, reason and messages (the one place).
 //! - [`document`]: the schema-level pass over raw bytes, shared by every document kind.
-//! - [`target_system`]: TS01–TS11. [`report_sheet`]: RS01–RS18. [`tertial_report`]: TR01–TR04.
-//!   [`paper`]: BV01–BV03. Each has a `check_…_json` entry point for raw bytes (schema-level
+//! - [`target_system`]: TS01–TS11. [`report_sheet`]: RS01–RS18. [`tertial_report`]: TR01–TR05.
+//!   [`paper`]: BV01–BV04. Each has a `check_…_json` entry point for raw bytes (schema-level
 //!   findings, then the rules) next to its `validate_…` on a typed document.
 //! - [`limits`]: the length limits of text fields.
 //! - [`from_json`]: typed decoding of outside input (structs from JSON objects only).

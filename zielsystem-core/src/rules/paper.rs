@@ -1,9 +1,10 @@
-//! Rules BV01–BV03 on a Bezirksamtsvorlage (docs/rules.md).
+//! Rules BV01–BV04 on a paper (Bezirksamtsvorlage, or the Vorlage zur Kenntnisnahme for the
+//! council), each kind with its own sections.
 
 use std::sync::OnceLock;
 
 use crate::findings::{Finding, ValidationResult};
-use crate::model::paper::{Paper, SECTIONS, section_of};
+use crate::model::paper::{Paper, PaperKind, SECTIONS, Section, section_of};
 use crate::rules::catalogue::{Message, is_numbered_with_term};
 use crate::rules::document::{Checked, DocumentSchema, decode};
 
@@ -20,7 +21,7 @@ pub fn schema() -> &'static DocumentSchema {
 }
 
 /// Checks a Bezirksamtsvorlage from raw JSON bytes: schema-level findings when it does not decode,
-/// otherwise every rule BV01–BV03.
+/// otherwise every rule BV01–BV04.
 pub fn check_paper_json(bytes: &[u8]) -> Checked<Paper> {
     let checked = decode::<Paper>(bytes, schema());
     let findings = checked
@@ -31,12 +32,13 @@ pub fn check_paper_json(bytes: &[u8]) -> Checked<Paper> {
     checked.with_findings(findings)
 }
 
-/// Every finding of BV01–BV03 on `paper`.
+/// Every finding of BV01–BV04 on `paper`.
 pub fn validate_paper(paper: &Paper) -> ValidationResult {
     let mut findings = Vec::new();
     bv01_number(paper, &mut findings);
     bv02_sections(paper, &mut findings);
     bv03_placeholders(paper, &mut findings);
+    bv04_sections_of_kind(paper, &mut findings);
     ValidationResult::from_findings(findings)
 }
 
@@ -62,6 +64,10 @@ fn bv02_sections(paper: &Paper, findings: &mut Vec<Finding>) {
     let absent = |path: &str| -> bool {
         match path {
             "/kind" => paper.kind.is_none(),
+            "/decision" => paper.decision.is_none(),
+            "/communication" => paper.communication.as_ref().is_none_or(|items| {
+                items.is_empty() || items.iter().all(|item| item.trim().is_empty())
+            }),
             "/subject" => is_blank(paper.subject.as_ref()),
             "/rapporteur" => is_blank(paper.rapporteur.as_ref()),
             "/draft_resolution" => paper.draft_resolution.as_ref().is_none_or(|items| {
@@ -84,12 +90,65 @@ fn bv02_sections(paper: &Paper, findings: &mut Vec<Finding>) {
             _ => false,
         }
     };
-    for section in &SECTIONS {
+    let kind = paper.kind.unwrap_or(PaperKind::Decision);
+    for section in SECTIONS.iter().filter(|s| required_in(kind, s)) {
         if absent(section.path) {
             findings.push(Finding::new(
                 Message::PaperSectionMissing,
                 section.path,
                 [("section", section.de), ("section_en", section.en)],
+            ));
+        }
+    }
+}
+
+/// The sections only one kind of paper has: the Bezirksamt's decision and the communication belong
+/// to the council's paper for information; the draft resolution, publication, staff participation
+/// and co-signatures to the Bezirksamt's own papers. Every other section belongs to every kind.
+fn belongs_to(kind: PaperKind, section: &Section) -> bool {
+    let council = kind == PaperKind::CouncilInformation;
+    match section.path {
+        "/decision" | "/communication" => council,
+        "/draft_resolution" | "/publication" | "/staff_representation" | "/co_signatures" => {
+            !council
+        }
+        _ => true,
+    }
+}
+
+/// The sections BV02 requires of a kind: those that belong to it, except the justification of
+/// the council's paper (its communication is its text).
+fn required_in(kind: PaperKind, section: &Section) -> bool {
+    belongs_to(kind, section)
+        && !(kind == PaperKind::CouncilInformation && section.path == "/justification")
+}
+
+/// BV04: a paper has no section of another kind: the council's paper for information decides
+/// nothing, and the Bezirksamt's own papers carry no communication to the council.
+fn bv04_sections_of_kind(paper: &Paper, findings: &mut Vec<Finding>) {
+    let Some(kind) = paper.kind else {
+        return;
+    };
+    let present = |path: &str| match path {
+        "/decision" => paper.decision.is_some(),
+        "/communication" => paper.communication.is_some(),
+        "/draft_resolution" => paper.draft_resolution.is_some(),
+        "/publication" => paper.publication.is_some(),
+        "/staff_representation" => paper.staff_representation.is_some(),
+        "/co_signatures" => paper.co_signatures.is_some(),
+        _ => false,
+    };
+    for section in SECTIONS.iter().filter(|s| !belongs_to(kind, s)) {
+        if present(section.path) {
+            findings.push(Finding::new(
+                Message::PaperSectionNotOfKind,
+                section.path,
+                [
+                    ("section", section.de),
+                    ("section_en", section.en),
+                    ("kind", kind.name_de()),
+                    ("kind_en", kind.name_en()),
+                ],
             ));
         }
     }
@@ -128,6 +187,8 @@ mod tests {
             number: Some("36/VI".into()),
             meeting_date: "2022-02-01".parse().ok(),
             kind: Some(PaperKind::Decision),
+            decision: None,
+            communication: None,
             subject: Some("Zielsystem für das Kalenderjahr 2022".into()),
             rapporteur: Some("Bezirksbürgermeister".into()),
             draft_resolution: Some(vec!["I. Das Bezirksamt beschließt: …".into()]),

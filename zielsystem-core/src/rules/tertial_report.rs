@@ -1,4 +1,4 @@
-//! Rules TR01–TR04 on a consolidated tertial report (docs/rules.md).
+//! Rules TR01–TR05 on a consolidated tertial report.
 //!
 //! They read only the report: it carries its sheets, its goals and its history, so a stored report
 //! can be re-checked by anyone. [`crate::consolidate::consolidate`] puts exactly these findings into
@@ -7,7 +7,8 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use crate::findings::{Finding, Severity, ValidationResult, pointer};
+use crate::findings::{Finding, ValidationResult, pointer};
+use crate::model::target_system::Resolution;
 use crate::model::tertial_report::{Stage, TertialReport};
 use crate::render::text::german_date;
 use crate::rules::catalogue::{Message, is_numbered_with_term};
@@ -20,25 +21,26 @@ pub fn schema() -> &'static DocumentSchema {
 }
 
 /// Checks a stored tertial report from raw JSON bytes: schema-level findings when it does not
-/// decode, otherwise every rule TR01–TR04 on the report as it stands.
+/// decode, otherwise every rule TR01–TR05 on the report as it stands.
 pub fn check_report_json(bytes: &[u8]) -> Checked<TertialReport> {
     let checked = decode::<TertialReport>(bytes, schema());
     let findings = checked.document.as_ref().map(findings).unwrap_or_default();
     checked.with_findings(findings)
 }
 
-/// Every finding of TR01–TR04 on `report`.
+/// Every finding of TR01–TR05 on `report`.
 pub fn validate_report(report: &TertialReport) -> ValidationResult {
     ValidationResult::from_findings(findings(report))
 }
 
-/// The findings of TR01–TR04, in rule order.
+/// The findings of TR01–TR05, in rule order.
 pub fn findings(report: &TertialReport) -> Vec<Finding> {
     let mut findings = Vec::new();
     tr01_sheets_belong(report, &mut findings);
     tr02_one_sheet_per_goal(report, &mut findings);
     tr03_every_goal_has_a_sheet(report, &mut findings);
     tr04_lifecycle(report, &mut findings);
+    tr05_decided_with_sheet_errors(report, &mut findings);
     findings
 }
 
@@ -118,14 +120,9 @@ fn tr02_one_sheet_per_goal(report: &TertialReport, findings: &mut Vec<Finding>) 
     }
 }
 
-/// TR03: every goal has a sheet of the report's authority and tertial; an error for a final report,
-/// a warning for a draft.
+/// TR03: every goal has a sheet of the report's authority and tertial — a warning at every stage:
+/// the Bezirksamt may decide on an incomplete report, and the papers say who is missing.
 fn tr03_every_goal_has_a_sheet(report: &TertialReport, findings: &mut Vec<Finding>) {
-    let severity = if report.stage.is_final() {
-        Severity::Error
-    } else {
-        Severity::Warning
-    };
     for (index, entry) in report.goals.iter().enumerate() {
         let has_sheet = report.sheets.iter().any(|sheet| {
             sheet.goal == entry.goal
@@ -133,21 +130,19 @@ fn tr03_every_goal_has_a_sheet(report: &TertialReport, findings: &mut Vec<Findin
                 && sheet.tertial == report.tertial
         });
         if !has_sheet {
-            findings.push(
-                Finding::new(
-                    Message::GoalWithoutSheet,
-                    pointer("/goals", index),
-                    [("goal", entry.goal.clone())],
-                )
-                .with_severity(severity),
-            );
+            findings.push(Finding::new(
+                Message::GoalWithoutSheet,
+                pointer("/goals", index),
+                [("goal", entry.goal.clone())],
+            ));
         }
     }
 }
 
-/// TR04: draft → decided (date, resolution number) → noted by the council (date, printed-paper
-/// number), each stage with exactly its fields, dates in order, the decision not before the
-/// tertial's deadline.
+/// TR04: draft → decided (date, resolution number, a decision per countermeasure) → passed to the
+/// council (date; its printed-paper number where it has one; outcome), each stage with exactly its
+/// fields, dates in order; the decision on or after the cut-off and on or after the latest
+/// submission of the sheets it covers (a complete report may be decided before the deadline).
 fn tr04_lifecycle(report: &TertialReport, findings: &mut Vec<Finding>) {
     let stage = report.stage.label_de();
     let missing = |field: &str, path: &str| {
@@ -172,6 +167,12 @@ fn tr04_lifecycle(report: &TertialReport, findings: &mut Vec<Finding>) {
             if report.council.is_some() {
                 findings.push(unexpected("council", "/council"));
             }
+            for (index, countermeasure) in report.countermeasures.iter().enumerate() {
+                if countermeasure.adopted.is_some() {
+                    let path = pointer(&pointer("/countermeasures", index), "adopted");
+                    findings.push(unexpected("adopted", &path));
+                }
+            }
         }
         Stage::Decided => {
             if report.decision.is_none() {
@@ -191,31 +192,18 @@ fn tr04_lifecycle(report: &TertialReport, findings: &mut Vec<Finding>) {
         }
     }
     if let Some(decision) = &report.decision {
-        if !is_numbered_with_term(&decision.number) {
-            findings.push(Finding::new(
-                Message::DecisionNumberMalformed,
-                "/decision/number",
-                [("number", decision.number.clone())],
-            ));
-        }
-        let deadline = report.tertial.deadline();
-        if decision.decided_on < deadline {
-            findings.push(Finding::new(
-                Message::DecidedBeforeDeadline,
-                "/decision/decided_on",
-                [
-                    ("decided_on", german_date(decision.decided_on)),
-                    ("deadline", german_date(deadline)),
-                ],
-            ));
-        }
+        tr04_decision(report, decision, findings);
     }
     if let Some(council) = &report.council {
-        if !is_numbered_with_term(&council.number) {
+        if let Some(number) = council
+            .number
+            .as_ref()
+            .filter(|n| !is_numbered_with_term(n))
+        {
             findings.push(Finding::new(
                 Message::CouncilNumberMalformed,
                 "/council/number",
-                [("number", council.number.clone())],
+                [("number", number.clone())],
             ));
         }
         let decided_on = report.decision.as_ref().map(|decision| decision.decided_on);
@@ -232,6 +220,68 @@ fn tr04_lifecycle(report: &TertialReport, findings: &mut Vec<Finding>) {
     }
 }
 
+/// TR04 on the decision itself: its number, and its day against the cut-off and the submissions.
+fn tr04_decision(report: &TertialReport, decision: &Resolution, findings: &mut Vec<Finding>) {
+    if !is_numbered_with_term(&decision.number) {
+        findings.push(Finding::new(
+            Message::DecisionNumberMalformed,
+            "/decision/number",
+            [("number", decision.number.clone())],
+        ));
+    }
+    let cut_off = report.tertial.cut_off();
+    if decision.decided_on < cut_off {
+        findings.push(Finding::new(
+            Message::DecidedBeforeCutOff,
+            "/decision/decided_on",
+            [
+                ("decided_on", german_date(decision.decided_on)),
+                ("cut_off", german_date(cut_off)),
+            ],
+        ));
+    }
+    let latest = report
+        .goals
+        .iter()
+        .filter_map(|entry| report.sheet_of(entry))
+        .max_by_key(|sheet| sheet.submitted_on);
+    if let Some(sheet) = latest.filter(|sheet| decision.decided_on < sheet.submitted_on) {
+        findings.push(Finding::new(
+            Message::DecidedBeforeSubmission,
+            "/decision/decided_on",
+            [
+                ("decided_on", german_date(decision.decided_on)),
+                ("goal", sheet.goal.clone()),
+                ("submitted_on", german_date(sheet.submitted_on)),
+            ],
+        ));
+    }
+}
+
+/// TR05: a decided (or noted) report has no sheet with an error finding. The errors are those the
+/// report records per goal (`sheet_errors`), found at consolidation and again at the decision, when
+/// the sheets are re-checked against the target system.
+fn tr05_decided_with_sheet_errors(report: &TertialReport, findings: &mut Vec<Finding>) {
+    if !report.stage.is_final() {
+        return;
+    }
+    for (index, entry) in report.goals.iter().enumerate() {
+        if entry.sheet_errors.is_empty() {
+            continue;
+        }
+        let codes: Vec<&str> = entry
+            .sheet_errors
+            .iter()
+            .map(|code| code.as_str())
+            .collect();
+        findings.push(Finding::new(
+            Message::DecidedWithSheetErrors,
+            pointer(&pointer("/goals", index), "sheet_errors"),
+            [("goal", entry.goal.clone()), ("codes", codes.join(", "))],
+        ));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
@@ -239,7 +289,7 @@ mod tests {
     use crate::Code;
 
     const DECIDED_EARLY: &str =
-        include_str!("../../../tests/cases/report/tr04-decided-before-deadline/report.json");
+        include_str!("../../../tests/cases/report/tr04-decided-before-cut-off/report.json");
 
     #[test]
     fn raw_json_is_decoded_then_checked_as_it_stands() {

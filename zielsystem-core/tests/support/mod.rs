@@ -132,8 +132,14 @@ pub const MESSAGES: &[(&str, Message)] = &[
     ("SignerUnknown", Message::SignerUnknown),
     ("SignerNotInOffice", Message::SignerNotInOffice),
     ("SignerIsReporter", Message::SignerIsReporter),
-    ("CountermeasureOnePortfolio", Message::CountermeasureOnePortfolio),
-    ("ContributionUnknownOrgUnit", Message::ContributionUnknownOrgUnit),
+    (
+        "CountermeasureOnePortfolio",
+        Message::CountermeasureOnePortfolio,
+    ),
+    (
+        "ContributionUnknownOrgUnit",
+        Message::ContributionUnknownOrgUnit,
+    ),
     ("NotAchievedEarly", Message::NotAchievedEarly),
     ("SheetForeign", Message::SheetForeign),
     ("SheetGoalNotInReport", Message::SheetGoalNotInReport),
@@ -149,11 +155,15 @@ pub const MESSAGES: &[(&str, Message)] = &[
     ("LifecycleTransition", Message::LifecycleTransition),
     ("DecisionNumberMalformed", Message::DecisionNumberMalformed),
     ("LifecycleDateOrder", Message::LifecycleDateOrder),
-    ("DecidedBeforeDeadline", Message::DecidedBeforeDeadline),
+    ("DecidedBeforeCutOff", Message::DecidedBeforeCutOff),
+    ("DecidedBeforeSubmission", Message::DecidedBeforeSubmission),
+    ("CountermeasureUnknown", Message::CountermeasureUnknown),
+    ("DecidedWithSheetErrors", Message::DecidedWithSheetErrors),
     ("CouncilNumberMalformed", Message::CouncilNumberMalformed),
     ("PaperNumberMalformed", Message::PaperNumberMalformed),
     ("PaperSectionMissing", Message::PaperSectionMissing),
     ("PaperPlaceholder", Message::PaperPlaceholder),
+    ("PaperSectionNotOfKind", Message::PaperSectionNotOfKind),
     ("Internal", Message::Internal),
 ];
 

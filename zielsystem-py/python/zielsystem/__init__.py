@@ -41,6 +41,7 @@ from zielsystem._rows import (
 )
 from zielsystem._types import (
     CouncilNoteDict,
+    CouncilOutcome,
     EffectsDict,
     FindingDict,
     Forecast,
@@ -91,6 +92,7 @@ __all__ = [
     "Paper",
     "PaperDict",
     "PaperKind",
+    "CouncilOutcome",
     "PaperLike",
     "ParseError",
     "Perspective",

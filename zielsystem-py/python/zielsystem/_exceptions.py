@@ -58,7 +58,7 @@ class LifecycleError(_FindingsError):
 
     :attr:`result` is the :class:`~zielsystem.ValidationResult` that forbids it — a ``TR04``
     finding for a step from the wrong stage, or every error the report would have after the step
-    (``TR03`` for a goal without a sheet, ``TR04`` for a decision before the deadline, …);
+    (``TR05`` for a sheet with an error, ``TR04`` for a decision before the cut-off, …);
     :attr:`findings` are its findings, :meth:`errors` the same as dicts. The report itself is
     unchanged (reports are immutable).
     """

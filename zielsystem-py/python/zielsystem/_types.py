@@ -17,6 +17,7 @@ __all__ = [
     "Code",
     "ContributionDict",
     "CouncilNoteDict",
+    "CouncilOutcome",
     "CountermeasureDict",
     "CountsDict",
     "DeclaredGoalCountsDict",
@@ -30,6 +31,7 @@ __all__ = [
     "HistoryEntryDict",
     "IndicatorDict",
     "IndicatorValueDict",
+    "LegalBasisDict",
     "Level",
     "Light",
     "LightChangeDict",
@@ -104,11 +106,23 @@ Code = Union[
     Literal["TR02"],
     Literal["TR03"],
     Literal["TR04"],
+    Literal["TR05"],
     Literal["BV01"],
     Literal["BV02"],
     Literal["BV03"],
+    Literal["BV04"],
+    Literal["INTERNAL"],
 ]
 """Regelcode: A stable rule code."""
+CouncilOutcome = Union[
+    Literal["noted"],
+    Literal["noted_with_interim_report"],
+    Literal["noted_with_final_report"],
+    Literal["referred"],
+    Literal["postponed"],
+]
+"""Ergebnis der Beratung: Was die Bezirksverordnetenversammlung mit einer Vorlage zur Kenntnisnahme
+getan hat."""
 Direction = Union[Literal["increase"], Literal["decrease"]]
 """Zielrichtung: In welche Richtung sich eine Kennzahl entwickeln soll."""
 Forecast = Union[
@@ -134,7 +148,11 @@ OrgUnitKind = Union[
 OriginKind = Union[Literal["new"], Literal["continued"]]
 """Art der Herkunft: Neu aufgenommen oder aus einem früheren Jahr (meist dem Vorjahr)
 fortgeführt."""
-PaperKind = Union[Literal["decision"], Literal["information"]]
+PaperKind = Union[
+    Literal["decision"],
+    Literal["information"],
+    Literal["council_information"],
+]
 """Art der Vorlage: Zur Beschlussfassung oder zur Kenntnisnahme."""
 Perspective = Union[Literal["mandate_target_groups"], Literal["administration_internal"]]
 """Perspektive: Die beiden Perspektiven des Zielsystems."""
@@ -153,6 +171,13 @@ Severity = Union[Literal["warning"], Literal["error"]]
 „error“ vorliegt."""
 Stage = Union[Literal["draft"], Literal["decided"], Literal["noted"]]
 """Stadium des Berichts im Ablauf Entwurf → Beschluss des Bezirksamts → Kenntnisnahme der BVV."""
+
+
+class ResolutionDict(TypedDict):
+    """Beschluss: Ein Beschluss des Bezirksamts über eine Vorlage."""
+
+    number: str
+    decided_on: str
 
 
 class _StaffRepresentationDictRequired(TypedDict):
@@ -191,11 +216,13 @@ class PaperDict(_PaperDictRequired, total=False):
     number: Optional[str]
     meeting_date: Optional[str]
     kind: Optional[PaperKind]
+    decision: Optional[ResolutionDict]
     subject: Optional[str]
     rapporteur: Optional[str]
     draft_resolution: Optional[List[str]]
     publication: Optional[bool]
     staff_representation: Optional[StaffRepresentationDict]
+    communication: Optional[List[str]]
     justification: Optional[str]
     legal_basis: Optional[str]
     effects: Optional[EffectsDict]
@@ -257,13 +284,6 @@ class ReportSheetDict(_ReportSheetDictRequired, total=False):
     Einschätzung und Aktivitäten zur Gegensteuerung."""
 
     signed_by: Optional[str]
-
-
-class ResolutionDict(TypedDict):
-    """Beschluss: Ein Beschluss des Bezirksamts über eine Vorlage."""
-
-    number: str
-    decided_on: str
 
 
 class DeclaredGoalCountsDict(TypedDict):
@@ -391,12 +411,13 @@ class TargetSystemDict(_TargetSystemDictRequired, total=False):
 
 class _CouncilNoteDictRequired(TypedDict):
     noted_on: str
-    number: str
 
 
 class CouncilNoteDict(_CouncilNoteDictRequired, total=False):
     """Kenntnisnahme der BVV: Kenntnisnahme des Berichts durch die Bezirksverordnetenversammlung."""
 
+    number: Optional[str]
+    result: Optional[CouncilOutcome]
     outcome: Optional[str]
 
 
@@ -416,16 +437,22 @@ class ReportGoalDict(_ReportGoalDictRequired, total=False):
     light: Optional[Light]
     sheet_digest: Optional[str]
     sheet: Optional[int]
+    sheet_errors: List[Code]
+    description: Optional[str]
     previous_light: Optional[Light]
 
 
-class ReportCountermeasureDict(TypedDict):
-    """Aktivität zur Gegensteuerung im Bericht: Eine vorgeschlagene Aktivität zur Gegensteuerung mit
-    ihrem Ziel."""
-
+class _ReportCountermeasureDictRequired(TypedDict):
     goal: str
     description: str
     org_units: List[str]
+
+
+class ReportCountermeasureDict(_ReportCountermeasureDictRequired, total=False):
+    """Aktivität zur Gegensteuerung im Bericht: Eine vorgeschlagene Aktivität zur Gegensteuerung mit
+    ihrem Ziel und, nach dem Beschluss, der Entscheidung des Bezirksamts."""
+
+    adopted: Optional[bool]
 
 
 class _ForecastCountDictRequired(TypedDict):
@@ -485,6 +512,14 @@ class HistoryEntryDict(TypedDict):
     sheet_digest: str
 
 
+class LegalBasisDict(TypedDict):
+    """Rechtsgrundlage der Vorlagen: Rechtsgrundlage der Bezirksamtsvorlage zur Beschlussfassung und
+    der Vorlage zur Kenntnisnahme an die Bezirksverordnetenversammlung."""
+
+    decision: str
+    information: str
+
+
 class GoalIndicatorsDict(TypedDict):
     """Kennzahlen eines Ziels: Die Kennzahlen eines Ziels."""
 
@@ -505,6 +540,9 @@ class ReportContextDict(_ReportContextDictRequired, total=False):
     """Zielsystem (Auszug): Was der Bericht vom Zielsystem zur Darstellung braucht."""
 
     rapporteur: Optional[str]
+    rapporteur_name: Optional[str]
+    rapporteur_office: Optional[str]
+    legal_basis: Optional[LegalBasisDict]
 
 
 class _FindingDictRequired(TypedDict):

@@ -17,6 +17,7 @@ from zielsystem._rows import (
 from zielsystem._types import (
     ContributionDict,
     CouncilNoteDict,
+    CouncilOutcome,
     CountermeasureDict,
     DeclaredGoalCountsDict,
     EffectsDict,
@@ -288,7 +289,14 @@ class Paper:
         """The day of the Bezirksamt's session, or ``None`` while no date is set."""
     @property
     def kind(self) -> PaperKind | None:
-        """``"decision"`` (zur Beschlussfassung) or ``"information"`` (zur Kenntnisnahme)."""
+        """``"decision"`` (zur Beschlussfassung), ``"information"`` (zur Kenntnisnahme) or
+        ``"council_information"`` (zur Kenntnisnahme an die Bezirksverordnetenversammlung)."""
+    @property
+    def decision(self) -> ResolutionDict | None:
+        """The Bezirksamt's decision a paper for the council reports, or ``None``."""
+    @property
+    def communication(self) -> list[str] | None:
+        """What a paper for the council brings to its knowledge, paragraph by paragraph."""
     @property
     def subject(self) -> str | None:
         """1. Gegenstand der Vorlage (subject)."""
@@ -446,26 +454,45 @@ class TertialReport:
         """The countermeasures proposed, with their goals."""
     @property
     def findings(self) -> list[Finding]:
-        """The findings of TR01–TR04 the report carries."""
+        """The findings of TR01–TR05 the report carries."""
     def validate(self) -> ValidationResult:
-        """TR01–TR04 recomputed on the report as it stands."""
-    def decide(self, decided_on: datetime.date, number: str) -> TertialReport:
-        """The report decided by the Bezirksamt on ``decided_on`` with resolution ``number``
-        (e.g. ``"52/VI"``); ``LifecycleError`` with the findings when refused (not a draft, or
-        the decided report would have an error: TR01–TR04)."""
-    def note(
-        self, noted_on: datetime.date, number: str, outcome: str | None = None
+        """TR01–TR05 recomputed on the report as it stands."""
+    def decide(
+        self,
+        system: _SystemLike,
+        decided_on: datetime.date,
+        number: str,
+        not_adopted: Sequence[int] | None = None,
     ) -> TertialReport:
-        """The decided report noted by the council on ``noted_on`` as printed paper ``number``
-        (e.g. ``"0297/VI"``) with the recorded ``outcome``; ``LifecycleError`` with the findings
-        when refused (not decided, or the noted report would have an error)."""
+        """The report decided by the Bezirksamt on ``decided_on`` with resolution ``number``
+        (e.g. ``"52/VI"``), its sheets re-checked against ``system``. Every countermeasure is
+        adopted unless its position is in ``not_adopted``. ``LifecycleError`` with the findings
+        when refused (not a draft, or the decided report would have an error: TR01, TR02, TR04,
+        TR05; a missing sheet is a TR03 warning and does not refuse it)."""
+    def note(
+        self,
+        noted_on: datetime.date,
+        number: str | None = None,
+        result: CouncilOutcome | None = None,
+    ) -> TertialReport:
+        """The decided report passed to the council, which dealt with it on ``noted_on`` as printed
+        paper ``number`` (e.g. ``"0297/VI"``, ``None`` without one) with ``result``;
+        ``LifecycleError`` with the findings when refused (not decided, or the noted report would
+        have an error); ``ValueError`` for an unknown ``result``."""
     def to_paper(self) -> Paper:
-        """The Bezirksamtsvorlage "zur Kenntnisnahme" that takes the report to the Bezirksamt and,
-        once decided, to the council (number and meeting date are the decision's)."""
-    def to_markdown(self) -> str:
-        """The report as Markdown (German)."""
-    def to_html(self) -> str:
-        """The report as a self-contained HTML page (German)."""
+        """The Bezirksamtsvorlage zur Beschlussfassung (number and meeting date are the
+        decision's once decided)."""
+    def to_council_paper(self) -> Paper | None:
+        """The Vorlage zur Kenntnisnahme for the council once decided; else ``None``."""
+    def to_markdown(self, *, example: bool = False) -> str:
+        """The Bezirksamtsvorlage zur Beschlussfassung with the report as Anlage, as Markdown
+        (German); ``example`` marks it "Beispiel"."""
+    def to_html(self, *, example: bool = False) -> str:
+        """The same as a self-contained HTML page (German)."""
+    def to_council_markdown(self, *, example: bool = False) -> str | None:
+        """The Vorlage zur Kenntnisnahme for the council as Markdown; ``None`` before the decision."""
+    def to_council_html(self, *, example: bool = False) -> str | None:
+        """The Vorlage zur Kenntnisnahme for the council as HTML; ``None`` before the decision."""
     def to_svg(self) -> str:
         """The traffic-light matrix as SVG."""
     def to_dict(self) -> TertialReportDict:
@@ -491,10 +518,10 @@ def validate_sheets(
     """Validates many sheets against one system without holding the GIL while the rules run."""
 
 def validate_report(report: _ReportLike) -> ValidationResult:
-    """Re-checks a tertial report against TR01–TR04 as it stands (and its shape, when given as JSON)."""
+    """Re-checks a tertial report against TR01–TR05 as it stands (and its shape, when given as JSON)."""
 
 def validate_paper(paper: _PaperLike) -> ValidationResult:
-    """Checks a Bezirksamtsvorlage against BV01–BV03 (and its shape, when given as JSON)."""
+    """Checks a paper (either kind) against BV01–BV04 (and its shape, when given as JSON)."""
 
 def consolidate(
     system: _SystemLike,

@@ -7,9 +7,9 @@ use std::fmt::Write as _;
 use std::io::Read;
 use std::path::Path;
 
-use zielsystem_core::locate::Locator;
-use zielsystem_core::rules::document::document_size_finding;
-use zielsystem_core::rules::limits::DOCUMENT_MAX_BYTES;
+use zielsystem_core::decode::document_size_finding;
+use zielsystem_core::decode::limits::DOCUMENT_MAX_BYTES;
+use zielsystem_core::decode::locate::Locator;
 use zielsystem_core::rules::{Checked, DocumentSchema, decode, report_sheet, target_system};
 use zielsystem_core::{Finding, ReportSheet, TargetSystem, ValidationResult};
 

@@ -15,7 +15,7 @@ use zielsystem_core::{
 
 use crate::Failure;
 use crate::input::{parse_file, terminal_safe};
-use zielsystem_core::rules::limits::FINDINGS_MAX;
+use zielsystem_core::decode::limits::FINDINGS_MAX;
 
 /// Output formats of `report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

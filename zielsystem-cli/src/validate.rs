@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 use serde::Serialize;
-use zielsystem_core::locate::Locator;
+use zielsystem_core::decode::locate::Locator;
 use zielsystem_core::rules::{Checked, decode, report_sheet};
 use zielsystem_core::{
     ReportSheet, TargetSystem, ValidationResult, check_system_json, validate_sheet,

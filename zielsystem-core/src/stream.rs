@@ -18,12 +18,13 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::calendar::Period;
+use crate::decode::{Checked, decode};
 use crate::findings::{Severity, ValidationResult};
 use crate::model::report_sheet::ReportSheet;
 use crate::model::target_system::TargetSystem;
 use crate::model::vocabulary::Forecast;
 use crate::rules::catalogue::Code;
-use crate::rules::{Checked, decode, report_sheet, validate_sheet};
+use crate::rules::{report_sheet, validate_sheet};
 
 /// Totals of a sweep. Serializes to JSON with codes and forecasts as keys.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]

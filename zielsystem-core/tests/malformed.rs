@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use serde::Deserialize;
 use serde_json::Value;
-use zielsystem_core::rules::limits::FINDINGS_MAX;
+use zielsystem_core::decode::limits::FINDINGS_MAX;
 use zielsystem_core::rules::{check_paper_json, check_report_json};
 use zielsystem_core::{
     Code, TargetSystem, Tertial, ValidationResult, check_sheet_json, check_system_json,

@@ -165,9 +165,9 @@ fn mutation() -> impl Strategy<Value = Mutation> {
     ]
 }
 
-/// Lengths at and just past each limit of `rules::limits`.
+/// Lengths at and just past each limit of `decode::limits`.
 fn grown_lengths(list: bool) -> Vec<usize> {
-    use zielsystem_core::rules::limits::*;
+    use zielsystem_core::decode::limits::*;
     let limits: &[usize] = if list {
         &[REFERENCES_MAX_ITEMS, GOALS_MAX_ITEMS, LIST_MAX_ITEMS]
     } else {

@@ -8,7 +8,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyMapping, PyString, PyTuple};
 use serde::Serialize;
 use serde_json::ser::PrettyFormatter;
-use zielsystem_core::rules::limits::DEPTH_MAX;
+use zielsystem_core::decode::limits::DEPTH_MAX;
 use zielsystem_core::{Finding, Message, ValidationResult};
 
 use crate::findings::parse_error;

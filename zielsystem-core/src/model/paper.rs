@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::tertial_report::TertialReport;
 use super::vocabulary::Light;
-use crate::render::text::german_date;
+use crate::text::german_date;
 
 /// A Bezirksamtsvorlage.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

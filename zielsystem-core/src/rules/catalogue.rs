@@ -8,7 +8,36 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::findings::Severity;
+/// How bad a finding is. `valid` is false exactly when an `error` exists.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[schemars(
+    title = "Schweregrad",
+    description = "Wie schwer ein Befund wiegt; ein Dokument ist genau dann ungültig, wenn ein Befund „error“ vorliegt."
+)]
+pub enum Severity {
+    /// A hint; the document is still valid.
+    #[schemars(
+        title = "Warnung",
+        description = "Ein Hinweis; das Dokument bleibt gültig."
+    )]
+    Warning,
+    /// The document is invalid.
+    #[schemars(title = "Fehler", description = "Das Dokument ist ungültig.")]
+    Error,
+}
+
+impl Severity {
+    /// The JSON value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
 
 /// A stable rule code.
 #[derive(
@@ -447,9 +476,9 @@ impl DocumentKind {
 pub const RULES_COMMAND: &str = "zielsystem rules";
 
 /// `docs/rules.md`: the rules table generated from [`RULES`] (code, severity, document kind, German
-/// and English summary, reason) and the length limits of [`crate::rules::limits`].
+/// and English summary, reason) and the length limits of [`crate::decode::limits`].
 pub fn markdown_table() -> String {
-    use crate::rules::limits::{
+    use crate::decode::limits::{
         DEPTH_MAX, DOCUMENT_MAX_BYTES, FINDINGS_MAX, GOALS_MAX_ITEMS, ID_MAX_CHARS, LIST_MAX_ITEMS,
         NAME_MAX_CHARS, REFERENCES_MAX_ITEMS, TEXT_MAX_CHARS,
     };
@@ -494,7 +523,7 @@ pub fn markdown_table() -> String {
     let _ = write!(
         out,
         "\n## Grenzen / Limits\n\n\
-         Aus `zielsystem-core/src/rules/limits.rs`; Begründung und Garantien in `docs/security.md`. \
+         Aus `zielsystem-core/src/decode/limits.rs`; Begründung und Garantien in `docs/security.md`. \
          Texte werden in Zeichen (Unicode-Skalarwerten) gezählt, nicht in Bytes; jede Grenze ist \
          einschließlich. / Texts are counted in characters, not bytes; every limit is inclusive.\n\n\
          | Grenze / limit | höchstens / at most | Befund / finding |\n\

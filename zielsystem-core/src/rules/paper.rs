@@ -2,10 +2,10 @@
 
 use std::sync::OnceLock;
 
+use crate::decode::{Checked, DocumentSchema, decode};
 use crate::findings::{Finding, ValidationResult};
 use crate::model::paper::{Paper, SECTIONS, section_of};
 use crate::rules::catalogue::{Message, is_numbered_with_term};
-use crate::rules::document::{Checked, DocumentSchema, decode};
 
 /// The word-processor placeholders of the Bezirksamt's template (BV03), as Word leaves them.
 pub const PLACEHOLDERS: [&str; 2] = [

@@ -5,14 +5,14 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crate::calendar::Period;
+use crate::decode::limits::{ID_MAX_CHARS, NAME_MAX_CHARS, TEXT_MAX_CHARS, char_len, is_blank};
+use crate::decode::{Checked, DocumentSchema, decode};
 use crate::findings::{Finding, ValidationResult};
 use crate::model::report_sheet::ReportSheet;
 use crate::model::target_system::TargetSystem;
 use crate::model::vocabulary::{Forecast, Level};
 use crate::rules::catalogue::Message;
-use crate::rules::document::{Checked, DocumentSchema, decode};
-use crate::rules::limits::{ID_MAX_CHARS, NAME_MAX_CHARS, TEXT_MAX_CHARS, char_len, is_blank};
-use crate::rules::schema_walk::short;
+use crate::text::short;
 
 /// The published JSON Schema of a report sheet, built once.
 pub fn schema() -> &'static DocumentSchema {
@@ -405,7 +405,7 @@ impl Context<'_> {
     }
 
     /// Required texts are not blank; every text field keeps its length limit
-    /// ([`crate::rules::limits`]). Paths are built only for findings: the happy path allocates
+    /// ([`crate::decode::limits`]). Paths are built only for findings: the happy path allocates
     /// nothing here.
     fn rs14_texts(&self, findings: &mut Vec<Finding>) {
         const MEMBER: &str = "Berichtendes Bezirksamtsmitglied";

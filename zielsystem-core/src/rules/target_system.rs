@@ -6,12 +6,12 @@ use std::sync::OnceLock;
 use crate::findings::{Finding, ValidationResult, pointer};
 use chrono::NaiveDate;
 
+use crate::decode::limits::is_blank;
+use crate::decode::{Checked, DocumentSchema, decode};
 use crate::model::target_system::{Member, OriginKind, TargetSystem, Term};
 use crate::model::vocabulary::{OrgUnitKind, Perspective};
 use crate::rules::catalogue::{Message, is_numbered_with_term};
-use crate::rules::document::{Checked, DocumentSchema, decode};
-use crate::rules::limits::is_blank;
-use crate::rules::schema_walk::short;
+use crate::text::short;
 
 /// The plausible calendar years of a target system (TS01).
 pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;

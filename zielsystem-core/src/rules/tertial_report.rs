@@ -7,11 +7,11 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use crate::decode::{Checked, DocumentSchema, decode};
 use crate::findings::{Finding, Severity, ValidationResult, pointer};
 use crate::model::tertial_report::{Stage, TertialReport};
-use crate::render::text::german_date;
 use crate::rules::catalogue::{Message, is_numbered_with_term};
-use crate::rules::document::{Checked, DocumentSchema, decode};
+use crate::text::german_date;
 
 /// The published JSON Schema of a tertial report, built once.
 pub fn schema() -> &'static DocumentSchema {

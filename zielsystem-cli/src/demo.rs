@@ -11,10 +11,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use zielsystem_core::calendar::Period;
 use zielsystem_core::model::paper::for_report;
-use zielsystem_core::rules::{validate_paper, validate_report};
 use zielsystem_core::{
-    ReportSheet, TargetSystem, Tertial, TertialReport, ValidationResult, consolidate,
-    validate_sheet, validate_system,
+    Document, ReportSheet, TargetSystem, Tertial, TertialReport, ValidationResult, consolidate,
 };
 
 use crate::Failure;
@@ -154,12 +152,12 @@ fn validate_inputs(
     }
     let mut checked = vec![Checked {
         document: bundle::SYSTEM.0,
-        result: validate_system(system, None),
+        result: system.validate(None),
     }];
     for ((name, _), sheet) in bundle::SHEETS.iter().zip(sheets) {
         checked.push(Checked {
             document: name,
-            result: validate_sheet(sheet, system, sheets),
+            result: sheet.validate((system, sheets)),
         });
     }
     let errors: usize = checked.iter().map(|c| c.result.errors().count()).sum();
@@ -231,8 +229,8 @@ pub(crate) fn run(out: &mut impl Write, dir: &Path) -> Result<u8, Failure> {
                 Ok(r.note(day(noted_on)?, number, Some(outcome.to_string())))
             })?;
         }
-        let checked = validate_report(&report);
-        let paper = validate_paper(&for_report(&report));
+        let checked = report.validate();
+        let paper = for_report(&report).validate(());
         errors |= !checked.valid || !paper.valid;
         written.report(dir, &report)?;
         first_html.get_or_insert_with(|| dir.join(format!("bericht-{tertial}.html")));

@@ -14,6 +14,7 @@ pub mod calendar;
 pub mod consolidate;
 pub mod decode;
 pub mod digest;
+pub mod document;
 pub mod error;
 pub mod findings;
 pub mod model;
@@ -28,6 +29,7 @@ pub use decode::locate;
 
 pub use calendar::{Period, Tertial};
 pub use consolidate::consolidate;
+pub use document::{Decode, Document};
 pub use error::Error;
 pub use findings::{Finding, Severity, ValidationResult};
 pub use model::paper::Paper;

@@ -2,8 +2,9 @@
 //!
 //! Thin by design: every piece of domain logic lives in the core; this crate converts and forwards.
 //! Its modules mirror the core's one to one (`calendar`, `model`, `findings`, `rules`,
-//! `consolidate`, `analytics`); `json` holds the conversions they share. The public face is the package
-//! `zielsystem` (see `python/zielsystem`).
+//! `consolidate`, `analytics`); `json` holds the conversions to Python they share, and `findings`
+//! also reads documents from Python values (its `ParseError` carries findings). The public face is
+//! the package `zielsystem` (see `python/zielsystem`).
 
 mod analytics;
 mod calendar;

@@ -2,7 +2,8 @@
 //!
 //! - [`document`]: [`decode`], the schema-level pass shared by every document kind (typed decoding
 //!   first; on failure every schema-level finding at once), and [`Checked`].
-//! - [`syntax`]: `JSON_SYNTAX` with line and column, the size and depth limits of raw bytes.
+//! - [`syntax`]: `JSON_SYNTAX` with line and column, the size and depth limits of raw bytes;
+//!   `scan` says what the syntax error is.
 //! - [`tree`]: the JSON tree of the slow path (every member kept, repeated keys included).
 //! - [`schema_walk`]: the JSON Schema keywords the published schemas use, interpreted over the tree.
 //! - [`strict`]: typed decoding that reads structs from JSON objects only ([`from_json`]).
@@ -12,6 +13,7 @@
 pub mod document;
 pub mod limits;
 pub mod locate;
+mod scan;
 pub(crate) mod schema_walk;
 mod strict;
 pub mod syntax;

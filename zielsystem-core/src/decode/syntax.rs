@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use crate::decode::limits::{DEPTH_MAX, DOCUMENT_MAX_BYTES, depth_exceeded};
 use crate::decode::locate::char_column;
+use crate::decode::scan::{SyntaxError, first_error};
 use crate::decode::tree::Json;
 use crate::findings::Finding;
 use crate::rules::catalogue::Message;
@@ -100,13 +101,17 @@ pub(crate) fn parse_tree(bytes: &[u8]) -> Result<Json, Finding> {
         Ok(tree)
     });
     parsed.map_err(|error| {
-        let english = strip_position(&error.to_string());
+        // Where from serde_json's API, what from our own scanner: serde_json's message text is
+        // not an API.
         let line = error.line().max(1);
         let column = char_column(bytes, line, error.column()).max(1);
-        if english.starts_with("recursion limit exceeded") {
-            return depth_finding(line, column);
+        match first_error(bytes) {
+            Some(SyntaxError::TooDeep) => depth_finding(line, column),
+            Some(kind) => syntax_finding(line, column, kind.german(), kind.english()),
+            // Only where serde_json and the scanner round a number at the edge of the double
+            // range differently.
+            None => syntax_finding(line, column, "Syntaxfehler", "syntax error"),
         }
-        syntax_finding(line, column, german_syntax_detail(&english), &english)
     })
 }
 
@@ -123,73 +128,11 @@ fn syntax_finding(line: usize, column: usize, detail: &str, detail_en: &str) -> 
     )
 }
 
-/// `serde_json` appends " at line L column C" to its messages; the params carry those apart.
+/// `serde_json` appends " at line L column C" to its messages; the params carry those apart. (Only
+/// for the detail of `SCHEMA_MISMATCH`, which passes serde's message on.)
 pub(crate) fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(index) => message.get(..index).unwrap_or(message).to_string(),
         None => message.to_string(),
     }
-}
-
-/// The German wording of `serde_json`'s syntax errors.
-fn german_syntax_detail(english: &str) -> &'static str {
-    const DETAILS: &[(&str, &str)] = &[
-        (
-            "EOF while parsing a list",
-            "das Dokument endet mitten in einer Liste",
-        ),
-        (
-            "EOF while parsing an object",
-            "das Dokument endet mitten in einem Objekt",
-        ),
-        (
-            "EOF while parsing a string",
-            "das Dokument endet mitten in einer Zeichenkette",
-        ),
-        (
-            "EOF while parsing a value",
-            "das Dokument endet, wo ein Wert erwartet wird",
-        ),
-        ("expected `:`", "„:“ erwartet"),
-        ("expected `,` or `]`", "„,“ oder „]“ erwartet"),
-        ("expected `,` or `}`", "„,“ oder „}“ erwartet"),
-        (
-            "expected ident",
-            "unbekanntes Wort (erlaubt sind true, false und null)",
-        ),
-        ("expected value", "Wert erwartet"),
-        ("expected `\"`", "„\"“ erwartet"),
-        ("invalid escape", "ungültige Escape-Sequenz"),
-        ("invalid number", "ungültige Zahl"),
-        (
-            "number out of range",
-            "Zahl außerhalb des darstellbaren Bereichs",
-        ),
-        ("invalid unicode code point", "ungültiger Unicode-Codepunkt"),
-        (
-            "control character",
-            "Steuerzeichen (U+0000–U+001F) in einer Zeichenkette",
-        ),
-        (
-            "key must be a string",
-            "Schlüssel müssen Zeichenketten sein",
-        ),
-        (
-            "lone leading surrogate",
-            "unvollständiges Surrogatpaar in einer \\u-Escape-Sequenz",
-        ),
-        ("trailing comma", "überzähliges Komma"),
-        (
-            "trailing characters",
-            "überzählige Zeichen nach dem Dokument",
-        ),
-        (
-            "unexpected end of hex escape",
-            "unvollständige \\u-Escape-Sequenz",
-        ),
-    ];
-    DETAILS
-        .iter()
-        .find(|(prefix, _)| english.starts_with(prefix))
-        .map_or("Syntaxfehler", |(_, german)| german)
 }

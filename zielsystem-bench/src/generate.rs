@@ -26,7 +26,7 @@ use zielsystem_core::model::target_system::{
     DeclaredGoalCounts, Goal, Indicator, Member, OrgUnit, Origin, OriginKind, Portfolio, Reporting,
     Resolution, Term,
 };
-use zielsystem_core::rules::catalogue::roman_numeral;
+use zielsystem_core::numbering::roman_numeral;
 use zielsystem_core::{
     Code, Direction, Forecast, Level, OrgUnitKind, Perspective, Role, SCHEMA_VERSION, TargetSystem,
 };

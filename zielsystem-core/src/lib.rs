@@ -18,6 +18,7 @@ pub mod document;
 pub mod error;
 pub mod findings;
 pub mod model;
+pub mod numbering;
 pub mod render;
 pub mod rules;
 pub mod schema;

@@ -1,6 +1,7 @@
 //! The rule catalogue and, one module per document kind, the rules that check it.
 //!
-//! - [`catalogue`]: every code with its severity, reason and messages (the one place).
+//! - [`catalogue`]: every code with its severity, reason and messages (the one place); [`doc`]: the
+//!   catalogue as Markdown (`docs/rules.md`).
 //! - [`target_system`]: TS01–TS10. [`report_sheet`]: RS01–RS14. [`tertial_report`]: TR01–TR04.
 //!   [`paper`]: BV01–BV03. Each has a `check_…_json` entry point for raw bytes (schema-level
 //!   findings, then the rules) next to its `validate_…` on a typed document.
@@ -8,6 +9,7 @@
 //! Decoding (bytes to a typed document, the schema-level findings, the limits) is [`crate::decode`].
 
 pub mod catalogue;
+pub mod doc;
 pub mod paper;
 pub mod report_sheet;
 pub mod target_system;

@@ -9,7 +9,8 @@ use crate::decode::{Checked, DocumentSchema};
 use crate::document::{Decode, Document};
 use crate::model::target_system::{Member, OriginKind, TargetSystem, Term};
 use crate::model::vocabulary::{OrgUnitKind, Perspective};
-use crate::rules::catalogue::{Message, is_numbered_with_term};
+use crate::numbering::is_numbered_with_term;
+use crate::rules::catalogue::Message;
 use crate::text::short;
 
 /// The plausible calendar years of a target system (TS01).

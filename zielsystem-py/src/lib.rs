@@ -36,6 +36,8 @@ fn _zielsystem(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(consolidate::consolidate, module)?)?;
     module.add_function(wrap_pyfunction!(analytics::attainment_table, module)?)?;
     module.add_function(wrap_pyfunction!(analytics::summary_by, module)?)?;
+    module.add_function(wrap_pyfunction!(analytics::summary_columns, module)?)?;
+    analytics::add_columns(module)?;
     module.add_function(wrap_pyfunction!(analytics::transitions, module)?)?;
     module.add_function(wrap_pyfunction!(analytics::forecast_accuracy, module)?)?;
     Ok(())

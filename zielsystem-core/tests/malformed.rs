@@ -11,7 +11,7 @@
 
 use std::collections::BTreeSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use serde::Deserialize;
@@ -22,6 +22,7 @@ use zielsystem_core::{
     Code, TargetSystem, Tertial, ValidationResult, check_sheet_json, check_system_json,
 };
 
+mod common;
 #[path = "../../tests/malformed/generate.rs"]
 mod generate;
 
@@ -60,7 +61,7 @@ enum Expect {
 }
 
 fn folder() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/malformed")
+    common::root().join("tests/malformed")
 }
 
 fn manifest() -> Manifest {
@@ -82,8 +83,7 @@ fn bytes_of(case: &Case) -> Vec<u8> {
 }
 
 fn system() -> TargetSystem {
-    let path = folder().join("../fixtures/rules-system-2022.json");
-    zielsystem_core::rules::from_json(&std::fs::read(path).unwrap()).unwrap()
+    common::rules_system()
 }
 
 /// What a case yields: a validation result for documents, ok / error for strings.

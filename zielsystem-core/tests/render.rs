@@ -8,19 +8,13 @@
     clippy::indexing_slicing
 )]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use zielsystem_core::{ReportSheet, TargetSystem, TertialReport, consolidate};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn fixture<T: serde::de::DeserializeOwned>(name: &str) -> T {
-    let path = root().join("tests/fixtures").join(name);
-    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
-}
+mod common;
+use common::fixture;
 
 fn sheets(tertial: &str, goals: &[&str]) -> Vec<ReportSheet> {
     goals

@@ -11,17 +11,14 @@
     clippy::indexing_slicing
 )]
 
-use std::path::PathBuf;
-
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use zielsystem_core::rules::catalogue::Code;
 use zielsystem_core::rules::{Checked, decode, report_sheet, target_system};
 use zielsystem_core::{ReportSheet, TargetSystem};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+mod common;
+use common::{fixture, root};
 
 fn validator(file_name: &str) -> jsonschema::Validator {
     let schema = zielsystem_core::schema::all()
@@ -226,11 +223,6 @@ fn apply(document: &mut Value, mutation: &Mutation) {
             }
         }
     }
-}
-
-fn fixture(name: &str) -> Value {
-    serde_json::from_slice(&std::fs::read(root().join("tests/fixtures").join(name)).unwrap())
-        .unwrap()
 }
 
 proptest! {

@@ -2,7 +2,7 @@
 //! (the `jsonschema` crate, draft 2020-12 with format checks) accepts a document exactly when our
 //! schema-level pass reports nothing — on every conformance case and on many mutated documents.
 //!
-//! Known, deliberate exception (see `rules/schema_walk.rs`): a number like `2.0` where an integer is
+//! Known, deliberate exception (see `decode/schema_walk.rs`): a number like `2.0` where an integer is
 //! expected passes JSON Schema's `integer` but not serde's `i32`; the mutations avoid such numbers.
 #![allow(
     clippy::unwrap_used,

@@ -1,6 +1,7 @@
 //! Attainment analytics for analysts: the attainment table, summaries, transitions between two
-//! tertials and the forecast accuracy at year end. Pure functions over a [`TargetSystem`](crate::TargetSystem) and its
-//! [`ReportSheet`](crate::ReportSheet)s; every result is a flat, serde-serializable row type.
+//! tertials and the forecast accuracy at year end. Pure functions over a
+//! [`TargetSystem`](crate::TargetSystem) and its [`ReportSheet`](crate::ReportSheet)s; every result
+//! is a flat, serde-serializable row type.
 //!
 //! # Which sheets count
 //!

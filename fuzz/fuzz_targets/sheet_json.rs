@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
         checked.result.valid,
         checked.result.errors().next().is_none()
     );
-    assert!(checked.result.findings.len() <= zielsystem_core::rules::limits::FINDINGS_MAX + 1);
+    assert!(checked.result.findings.len() <= zielsystem_core::decode::limits::FINDINGS_MAX + 1);
     if let Some(sheet) = checked.document {
         let text = serde_json::to_vec(&sheet).unwrap_or_default();
         let again = check_sheet_json(&text, system, history);

@@ -22,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
         checked.result.valid,
         checked.result.errors().next().is_none()
     );
-    assert!(checked.result.findings.len() <= zielsystem_core::rules::limits::FINDINGS_MAX + 1);
+    assert!(checked.result.findings.len() <= zielsystem_core::decode::limits::FINDINGS_MAX + 1);
     let with_previous = check_system_json(data, Some(example()));
     assert_eq!(checked.document, with_previous.document);
     if let Some(system) = checked.document {

@@ -15,10 +15,8 @@ use zielsystem_core::calendar::Period;
 use zielsystem_core::model::paper::{council_paper, decision_paper};
 use zielsystem_core::model::tertial_report::CouncilOutcome;
 use zielsystem_core::render::{RenderOptions, html, markdown};
-use zielsystem_core::rules::{validate_paper, validate_report};
 use zielsystem_core::{
-    ReportSheet, TargetSystem, Tertial, TertialReport, ValidationResult, consolidate,
-    validate_sheet, validate_system,
+    Document, ReportSheet, TargetSystem, Tertial, TertialReport, ValidationResult, consolidate,
 };
 
 use crate::Failure;
@@ -191,12 +189,12 @@ fn validate_inputs(
     }
     let mut checked = vec![Checked {
         document: bundle::SYSTEM.0,
-        result: validate_system(system, None),
+        result: system.validate(None),
     }];
     for ((name, _), sheet) in bundle::SHEETS.iter().zip(sheets) {
         checked.push(Checked {
             document: name,
-            result: validate_sheet(sheet, system, sheets),
+            result: sheet.validate((system, sheets)),
         });
     }
     let errors: usize = checked.iter().map(|c| c.result.errors().count()).sum();
@@ -270,10 +268,10 @@ pub(crate) fn run(out: &mut impl Write, dir: &Path) -> Result<u8, Failure> {
                 Ok(r.note(day(noted_on)?, number.map(String::from), Some(outcome)))
             })?;
         }
-        let checked = validate_report(&report);
-        let mut paper = validate_paper(&decision_paper(&report));
+        let checked = report.validate();
+        let mut paper = decision_paper(&report).validate(());
         if let Some(council) = council_paper(&report) {
-            paper.findings.extend(validate_paper(&council).findings);
+            paper.findings.extend(council.validate(()).findings);
         }
         errors |= !checked.valid
             || paper

@@ -7,11 +7,10 @@ use std::fmt::Write as _;
 use std::io::Read;
 use std::path::Path;
 
-use zielsystem_core::locate::Locator;
-use zielsystem_core::rules::document::document_size_finding;
-use zielsystem_core::rules::limits::DOCUMENT_MAX_BYTES;
-use zielsystem_core::rules::{Checked, DocumentSchema, decode, report_sheet, target_system};
-use zielsystem_core::{Finding, ReportSheet, TargetSystem, ValidationResult};
+use zielsystem_core::decode::limits::DOCUMENT_MAX_BYTES;
+use zielsystem_core::decode::locate::Locator;
+use zielsystem_core::decode::{Checked, document_size_finding};
+use zielsystem_core::{Decode, Finding, ValidationResult};
 
 use crate::Failure;
 
@@ -63,43 +62,22 @@ fn german_io_error(error: &std::io::Error) -> String {
     }
 }
 
-/// A document kind the CLI reads, with its published schema.
-pub(crate) trait Document: serde::de::DeserializeOwned {
-    /// What the document is, in German ("Zielsystem").
-    const LABEL: &'static str;
-    fn schema() -> &'static DocumentSchema;
-}
-
-impl Document for TargetSystem {
-    const LABEL: &'static str = "Zielsystem";
-    fn schema() -> &'static DocumentSchema {
-        target_system::schema()
-    }
-}
-
-impl Document for ReportSheet {
-    const LABEL: &'static str = "Berichtsblatt";
-    fn schema() -> &'static DocumentSchema {
-        report_sheet::schema()
-    }
-}
-
 /// The document in `bytes`, or a failure that lists its schema-level findings (at most ten),
 /// compiler-style with line and column.
-pub(crate) fn parse<T: Document>(source: &str, bytes: &[u8]) -> Result<T, Failure> {
-    let checked = decode::<T>(bytes, T::schema());
+pub(crate) fn parse<T: Decode>(source: &str, bytes: &[u8]) -> Result<T, Failure> {
+    let checked = T::decode(bytes);
     checked
         .document
-        .ok_or_else(|| rejected(T::LABEL, source, bytes, &checked.result.findings))
+        .ok_or_else(|| rejected(T::label(), source, bytes, &checked.result.findings))
 }
 
 /// [`parse`] for a file.
-pub(crate) fn parse_file<T: Document>(path: &Path) -> Result<T, Failure> {
+pub(crate) fn parse_file<T: Decode>(path: &Path) -> Result<T, Failure> {
     let input = read(path)?;
     let name = path.display().to_string();
     if let Some(checked) = input.oversize::<T>() {
         return Err(rejected(
-            T::LABEL,
+            T::label(),
             &name,
             &input.bytes,
             &checked.result.findings,

@@ -141,7 +141,7 @@ fn main() -> ExitCode {
             },
         ),
         Command::Rules => stdout
-            .write_all(zielsystem_core::rules::catalogue::markdown_table().as_bytes())
+            .write_all(zielsystem_core::rules::doc::markdown_table().as_bytes())
             .map(|()| 0)
             .map_err(Failure::from),
         Command::Calendar { year, format } => calendar::run(&mut stdout, year, format),

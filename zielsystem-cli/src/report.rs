@@ -9,13 +9,12 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use zielsystem_core::{
-    Finding, ReportSheet, TargetSystem, Tertial, TertialReport, consolidate, validate_sheet,
-    validate_system,
+    Document, Finding, ReportSheet, TargetSystem, Tertial, TertialReport, consolidate,
 };
 
 use crate::Failure;
 use crate::input::{parse_file, terminal_safe};
-use zielsystem_core::rules::limits::FINDINGS_MAX;
+use zielsystem_core::decode::limits::FINDINGS_MAX;
 
 /// Output formats of `report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -103,7 +102,7 @@ pub(crate) fn run(out: &mut impl Write, args: &ReportArgs) -> Result<u8, Failure
     // problem of the inputs, not only those of the consolidation (TR).
     let mut stderr = std::io::stderr().lock();
     let mut input_errors = false;
-    let system_result = validate_system(&system, None);
+    let system_result = system.validate(None);
     input_errors |= !system_result.valid;
     print_findings(
         &mut stderr,
@@ -112,7 +111,7 @@ pub(crate) fn run(out: &mut impl Write, args: &ReportArgs) -> Result<u8, Failure
     )?;
     let history: Vec<ReportSheet> = previous.iter().chain(&sheets).cloned().collect();
     for (path, sheet) in args.sheets.iter().zip(&sheets) {
-        let result = validate_sheet(sheet, &system, &history);
+        let result = sheet.validate((&system, &history));
         input_errors |= !result.valid;
         print_findings(&mut stderr, &path.display().to_string(), &result.findings)?;
     }

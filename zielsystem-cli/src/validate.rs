@@ -9,11 +9,9 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 use serde::Serialize;
-use zielsystem_core::locate::Locator;
-use zielsystem_core::rules::{Checked, decode, report_sheet};
-use zielsystem_core::{
-    ReportSheet, TargetSystem, ValidationResult, check_system_json, validate_sheet,
-};
+use zielsystem_core::decode::Checked;
+use zielsystem_core::decode::locate::Locator;
+use zielsystem_core::{Decode, Document, ReportSheet, TargetSystem, ValidationResult};
 
 use crate::Failure;
 use crate::input::{self, Input, finding_line};
@@ -67,7 +65,7 @@ pub(crate) fn run(out: &mut impl Write, args: &Args) -> Result<u8, Failure> {
 
     let system = system_input
         .oversize()
-        .unwrap_or_else(|| check_system_json(&system_input.bytes, previous.as_ref()));
+        .unwrap_or_else(|| TargetSystem::check(&system_input.bytes, previous.as_ref()));
     let mut documents = vec![Outcome {
         path: args.system.clone(),
         source: system_input.bytes,
@@ -79,7 +77,7 @@ pub(crate) fn run(out: &mut impl Write, args: &Args) -> Result<u8, Failure> {
         .map(|input| {
             input
                 .oversize()
-                .unwrap_or_else(|| decode::<ReportSheet>(&input.bytes, report_sheet::schema()))
+                .unwrap_or_else(|| ReportSheet::decode(&input.bytes))
         })
         .collect();
     let all_sheets: Vec<ReportSheet> = decoded
@@ -89,9 +87,9 @@ pub(crate) fn run(out: &mut impl Write, args: &Args) -> Result<u8, Failure> {
     for ((path, input), checked) in args.sheets.iter().zip(sheet_inputs).zip(decoded) {
         let result = match (&system.document, &checked.document) {
             (Some(system), Some(sheet)) => {
-                // The others given with it are its history; validate_sheet keeps the earlier
+                // The others given with it are its history; the rules keep the earlier
                 // tertials of the same goal.
-                let findings = validate_sheet(sheet, system, &all_sheets).findings;
+                let findings = sheet.validate((system, &all_sheets)).findings;
                 checked.with_findings(findings).result
             }
             _ => checked.result,

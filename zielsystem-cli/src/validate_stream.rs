@@ -20,9 +20,8 @@ use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 use zielsystem_core::rules::catalogue::Code;
-use zielsystem_core::rules::{decode, target_system};
 use zielsystem_core::stream::{self, History, Summary};
-use zielsystem_core::{Forecast, TargetSystem, check_system_json, validate_system};
+use zielsystem_core::{Decode, Document, Forecast, TargetSystem};
 
 use crate::Failure;
 
@@ -142,7 +141,7 @@ impl Systems {
             let mut reader = BufReader::new(file);
             let mut line = Vec::new();
             next_line(&mut reader, &mut line)?;
-            let Some(system) = zielsystem_core::rules::from_json::<TargetSystem>(&line).ok() else {
+            let Some(system) = TargetSystem::decode(&line).document else {
                 return Ok(None);
             };
             return Ok(Some(self.keep(key, system)));
@@ -157,19 +156,7 @@ impl Systems {
             if is_blank(&self.line) {
                 continue;
             }
-            let decoded = decode::<TargetSystem>(&self.line, target_system::schema());
-            let checked = match decoded.document.as_ref() {
-                Some(system) => {
-                    // The system read just before is the previous year's when it is the same
-                    // authority's (TS08).
-                    let previous = self.last_read.as_ref().filter(|previous| {
-                        previous.authority == system.authority && previous.year + 1 == system.year
-                    });
-                    let findings = validate_system(system, previous).findings;
-                    decoded.with_findings(findings)
-                }
-                None => decoded,
-            };
+            let checked = stream::check_system_after(&self.line, self.last_read.as_ref());
             summary.record_system(&checked.result);
             let Some(system) = checked.document else {
                 continue;
@@ -254,7 +241,7 @@ pub(crate) fn run(out: &mut impl Write, args: &Args) -> Result<u8, Failure> {
         (Some(path), None) => {
             let mut bytes = Vec::new();
             open(path)?.read_to_end(&mut bytes)?;
-            let checked = check_system_json(&bytes, None);
+            let checked = TargetSystem::check(&bytes, None);
             summary.record_system(&checked.result);
             let Some(system) = checked.document else {
                 return Err(Failure(format!(

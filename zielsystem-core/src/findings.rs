@@ -5,39 +5,10 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::decode::limits::FINDINGS_MAX;
+pub use crate::decode::locate::pointer;
+pub use crate::rules::catalogue::Severity;
 use crate::rules::catalogue::{Code, Message};
-use crate::rules::limits::FINDINGS_MAX;
-
-/// How bad a finding is. `valid` is false exactly when an `error` exists.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[schemars(
-    title = "Schweregrad",
-    description = "Wie schwer ein Befund wiegt; ein Dokument ist genau dann ungültig, wenn ein Befund „error“ vorliegt."
-)]
-pub enum Severity {
-    /// A hint; the document is still valid.
-    #[schemars(
-        title = "Warnung",
-        description = "Ein Hinweis; das Dokument bleibt gültig."
-    )]
-    Warning,
-    /// The document is invalid.
-    #[schemars(title = "Fehler", description = "Das Dokument ist ungültig.")]
-    Error,
-}
-
-impl Severity {
-    /// The JSON value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
 
 /// One problem found in a document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -267,28 +238,6 @@ impl Capped {
         }
         findings
     }
-}
-
-/// Appends a reference token to a JSON Pointer, escaping `~` and `/` (RFC 6901).
-///
-/// One allocation for the common token without `~` or `/` (the schema-level pass builds a pointer
-/// for every value it visits).
-pub fn pointer(base: &str, token: impl std::fmt::Display) -> String {
-    use std::fmt::Write as _;
-    let mut out = String::with_capacity(base.len() + 16);
-    out.push_str(base);
-    out.push('/');
-    let start = out.len();
-    // Writing into a String cannot fail.
-    let _ = write!(out, "{token}");
-    if let Some(written) = out.get(start..) {
-        if written.contains(['~', '/']) {
-            let escaped = written.replace('~', "~0").replace('/', "~1");
-            out.truncate(start);
-            out.push_str(&escaped);
-        }
-    }
-    out
 }
 
 #[cfg(test)]

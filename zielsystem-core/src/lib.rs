@@ -54,18 +54,25 @@
 pub mod analytics;
 pub mod calendar;
 pub mod consolidate;
+pub mod decode;
 pub mod digest;
+pub mod document;
 pub mod error;
 pub mod findings;
-pub mod locate;
 pub mod model;
+pub mod numbering;
 pub mod render;
 pub mod rules;
 pub mod schema;
 pub mod stream;
+pub mod text;
+
+// Line and column of a pointer, under its former path.
+pub use decode::locate;
 
 pub use calendar::{Period, Tertial};
 pub use consolidate::consolidate;
+pub use document::{Decode, Document};
 pub use error::Error;
 pub use findings::{Finding, Severity, ValidationResult};
 pub use model::paper::Paper;

@@ -18,12 +18,13 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::calendar::Period;
+use crate::decode::Checked;
+use crate::document::{Decode, Document};
 use crate::findings::{Severity, ValidationResult};
 use crate::model::report_sheet::ReportSheet;
 use crate::model::target_system::TargetSystem;
 use crate::model::vocabulary::Forecast;
 use crate::rules::catalogue::Code;
-use crate::rules::{Checked, decode, report_sheet, validate_sheet};
 
 /// Totals of a sweep. Serializes to JSON with codes and forecasts as keys.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -192,7 +193,22 @@ impl History {
 /// Decodes a sheet from raw bytes, with every schema-level finding when it does not decode; no
 /// rule has run yet. Route the decoded sheet to its system, then [`check`] it.
 pub fn decode_sheet(bytes: &[u8]) -> Checked<ReportSheet> {
-    decode::<ReportSheet>(bytes, report_sheet::schema())
+    ReportSheet::decode(bytes)
+}
+
+/// Checks a target system of a stream of systems from raw bytes: TS01–TS10, and TS08 against
+/// `before`, the system read just before it, when that is the same authority's previous year (an
+/// export lists each authority's years in order).
+pub fn check_system_after(bytes: &[u8], before: Option<&TargetSystem>) -> Checked<TargetSystem> {
+    let decoded = TargetSystem::decode(bytes);
+    let Some(system) = decoded.document.as_ref() else {
+        return decoded;
+    };
+    let previous = before.filter(|previous| {
+        previous.authority == system.authority && previous.year.checked_add(1) == Some(system.year)
+    });
+    let findings = system.validate(previous).findings;
+    decoded.with_findings(findings)
 }
 
 /// The rules RS01–RS18 on a decoded sheet against `system`, with `history` for RS13; the sheet is
@@ -206,7 +222,7 @@ pub fn check(
     let Some(sheet) = decoded.document.as_ref() else {
         return decoded;
     };
-    let findings = validate_sheet(sheet, system, history.sheets()).findings;
+    let findings = sheet.validate((system, history.sheets())).findings;
     history.remember(sheet, system);
     decoded.with_findings(findings)
 }
@@ -219,7 +235,7 @@ where
     B: AsRef<[u8]>,
 {
     let mut summary = Summary::default();
-    summary.record_system(&crate::rules::validate_system(system, None));
+    summary.record_system(&system.validate(None));
     let mut history = History::new();
     for bytes in sheets {
         let checked = check(decode_sheet(bytes.as_ref()), system, &mut history);

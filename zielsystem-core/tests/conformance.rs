@@ -59,7 +59,7 @@ struct Case {
 }
 
 fn cases_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/cases")
+    support::root().join("tests/cases")
 }
 
 /// The case kinds this runner checks; `report` and `paper` cases, whose `expect.json` has keys of

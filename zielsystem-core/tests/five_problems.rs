@@ -2,22 +2,20 @@
 //! of the offending value (issue 3, "Done when").
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
 
-use std::path::PathBuf;
-
 use zielsystem_core::{Code, TargetSystem, check_sheet_json};
 
+mod support;
+
 fn case(name: &str, file: &str) -> Vec<u8> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/cases/sheet")
+    let path = support::root()
+        .join("tests/cases/sheet")
         .join(name)
         .join(file);
     std::fs::read(path).unwrap()
 }
 
 fn system() -> TargetSystem {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/rules-system-2022.json");
-    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+    support::rules_system()
 }
 
 fn found(name: &str) -> Vec<(Code, String)> {

@@ -11,12 +11,12 @@
 
 use std::collections::BTreeSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use serde::Deserialize;
 use serde_json::Value;
-use zielsystem_core::rules::limits::FINDINGS_MAX;
+use zielsystem_core::decode::limits::FINDINGS_MAX;
 use zielsystem_core::rules::{check_paper_json, check_report_json};
 use zielsystem_core::{
     Code, TargetSystem, Tertial, ValidationResult, check_sheet_json, check_system_json,
@@ -24,6 +24,7 @@ use zielsystem_core::{
 
 #[path = "../../tests/malformed/generate.rs"]
 mod generate;
+mod support;
 
 /// Generous for a debug build on a loaded CI machine (the slowest case takes well under a second in
 /// a release build): the bound catches a quadratic blow-up, not a slow machine.
@@ -60,7 +61,7 @@ enum Expect {
 }
 
 fn folder() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/malformed")
+    support::root().join("tests/malformed")
 }
 
 fn manifest() -> Manifest {
@@ -82,8 +83,7 @@ fn bytes_of(case: &Case) -> Vec<u8> {
 }
 
 fn system() -> TargetSystem {
-    let path = folder().join("../fixtures/rules-system-2022.json");
-    zielsystem_core::rules::from_json(&std::fs::read(path).unwrap()).unwrap()
+    support::rules_system()
 }
 
 /// What a case yields: a validation result for documents, ok / error for strings.

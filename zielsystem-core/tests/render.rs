@@ -8,7 +8,7 @@
     clippy::indexing_slicing
 )]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use zielsystem_core::model::tertial_report::CouncilOutcome;
@@ -17,14 +17,7 @@ use zielsystem_core::{ReportSheet, TargetSystem, TertialReport, consolidate};
 
 mod support;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn fixture<T: serde::de::DeserializeOwned>(name: &str) -> T {
-    let path = root().join("tests/fixtures").join(name);
-    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
-}
+use support::fixture;
 
 fn sheets(tertial: &str, goals: &[&str]) -> Vec<ReportSheet> {
     goals

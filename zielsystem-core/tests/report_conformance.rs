@@ -34,6 +34,8 @@ use zielsystem_core::{
 
 mod support;
 
+use support::root;
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Expect {
@@ -69,10 +71,6 @@ struct DecideStep {
     number: String,
     #[serde(default)]
     not_adopted: Vec<usize>,
-}
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
 fn cases(kind: &str) -> Vec<PathBuf> {

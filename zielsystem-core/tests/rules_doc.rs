@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use zielsystem_core::rules::catalogue::markdown_table;
+use zielsystem_core::rules::doc::markdown_table;
 
 mod support;
 

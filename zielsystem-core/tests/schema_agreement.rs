@@ -2,7 +2,7 @@
 //! (the `jsonschema` crate, draft 2020-12 with format checks) accepts a document exactly when our
 //! schema-level pass reports nothing — on every conformance case and on many mutated documents.
 //!
-//! Known, deliberate exception (see `rules/schema_walk.rs`): a number like `2.0` where an integer is
+//! Known, deliberate exception (see `decode/schema_walk.rs`): a number like `2.0` where an integer is
 //! expected passes JSON Schema's `integer` but not serde's `i32`; the mutations avoid such numbers.
 #![allow(
     clippy::unwrap_used,
@@ -11,17 +11,14 @@
     clippy::indexing_slicing
 )]
 
-use std::path::PathBuf;
-
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use zielsystem_core::rules::catalogue::Code;
 use zielsystem_core::rules::{Checked, decode, report_sheet, target_system};
 use zielsystem_core::{ReportSheet, TargetSystem};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+mod support;
+use support::{fixture, root};
 
 fn validator(file_name: &str) -> jsonschema::Validator {
     let schema = zielsystem_core::schema::all()
@@ -165,9 +162,9 @@ fn mutation() -> impl Strategy<Value = Mutation> {
     ]
 }
 
-/// Lengths at and just past each limit of `rules::limits`.
+/// Lengths at and just past each limit of `decode::limits`.
 fn grown_lengths(list: bool) -> Vec<usize> {
-    use zielsystem_core::rules::limits::*;
+    use zielsystem_core::decode::limits::*;
     let limits: &[usize] = if list {
         &[REFERENCES_MAX_ITEMS, GOALS_MAX_ITEMS, LIST_MAX_ITEMS]
     } else {
@@ -226,11 +223,6 @@ fn apply(document: &mut Value, mutation: &Mutation) {
             }
         }
     }
-}
-
-fn fixture(name: &str) -> Value {
-    serde_json::from_slice(&std::fs::read(root().join("tests/fixtures").join(name)).unwrap())
-        .unwrap()
 }
 
 proptest! {

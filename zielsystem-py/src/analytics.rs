@@ -3,9 +3,11 @@
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::PyString;
+use pyo3::types::{PyString, PyTuple};
 use zielsystem_core::TargetSystem;
-use zielsystem_core::analytics::{self, AttainmentRow, Dimension};
+use zielsystem_core::analytics::{
+    self, AccuracyRow, AttainmentRow, Dimension, Row, Summary, TransitionCell,
+};
 
 use crate::calendar::tertial_arg;
 use crate::json;
@@ -39,6 +41,41 @@ pub fn summary_by<'py>(
     sheets: &Bound<'py, PyAny>,
     by: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let dimensions = dimensions(by)?;
+    let (system_value, rows) = table(system, sheets)?;
+    json::to_python(
+        system.py(),
+        &analytics::summary_by(&system_value, &rows, &dimensions),
+    )
+}
+
+/// The columns of a summary by `by` (as `summary_by` takes it): the dimensions, then the counts.
+#[pyfunction]
+pub fn summary_columns(by: &Bound<'_, PyAny>) -> PyResult<Vec<String>> {
+    Ok(Summary::columns_by(&dimensions(by)?))
+}
+
+/// The column names of the analyses' rows, from the core's row types: `ATTAINMENT_COLUMNS`,
+/// `TRANSITION_COLUMNS`, `ACCURACY_COLUMNS`.
+pub fn add_columns(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = module.py();
+    module.add(
+        "ATTAINMENT_COLUMNS",
+        PyTuple::new(py, AttainmentRow::columns())?,
+    )?;
+    module.add(
+        "TRANSITION_COLUMNS",
+        PyTuple::new(py, TransitionCell::columns())?,
+    )?;
+    module.add(
+        "ACCURACY_COLUMNS",
+        PyTuple::new(py, AccuracyRow::columns())?,
+    )?;
+    Ok(())
+}
+
+/// Dimensions given as a `str` or a sequence of them; `ValueError` for an unknown one.
+fn dimensions(by: &Bound<'_, PyAny>) -> PyResult<Vec<Dimension>> {
     let names: Vec<String> = if let Ok(name) = by.cast::<PyString>() {
         vec![name.to_cow()?.into_owned()]
     } else {
@@ -46,7 +83,7 @@ pub fn summary_by<'py>(
             .map(|item| item?.extract::<String>())
             .collect::<PyResult<_>>()?
     };
-    let dimensions: Vec<Dimension> = names
+    names
         .iter()
         .map(|name| {
             name.parse()
@@ -54,12 +91,7 @@ pub fn summary_by<'py>(
                     PyValueError::new_err(error.to_string())
                 })
         })
-        .collect::<PyResult<_>>()?;
-    let (system_value, rows) = table(system, sheets)?;
-    json::to_python(
-        system.py(),
-        &analytics::summary_by(&system_value, &rows, &dimensions),
-    )
+        .collect()
 }
 
 /// The light → light transitions of every goal between two tertials of the system's year (a dict:

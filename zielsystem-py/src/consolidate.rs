@@ -13,7 +13,6 @@ use crate::calendar::{PyTertial, tertial_arg};
 use crate::findings::{PyFinding, PyValidationResult, lifecycle_error};
 use crate::json;
 use crate::model::{PyPaper, sheets_arg, system_arg};
-use crate::rules;
 
 /// The consolidated report of one tertial (Tertialbericht): every goal of the target system with
 /// its reporting status, forecast and light, the countermeasures, counts, light changes and the
@@ -65,7 +64,11 @@ impl PyTertialReport {
     }
 }
 
-crate::json_class_methods!(PyTertialReport, "TertialReport", rules::parse_report, {
+crate::model::wrapper! {
+    PyTertialReport => TertialReport, "TertialReport";
+}
+
+crate::json_class_methods!(PyTertialReport, "TertialReport", {
     /// The authority whose target system is reported on.
     #[getter]
     fn authority(&self) -> &str {

@@ -2,8 +2,9 @@
 //!
 //! Thin by design: every piece of domain logic lives in the core; this crate converts and forwards.
 //! Its modules mirror the core's one to one (`calendar`, `model`, `findings`, `rules`,
-//! `consolidate`, `analytics`); `json` holds the conversions they share. The public face is the package
-//! `zielsystem` (see `python/zielsystem`).
+//! `consolidate`, `analytics`); `json` holds the conversions to Python they share, and `findings`
+//! also reads documents from Python values (its `ParseError` carries findings). The public face is
+//! the package `zielsystem` (see `python/zielsystem`).
 
 mod analytics;
 mod calendar;
@@ -35,6 +36,8 @@ fn _zielsystem(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(consolidate::consolidate, module)?)?;
     module.add_function(wrap_pyfunction!(analytics::attainment_table, module)?)?;
     module.add_function(wrap_pyfunction!(analytics::summary_by, module)?)?;
+    module.add_function(wrap_pyfunction!(analytics::summary_columns, module)?)?;
+    analytics::add_columns(module)?;
     module.add_function(wrap_pyfunction!(analytics::transitions, module)?)?;
     module.add_function(wrap_pyfunction!(analytics::forecast_accuracy, module)?)?;
     Ok(())

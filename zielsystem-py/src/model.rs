@@ -5,12 +5,11 @@
 use chrono::NaiveDate;
 use pyo3::prelude::*;
 use zielsystem_core::model::paper::PaperKind;
-use zielsystem_core::{Paper, ReportSheet, TargetSystem};
+use zielsystem_core::{Document, Paper, ReportSheet, TargetSystem, ValidationResult};
 
 use crate::calendar::PyTertial;
-use crate::findings::parse_error;
+use crate::findings::{Form, parse, require_document_bytes};
 use crate::json;
-use crate::rules;
 
 /// The target system (Zielsystem) of one authority and calendar year: mission statement, goals in
 /// two perspectives, portfolios, members with dated terms, org units and the reporting plan.
@@ -28,14 +27,69 @@ pub struct PyTargetSystem {
     pub inner: TargetSystem,
 }
 
-/// The target system parsed from JSON bytes, or `ParseError` with every schema-level finding.
-pub fn parse_system(py: Python<'_>, bytes: &[u8]) -> PyResult<TargetSystem> {
-    rules::parse_system(bytes).map_err(|result| parse_error(py, "TargetSystem", result))
+/// A Python class that wraps a document of the core (frozen, the document in `inner`).
+pub trait Wrapper: pyo3::PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Sync {
+    /// The document it wraps.
+    type Inner: Document + Clone;
+    /// The class's Python name, for `ParseError`.
+    const NAME: &'static str;
+    /// The wrapped document.
+    fn inner(&self) -> &Self::Inner;
 }
 
-/// The report sheet parsed from JSON bytes, or `ParseError` with every schema-level finding.
-pub fn parse_sheet(py: Python<'_>, bytes: &[u8]) -> PyResult<ReportSheet> {
-    rules::parse_sheet(bytes).map_err(|result| parse_error(py, "ReportSheet", result))
+macro_rules! wrapper {
+    ($($class:ty => $inner:ty, $name:literal);* $(;)?) => {$(
+        impl $crate::model::Wrapper for $class {
+            type Inner = $inner;
+            const NAME: &'static str = $name;
+            fn inner(&self) -> &$inner {
+                &self.inner
+            }
+        }
+    )*};
+}
+pub(crate) use wrapper;
+
+wrapper! {
+    PyTargetSystem => TargetSystem, "TargetSystem";
+    PyReportSheet => ReportSheet, "ReportSheet";
+    PyPaper => Paper, "Paper";
+}
+
+/// A document argument as given: the document of a Python object (copied), or JSON (text, bytes or
+/// dict) not yet checked.
+pub enum Given<T> {
+    /// From an object of the document's class.
+    Document(T),
+    /// JSON bytes.
+    Json(Vec<u8>),
+}
+
+/// `value` as a document argument of `W`'s kind: an object of `W`, or JSON text, bytes or dict
+/// (`TypeError` for anything else).
+pub fn given<W: Wrapper>(value: &Bound<'_, PyAny>) -> PyResult<Given<W::Inner>> {
+    if let Ok(object) = value.cast::<W>() {
+        return Ok(Given::Document(object.get().inner().clone()));
+    }
+    require_document_bytes(value, Form::Any).map(Given::Json)
+}
+
+impl<T: Document> Given<T> {
+    /// Every finding: the rules on a document; on JSON, its shape and then the rules.
+    pub fn check(&self, context: T::Context<'_>) -> ValidationResult {
+        match self {
+            Given::Document(document) => document.validate(context),
+            Given::Json(bytes) => T::check(bytes, context).result,
+        }
+    }
+
+    /// The document; JSON that is not one raises `ParseError` naming `what`.
+    pub fn document(self, py: Python<'_>, what: &str) -> PyResult<T> {
+        match self {
+            Given::Document(document) => Ok(document),
+            Given::Json(bytes) => parse(py, &bytes, what),
+        }
+    }
 }
 
 /// A target system argument: the frozen Python object borrowed as it is, or one parsed from JSON.
@@ -65,17 +119,14 @@ pub fn system_arg<'py>(value: &Bound<'py, PyAny>) -> PyResult<SystemArg<'py>> {
     if let Ok(system) = value.cast::<PyTargetSystem>() {
         return Ok(SystemArg::Borrowed(system.clone()));
     }
-    let bytes = json::require_document_bytes(value, json::Form::Any)?;
-    parse_system(value.py(), &bytes).map(|system| SystemArg::Parsed(Box::new(system)))
+    let bytes = require_document_bytes(value, Form::Any)?;
+    parse(value.py(), &bytes, PyTargetSystem::NAME)
+        .map(|system| SystemArg::Parsed(Box::new(system)))
 }
 
 /// A report sheet given as `ReportSheet`, JSON text, bytes or dict (parsed; `ParseError` if bad).
 pub fn sheet_arg(value: &Bound<'_, PyAny>) -> PyResult<ReportSheet> {
-    if let Ok(sheet) = value.cast::<PyReportSheet>() {
-        return Ok(sheet.get().inner.clone());
-    }
-    let bytes = json::require_document_bytes(value, json::Form::Any)?;
-    parse_sheet(value.py(), &bytes)
+    given::<PyReportSheet>(value)?.document(value.py(), PyReportSheet::NAME)
 }
 
 /// Report sheets from any iterable of what [`sheet_arg`] accepts.
@@ -83,7 +134,7 @@ pub fn sheets_arg(values: &Bound<'_, PyAny>) -> PyResult<Vec<ReportSheet>> {
     values.try_iter()?.map(|item| sheet_arg(&item?)).collect()
 }
 
-crate::json_class_methods!(PyTargetSystem, "TargetSystem", rules::parse_system, {
+crate::json_class_methods!(PyTargetSystem, "TargetSystem", {
     /// The version of the JSON contract, `"1"`.
     #[getter]
     fn schema_version(&self) -> &str {
@@ -206,7 +257,7 @@ pub struct PyReportSheet {
     pub inner: ReportSheet,
 }
 
-crate::json_class_methods!(PyReportSheet, "ReportSheet", rules::parse_sheet, {
+crate::json_class_methods!(PyReportSheet, "ReportSheet", {
     /// The version of the JSON contract, `"1"`.
     #[getter]
     fn schema_version(&self) -> &str {
@@ -320,7 +371,7 @@ pub struct PyPaper {
     pub inner: Paper,
 }
 
-crate::json_class_methods!(PyPaper, "Paper", rules::parse_paper, {
+crate::json_class_methods!(PyPaper, "Paper", {
     /// The version of the JSON contract, `"1"`.
     #[getter]
     fn schema_version(&self) -> &str {

@@ -1,105 +1,17 @@
-//! Bindings of `zielsystem_core::rules`: the schema-level decoding every typed constructor uses, and
-//! `validate_system`, `validate_sheet`, `validate_sheets` (without the GIL), `validate_report` and
-//! `validate_paper`.
+//! Bindings of `zielsystem_core::rules`: `validate_system`, `validate_sheet`, `validate_sheets`
+//! (without the GIL), `validate_report` and `validate_paper`.
 //!
-//! A document given as JSON text, bytes or dict goes through the core's `check_…_json`, so problems
-//! of its shape come back as findings; one given as an object is validated directly. The context of
-//! a validation (the system a sheet is checked against, the previous year's system, the history) is
-//! parsed strictly: a malformed one raises `ParseError`.
-
-use std::sync::OnceLock;
+//! A document given as JSON text, bytes or dict goes through the core's `Document::check`, so
+//! problems of its shape come back as findings; one given as an object is validated directly. The
+//! context of a validation (the system a sheet is checked against, the previous year's system, the
+//! history) is parsed strictly: a malformed one raises `ParseError`.
 
 use pyo3::prelude::*;
-use serde::de::DeserializeOwned;
-use zielsystem_core::model::tertial_report::TertialReport;
-use zielsystem_core::rules::{
-    self, DocumentSchema, decode, paper, report_sheet, target_system, tertial_report,
-};
-use zielsystem_core::{Finding, Paper, ReportSheet, TargetSystem, ValidationResult};
+use zielsystem_core::{ReportSheet, TargetSystem, ValidationResult};
 
 use crate::consolidate::PyTertialReport;
 use crate::findings::PyValidationResult;
-use crate::json;
-use crate::model::{PyPaper, PyReportSheet, PyTargetSystem, sheets_arg, system_arg};
-
-fn decoded<T: DeserializeOwned>(
-    bytes: &[u8],
-    schema: &DocumentSchema,
-) -> Result<T, ValidationResult> {
-    let checked = decode::<T>(bytes, schema);
-    checked.document.ok_or(checked.result)
-}
-
-/// A target system from JSON bytes, or every schema-level finding that says why it is none.
-pub fn parse_system(bytes: &[u8]) -> Result<TargetSystem, ValidationResult> {
-    decoded(bytes, target_system::schema())
-}
-
-/// A report sheet from JSON bytes, or every schema-level finding that says why it is none.
-pub fn parse_sheet(bytes: &[u8]) -> Result<ReportSheet, ValidationResult> {
-    decoded(bytes, report_sheet::schema())
-}
-
-/// A tertial report from JSON bytes, or every schema-level finding that says why it is none.
-pub fn parse_report(bytes: &[u8]) -> Result<TertialReport, ValidationResult> {
-    decoded(bytes, tertial_report::schema())
-}
-
-/// A Bezirksamtsvorlage from JSON bytes, or every schema-level finding that says why it is none.
-pub fn parse_paper(bytes: &[u8]) -> Result<Paper, ValidationResult> {
-    decoded(bytes, paper::schema())
-}
-
-/// A finding from JSON bytes (checked against the schema generated for `Finding`).
-pub fn parse_finding(bytes: &[u8]) -> Result<Finding, ValidationResult> {
-    static SCHEMA: OnceLock<DocumentSchema> = OnceLock::new();
-    decoded(
-        bytes,
-        SCHEMA.get_or_init(|| DocumentSchema::published::<Finding>("finding.schema.json")),
-    )
-}
-
-/// A validation result from JSON bytes (checked against the schema generated for it).
-pub fn parse_result(bytes: &[u8]) -> Result<ValidationResult, ValidationResult> {
-    static SCHEMA: OnceLock<DocumentSchema> = OnceLock::new();
-    decoded(
-        bytes,
-        SCHEMA.get_or_init(|| {
-            DocumentSchema::published::<ValidationResult>("validation-result.schema.json")
-        }),
-    )
-}
-
-/// A document under test: already typed, or raw JSON whose shape is checked too.
-enum Input<T> {
-    Typed(T),
-    Raw(Vec<u8>),
-}
-
-fn system_input(value: &Bound<'_, PyAny>) -> PyResult<Input<TargetSystem>> {
-    if let Ok(system) = value.cast::<PyTargetSystem>() {
-        return Ok(Input::Typed(system.get().inner.clone()));
-    }
-    json::require_document_bytes(value, json::Form::Any).map(Input::Raw)
-}
-
-fn sheet_input(value: &Bound<'_, PyAny>) -> PyResult<Input<ReportSheet>> {
-    if let Ok(sheet) = value.cast::<PyReportSheet>() {
-        return Ok(Input::Typed(sheet.get().inner.clone()));
-    }
-    json::require_document_bytes(value, json::Form::Any).map(Input::Raw)
-}
-
-fn check_sheet(
-    input: &Input<ReportSheet>,
-    system: &TargetSystem,
-    history: &[ReportSheet],
-) -> ValidationResult {
-    match input {
-        Input::Typed(sheet) => rules::validate_sheet(sheet, system, history),
-        Input::Raw(bytes) => rules::check_sheet_json(bytes, system, history).result,
-    }
-}
+use crate::model::{Given, PyPaper, PyReportSheet, PyTargetSystem, given, sheets_arg, system_arg};
 
 fn wrap(inner: ValidationResult) -> PyValidationResult {
     PyValidationResult { inner }
@@ -115,11 +27,8 @@ pub fn validate_system(
     previous: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyValidationResult> {
     let previous = previous.map(system_arg).transpose()?;
-    let result = match system_input(system)? {
-        Input::Typed(system) => rules::validate_system(&system, previous.as_deref()),
-        Input::Raw(bytes) => rules::check_system_json(&bytes, previous.as_deref()).result,
-    };
-    Ok(wrap(result))
+    let given = given::<PyTargetSystem>(system)?;
+    Ok(wrap(given.check(previous.as_deref())))
 }
 
 /// Validates a report sheet (object, JSON text, bytes or dict) against RS01–RS18 and, when given as
@@ -133,7 +42,8 @@ pub fn validate_sheet(
 ) -> PyResult<PyValidationResult> {
     let system = system_arg(system)?;
     let history = history.map(sheets_arg).transpose()?.unwrap_or_default();
-    Ok(wrap(check_sheet(&sheet_input(sheet)?, &system, &history)))
+    let given = given::<PyReportSheet>(sheet)?;
+    Ok(wrap(given.check((&system, &history))))
 }
 
 /// Validates many sheets against one system, in order, without holding the GIL while the rules run.
@@ -149,14 +59,14 @@ pub fn validate_sheets(
     // A plain reference crosses into the GIL-free closure; the Python object stays out here.
     let system: &TargetSystem = &system;
     let history = history.map(sheets_arg).transpose()?.unwrap_or_default();
-    let inputs: Vec<Input<ReportSheet>> = sheets
+    let inputs: Vec<Given<ReportSheet>> = sheets
         .try_iter()?
-        .map(|item| sheet_input(&item?))
+        .map(|item| given::<PyReportSheet>(&item?))
         .collect::<PyResult<_>>()?;
     let results: Vec<ValidationResult> = py.detach(|| {
         inputs
             .iter()
-            .map(|input| check_sheet(input, system, &history))
+            .map(|input| input.check((system, &history)))
             .collect()
     });
     Ok(results.into_iter().map(wrap).collect())
@@ -166,20 +76,12 @@ pub fn validate_sheets(
 /// when given as JSON, problems of its shape come back as findings.
 #[pyfunction]
 pub fn validate_report(report: &Bound<'_, PyAny>) -> PyResult<PyValidationResult> {
-    if let Ok(report) = report.cast::<PyTertialReport>() {
-        return Ok(wrap(rules::validate_report(&report.get().inner)));
-    }
-    let bytes = json::require_document_bytes(report, json::Form::Any)?;
-    Ok(wrap(rules::check_report_json(&bytes).result))
+    Ok(wrap(given::<PyTertialReport>(report)?.check(())))
 }
 
 /// Checks a Bezirksamtsvorlage (object, JSON text, bytes or dict) against BV01–BV04; when given as
 /// JSON, problems of its shape come back as findings.
 #[pyfunction]
 pub fn validate_paper(paper: &Bound<'_, PyAny>) -> PyResult<PyValidationResult> {
-    if let Ok(paper) = paper.cast::<PyPaper>() {
-        return Ok(wrap(rules::validate_paper(&paper.get().inner)));
-    }
-    let bytes = json::require_document_bytes(paper, json::Form::Any)?;
-    Ok(wrap(rules::check_paper_json(&bytes).result))
+    Ok(wrap(given::<PyPaper>(paper)?.check(())))
 }

@@ -1,5 +1,5 @@
 //! Bounded decoding of texts and lists: typed decoding refuses what the published schemas refuse
-//! with `maxLength` and `maxItems` ([`crate::rules::limits`]).
+//! with `maxLength` and `maxItems` ([`crate::decode::limits`]).
 //!
 //! A field that carries `#[schemars(length(max = …))]` deserializes through the function of this
 //! module with the same constant, so typed decoding fails exactly where the schema does; the
@@ -12,7 +12,7 @@ use std::marker::PhantomData;
 
 use serde::de::{Deserialize, Deserializer, Error, SeqAccess, Visitor};
 
-use crate::rules::limits::{
+use crate::decode::limits::{
     GOALS_MAX_ITEMS, ID_MAX_CHARS, LIST_MAX_ITEMS, NAME_MAX_CHARS, REFERENCES_MAX_ITEMS,
     TEXT_MAX_CHARS, char_len,
 };

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::vocabulary::{Forecast, Level};
 use super::{GoalId, IndicatorId, MemberId, OrgUnitId};
 use crate::calendar::Tertial;
-use crate::rules::limits::{LIST_MAX_ITEMS, REFERENCES_MAX_ITEMS};
+use crate::decode::limits::{LIST_MAX_ITEMS, REFERENCES_MAX_ITEMS};
 
 /// The uniform report sheet on one goal for one tertial.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::vocabulary::{Direction, OrgUnitKind, Perspective, Role};
 use super::{GoalId, IndicatorId, MemberId, OrgUnitId, PortfolioId};
 use crate::calendar::Tertial;
-use crate::rules::limits::{
+use crate::decode::limits::{
     GOALS_MAX_ITEMS, ID_MAX_CHARS, LIST_MAX_ITEMS, NAME_MAX_CHARS, REFERENCES_MAX_ITEMS,
     TEXT_MAX_CHARS,
 };

@@ -1,203 +1,157 @@
 //! The closed vocabularies of the procedure: each an enum, serialized as its `snake_case` JSON value,
-//! with the German label a clerk reads.
+//! with the German label a clerk reads. Each is defined once (`vocabulary!`): JSON spelling, label
+//! and schema title come from the same line.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::Period;
 
-/// The two perspectives of the target system.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[schemars(
-    title = "Perspektive",
-    description = "Die beiden Perspektiven des Zielsystems."
-)]
-pub enum Perspective {
-    /// Mandate and target groups: the outward view.
-    #[schemars(
-        title = "Auftrags-/Zielgruppenperspektive",
-        description = "Ziele mit Blick nach außen: Auftrag und Zielgruppen."
-    )]
-    MandateTargetGroups,
-    /// Administration: the inward view.
-    #[schemars(
-        title = "Verwaltungs-/Binnenperspektive",
-        description = "Ziele mit Blick nach innen: die Verwaltung selbst."
-    )]
-    AdministrationInternal,
+/// Defines a closed vocabulary from one list: each value's JSON spelling, German label (its schema
+/// title) and description. Generates the enum with its serde and schemars attributes, `ALL` (in the
+/// order given), `as_str` and `label_de`, so the three spellings cannot drift apart.
+macro_rules! vocabulary {
+    (
+        $(#[doc = $doc:literal])*
+        $(#[derive($($extra:ident),*)])?
+        #[schemars($($schema:tt)*)]
+        pub enum $name:ident {
+            $(
+                $(#[doc = $variant_doc:literal])*
+                $variant:ident = $json:literal, $label:literal, $description:literal;
+            )*
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(
+            Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema
+            $($(, $extra)*)?
+        )]
+        #[schemars($($schema)*)]
+        pub enum $name {
+            $(
+                $(#[doc = $variant_doc])*
+                #[serde(rename = $json)]
+                #[schemars(title = $label, description = $description)]
+                $variant,
+            )*
+        }
+
+        impl $name {
+            /// Every value, in the order of the vocabulary.
+            pub const ALL: [$name; [$($json),*].len()] = [$($name::$variant),*];
+
+            /// The JSON value.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $json,)*
+                }
+            }
+
+            /// The German name (the value's schema title).
+            pub fn label_de(self) -> &'static str {
+                match self {
+                    $($name::$variant => $label,)*
+                }
+            }
+        }
+    };
 }
 
-impl Perspective {
-    /// Both perspectives, outward first.
-    pub const ALL: [Perspective; 2] = [
-        Perspective::MandateTargetGroups,
-        Perspective::AdministrationInternal,
-    ];
-
-    /// The JSON value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Perspective::MandateTargetGroups => "mandate_target_groups",
-            Perspective::AdministrationInternal => "administration_internal",
-        }
-    }
-
-    /// The German name.
-    pub fn label_de(self) -> &'static str {
-        match self {
-            Perspective::MandateTargetGroups => "Auftrags-/Zielgruppenperspektive",
-            Perspective::AdministrationInternal => "Verwaltungs-/Binnenperspektive",
-        }
-    }
-}
-
-/// The office a member holds a portfolio in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-#[schemars(
-    title = "Funktion",
-    description = "Die Funktion, in der ein Mitglied einen Geschäftsbereich innehat."
-)]
-pub enum Role {
-    /// Bezirksbürgermeister/in.
+vocabulary! {
+    /// The two perspectives of the target system.
+    #[derive(PartialOrd, Ord)]
     #[schemars(
-        title = "Bezirksbürgermeister/in",
-        description = "Leitet das Bezirksamt und den Geschäftsbereich des Bezirksbürgermeisters."
+        title = "Perspektive",
+        description = "Die beiden Perspektiven des Zielsystems."
     )]
-    Mayor,
-    /// Bezirksstadtrat/-rätin.
-    #[schemars(
-        title = "Bezirksstadtrat/-rätin",
-        description = "Leitet einen Geschäftsbereich als Mitglied des Bezirksamts."
-    )]
-    Councillor,
-}
-
-impl Role {
-    /// The German name.
-    pub fn label_de(self) -> &'static str {
-        match self {
-            Role::Mayor => "Bezirksbürgermeister/in",
-            Role::Councillor => "Bezirksstadtrat/-rätin",
-        }
+    pub enum Perspective {
+        /// Mandate and target groups: the outward view.
+        MandateTargetGroups = "mandate_target_groups",
+            "Auftrags-/Zielgruppenperspektive",
+            "Ziele mit Blick nach außen: Auftrag und Zielgruppen.";
+        /// Administration: the inward view.
+        AdministrationInternal = "administration_internal",
+            "Verwaltungs-/Binnenperspektive",
+            "Ziele mit Blick nach innen: die Verwaltung selbst.";
     }
 }
 
-/// The kind of an organisational unit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-#[schemars(
-    title = "Art der Organisationseinheit",
-    description = "Die Art einer Organisationseinheit."
-)]
-pub enum OrgUnitKind {
-    /// The steering service, which coordinates the procedure and consolidates the report.
+vocabulary! {
+    /// The office a member holds a portfolio in.
     #[schemars(
-        title = "Steuerungsdienst",
-        description = "Koordiniert das Berichtsverfahren und fasst den Bericht zusammen; genau eine Einheit je Zielsystem."
+        title = "Funktion",
+        description = "Die Funktion, in der ein Mitglied einen Geschäftsbereich innehat."
     )]
-    SteeringService,
-    /// An office (Amt).
-    #[schemars(
-        title = "Amt",
-        description = "Ein Amt, z. B. Jugendamt oder Ordnungsamt."
-    )]
-    Office,
-    /// A service unit (Serviceeinheit).
-    #[schemars(
-        title = "Serviceeinheit",
-        description = "Eine Serviceeinheit, z. B. Finanzen oder Personal."
-    )]
-    ServiceUnit,
-    /// A staff unit (Stabsstelle).
-    #[schemars(title = "Stabsstelle", description = "Eine Stabsstelle.")]
-    StaffUnit,
-    /// Any other unit.
-    #[schemars(
-        title = "Sonstige",
-        description = "Eine sonstige Organisationseinheit."
-    )]
-    Other,
+    pub enum Role {
+        /// Bezirksbürgermeister/in.
+        Mayor = "mayor",
+            "Bezirksbürgermeister/in",
+            "Leitet das Bezirksamt und den Geschäftsbereich des Bezirksbürgermeisters.";
+        /// Bezirksstadtrat/-rätin.
+        Councillor = "councillor",
+            "Bezirksstadtrat/-rätin",
+            "Leitet einen Geschäftsbereich als Mitglied des Bezirksamts.";
+    }
 }
 
-/// The risk-oriented forecast: will the goal be reached by the end of the calendar year? (docs/procedure.md, forecast scale)
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[schemars(
-    title = "Risikoorientierte Einschätzung",
-    description = "Risikoorientierte Einschätzung: Wird das Ziel bis zum Ende des Kalenderjahres erreicht?"
-)]
-pub enum Forecast {
-    /// The goal has been reached (any tertial).
+vocabulary! {
+    /// The kind of an organisational unit.
     #[schemars(
-        title = "Ziel erreicht",
-        description = "Das Ziel ist erreicht (in jedem Tertial zulässig)."
+        title = "Art der Organisationseinheit",
+        description = "Die Art einer Organisationseinheit."
     )]
-    Achieved,
-    /// Attainment is not at risk (T1, T2).
+    pub enum OrgUnitKind {
+        /// The steering service, which coordinates the procedure and consolidates the report.
+        SteeringService = "steering_service",
+            "Steuerungsdienst",
+            "Koordiniert das Berichtsverfahren und fasst den Bericht zusammen; genau eine Einheit je Zielsystem.";
+        /// An office (Amt).
+        Office = "office", "Amt", "Ein Amt, z. B. Jugendamt oder Ordnungsamt.";
+        /// A service unit (Serviceeinheit).
+        ServiceUnit = "service_unit",
+            "Serviceeinheit",
+            "Eine Serviceeinheit, z. B. Finanzen oder Personal.";
+        /// A staff unit (Stabsstelle).
+        StaffUnit = "staff_unit", "Stabsstelle", "Eine Stabsstelle.";
+        /// Any other unit.
+        Other = "other", "Sonstige", "Eine sonstige Organisationseinheit.";
+    }
+}
+
+vocabulary! {
+    /// The risk-oriented forecast: will the goal be reached by the end of the calendar year? (docs/procedure.md, forecast scale)
+    #[derive(PartialOrd, Ord)]
     #[schemars(
-        title = "Zielerreichung nicht gefährdet",
-        description = "Die Zielerreichung ist nicht gefährdet (im I. und II. Tertial, Ampel grün)."
+        title = "Risikoorientierte Einschätzung",
+        description = "Risikoorientierte Einschätzung: Wird das Ziel bis zum Ende des Kalenderjahres erreicht?"
     )]
-    OnTrack,
-    /// Attainment is at risk (T1, T2).
-    #[schemars(
-        title = "Zielerreichung gefährdet",
-        description = "Die Zielerreichung ist gefährdet (im I. und II. Tertial, Ampel gelb)."
-    )]
-    AtRisk,
-    /// Attainment is unlikely (T1, T2).
-    #[schemars(
-        title = "Zielerreichung unwahrscheinlich",
-        description = "Die Zielerreichung ist unwahrscheinlich (im I. und II. Tertial, Ampel rot)."
-    )]
-    Unlikely,
-    /// The goal was not reached (T3: the year is over at its cut-off); earlier only for a goal that
-    /// can no longer be reached (a date already missed), with warning RS18.
-    #[schemars(
-        title = "Ziel nicht erreicht",
-        description = "Das Ziel wurde nicht erreicht (im III. Tertial: mit seinem Stichtag ist das Jahr vorbei; im I. und II. Tertial nur für ein Ziel, das nicht mehr erreicht werden kann, etwa weil ein Termin verstrichen ist)."
-    )]
-    NotAchieved,
+    pub enum Forecast {
+        /// The goal has been reached (any tertial).
+        Achieved = "achieved",
+            "Ziel erreicht",
+            "Das Ziel ist erreicht (in jedem Tertial zulässig).";
+        /// Attainment is not at risk (T1, T2).
+        OnTrack = "on_track",
+            "Zielerreichung nicht gefährdet",
+            "Die Zielerreichung ist nicht gefährdet (im I. und II. Tertial, Ampel grün).";
+        /// Attainment is at risk (T1, T2).
+        AtRisk = "at_risk",
+            "Zielerreichung gefährdet",
+            "Die Zielerreichung ist gefährdet (im I. und II. Tertial, Ampel gelb).";
+        /// Attainment is unlikely (T1, T2).
+        Unlikely = "unlikely",
+            "Zielerreichung unwahrscheinlich",
+            "Die Zielerreichung ist unwahrscheinlich (im I. und II. Tertial, Ampel rot).";
+        /// The goal was not reached (T3: the year is over at its cut-off); earlier only for a goal
+        /// that can no longer be reached (a date already missed), with warning RS18.
+        NotAchieved = "not_achieved",
+            "Ziel nicht erreicht",
+            "Das Ziel wurde nicht erreicht (im III. Tertial: mit seinem Stichtag ist das Jahr vorbei; im I. und II. Tertial nur für ein Ziel, das nicht mehr erreicht werden kann, etwa weil ein Termin verstrichen ist).";
+    }
 }
 
 impl Forecast {
-    /// Every value, from best to worst.
-    pub const ALL: [Forecast; 5] = [
-        Forecast::Achieved,
-        Forecast::OnTrack,
-        Forecast::AtRisk,
-        Forecast::Unlikely,
-        Forecast::NotAchieved,
-    ];
-
-    /// The JSON value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Forecast::Achieved => "achieved",
-            Forecast::OnTrack => "on_track",
-            Forecast::AtRisk => "at_risk",
-            Forecast::Unlikely => "unlikely",
-            Forecast::NotAchieved => "not_achieved",
-        }
-    }
-
-    /// The German label of the scale.
-    pub fn label_de(self) -> &'static str {
-        match self {
-            Forecast::Achieved => "Ziel erreicht",
-            Forecast::OnTrack => "Zielerreichung nicht gefährdet",
-            Forecast::AtRisk => "Zielerreichung gefährdet",
-            Forecast::Unlikely => "Zielerreichung unwahrscheinlich",
-            Forecast::NotAchieved => "Ziel nicht erreicht",
-        }
-    }
-
     /// The English label.
     pub fn label_en(self) -> &'static str {
         match self {
@@ -219,8 +173,8 @@ impl Forecast {
     }
 
     /// Whether the value belongs to the scale of a tertial of this period: reported without any
-    /// remark (the forecast scale in docs/procedure.md). A value neither allowed nor [`exceptional_in`](Self::exceptional_in) the
-    /// period is an error (RS06).
+    /// remark (the forecast scale in docs/procedure.md). A value neither allowed nor
+    /// [`exceptional_in`](Self::exceptional_in) the period is an error (RS06).
     pub fn allowed_in(self, period: Period) -> bool {
         match self {
             Forecast::Achieved => true,
@@ -242,72 +196,37 @@ impl Forecast {
     }
 }
 
-/// The traffic light of a forecast.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[schemars(title = "Ampel", description = "Die Ampelfarbe einer Einschätzung.")]
-pub enum Light {
-    /// No deviation beyond tolerance.
-    #[schemars(
-        title = "grün",
-        description = "Keine Abweichung über die Toleranz hinaus."
-    )]
-    Green,
-    /// Deviation: the unit acts.
-    #[schemars(
-        title = "gelb",
-        description = "Abweichung: die Organisationseinheit steuert selbst gegen."
-    )]
-    Yellow,
-    /// Target out of reach: action needs a decision above the unit.
-    #[schemars(
-        title = "rot",
-        description = "Ziel außer Reichweite: Gegensteuerung braucht eine Entscheidung oberhalb der Organisationseinheit."
-    )]
-    Red,
-}
-
-impl Light {
-    /// The JSON value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Light::Green => "green",
-            Light::Yellow => "yellow",
-            Light::Red => "red",
-        }
-    }
-
-    /// The German name.
-    pub fn label_de(self) -> &'static str {
-        match self {
-            Light::Green => "grün",
-            Light::Yellow => "gelb",
-            Light::Red => "rot",
-        }
+vocabulary! {
+    /// The traffic light of a forecast.
+    #[derive(PartialOrd, Ord)]
+    #[schemars(title = "Ampel", description = "Die Ampelfarbe einer Einschätzung.")]
+    pub enum Light {
+        /// No deviation beyond tolerance.
+        Green = "green", "grün", "Keine Abweichung über die Toleranz hinaus.";
+        /// Deviation: the unit acts.
+        Yellow = "yellow", "gelb", "Abweichung: die Organisationseinheit steuert selbst gegen.";
+        /// Target out of reach: action needs a decision above the unit.
+        Red = "red",
+            "rot",
+            "Ziel außer Reichweite: Gegensteuerung braucht eine Entscheidung oberhalb der Organisationseinheit.";
     }
 }
 
-/// Likelihood or impact of a risk.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[schemars(
-    title = "Stufe",
-    description = "Eintrittswahrscheinlichkeit oder Auswirkung eines Risikos."
-)]
-pub enum Level {
-    /// Low.
-    #[schemars(title = "gering", description = "Gering.")]
-    Low,
-    /// Medium.
-    #[schemars(title = "mittel", description = "Mittel.")]
-    Medium,
-    /// High.
-    #[schemars(title = "hoch", description = "Hoch.")]
-    High,
+vocabulary! {
+    /// Likelihood or impact of a risk.
+    #[derive(PartialOrd, Ord)]
+    #[schemars(
+        title = "Stufe",
+        description = "Eintrittswahrscheinlichkeit oder Auswirkung eines Risikos."
+    )]
+    pub enum Level {
+        /// Low.
+        Low = "low", "gering", "Gering.";
+        /// Medium.
+        Medium = "medium", "mittel", "Mittel.";
+        /// High.
+        High = "high", "hoch", "Hoch.";
+    }
 }
 
 impl Level {
@@ -319,29 +238,105 @@ impl Level {
             Level::High => 3,
         }
     }
+}
 
-    /// The German name.
-    pub fn label_de(self) -> &'static str {
-        match self {
-            Level::Low => "gering",
-            Level::Medium => "mittel",
-            Level::High => "hoch",
-        }
+vocabulary! {
+    /// Which way an indicator should move.
+    #[schemars(
+        title = "Zielrichtung",
+        description = "In welche Richtung sich eine Kennzahl entwickeln soll."
+    )]
+    pub enum Direction {
+        /// Higher is better.
+        Increase = "increase", "steigend", "Ein höherer Wert ist besser.";
+        /// Lower is better.
+        Decrease = "decrease", "fallend", "Ein niedrigerer Wert ist besser.";
     }
 }
 
-/// Which way an indicator should move.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-#[schemars(
-    title = "Zielrichtung",
-    description = "In welche Richtung sich eine Kennzahl entwickeln soll."
-)]
-pub enum Direction {
-    /// Higher is better.
-    #[schemars(title = "steigend", description = "Ein höherer Wert ist besser.")]
-    Increase,
-    /// Lower is better.
-    #[schemars(title = "fallend", description = "Ein niedrigerer Wert ist besser.")]
-    Decrease,
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    /// The schema title of each value of `T` (by its JSON spelling).
+    fn titles<T: JsonSchema>() -> Vec<(String, String)> {
+        let schema = schemars::generate::SchemaSettings::draft2020_12()
+            .into_generator()
+            .into_root_schema_for::<T>();
+        schema
+            .get("oneOf")
+            .and_then(serde_json::Value::as_array)
+            .unwrap()
+            .iter()
+            .map(|value| {
+                let text = |key: &str| value.get(key).and_then(serde_json::Value::as_str).unwrap();
+                (text("const").to_string(), text("title").to_string())
+            })
+            .collect()
+    }
+
+    fn labels<T: Copy>(
+        all: &[T],
+        json: fn(T) -> &'static str,
+        label: fn(T) -> &'static str,
+    ) -> Vec<(String, String)> {
+        all.iter()
+            .map(|&value| (json(value).to_string(), label(value).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn every_schema_title_is_the_label() {
+        assert_eq!(
+            titles::<Perspective>(),
+            labels(
+                &Perspective::ALL,
+                Perspective::as_str,
+                Perspective::label_de
+            )
+        );
+        assert_eq!(
+            titles::<Role>(),
+            labels(&Role::ALL, Role::as_str, Role::label_de)
+        );
+        assert_eq!(
+            titles::<OrgUnitKind>(),
+            labels(
+                &OrgUnitKind::ALL,
+                OrgUnitKind::as_str,
+                OrgUnitKind::label_de
+            )
+        );
+        assert_eq!(
+            titles::<Forecast>(),
+            labels(&Forecast::ALL, Forecast::as_str, Forecast::label_de)
+        );
+        assert_eq!(
+            titles::<Light>(),
+            labels(&Light::ALL, Light::as_str, Light::label_de)
+        );
+        assert_eq!(
+            titles::<Level>(),
+            labels(&Level::ALL, Level::as_str, Level::label_de)
+        );
+        assert_eq!(
+            titles::<Direction>(),
+            labels(&Direction::ALL, Direction::as_str, Direction::label_de)
+        );
+    }
+
+    #[test]
+    fn the_json_spelling_is_serdes() {
+        for forecast in Forecast::ALL {
+            assert_eq!(
+                serde_json::to_value(forecast).unwrap(),
+                serde_json::Value::from(forecast.as_str())
+            );
+        }
+        assert_eq!(
+            serde_json::from_str::<OrgUnitKind>("\"steering_service\"").unwrap(),
+            OrgUnitKind::SteeringService
+        );
+    }
 }

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, State, escape_formatter};
 
-use super::svg;
+use super::icon;
 use super::text::{escape_markdown, escape_markdown_inline};
 
 const MARKDOWN: &str = "markdown";
@@ -75,7 +75,7 @@ fn build() -> Environment<'static> {
         Value::from_safe_string(escape_markdown(&text))
     });
     env.add_function("light_icon", |key: String| {
-        Value::from_safe_string(svg::light_icon(&key))
+        Value::from_safe_string(icon::light_icon(&key))
     });
     let templates = [
         ("decision.md", include_str!("templates/decision.md")),

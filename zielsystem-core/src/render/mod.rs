@@ -5,6 +5,7 @@
 mod engine;
 pub mod html;
 pub mod ical;
+mod icon;
 pub mod markdown;
 pub mod svg;
 pub mod text;

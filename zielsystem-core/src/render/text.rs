@@ -1,28 +1,7 @@
-//! Small text helpers shared by the renderers: German dates and numbers, and escaping of user text
-//! for Markdown.
+//! Escaping of user text for Markdown; the German dates and numbers of the renderers come from
+//! [`crate::text`].
 
-use chrono::NaiveDate;
-
-/// A date as written in German papers: `31.05.2022`.
-pub fn german_date(day: NaiveDate) -> String {
-    day.format("%d.%m.%Y").to_string()
-}
-
-/// A number as written in German: decimal comma, at most two decimals, no trailing zeros
-/// (`31,5`, `20`, `-0,25`). Non-finite values are written as "–".
-pub fn german_number(value: f64) -> String {
-    if !value.is_finite() {
-        return "–".to_string();
-    }
-    let text = format!("{value:.2}");
-    let text = if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        text
-    };
-    let text = if text == "-0" { "0".to_string() } else { text };
-    text.replace('.', ",")
-}
+pub use crate::text::{german_date, german_number};
 
 /// Escapes user text for Markdown (`CommonMark` and GitHub tables) where it stands at the start of a
 /// line: [`escape_markdown_inline`], and a leading list marker or thematic break (`-`, `1.`) is
@@ -82,16 +61,6 @@ fn escape_block_start(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn german_numbers() {
-        assert_eq!(german_number(31.5), "31,5");
-        assert_eq!(german_number(20.0), "20");
-        assert_eq!(german_number(0.126), "0,13");
-        assert_eq!(german_number(-0.001), "0");
-        assert_eq!(german_number(f64::NAN), "–");
-        assert_eq!(german_number(1234.0), "1234");
-    }
 
     #[test]
     fn markdown_escaping_is_inert() {

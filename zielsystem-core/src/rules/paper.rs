@@ -1,12 +1,11 @@
 //! Rules BV01–BV04 on a paper (Bezirksamtsvorlage, or the Vorlage zur Kenntnisnahme for the
 //! council), each kind with its own sections.
 
-use std::sync::OnceLock;
-
+use crate::decode::{Checked, DocumentSchema};
+use crate::document::{Decode, Document};
 use crate::findings::{Finding, ValidationResult};
 use crate::model::paper::{Paper, PaperKind, SECTIONS, Section, section_of};
 use crate::rules::catalogue::{Message, is_numbered_with_term};
-use crate::rules::document::{Checked, DocumentSchema, decode};
 
 /// The word-processor placeholders of the Bezirksamt's template (BV03), as Word leaves them.
 pub const PLACEHOLDERS: [&str; 2] = [
@@ -16,20 +15,21 @@ pub const PLACEHOLDERS: [&str; 2] = [
 
 /// The published JSON Schema of a Bezirksamtsvorlage, built once.
 pub fn schema() -> &'static DocumentSchema {
-    static SCHEMA: OnceLock<DocumentSchema> = OnceLock::new();
-    SCHEMA.get_or_init(|| DocumentSchema::published::<Paper>("paper.schema.json"))
+    Paper::schema()
+}
+
+impl Document for Paper {
+    type Context<'a> = ();
+
+    fn validate(&self, (): ()) -> ValidationResult {
+        validate_paper(self)
+    }
 }
 
 /// Checks a Bezirksamtsvorlage from raw JSON bytes: schema-level findings when it does not decode,
 /// otherwise every rule BV01–BV04.
 pub fn check_paper_json(bytes: &[u8]) -> Checked<Paper> {
-    let checked = decode::<Paper>(bytes, schema());
-    let findings = checked
-        .document
-        .as_ref()
-        .map(|paper| validate_paper(paper).findings)
-        .unwrap_or_default();
-    checked.with_findings(findings)
+    Paper::check(bytes, ())
 }
 
 /// Every finding of BV01–BV04 on `paper`.

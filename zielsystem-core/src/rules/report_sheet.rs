@@ -2,22 +2,30 @@
 //! earlier sheets of the same goal).
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use crate::calendar::Period;
+use crate::decode::limits::{ID_MAX_CHARS, NAME_MAX_CHARS, TEXT_MAX_CHARS, char_len, is_blank};
+use crate::decode::{Checked, DocumentSchema};
+use crate::document::{Decode, Document};
 use crate::findings::{Finding, ValidationResult};
 use crate::model::report_sheet::ReportSheet;
 use crate::model::target_system::TargetSystem;
 use crate::model::vocabulary::{Forecast, Level};
 use crate::rules::catalogue::Message;
-use crate::rules::document::{Checked, DocumentSchema, decode};
-use crate::rules::limits::{ID_MAX_CHARS, NAME_MAX_CHARS, TEXT_MAX_CHARS, char_len, is_blank};
-use crate::rules::schema_walk::short;
+use crate::text::short;
 
 /// The published JSON Schema of a report sheet, built once.
 pub fn schema() -> &'static DocumentSchema {
-    static SCHEMA: OnceLock<DocumentSchema> = OnceLock::new();
-    SCHEMA.get_or_init(|| DocumentSchema::published::<ReportSheet>("report-sheet.schema.json"))
+    ReportSheet::schema()
+}
+
+impl Document for ReportSheet {
+    /// The target system and the earlier sheets of the same goal, in any order (RS13).
+    type Context<'a> = (&'a TargetSystem, &'a [ReportSheet]);
+
+    fn validate(&self, (system, history): Self::Context<'_>) -> ValidationResult {
+        validate_sheet(self, system, history)
+    }
 }
 
 /// Checks a report sheet from raw JSON bytes: schema-level findings when it does not decode,
@@ -28,13 +36,7 @@ pub fn check_sheet_json(
     system: &TargetSystem,
     history: &[ReportSheet],
 ) -> Checked<ReportSheet> {
-    let checked = decode::<ReportSheet>(bytes, schema());
-    let findings = checked
-        .document
-        .as_ref()
-        .map(|sheet| validate_sheet(sheet, system, history).findings)
-        .unwrap_or_default();
-    checked.with_findings(findings)
+    ReportSheet::check(bytes, (system, history))
 }
 
 /// Every finding of rules RS01–RS18 on `sheet` against `system`, in rule order.
@@ -446,7 +448,7 @@ impl Context<'_> {
     }
 
     /// Required texts are not blank; every text field keeps its length limit
-    /// ([`crate::rules::limits`]). Paths are built only for findings: the happy path allocates
+    /// ([`crate::decode::limits`]). Paths are built only for findings: the happy path allocates
     /// nothing here.
     fn rs14_texts(&self, findings: &mut Vec<Finding>) {
         const MEMBER: &str = "Berichtendes Bezirksamtsmitglied";

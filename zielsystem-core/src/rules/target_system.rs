@@ -1,37 +1,39 @@
 //! Rules TS01–TS11: the target system on its own (and, for TS08, against an earlier year's).
 
-use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
-
 use crate::findings::{Finding, ValidationResult, pointer};
 use chrono::NaiveDate;
+use std::collections::{HashMap, HashSet};
 
+use crate::decode::limits::is_blank;
+use crate::decode::{Checked, DocumentSchema};
+use crate::document::{Decode, Document};
 use crate::model::target_system::{Member, OriginKind, TargetSystem, Term};
 use crate::model::vocabulary::{OrgUnitKind, Perspective};
-use crate::rules::catalogue::{Message, is_numbered_with_term};
-use crate::rules::document::{Checked, DocumentSchema, decode};
-use crate::rules::limits::is_blank;
-use crate::rules::schema_walk::short;
+use crate::numbering::is_numbered_with_term;
+use crate::rules::catalogue::Message;
+use crate::text::short;
 
 /// The plausible calendar years of a target system (TS01).
 pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
 
 /// The published JSON Schema of a target system, built once.
 pub fn schema() -> &'static DocumentSchema {
-    static SCHEMA: OnceLock<DocumentSchema> = OnceLock::new();
-    SCHEMA.get_or_init(|| DocumentSchema::published::<TargetSystem>("target-system.schema.json"))
+    TargetSystem::schema()
+}
+
+impl Document for TargetSystem {
+    /// The previous year's target system, if known (TS08).
+    type Context<'a> = Option<&'a TargetSystem>;
+
+    fn validate(&self, previous: Self::Context<'_>) -> ValidationResult {
+        validate_system(self, previous)
+    }
 }
 
 /// Checks a target system from raw JSON bytes: schema-level findings when it does not decode,
 /// otherwise every rule TS01–TS11 (TS08 against `previous`, an earlier year's system, if given).
 pub fn check_system_json(bytes: &[u8], previous: Option<&TargetSystem>) -> Checked<TargetSystem> {
-    let checked = decode::<TargetSystem>(bytes, schema());
-    let findings = checked
-        .document
-        .as_ref()
-        .map(|system| validate_system(system, previous).findings)
-        .unwrap_or_default();
-    checked.with_findings(findings)
+    TargetSystem::check(bytes, previous)
 }
 
 /// Every finding of rules TS01–TS11 on `system`, in rule order. `previous` is an earlier year's

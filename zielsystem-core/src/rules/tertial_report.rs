@@ -4,28 +4,32 @@
 //! can be re-checked by anyone. [`crate::consolidate::consolidate`] puts exactly these findings into
 //! the report it builds.
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
-
+use crate::decode::{Checked, DocumentSchema};
+use crate::document::{Decode, Document};
 use crate::findings::{Finding, ValidationResult, pointer};
 use crate::model::target_system::Resolution;
 use crate::model::tertial_report::{Stage, TertialReport};
-use crate::render::text::german_date;
 use crate::rules::catalogue::{Message, is_numbered_with_term};
-use crate::rules::document::{Checked, DocumentSchema, decode};
+use crate::text::german_date;
+use std::collections::HashSet;
 
 /// The published JSON Schema of a tertial report, built once.
 pub fn schema() -> &'static DocumentSchema {
-    static SCHEMA: OnceLock<DocumentSchema> = OnceLock::new();
-    SCHEMA.get_or_init(|| DocumentSchema::published::<TertialReport>("tertial-report.schema.json"))
+    TertialReport::schema()
+}
+
+impl Document for TertialReport {
+    type Context<'a> = ();
+
+    fn validate(&self, (): ()) -> ValidationResult {
+        validate_report(self)
+    }
 }
 
 /// Checks a stored tertial report from raw JSON bytes: schema-level findings when it does not
 /// decode, otherwise every rule TR01–TR05 on the report as it stands.
 pub fn check_report_json(bytes: &[u8]) -> Checked<TertialReport> {
-    let checked = decode::<TertialReport>(bytes, schema());
-    let findings = checked.document.as_ref().map(findings).unwrap_or_default();
-    checked.with_findings(findings)
+    TertialReport::check(bytes, ())
 }
 
 /// Every finding of TR01–TR05 on `report`.

@@ -1,4 +1,4 @@
-//! Shared by the integration tests: the strict reading of a case folder and the check that every way
+//! Shared by the integration tests: the repository's folders and fixtures, the strict reading of a case folder and the check that every way
 //! a rule can fail ([`Message`]) is produced by a case (the conformance runners), and when a test of
 //! a generated file may rewrite it ([`bless`]).
 #![allow(dead_code)] // Each test file uses its part.
@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use regex::Regex;
 use zielsystem_core::Message;
 use zielsystem_core::rules::catalogue::DocumentKind;
-use zielsystem_core::{Code, Finding};
+use zielsystem_core::{Code, Finding, TargetSystem};
 
 /// The case folders of `tests/cases/<kind>/`, sorted. Every sub-folder must hold an `expect.json`: a
 /// folder without one is a case nobody runs, so it fails the run instead of being skipped.
@@ -323,4 +323,30 @@ pub fn bless() -> bool {
          committed, never rewritten by CI. Unset ZIELSYSTEM_BLESS (or CI) and run again."
     );
     true
+}
+
+/// The repository root (the core crate's parent folder).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// `tests/fixtures/<name>`.
+pub fn fixture_path(name: &str) -> PathBuf {
+    root().join("tests/fixtures").join(name)
+}
+
+/// A JSON file read as `T` (plain serde); panics naming the file.
+pub fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> T {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The fixture `tests/fixtures/<name>` read as `T`.
+pub fn fixture<T: serde::de::DeserializeOwned>(name: &str) -> T {
+    read_json(&fixture_path(name))
+}
+
+/// The small valid target system the rule cases are checked against.
+pub fn rules_system() -> TargetSystem {
+    fixture("rules-system-2022.json")
 }

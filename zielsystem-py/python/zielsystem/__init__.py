@@ -27,7 +27,7 @@ Supported: CPython ≥ 3.9 (one abi3 wheel).
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping, Sequence, Union
+from typing import Any, Iterable, Mapping, Sequence, Tuple, Union
 
 from zielsystem._exceptions import LifecycleError, ParseError, ZielsystemError
 from zielsystem._table import Table, Transitions
@@ -138,45 +138,12 @@ ReportLike = Union[TertialReport, str, bytes, Mapping[str, Any]]
 PaperLike = Union[Paper, str, bytes, Mapping[str, Any]]
 """A Bezirksamtsvorlage, or its JSON text, bytes or dict (any mapping)."""
 
-ATTAINMENT_COLUMNS = (
-    "goal",
-    "perspective",
-    "portfolio",
-    "tertial",
-    "forecast",
-    "light",
-    "risk_count",
-    "highest_risk_score",
-    "countermeasure_count",
-    "indicator_attainment_percent",
-)
-_SUMMARY_COUNTS = (
-    "sheets",
-    "green",
-    "yellow",
-    "red",
-    "achieved",
-    "on_track",
-    "at_risk",
-    "unlikely",
-    "not_achieved",
-    "share_at_risk",
-    "mean_indicator_attainment_percent",
-)
-_DIMENSION_ORDER = ("tertial", "perspective", "portfolio")
-TRANSITION_COLUMNS = ("from_light", "to_light", "count", "goals")
-ACCURACY_COLUMNS = (
-    "perspective",
-    "tertial",
-    "forecasts",
-    "borne_out",
-    "green_forecasts",
-    "green_borne_out",
-    "yellow_red_forecasts",
-    "yellow_red_borne_out",
-    "unresolved",
-    "accuracy_percent",
-)
+ATTAINMENT_COLUMNS: Tuple[str, ...] = _zielsystem.ATTAINMENT_COLUMNS
+"""The columns of :func:`attainment_table` (the core's row type, in field order)."""
+TRANSITION_COLUMNS: Tuple[str, ...] = _zielsystem.TRANSITION_COLUMNS
+"""The columns of the cells of :func:`transitions`."""
+ACCURACY_COLUMNS: Tuple[str, ...] = _zielsystem.ACCURACY_COLUMNS
+"""The columns of :func:`forecast_accuracy`."""
 
 
 def attainment_table(system: SystemLike, sheets: Iterable[SheetLike]) -> Table[AttainmentRowDict]:
@@ -206,8 +173,8 @@ def summary_by(
     for an unknown dimension.
     """
     dimensions = [by] if isinstance(by, str) else list(by)
-    columns = [d for d in _DIMENSION_ORDER if d in dimensions] + list(_SUMMARY_COUNTS)
-    return Table(_zielsystem.summary_by(system, sheets, dimensions), columns)
+    rows = _zielsystem.summary_by(system, sheets, dimensions)
+    return Table(rows, _zielsystem.summary_columns(dimensions))
 
 
 def transitions(

@@ -47,6 +47,9 @@ from zielsystem._types import (
 __all__ = [
     "SCHEMA_VERSION",
     "__version__",
+    "ATTAINMENT_COLUMNS",
+    "TRANSITION_COLUMNS",
+    "ACCURACY_COLUMNS",
     "Tertial",
     "TargetSystem",
     "ReportSheet",
@@ -62,12 +65,16 @@ __all__ = [
     "consolidate",
     "attainment_table",
     "summary_by",
+    "summary_columns",
     "transitions",
     "forecast_accuracy",
 ]
 
 SCHEMA_VERSION: str
 __version__: str
+ATTAINMENT_COLUMNS: tuple[str, ...]
+TRANSITION_COLUMNS: tuple[str, ...]
+ACCURACY_COLUMNS: tuple[str, ...]
 
 _Json = Union[str, bytes]
 _Path = Union[str, "os.PathLike[str]"]
@@ -539,6 +546,9 @@ def summary_by(
     system: _SystemLike, sheets: Iterable[_SheetLike], by: str | Sequence[str]
 ) -> list[SummaryDict]:
     """Summaries of the attainment table by the given dimensions."""
+
+def summary_columns(by: str | Sequence[str]) -> list[str]:
+    """The columns of a summary by the given dimensions: the dimensions, then the counts."""
 
 def transitions(
     system: _SystemLike,

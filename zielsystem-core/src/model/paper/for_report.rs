@@ -6,7 +6,7 @@
 use super::{Effects, NONE, Paper, PaperKind, StaffRepresentation};
 use crate::model::tertial_report::{LegalBasis, ReportCountermeasure, TertialReport};
 use crate::model::vocabulary::Light;
-use crate::render::text::german_date;
+use crate::text::german_date;
 
 /// The subject of the report on a tertial, e.g. "Bericht über das Erreichen der Ziele des
 /// Zielsystems 2022 zum Ende des I. Tertials".

@@ -15,7 +15,7 @@ use std::collections::hash_map::Entry;
 /// duplicate key is located at its repetition. A leading byte-order mark is skipped.
 ///
 /// ```
-/// use zielsystem_core::locate::locate;
+/// use zielsystem_core::decode::locate::locate;
 /// let source = "{\n  \"goals\": [\n    {\"id\": \"A01\"}\n  ]\n}";
 /// assert_eq!(locate(source, "/goals/0/id"), Some((3, 12)));
 /// assert_eq!(locate(source, ""), Some((1, 1)));
@@ -30,7 +30,7 @@ pub fn locate(source: &str, pointer: &str) -> Option<(usize, usize)> {
 /// (10,000 findings in 8 MiB) stays linear in its size.
 ///
 /// ```
-/// use zielsystem_core::locate::Locator;
+/// use zielsystem_core::decode::locate::Locator;
 /// let mut locator = Locator::new("{\"a\": [1,\n 2]}");
 /// assert_eq!(locator.locate("/a/1"), Some((2, 2)));
 /// assert_eq!(locator.locate("/a/0"), Some((1, 8)));
@@ -419,6 +419,28 @@ fn array_index(token: &str) -> Option<usize> {
     token.parse().ok()
 }
 
+/// Appends a reference token to a JSON Pointer, escaping `~` and `/` (RFC 6901).
+///
+/// One allocation for the common token without `~` or `/` (the schema-level pass builds a pointer
+/// for every value it visits).
+pub fn pointer(base: &str, token: impl std::fmt::Display) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(base.len() + 16);
+    out.push_str(base);
+    out.push('/');
+    let start = out.len();
+    // Writing into a String cannot fail.
+    let _ = write!(out, "{token}");
+    if let Some(written) = out.get(start..) {
+        if written.contains(['~', '/']) {
+            let escaped = written.replace('~', "~0").replace('/', "~1");
+            out.truncate(start);
+            out.push_str(&escaped);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
@@ -558,12 +580,12 @@ mod tests {
         match value {
             Value::Array(items) => {
                 for (index, item) in items.iter().enumerate() {
-                    pointers(item, &crate::findings::pointer(base, index), out);
+                    pointers(item, &pointer(base, index), out);
                 }
             }
             Value::Object(map) => {
                 for (key, item) in map {
-                    pointers(item, &crate::findings::pointer(base, key), out);
+                    pointers(item, &pointer(base, key), out);
                 }
             }
             _ => {}

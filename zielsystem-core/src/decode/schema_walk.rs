@@ -20,9 +20,11 @@ use regex::Regex;
 use serde_json::{Map, Value};
 
 use crate::calendar::TERTIAL_PATTERN;
-use crate::findings::{Capped, Finding, pointer};
+use crate::decode::locate::pointer;
+use crate::decode::tree::Json;
+use crate::findings::{Capped, Finding};
 use crate::rules::catalogue::Message;
-use crate::rules::document::Json;
+use crate::text::short;
 
 /// The keywords the interpreter evaluates.
 #[cfg(test)]
@@ -74,7 +76,7 @@ type Bound = (
 const MAX_REF_HOPS: u8 = 32;
 
 /// Every violation of `root` (a root schema with its `$defs`) by `tree`, in document order, at
-/// most [`crate::rules::limits::FINDINGS_MAX`] of them (then a note how many more there were).
+/// most [`crate::decode::limits::FINDINGS_MAX`] of them (then a note how many more there were).
 #[cfg(test)]
 pub(crate) fn walk(root: &Value, tree: &Json) -> Vec<Finding> {
     let mut findings = Capped::default();
@@ -582,25 +584,6 @@ fn join<I: IntoIterator<Item = S>, S: AsRef<str>>(items: I, separator: &str) -> 
         .join(separator)
 }
 
-/// A value as a parameter: at most 60 characters, control characters escaped, so a hostile
-/// megabyte string or a line break cannot blow up or break a message.
-pub(crate) fn short(text: &str) -> String {
-    const MAX: usize = 60;
-    let mut out = String::new();
-    for (count, c) in text.chars().enumerate() {
-        if count == MAX {
-            out.push('…');
-            break;
-        }
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 fn render(value: &Json) -> String {
     match value {
         Json::Null => "null".into(),
@@ -760,7 +743,7 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
     use super::*;
     use crate::Code;
-    use crate::rules::document::parse_tree;
+    use crate::decode::syntax::parse_tree;
 
     fn findings(schema: &Value, document: &str) -> Vec<(Code, String)> {
         walk(schema, &parse_tree(document.as_bytes()).unwrap())

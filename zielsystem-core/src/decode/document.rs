@@ -7,18 +7,20 @@
 //! are therefore exactly what the published schema says, all of them in one call, each with the
 //! JSON Pointer of the offending value.
 
-use std::collections::{HashMap, HashSet};
-use std::fmt;
+use std::collections::HashSet;
 
 use schemars::{JsonSchema, Schema};
-use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
-use crate::findings::{Capped, Finding, ValidationResult, pointer};
-use crate::locate::char_column;
+use crate::decode::locate::pointer;
+pub use crate::decode::syntax::document_size_finding;
+use crate::decode::syntax::{BOM, depth_limit_finding, parse_tree, strip_position};
+use crate::decode::tree::Json;
+use crate::decode::{schema_walk, strict};
+use crate::findings::{Capped, Finding, ValidationResult};
 use crate::rules::catalogue::Message;
-use crate::rules::limits::{DEPTH_MAX, DOCUMENT_MAX_BYTES, depth_exceeded};
-use crate::rules::{schema_walk, strict};
+use crate::text::short;
 
 /// A document decoded from bytes, if it could be, and every finding about it.
 ///
@@ -34,7 +36,7 @@ pub struct Checked<T> {
 
 impl<T> Checked<T> {
     /// Appends rule findings about the decoded document and recomputes `valid`; at most
-    /// [`crate::rules::limits::FINDINGS_MAX`] findings are kept, then one says how many more there
+    /// [`crate::decode::limits::FINDINGS_MAX`] findings are kept, then one says how many more there
     /// were.
     #[must_use]
     pub fn with_findings(mut self, findings: Vec<Finding>) -> Self {
@@ -96,15 +98,15 @@ impl DocumentSchema {
 ///
 /// Codes: `JSON_SYNTAX` (with `line` and `column` in the params, 1-based, the column in
 /// characters), `SCHEMA_TYPE`, `SCHEMA_REQUIRED`, `SCHEMA_UNKNOWN_KEY`, `SCHEMA_FORMAT`,
-/// `SCHEMA_ENUM`, `SCHEMA_DUPLICATE_KEY` and `SCHEMA_LIMIT` ([`crate::rules::limits`]).
+/// `SCHEMA_ENUM`, `SCHEMA_DUPLICATE_KEY` and `SCHEMA_LIMIT` ([`crate::decode::limits`]).
 ///
-/// Limits come first and cost next to nothing: a document over [`DOCUMENT_MAX_BYTES`] is refused
-/// unread; one nested deeper than [`DEPTH_MAX`] is refused after a single scan of its bytes (the
+/// Limits come first and cost next to nothing: a document over [`DOCUMENT_MAX_BYTES`](crate::decode::limits::DOCUMENT_MAX_BYTES) is refused
+/// unread; one nested deeper than [`DEPTH_MAX`](crate::decode::limits::DEPTH_MAX) is refused after a single scan of its bytes (the
 /// finding carries `line` and `column`) before any tree is built. (Typed decoding needs no scan: it
 /// stops at the first value its type does not expect, so it never descends deeper than the
 /// contract's types, 6 levels; the scan runs on the paths that build a tree.) A leading UTF-8
 /// byte-order mark is ignored (RFC 8259 §8.1 allows it; editors on Windows write one). At most
-/// [`crate::rules::limits::FINDINGS_MAX`] findings are listed, then one that says how many more
+/// [`crate::decode::limits::FINDINGS_MAX`] findings are listed, then one that says how many more
 /// there were.
 ///
 /// Typed decoding reads structs from JSON objects only (plain serde would also read one from an
@@ -177,63 +179,6 @@ fn refused<T>(finding: Finding) -> Checked<T> {
     }
 }
 
-/// The UTF-8 byte-order mark.
-const BOM: &[u8] = b"\xEF\xBB\xBF";
-
-/// The `SCHEMA_LIMIT` finding of a document of `size` bytes, if that is over
-/// [`DOCUMENT_MAX_BYTES`]. For readers that learn the size before reading (a file's length): they
-/// need read no more than `DOCUMENT_MAX_BYTES + 1` bytes.
-pub fn document_size_finding(size: u64) -> Option<Finding> {
-    (size > DOCUMENT_MAX_BYTES as u64).then(|| {
-        Finding::new(
-            Message::SchemaLimitDocumentSize,
-            "",
-            [
-                ("size", size.to_string()),
-                ("limit", DOCUMENT_MAX_BYTES.to_string()),
-            ],
-        )
-    })
-}
-
-/// The `SCHEMA_LIMIT` finding of a document nested deeper than [`DEPTH_MAX`], located at the
-/// bracket that opens the first level too many.
-fn depth_limit_finding(bytes: &[u8]) -> Option<Finding> {
-    let offset = depth_exceeded(bytes, DEPTH_MAX)?;
-    let (line, column) = line_and_column(bytes, offset);
-    Some(depth_finding(line, column))
-}
-
-fn depth_finding(line: usize, column: usize) -> Finding {
-    Finding::new(
-        Message::SchemaLimitDepth,
-        "",
-        [
-            ("limit", DEPTH_MAX.to_string()),
-            ("line", line.to_string()),
-            ("column", column.to_string()),
-        ],
-    )
-}
-
-/// 1-based line and character column of a byte offset (a leading BOM does not count).
-fn line_and_column(bytes: &[u8], offset: usize) -> (usize, usize) {
-    let before = bytes.get(..offset).unwrap_or(bytes);
-    let before = before.strip_prefix(BOM).unwrap_or(before);
-    let line = before.split(|&b| b == b'\n').count();
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |newline| newline + 1);
-    let column = 1 + before
-        .get(line_start..)
-        .unwrap_or_default()
-        .iter()
-        .filter(|&&b| b & 0xC0 != 0x80)
-        .count();
-    (line, column)
-}
-
 fn mismatch(error: &serde_json::Error) -> Finding {
     let detail = strip_position(&error.to_string());
     let (line, column) = (error.line(), error.column());
@@ -253,238 +198,6 @@ fn mismatch(error: &serde_json::Error) -> Finding {
     )
 }
 
-/// A parsed JSON value that keeps every member of an object, repeated keys included, in order.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Json {
-    Null,
-    Bool(bool),
-    Number(serde_json::Number),
-    String(String),
-    Array(Vec<Json>),
-    Object(Vec<(String, Json)>),
-}
-
-impl Json {
-    /// The members of an object as the typed decoders see them: for a repeated key the last
-    /// occurrence counts (as in `serde_json::Value`), in the order of those occurrences.
-    pub(crate) fn effective_members(
-        members: &[(String, Json)],
-    ) -> impl Iterator<Item = &(String, Json)> {
-        // Linear in the number of members even for hostile objects with 100,000 keys.
-        let last: HashMap<&str, usize> = members
-            .iter()
-            .enumerate()
-            .map(|(index, (key, _))| (key.as_str(), index))
-            .collect();
-        members
-            .iter()
-            .enumerate()
-            .filter_map(move |(index, member)| {
-                let repeated_later = last.get(member.0.as_str()).is_some_and(|&l| l > index);
-                (!repeated_later).then_some(member)
-            })
-    }
-}
-
-impl<'de> Deserialize<'de> for Json {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(JsonVisitor)
-    }
-}
-
-struct JsonVisitor;
-
-impl<'de> Visitor<'de> for JsonVisitor {
-    type Value = Json;
-
-    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str("a JSON value")
-    }
-
-    fn visit_bool<E: de::Error>(self, value: bool) -> Result<Json, E> {
-        Ok(Json::Bool(value))
-    }
-
-    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Json, E> {
-        Ok(Json::Number(value.into()))
-    }
-
-    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Json, E> {
-        Ok(Json::Number(value.into()))
-    }
-
-    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Json, E> {
-        serde_json::Number::from_f64(value)
-            .map(Json::Number)
-            .ok_or_else(|| E::custom("number out of range"))
-    }
-
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<Json, E> {
-        Ok(Json::String(value.to_owned()))
-    }
-
-    fn visit_string<E: de::Error>(self, value: String) -> Result<Json, E> {
-        Ok(Json::String(value))
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Json, E> {
-        Ok(Json::Null)
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Json, E> {
-        Ok(Json::Null)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json, D::Error> {
-        Json::deserialize(deserializer)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
-        while let Some(item) = seq.next_element::<Json>()? {
-            items.push(item);
-        }
-        Ok(Json::Array(items))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
-        let mut members = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
-            let value = map.next_value::<Json>()?;
-            members.push((key, value));
-        }
-        Ok(Json::Object(members))
-    }
-}
-
-/// Parses `bytes` into a [`Json`] tree, or the `JSON_SYNTAX` finding that says why not (a
-/// `SCHEMA_LIMIT` finding where `serde_json`'s own recursion limit stops it).
-pub(crate) fn parse_tree(bytes: &[u8]) -> Result<Json, Finding> {
-    if let Err(error) = std::str::from_utf8(bytes) {
-        let valid = bytes.get(..error.valid_up_to()).unwrap_or_default();
-        let line = valid.split(|&b| b == b'\n').count();
-        let line_start = valid
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |newline| newline + 1);
-        let column = char_column(bytes, line, valid.len() - line_start + 1);
-        let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
-        return Err(if utf16 {
-            syntax_finding(
-                1,
-                1,
-                "keine gültige UTF-8-Kodierung: die Datei ist UTF-16-kodiert; bitte als UTF-8 speichern",
-                "not valid UTF-8: the file is UTF-16 encoded; save it as UTF-8",
-            )
-        } else {
-            syntax_finding(
-                line,
-                column,
-                "keine gültige UTF-8-Kodierung (z. B. Umlaute in Windows-1252 oder ISO-8859-1); bitte als UTF-8 speichern",
-                "not valid UTF-8 (e.g. umlauts in Windows-1252 or ISO-8859-1); save it as UTF-8",
-            )
-        });
-    }
-    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let parsed = Json::deserialize(&mut deserializer).and_then(|tree| {
-        deserializer.end()?;
-        Ok(tree)
-    });
-    parsed.map_err(|error| {
-        let english = strip_position(&error.to_string());
-        let line = error.line().max(1);
-        let column = char_column(bytes, line, error.column()).max(1);
-        if english.starts_with("recursion limit exceeded") {
-            return depth_finding(line, column);
-        }
-        syntax_finding(line, column, german_syntax_detail(&english), &english)
-    })
-}
-
-fn syntax_finding(line: usize, column: usize, detail: &str, detail_en: &str) -> Finding {
-    Finding::new(
-        Message::JsonSyntax,
-        "",
-        [
-            ("line", line.to_string()),
-            ("column", column.to_string()),
-            ("detail", detail.to_string()),
-            ("detail_en", detail_en.to_string()),
-        ],
-    )
-}
-
-/// `serde_json` appends " at line L column C" to its messages; the params carry those apart.
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(index) => message.get(..index).unwrap_or(message).to_string(),
-        None => message.to_string(),
-    }
-}
-
-/// The German wording of `serde_json`'s syntax errors.
-fn german_syntax_detail(english: &str) -> &'static str {
-    const DETAILS: &[(&str, &str)] = &[
-        (
-            "EOF while parsing a list",
-            "das Dokument endet mitten in einer Liste",
-        ),
-        (
-            "EOF while parsing an object",
-            "das Dokument endet mitten in einem Objekt",
-        ),
-        (
-            "EOF while parsing a string",
-            "das Dokument endet mitten in einer Zeichenkette",
-        ),
-        (
-            "EOF while parsing a value",
-            "das Dokument endet, wo ein Wert erwartet wird",
-        ),
-        ("expected `:`", "„:“ erwartet"),
-        ("expected `,` or `]`", "„,“ oder „]“ erwartet"),
-        ("expected `,` or `}`", "„,“ oder „}“ erwartet"),
-        (
-            "expected ident",
-            "unbekanntes Wort (erlaubt sind true, false und null)",
-        ),
-        ("expected value", "Wert erwartet"),
-        ("expected `\"`", "„\"“ erwartet"),
-        ("invalid escape", "ungültige Escape-Sequenz"),
-        ("invalid number", "ungültige Zahl"),
-        (
-            "number out of range",
-            "Zahl außerhalb des darstellbaren Bereichs",
-        ),
-        ("invalid unicode code point", "ungültiger Unicode-Codepunkt"),
-        (
-            "control character",
-            "Steuerzeichen (U+0000–U+001F) in einer Zeichenkette",
-        ),
-        (
-            "key must be a string",
-            "Schlüssel müssen Zeichenketten sein",
-        ),
-        (
-            "lone leading surrogate",
-            "unvollständiges Surrogatpaar in einer \\u-Escape-Sequenz",
-        ),
-        ("trailing comma", "überzähliges Komma"),
-        (
-            "trailing characters",
-            "überzählige Zeichen nach dem Dokument",
-        ),
-        (
-            "unexpected end of hex escape",
-            "unvollständige \\u-Escape-Sequenz",
-        ),
-    ];
-    DETAILS
-        .iter()
-        .find(|(prefix, _)| english.starts_with(prefix))
-        .map_or("Syntaxfehler", |(_, german)| german)
-}
-
 /// A `SCHEMA_DUPLICATE_KEY` finding for every repetition of a key in an object, in document order,
 /// at the pointer of the repeated member.
 #[cfg(test)]
@@ -496,7 +209,7 @@ pub(crate) fn duplicate_keys(tree: &Json) -> Vec<Finding> {
 
 /// The findings of [`duplicate_keys`], added to `findings`. Depth-first without recursion and
 /// without building a pointer for every value: a frame per open container (at most
-/// [`DEPTH_MAX`] of them), and a pointer only for a repetition found.
+/// [`DEPTH_MAX`](crate::decode::limits::DEPTH_MAX) of them), and a pointer only for a repetition found.
 pub(crate) fn duplicate_keys_into(tree: &Json, findings: &mut Capped) {
     enum Children<'a> {
         Items(std::iter::Enumerate<std::slice::Iter<'a, Json>>),
@@ -517,7 +230,7 @@ pub(crate) fn duplicate_keys_into(tree: &Json, findings: &mut Capped) {
                         findings.push(Finding::new(
                             Message::SchemaDuplicateKey,
                             pointer(&base, key),
-                            [("key", schema_walk::short(key))],
+                            [("key", short(key))],
                         ));
                     }
                 }
@@ -604,9 +317,10 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
     use super::*;
     use crate::Code;
+    use crate::decode::limits::FINDINGS_MAX;
+    use crate::decode::limits::{DEPTH_MAX, DOCUMENT_MAX_BYTES};
     use crate::model::report_sheet::ReportSheet;
     use crate::model::target_system::TargetSystem;
-    use crate::rules::limits::FINDINGS_MAX;
     use serde_json::json;
 
     #[test]

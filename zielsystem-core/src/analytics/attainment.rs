@@ -1,0 +1,119 @@
+//! The attainment table: one row per goal and tertial, from the sheet that counts.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::Tertial;
+use crate::model::report_sheet::ReportSheet;
+use crate::model::target_system::{Goal, Indicator, TargetSystem};
+use crate::model::vocabulary::{Direction, Forecast, Light, Perspective};
+use crate::model::{GoalId, PortfolioId};
+
+use super::{count, mean};
+
+/// One row of the attainment table: one goal in one tertial, from the sheet that counts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Zeile der Zielerreichungstabelle")]
+pub struct AttainmentRow {
+    /// The goal.
+    #[schemars(title = "Ziel")]
+    pub goal: GoalId,
+    /// The goal's perspective.
+    #[schemars(title = "Perspektive")]
+    pub perspective: Perspective,
+    /// The goal's portfolio.
+    #[schemars(title = "Geschäftsbereich")]
+    pub portfolio: PortfolioId,
+    /// The tertial reported on.
+    #[schemars(title = "Tertial")]
+    pub tertial: Tertial,
+    /// The forecast of the sheet.
+    #[schemars(title = "Risikoorientierte Einschätzung")]
+    pub forecast: Forecast,
+    /// The forecast's traffic light.
+    #[schemars(title = "Ampel")]
+    pub light: Light,
+    /// The number of risks named.
+    #[schemars(title = "Anzahl der Risiken")]
+    pub risk_count: u32,
+    /// The highest likelihood × impact of the risks, 1–9; 0 when none is named.
+    #[schemars(title = "Höchster Risikowert")]
+    pub highest_risk_score: u32,
+    /// The number of countermeasures proposed.
+    #[schemars(title = "Anzahl der Aktivitäten zur Gegensteuerung")]
+    pub countermeasure_count: u32,
+    /// The mean indicator attainment in percent (see the module docs); `None` without defined values.
+    #[schemars(title = "Zielerreichung der Kennzahlen in Prozent")]
+    pub indicator_attainment_percent: Option<f64>,
+}
+
+/// The share of the planned movement of `indicator` made by `value`, in percent; `None` when it is
+/// undefined (see the module docs).
+pub fn indicator_attainment_percent(indicator: &Indicator, value: f64) -> Option<f64> {
+    let planned = indicator.target - indicator.baseline;
+    let planned_along_direction = match indicator.direction {
+        Direction::Increase => planned > 0.0,
+        Direction::Decrease => planned < 0.0,
+    };
+    if !value.is_finite() || !planned.is_finite() || !planned_along_direction {
+        return None;
+    }
+    let percent = (value - indicator.baseline) / planned * 100.0;
+    percent.is_finite().then_some(percent)
+}
+
+/// The mean indicator attainment of a sheet on `goal`; `None` when no value is defined.
+fn sheet_indicator_attainment(goal: &Goal, sheet: &ReportSheet) -> Option<f64> {
+    let percents: Vec<f64> = sheet
+        .indicator_values
+        .iter()
+        .filter_map(|value| {
+            let indicator = goal.indicators.iter().find(|i| i.id == value.indicator)?;
+            indicator_attainment_percent(indicator, value.value)
+        })
+        .collect();
+    mean(&percents)
+}
+
+/// The attainment table: one row per goal and tertial with a sheet that counts, ordered by tertial
+/// and then by the goals' order in the system.
+pub fn attainment_table(system: &TargetSystem, sheets: &[ReportSheet]) -> Vec<AttainmentRow> {
+    // (tertial, goal position) → (submitted_on, input position, sheet): the last submission wins.
+    let mut chosen: BTreeMap<(Tertial, usize), (&ReportSheet, usize)> = BTreeMap::new();
+    for (position, sheet) in sheets.iter().enumerate() {
+        if sheet.authority != system.authority || sheet.tertial.year() != system.year {
+            continue;
+        }
+        let Some(goal_index) = system.goals.iter().position(|goal| goal.id == sheet.goal) else {
+            continue;
+        };
+        let key = (sheet.tertial, goal_index);
+        let replaces = chosen.get(&key).is_none_or(|(held, held_position)| {
+            (held.submitted_on, *held_position) <= (sheet.submitted_on, position)
+        });
+        if replaces {
+            chosen.insert(key, (sheet, position));
+        }
+    }
+    chosen
+        .into_iter()
+        .filter_map(|((tertial, goal_index), (sheet, _))| {
+            let goal = system.goals.get(goal_index)?;
+            Some(AttainmentRow {
+                goal: goal.id.clone(),
+                perspective: goal.perspective,
+                portfolio: goal.portfolio.clone(),
+                tertial,
+                forecast: sheet.forecast,
+                light: sheet.forecast.light(),
+                risk_count: count(sheet.risks.len()),
+                highest_risk_score: sheet.highest_risk_score(),
+                countermeasure_count: count(sheet.countermeasures.len()),
+                indicator_attainment_percent: sheet_indicator_attainment(goal, sheet),
+            })
+        })
+        .collect()
+}

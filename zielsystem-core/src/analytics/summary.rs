@@ -1,0 +1,192 @@
+//! Summaries of the attainment table by tertial, perspective and portfolio.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::Tertial;
+use crate::model::PortfolioId;
+use crate::model::target_system::TargetSystem;
+use crate::model::vocabulary::{Forecast, Light, Perspective};
+
+use super::attainment::AttainmentRow;
+use super::{count, mean};
+
+/// A dimension the attainment table can be summarised by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dimension {
+    /// By the goals' perspective.
+    Perspective,
+    /// By the goals' portfolio.
+    Portfolio,
+    /// By tertial.
+    Tertial,
+}
+
+impl Dimension {
+    /// Every dimension.
+    pub const ALL: [Dimension; 3] = [
+        Dimension::Perspective,
+        Dimension::Portfolio,
+        Dimension::Tertial,
+    ];
+
+    /// The name, as used in JSON and in the Python API.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dimension::Perspective => "perspective",
+            Dimension::Portfolio => "portfolio",
+            Dimension::Tertial => "tertial",
+        }
+    }
+}
+
+impl fmt::Display for Dimension {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Why a text is not a [`Dimension`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "„{0}“ ist keine Auswertungsdimension (erlaubt: perspective, portfolio, tertial) / is not a dimension (allowed: perspective, portfolio, tertial)"
+)]
+pub struct DimensionParseError(pub String);
+
+impl FromStr for Dimension {
+    type Err = DimensionParseError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Dimension::ALL
+            .into_iter()
+            .find(|dimension| dimension.as_str() == text)
+            .ok_or_else(|| DimensionParseError(text.chars().take(40).collect()))
+    }
+}
+
+/// One group of a summary: counts per light and forecast, the share at risk and the mean indicator
+/// attainment. Only the dimensions summarised by are set.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Zusammenfassung")]
+pub struct Summary {
+    // Dimensions in the order groups are sorted by (and columns shown in): tertial, perspective,
+    // portfolio.
+    /// The tertial of the group, when summarised by tertial.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(title = "Tertial")]
+    pub tertial: Option<Tertial>,
+    /// The perspective of the group, when summarised by perspective.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(title = "Perspektive")]
+    pub perspective: Option<Perspective>,
+    /// The portfolio of the group, when summarised by portfolio.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(title = "Geschäftsbereich")]
+    pub portfolio: Option<PortfolioId>,
+    /// Rows (sheets that count) in the group.
+    #[schemars(title = "Berichtsblätter")]
+    pub sheets: u32,
+    /// Rows with a green light.
+    #[schemars(title = "grün")]
+    pub green: u32,
+    /// Rows with a yellow light.
+    #[schemars(title = "gelb")]
+    pub yellow: u32,
+    /// Rows with a red light.
+    #[schemars(title = "rot")]
+    pub red: u32,
+    /// Rows with forecast `achieved`.
+    #[schemars(title = "Ziel erreicht")]
+    pub achieved: u32,
+    /// Rows with forecast `on_track`.
+    #[schemars(title = "Zielerreichung nicht gefährdet")]
+    pub on_track: u32,
+    /// Rows with forecast `at_risk`.
+    #[schemars(title = "Zielerreichung gefährdet")]
+    pub at_risk: u32,
+    /// Rows with forecast `unlikely`.
+    #[schemars(title = "Zielerreichung unwahrscheinlich")]
+    pub unlikely: u32,
+    /// Rows with forecast `not_achieved`.
+    #[schemars(title = "Ziel nicht erreicht")]
+    pub not_achieved: u32,
+    /// (`at_risk` + `unlikely`) ÷ rows: the share of goals whose attainment is at risk (docs/procedure.md, forecast scale).
+    #[schemars(title = "Anteil gefährdeter Ziele")]
+    pub share_at_risk: f64,
+    /// The mean of the rows' indicator attainment where defined; `None` when no row has one.
+    #[schemars(title = "Mittlere Zielerreichung der Kennzahlen in Prozent")]
+    pub mean_indicator_attainment_percent: Option<f64>,
+}
+
+/// Groups key: position of the portfolio in the system (unknown ones last, by id) keeps the order.
+type GroupKey = (
+    Option<Tertial>,
+    Option<Perspective>,
+    Option<(usize, PortfolioId)>,
+);
+
+/// Summarises `rows` by the given dimensions (none: one group of everything), groups ordered by
+/// tertial, perspective and portfolio (in the system's order).
+pub fn summary_by(system: &TargetSystem, rows: &[AttainmentRow], by: &[Dimension]) -> Vec<Summary> {
+    let mut groups: BTreeMap<GroupKey, Vec<&AttainmentRow>> = BTreeMap::new();
+    for row in rows {
+        let portfolio_position = || {
+            system
+                .portfolios
+                .iter()
+                .position(|portfolio| portfolio.id == row.portfolio)
+                .unwrap_or(usize::MAX)
+        };
+        let key: GroupKey = (
+            by.contains(&Dimension::Tertial).then_some(row.tertial),
+            by.contains(&Dimension::Perspective)
+                .then_some(row.perspective),
+            by.contains(&Dimension::Portfolio)
+                .then(|| (portfolio_position(), row.portfolio.clone())),
+        );
+        groups.entry(key).or_default().push(row);
+    }
+    groups
+        .into_iter()
+        .map(|((tertial, perspective, portfolio), members)| {
+            let with_light =
+                |light: Light| count(members.iter().filter(|r| r.light == light).count());
+            let with_forecast = |forecast: Forecast| {
+                count(members.iter().filter(|r| r.forecast == forecast).count())
+            };
+            let sheets = count(members.len());
+            let at_risk = with_forecast(Forecast::AtRisk);
+            let unlikely = with_forecast(Forecast::Unlikely);
+            let percents: Vec<f64> = members
+                .iter()
+                .filter_map(|r| r.indicator_attainment_percent)
+                .collect();
+            Summary {
+                perspective,
+                portfolio: portfolio.map(|(_, id)| id),
+                tertial,
+                sheets,
+                green: with_light(Light::Green),
+                yellow: with_light(Light::Yellow),
+                red: with_light(Light::Red),
+                achieved: with_forecast(Forecast::Achieved),
+                on_track: with_forecast(Forecast::OnTrack),
+                at_risk,
+                unlikely,
+                not_achieved: with_forecast(Forecast::NotAchieved),
+                share_at_risk: if sheets == 0 {
+                    0.0
+                } else {
+                    f64::from(at_risk + unlikely) / f64::from(sheets)
+                },
+                mean_indicator_attainment_percent: mean(&percents),
+            }
+        })
+        .collect()
+}

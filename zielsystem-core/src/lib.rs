@@ -34,6 +34,7 @@ pub use error::Error;
 pub use findings::{Finding, Severity, ValidationResult};
 pub use model::paper::Paper;
 pub use model::report_sheet::ReportSheet;
+pub use model::review_log::ReviewLog;
 pub use model::target_system::TargetSystem;
 pub use model::tertial_report::{ReportingStatus, Stage, TertialReport};
 pub use model::vocabulary::{Direction, Forecast, Level, Light, OrgUnitKind, Perspective, Role};

@@ -93,6 +93,10 @@ pub enum Code {
     BV01,
     BV02,
     BV03,
+    RV01,
+    RV02,
+    RV03,
+    RV04,
 }
 
 /// The kind of document a rule checks.
@@ -109,6 +113,8 @@ pub enum DocumentKind {
     TertialReport,
     /// A Bezirksamtsvorlage.
     Paper,
+    /// The review log of a tertial.
+    ReviewLog,
 }
 
 /// One rule of the catalogue.
@@ -146,7 +152,7 @@ const fn rule(
     }
 }
 
-use DocumentKind::{Any, Paper, ReportSheet, TargetSystem, TertialReport};
+use DocumentKind::{Any, Paper, ReportSheet, ReviewLog, TargetSystem, TertialReport};
 use Severity::{Error as E, Warning as W};
 
 /// Every rule, in code order.
@@ -191,6 +197,10 @@ pub static RULES: &[Rule] = &[
     rule(Code::BV01, E, Paper, "Die Vorlagen-Nr. hat die Form Nummer/Wahlperiode in römischen Ziffern.", "The paper number is <n>/<Roman numeral>.", "Form der Bezirksamtsvorlage"),
     rule(Code::BV02, E, Paper, "Jeder Abschnitt des Formulars ist vorhanden (ein Abschnitt darf „keine“ lauten).", "Every section of the form is present (a section may say \"keine\").", "Form der Bezirksamtsvorlage"),
     rule(Code::BV03, W, Paper, "Im Text steht kein Platzhalter der Textverarbeitung mehr.", "No word-processor placeholder is left in the text.", "Form der Bezirksamtsvorlage (vgl. „Wählen Sie ein Element aus.“ in 36/VI)"),
+    rule(Code::RV01, E, ReviewLog, "Jedes Ereignis betrifft ein eingegangenes Berichtsblatt; eine erneute Einreichung ersetzt die zurückgegebene Fassung.", "Every event concerns a sheet that was received; a resubmission replaces the returned version.", "Nachvollziehbare Prüfung durch den Steuerungsdienst (BA-Vorlage 36/VI, I c)"),
+    rule(Code::RV02, E, ReviewLog, "Angenommen wird nur ein Berichtsblatt ohne Fehlerbefund.", "Only a sheet without error findings is accepted.", "Einheitliches, geprüftes Berichtsblatt (BA-Vorlage 36/VI, I c)"),
+    rule(Code::RV03, E, ReviewLog, "Eine erneute Einreichung ändert das Berichtsblatt.", "A resubmission changes the sheet.", "Rückgabe zur Berichtigung (Steuerungsdienst)"),
+    rule(Code::RV04, E, ReviewLog, "Die Ereignisse eines Berichtsblatts folgen der Reihenfolge eingegangen → (zurückgegeben → erneut eingereicht)* → angenommen, mit Daten in dieser Reihenfolge und nicht vor der Einreichung.", "A sheet's events run received → (returned → resubmitted)* → accepted, dated in that order and not before the submission.", "Nachvollziehbare Prüfung durch den Steuerungsdienst (BA-Vorlage 36/VI, I c)"),
 ];
 
 impl Code {
@@ -236,6 +246,10 @@ impl Code {
             Code::BV01 => "BV01",
             Code::BV02 => "BV02",
             Code::BV03 => "BV03",
+            Code::RV01 => "RV01",
+            Code::RV02 => "RV02",
+            Code::RV03 => "RV03",
+            Code::RV04 => "RV04",
         }
     }
 
@@ -359,6 +373,13 @@ pub enum Message {
     PaperNumberMalformed,
     PaperSectionMissing,
     PaperPlaceholder,
+    ReviewSheetNotReceived,
+    ReviewReplacesUnknown,
+    ReviewAcceptedWithErrors,
+    ReviewResubmissionUnchanged,
+    ReviewEventOutOfOrder,
+    ReviewDateOrder,
+    ReviewBeforeSubmission,
 }
 
 impl Message {
@@ -443,6 +464,13 @@ impl Message {
             Message::PaperNumberMalformed => (Code::BV01, "„{number}“ ist keine Vorlagen-Nr. der Form Nummer/Wahlperiode (z. B. „36/VI“).", "\"{number}\" is not a paper number of the form <number>/<term> (e.g. \"36/VI\")."),
             Message::PaperSectionMissing => (Code::BV02, "Der Abschnitt „{section}“ fehlt (ein nicht zutreffender Abschnitt lautet „keine“).", "Section \"{section_en}\" is missing (a section that does not apply says \"keine\")."),
             Message::PaperPlaceholder => (Code::BV03, "Im Abschnitt „{section}“ steht noch der Platzhalter „{placeholder}“.", "Section \"{section_en}\" still contains the placeholder \"{placeholder}\"."),
+            Message::ReviewSheetNotReceived => (Code::RV01, "Zum Ziel „{goal}“ ist kein Berichtsblatt eingegangen; das Ereignis „{event}“ vom {date} betrifft nichts.", "No sheet on goal \"{goal}\" was received; the event \"{event_en}\" of {date} concerns nothing."),
+            Message::ReviewReplacesUnknown => (Code::RV01, "Die erneute Einreichung zum Ziel „{goal}“ ersetzt „{replaces}“, zurückgegeben wurde aber „{returned}“.", "The resubmission on goal \"{goal}\" replaces \"{replaces}\", but \"{returned}\" was returned."),
+            Message::ReviewAcceptedWithErrors => (Code::RV02, "Das Berichtsblatt zum Ziel „{goal}“ wurde am {date} angenommen, obwohl {count} Fehlerbefund(e) bestehen ({codes}).", "The sheet on goal \"{goal}\" was accepted on {date} although {count} error finding(s) remain ({codes})."),
+            Message::ReviewResubmissionUnchanged => (Code::RV03, "Die erneute Einreichung zum Ziel „{goal}“ vom {date} ist unverändert die zurückgegebene Fassung.", "The resubmission on goal \"{goal}\" of {date} is the returned version unchanged."),
+            Message::ReviewEventOutOfOrder => (Code::RV04, "Zum Ziel „{goal}“ kann „{event}“ nicht auf „{previous}“ folgen (Reihenfolge: eingegangen → zurückgegeben → erneut eingereicht → angenommen).", "On goal \"{goal}\", \"{event_en}\" cannot follow \"{previous_en}\" (order: received → returned → resubmitted → accepted)."),
+            Message::ReviewDateOrder => (Code::RV04, "Zum Ziel „{goal}“ liegt „{event}“ ({date}) vor dem vorigen Ereignis ({previous_date}).", "On goal \"{goal}\", \"{event_en}\" ({date}) precedes the previous event ({previous_date})."),
+            Message::ReviewBeforeSubmission => (Code::RV04, "Zum Ziel „{goal}“ liegt „{event}“ ({date}) vor der Einreichung des Berichtsblatts ({submitted_on}).", "On goal \"{goal}\", \"{event_en}\" ({date}) precedes the sheet's submission ({submitted_on})."),
         };
         MessageSpec { code, de, en }
     }
@@ -457,6 +485,7 @@ impl DocumentKind {
             DocumentKind::ReportSheet => "Berichtsblatt",
             DocumentKind::TertialReport => "Tertialbericht",
             DocumentKind::Paper => "Bezirksamtsvorlage",
+            DocumentKind::ReviewLog => "Prüfprotokoll",
         }
     }
 
@@ -468,6 +497,7 @@ impl DocumentKind {
             DocumentKind::ReportSheet => "report_sheet",
             DocumentKind::TertialReport => "tertial_report",
             DocumentKind::Paper => "paper",
+            DocumentKind::ReviewLog => "review_log",
         }
     }
 }
@@ -620,7 +650,7 @@ mod tests {
             let json = serde_json::to_string(&rule.code).unwrap_or_default();
             assert_eq!(json, format!("\"{}\"", rule.code.as_str()), "rule {index}");
         }
-        assert_eq!(RULES.len(), 39);
+        assert_eq!(RULES.len(), 43);
     }
 
     #[test]

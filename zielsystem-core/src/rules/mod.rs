@@ -2,7 +2,7 @@
 //!
 //! - [`catalogue`]: every code with its severity, reason and messages (the one place).
 //! - [`target_system`]: TS01–TS10. [`report_sheet`]: RS01–RS14. [`tertial_report`]: TR01–TR04.
-//!   [`paper`]: BV01–BV03. Each has a `check_…_json` entry point for raw bytes (schema-level
+//!   [`paper`]: BV01–BV03. [`review_log`]: RV01–RV04. Each has a `check_…_json` entry point for raw bytes (schema-level
 //!   findings, then the rules) next to its `validate_…` on a typed document.
 //!
 //! Decoding (bytes to a typed document, the schema-level findings, the limits) is [`crate::decode`].
@@ -10,6 +10,7 @@
 pub mod catalogue;
 pub mod paper;
 pub mod report_sheet;
+pub mod review_log;
 pub mod target_system;
 pub mod tertial_report;
 
@@ -17,5 +18,6 @@ pub mod tertial_report;
 pub use crate::decode::{Checked, DocumentSchema, decode, document, from_json, limits};
 pub use paper::{check_paper_json, validate_paper};
 pub use report_sheet::{check_sheet_json, validate_sheet};
+pub use review_log::{ReviewContext, check_review_log_json, validate_review_log};
 pub use target_system::{check_system_json, validate_system};
 pub use tertial_report::{check_report_json, validate_report};

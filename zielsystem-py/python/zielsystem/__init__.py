@@ -45,6 +45,9 @@ from zielsystem._types import (
     PaperKind,
     Perspective,
     ReportSheetDict,
+    ReviewEntryDict,
+    ReviewEvent,
+    ReviewLogDict,
     Severity,
     Stage,
     StaffRepresentationDict,
@@ -60,6 +63,7 @@ from zielsystem._zielsystem import (
     Finding,
     Paper,
     ReportSheet,
+    ReviewLog,
     TargetSystem,
     Tertial,
     TertialReport,
@@ -68,6 +72,7 @@ from zielsystem._zielsystem import (
     consolidate,
     validate_paper,
     validate_report,
+    validate_review_log,
     validate_sheet,
     validate_sheets,
     validate_system,
@@ -95,6 +100,11 @@ __all__ = [
     "ReportLike",
     "ReportSheet",
     "ReportSheetDict",
+    "ReviewEntryDict",
+    "ReviewEvent",
+    "ReviewLog",
+    "ReviewLogDict",
+    "ReviewLogLike",
     "Severity",
     "SheetLike",
     "StaffRepresentationDict",
@@ -120,6 +130,7 @@ __all__ = [
     "transitions",
     "validate_paper",
     "validate_report",
+    "validate_review_log",
     "validate_sheet",
     "validate_sheets",
     "validate_system",
@@ -133,6 +144,8 @@ ReportLike = Union[TertialReport, str, bytes, Mapping[str, Any]]
 """A tertial report, or its JSON text, bytes or dict (any mapping)."""
 PaperLike = Union[Paper, str, bytes, Mapping[str, Any]]
 """A Bezirksamtsvorlage, or its JSON text, bytes or dict (any mapping)."""
+ReviewLogLike = Union[ReviewLog, str, bytes, Mapping[str, Any]]
+"""A review log, or its JSON text, bytes or dict (any mapping)."""
 
 ATTAINMENT_COLUMNS = (
     "goal",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Dict, List, Literal, Optional, TypedDict, Union
 
 __all__ = [
+    "AcceptedEntryDict",
     "AccuracyRowDict",
     "AttainmentRowDict",
     "ContributionDict",
@@ -40,6 +41,12 @@ __all__ = [
     "ReportingDict",
     "ReportingStatus",
     "ResolutionDict",
+    "ReceivedEntryDict",
+    "ResubmittedEntryDict",
+    "ReturnedEntryDict",
+    "ReviewEntryDict",
+    "ReviewEvent",
+    "ReviewLogDict",
     "RiskDict",
     "Role",
     "Severity",
@@ -425,3 +432,62 @@ class PaperDict(TypedDict):
     legal_basis: Optional[str]
     effects: Optional[EffectsDict]
     co_signatures: Optional[str]
+
+
+ReviewEvent = Union[Literal["received"], Literal["returned"], Literal["resubmitted"], Literal["accepted"]]
+"""The kinds of event in a review log."""
+
+
+class ReceivedEntryDict(TypedDict):
+    """A sheet came in (``digest``: its ``sha256:…`` digest)."""
+
+    event: Literal["received"]
+    date: str
+    goal: str
+    reviewer: str
+    digest: str
+
+
+class ReturnedEntryDict(TypedDict):
+    """The sheet was returned with the codes of its findings, a comment and a new due date."""
+
+    event: Literal["returned"]
+    date: str
+    goal: str
+    reviewer: str
+    findings: List[str]
+    comment: str
+    due_on: str
+
+
+class ResubmittedEntryDict(TypedDict):
+    """A corrected sheet came in (``digest``) for the returned version (``replaces``)."""
+
+    event: Literal["resubmitted"]
+    date: str
+    goal: str
+    reviewer: str
+    digest: str
+    replaces: str
+
+
+class AcceptedEntryDict(TypedDict):
+    """The latest version of the sheet was accepted."""
+
+    event: Literal["accepted"]
+    date: str
+    goal: str
+    reviewer: str
+
+
+ReviewEntryDict = Union[ReceivedEntryDict, ReturnedEntryDict, ResubmittedEntryDict, AcceptedEntryDict]
+"""One entry of a review log."""
+
+
+class ReviewLogDict(TypedDict):
+    """A review log as a dict (``ReviewLog.to_dict()``)."""
+
+    schema_version: str
+    authority: str
+    tertial: str
+    entries: List[ReviewEntryDict]

@@ -30,6 +30,8 @@ from zielsystem._types import (
     ReportGoalDict,
     ReportSheetDict,
     ResolutionDict,
+    ReviewEntryDict,
+    ReviewLogDict,
     RiskDict,
     Severity,
     Stage,
@@ -48,6 +50,7 @@ __all__ = [
     "TargetSystem",
     "ReportSheet",
     "Paper",
+    "ReviewLog",
     "Finding",
     "ValidationResult",
     "TertialReport",
@@ -56,6 +59,7 @@ __all__ = [
     "validate_sheets",
     "validate_report",
     "validate_paper",
+    "validate_review_log",
     "consolidate",
     "attainment_table",
     "summary_by",
@@ -72,6 +76,7 @@ _SystemLike = Union["TargetSystem", str, bytes, Mapping[str, Any]]
 _SheetLike = Union["ReportSheet", str, bytes, Mapping[str, Any]]
 _ReportLike = Union["TertialReport", str, bytes, Mapping[str, Any]]
 _PaperLike = Union["Paper", str, bytes, Mapping[str, Any]]
+_ReviewLogLike = Union["ReviewLog", str, bytes, Mapping[str, Any]]
 
 @final
 class Tertial:
@@ -320,6 +325,44 @@ class Paper:
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
 @final
+class ReviewLog:
+    """The review log (Prüfprotokoll) of one authority's tertial: one entry per event on a sheet
+    (``received``, ``returned``, ``resubmitted``, ``accepted``), each with date, goal and reviewer;
+    versions are named by their digest. Immutable.
+
+    The entries are returned as fresh dicts of their JSON shape.
+    """
+
+    @classmethod
+    def from_json(cls, data: _Json) -> ReviewLog:
+        """Parses a review log from JSON text; ``ParseError`` lists every problem."""
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ReviewLog:
+        """Builds a review log from a dict of its JSON shape."""
+    @classmethod
+    def from_file(cls, path: _Path) -> ReviewLog:
+        """Reads a review log from a JSON file."""
+    @property
+    def schema_version(self) -> str:
+        """The version of the JSON contract, ``"1"``."""
+    @property
+    def authority(self) -> str:
+        """The authority whose sheets are reviewed."""
+    @property
+    def tertial(self) -> Tertial:
+        """The tertial the sheets report on."""
+    @property
+    def entries(self) -> list[ReviewEntryDict]:
+        """The events, in the order they happened."""
+    def to_dict(self) -> ReviewLogDict:
+        """The review log as a dict of its JSON shape."""
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The review log as JSON text; ``indent`` spaces per level when given."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+@final
 class Finding:
     """One problem found in a document."""
 
@@ -489,6 +532,14 @@ def validate_report(report: _ReportLike) -> ValidationResult:
 
 def validate_paper(paper: _PaperLike) -> ValidationResult:
     """Checks a Bezirksamtsvorlage against BV01–BV03 (and its shape, when given as JSON)."""
+
+def validate_review_log(
+    log: _ReviewLogLike,
+    system: _SystemLike | None = None,
+    sheets: Iterable[_SheetLike] | None = None,
+) -> ValidationResult:
+    """Checks a review log against RV01–RV04 (and its shape, when given as JSON); ``system`` (RV02)
+    and ``sheets`` (the sheets whose digests the log names) are optional."""
 
 def consolidate(
     system: _SystemLike,

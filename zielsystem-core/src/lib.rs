@@ -21,6 +21,7 @@ pub mod model;
 pub mod render;
 pub mod rules;
 pub mod schema;
+pub mod steering;
 pub mod stream;
 pub mod text;
 

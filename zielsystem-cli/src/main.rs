@@ -11,6 +11,7 @@ mod calendar;
 mod demo;
 mod input;
 mod report;
+mod review;
 mod schema;
 mod status;
 mod validate;
@@ -79,6 +80,8 @@ enum Command {
     Report(report::ReportArgs),
     /// Stand der Berichtsblätter an einem Tag: je Mitglied die fälligen Ziele, Frist, Stand, Prüfung und Eskalation.
     Status(status::StatusArgs),
+    /// Prüfprotokoll fortschreiben: Eingang, Rückgabe oder Annahme eines Berichtsblatts (geprüft, bevor geschrieben wird).
+    Review(review::ReviewArgs),
     /// Das ganze Verfahren am mitgelieferten Beispielbezirk: prüfen, zusammenfassen, Berichte schreiben.
     Demo {
         /// Verzeichnis für die Berichte.
@@ -153,6 +156,7 @@ fn main() -> ExitCode {
         }
         Command::Report(args) => report::run(&mut stdout, &args),
         Command::Status(args) => status::run(&mut stdout, &args),
+        Command::Review(args) => review::run(&mut stdout, &args),
         Command::Demo { out } => demo::run(&mut stdout, &out),
     };
     let _ = stdout.flush();

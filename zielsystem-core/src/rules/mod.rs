@@ -18,6 +18,8 @@ pub mod tertial_report;
 pub use crate::decode::{Checked, DocumentSchema, decode, document, from_json, limits};
 pub use paper::{check_paper_json, validate_paper};
 pub use report_sheet::{check_sheet_json, validate_sheet};
-pub use review_log::{ReviewContext, check_review_log_json, validate_review_log};
+pub use review_log::{
+    ReviewContext, append_entry, arrival, check_review_log_json, validate_review_log,
+};
 pub use target_system::{check_system_json, validate_system};
 pub use tertial_report::{check_report_json, validate_report};

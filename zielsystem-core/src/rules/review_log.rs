@@ -228,6 +228,58 @@ pub fn validate_review_log(log: &ReviewLog, context: ReviewContext<'_>) -> Valid
     ValidationResult::from_findings(findings)
 }
 
+/// `log` with `entry` appended, or, when the rules find an error at the new entry, every finding
+/// about it (the log is then to be left as it was). Errors elsewhere in the log do not block the
+/// append: they were there before.
+pub fn append_entry(
+    log: &ReviewLog,
+    entry: ReviewEntry,
+    context: ReviewContext<'_>,
+) -> Result<ReviewLog, ValidationResult> {
+    let mut next = log.clone();
+    next.entries.push(entry);
+    let index = next.entries.len() - 1;
+    let prefix = format!("/entries/{index}");
+    let about_new: Vec<Finding> = validate_review_log(&next, context)
+        .findings
+        .into_iter()
+        .filter(|f| f.path == prefix || f.path.starts_with(&format!("{prefix}/")))
+        .collect();
+    if about_new.iter().any(Finding::is_error) {
+        Err(ValidationResult::from_findings(about_new))
+    } else {
+        Ok(next)
+    }
+}
+
+/// The entry for a sheet that arrives on `date`: `resubmitted` (replacing the returned version)
+/// when the goal's sheet is returned, `received` otherwise.
+pub fn arrival(
+    log: &ReviewLog,
+    date: NaiveDate,
+    sheet: &ReportSheet,
+    reviewer: &str,
+) -> ReviewEntry {
+    let digest = sheet_digest(sheet);
+    match states(log, None).remove(&sheet.goal) {
+        Some(ReviewState::Returned {
+            digest: returned, ..
+        }) => ReviewEntry::Resubmitted {
+            date,
+            goal: sheet.goal.clone(),
+            reviewer: reviewer.to_owned(),
+            digest,
+            replaces: returned,
+        },
+        _ => ReviewEntry::Received {
+            date,
+            goal: sheet.goal.clone(),
+            reviewer: reviewer.to_owned(),
+            digest,
+        },
+    }
+}
+
 /// RV04: no event on a version precedes that version's submission.
 fn rv04_not_before_submission(
     index: usize,
@@ -284,5 +336,68 @@ fn rv02_no_errors_remain(
                 ("codes", codes.join(", ")),
             ],
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::rules::catalogue::Code;
+
+    fn log() -> ReviewLog {
+        ReviewLog {
+            schema_version: "1".into(),
+            authority: "Bezirksamt Mitte von Berlin".into(),
+            tertial: "2022-T1".parse().unwrap(),
+            entries: Vec::new(),
+        }
+    }
+
+    fn accepted(date: &str) -> ReviewEntry {
+        ReviewEntry::Accepted {
+            date: date.parse().unwrap(),
+            goal: "A01".into(),
+            reviewer: "sd".into(),
+        }
+    }
+
+    #[test]
+    fn an_append_the_rules_refuse_names_its_findings() {
+        let refused = append_entry(&log(), accepted("2022-05-20"), ReviewContext::default());
+        assert_eq!(refused.unwrap_err().codes(), vec![Code::RV01]);
+        let received = ReviewEntry::Received {
+            date: "2022-05-20".parse().unwrap(),
+            goal: "A01".into(),
+            reviewer: "sd".into(),
+            digest: format!("sha256:{}", "0".repeat(64)),
+        };
+        let next = append_entry(&log(), received, ReviewContext::default()).unwrap();
+        let done = append_entry(&next, accepted("2022-05-21"), ReviewContext::default()).unwrap();
+        assert_eq!(done.entries.len(), 2);
+        let again = append_entry(&done, accepted("2022-05-22"), ReviewContext::default());
+        assert_eq!(again.unwrap_err().codes(), vec![Code::RV04]);
+    }
+
+    #[test]
+    fn states_replay_up_to_a_day() {
+        let digest = format!("sha256:{}", "0".repeat(64));
+        let mut log = log();
+        log.entries.push(ReviewEntry::Received {
+            date: "2022-05-20".parse().unwrap(),
+            goal: "A01".into(),
+            reviewer: "sd".into(),
+            digest: digest.clone(),
+        });
+        log.entries.push(accepted("2022-05-25"));
+        let before = states(&log, "2022-05-24".parse().ok());
+        assert_eq!(
+            before.get("A01"),
+            Some(&ReviewState::UnderReview(digest.clone()))
+        );
+        assert_eq!(
+            states(&log, None).get("A01"),
+            Some(&ReviewState::Accepted(digest))
+        );
     }
 }

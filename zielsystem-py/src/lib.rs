@@ -2,7 +2,7 @@
 //!
 //! Thin by design: every piece of domain logic lives in the core; this crate converts and forwards.
 //! Its modules mirror the core's one to one (`calendar`, `model`, `findings`, `rules`,
-//! `consolidate`, `analytics`, `review_log`); `json` holds the conversions to Python they share, and `findings`
+//! `consolidate`, `analytics`, `review_log`, `steering`); `json` holds the conversions to Python they share, and `findings`
 //! also reads documents from Python values (its `ParseError` carries findings). The public face is
 //! the package `zielsystem` (see `python/zielsystem`).
 
@@ -14,6 +14,7 @@ mod json;
 mod model;
 mod review_log;
 mod rules;
+mod steering;
 
 use pyo3::prelude::*;
 
@@ -36,6 +37,8 @@ fn _zielsystem(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(rules::validate_report, module)?)?;
     module.add_function(wrap_pyfunction!(rules::validate_paper, module)?)?;
     module.add_function(wrap_pyfunction!(review_log::validate_review_log, module)?)?;
+    module.add_function(wrap_pyfunction!(steering::status, module)?)?;
+    module.add_function(wrap_pyfunction!(steering::working_days_after, module)?)?;
     module.add_function(wrap_pyfunction!(consolidate::consolidate, module)?)?;
     module.add_function(wrap_pyfunction!(analytics::attainment_table, module)?)?;
     module.add_function(wrap_pyfunction!(analytics::summary_by, module)?)?;

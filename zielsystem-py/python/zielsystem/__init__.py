@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping, Sequence, Union
 
-from zielsystem._exceptions import LifecycleError, ParseError, ZielsystemError
+from zielsystem._exceptions import LifecycleError, ParseError, ReviewRefused, ZielsystemError
 from zielsystem._table import Table, Transitions
 from zielsystem._types import (
     AccuracyRowDict,
@@ -48,7 +48,9 @@ from zielsystem._types import (
     ReviewEntryDict,
     ReviewEvent,
     ReviewLogDict,
+    ReviewStatus,
     Severity,
+    StatusOverviewDict,
     Stage,
     StaffRepresentationDict,
     SummaryDict,
@@ -72,10 +74,12 @@ from zielsystem._zielsystem import (
     consolidate,
     validate_paper,
     validate_report,
+    status,
     validate_review_log,
     validate_sheet,
     validate_sheets,
     validate_system,
+    working_days_after,
 )
 
 __all__ = [
@@ -105,7 +109,10 @@ __all__ = [
     "ReviewLog",
     "ReviewLogDict",
     "ReviewLogLike",
+    "ReviewRefused",
+    "ReviewStatus",
     "Severity",
+    "StatusOverviewDict",
     "SheetLike",
     "StaffRepresentationDict",
     "Stage",
@@ -126,6 +133,7 @@ __all__ = [
     "attainment_table",
     "consolidate",
     "forecast_accuracy",
+    "status",
     "summary_by",
     "transitions",
     "validate_paper",
@@ -134,6 +142,7 @@ __all__ = [
     "validate_sheet",
     "validate_sheets",
     "validate_system",
+    "working_days_after",
 ]
 
 SystemLike = Union[TargetSystem, str, bytes, Mapping[str, Any]]

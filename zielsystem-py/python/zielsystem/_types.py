@@ -20,6 +20,7 @@ __all__ = [
     "Direction",
     "EffectsDict",
     "FindingDict",
+    "GoalStatusDict",
     "Forecast",
     "GoalDict",
     "IndicatorDict",
@@ -27,6 +28,7 @@ __all__ = [
     "Level",
     "Light",
     "MemberDict",
+    "MemberStatusDict",
     "OrgUnitDict",
     "OrgUnitKind",
     "OriginDict",
@@ -47,9 +49,11 @@ __all__ = [
     "ReviewEntryDict",
     "ReviewEvent",
     "ReviewLogDict",
+    "ReviewStatus",
     "RiskDict",
     "Role",
     "Severity",
+    "StatusOverviewDict",
     "StaffRepresentationDict",
     "Stage",
     "SummaryDict",
@@ -491,3 +495,41 @@ class ReviewLogDict(TypedDict):
     authority: str
     tertial: str
     entries: List[ReviewEntryDict]
+
+
+ReviewStatus = Union[Literal["under_review"], Literal["returned"], Literal["accepted"]]
+"""Where a sheet stands in the steering service's review."""
+
+
+class GoalStatusDict(TypedDict):
+    """One goal's sheet on the day of a status overview."""
+
+    goal: str
+    title: str
+    member: Optional[str]
+    due_on: str
+    reporting_status: ReportingStatus
+    submitted_on: Optional[str]
+    review_status: Optional[ReviewStatus]
+    overdue_working_days: int
+    escalate: bool
+
+
+class MemberStatusDict(TypedDict):
+    """The goals one member is responsible for (``member`` is ``None`` for vacant portfolios)."""
+
+    member: Optional[str]
+    name: Optional[str]
+    goals: List[GoalStatusDict]
+
+
+class StatusOverviewDict(TypedDict):
+    """The status overview of a tertial on a day (``zielsystem.status``)."""
+
+    authority: str
+    tertial: str
+    as_of: str
+    deadline: str
+    grace_working_days: int
+    members: List[MemberStatusDict]
+    escalations: List[GoalStatusDict]

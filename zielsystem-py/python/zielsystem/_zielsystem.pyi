@@ -32,6 +32,7 @@ from zielsystem._types import (
     ResolutionDict,
     ReviewEntryDict,
     ReviewLogDict,
+    StatusOverviewDict,
     RiskDict,
     Severity,
     Stage,
@@ -60,6 +61,8 @@ __all__ = [
     "validate_report",
     "validate_paper",
     "validate_review_log",
+    "status",
+    "working_days_after",
     "consolidate",
     "attainment_table",
     "summary_by",
@@ -354,6 +357,30 @@ class ReviewLog:
     @property
     def entries(self) -> list[ReviewEntryDict]:
         """The events, in the order they happened."""
+    def receive(self, sheet: _SheetLike, reviewer: str, date: datetime.date) -> ReviewLog:
+        """The log with ``sheet`` recorded as come in on ``date``: ``resubmitted`` when the goal's
+        sheet is returned, ``received`` otherwise; ``ReviewRefused`` when the rules refuse it."""
+    def return_sheet(
+        self,
+        goal: str,
+        reviewer: str,
+        date: datetime.date,
+        comment: str,
+        due_on: datetime.date,
+        findings: Sequence[str] | None = None,
+    ) -> ReviewLog:
+        """The log with the sheet of ``goal`` returned for ``findings`` (rule codes) with
+        ``comment``, due again on ``due_on``; ``ReviewRefused`` when the rules refuse it."""
+    def accept(
+        self,
+        goal: str,
+        reviewer: str,
+        date: datetime.date,
+        system: _SystemLike | None = None,
+        sheets: Iterable[_SheetLike] | None = None,
+    ) -> ReviewLog:
+        """The log with the latest sheet of ``goal`` accepted; with ``system`` and ``sheets`` an
+        acceptance despite error findings is refused (RV02). ``ReviewRefused`` when refused."""
     def to_dict(self) -> ReviewLogDict:
         """The review log as a dict of its JSON shape."""
     def to_json(self, *, indent: int | None = None) -> str:
@@ -540,6 +567,21 @@ def validate_review_log(
 ) -> ValidationResult:
     """Checks a review log against RV01–RV04 (and its shape, when given as JSON); ``system`` (RV02)
     and ``sheets`` (the sheets whose digests the log names) are optional."""
+
+def status(
+    system: _SystemLike,
+    tertial: Tertial | str,
+    as_of: datetime.date,
+    sheets: Iterable[_SheetLike],
+    log: _ReviewLogLike | None = None,
+    grace_working_days: int = 5,
+) -> StatusOverviewDict:
+    """Where every goal's sheet of ``tertial`` stands on ``as_of``: per member the goals with due
+    date, ``reporting_status``, ``review_status`` from ``log``, working days overdue, and the
+    escalations past ``grace_working_days``."""
+
+def working_days_after(start: datetime.date, end: datetime.date) -> int:
+    """The working days in Berlin after ``start`` up to and including ``end``."""
 
 def consolidate(
     system: _SystemLike,

@@ -8,6 +8,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use zielsystem_core::render::reminder::reminders;
 use zielsystem_core::rules::{ReviewContext, validate_review_log};
 use zielsystem_core::steering::status::{DEFAULT_GRACE_WORKING_DAYS, status};
 use zielsystem_core::{ReportSheet, ReviewLog, TargetSystem, Tertial};
@@ -49,6 +50,13 @@ pub(crate) struct StatusArgs {
     /// Ausgabeformat.
     #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
     format: StatusFormat,
+    /// Verzeichnis für Erinnerungsschreiben (Markdown und HTML) an jedes Mitglied mit ausstehenden
+    /// Berichtsblättern.
+    #[arg(long, value_name = "DIR")]
+    reminders: Option<PathBuf>,
+    /// Wer die Erinnerungsschreiben im Auftrag unterzeichnet.
+    #[arg(long, default_value = "Steuerungsdienst")]
+    sender: String,
     /// Die eingegangenen Berichtsblätter (JSON).
     #[arg(value_name = "SHEET")]
     sheets: Vec<PathBuf>,
@@ -107,5 +115,30 @@ pub(crate) fn run(out: &mut impl Write, args: &StatusArgs) -> Result<u8, Failure
         }
     };
     out.write_all(text.as_bytes())?;
+    if let Some(dir) = &args.reminders {
+        std::fs::create_dir_all(dir).map_err(|e| Failure(format!("{}: {e}", dir.display())))?;
+        for letter in reminders(&overview, &system, &args.sender) {
+            let stem = format!(
+                "erinnerung-{}",
+                letter.member.as_deref().unwrap_or("unbesetzt")
+            );
+            for (extension, body) in [("md", &letter.markdown), ("html", &letter.html)] {
+                // Member ids are ids, but the file name must not leave the directory.
+                let name: String = stem
+                    .chars()
+                    .map(|c| {
+                        if c.is_alphanumeric() || c == '-' {
+                            c
+                        } else {
+                            '_'
+                        }
+                    })
+                    .collect();
+                let path = dir.join(format!("{name}.{extension}"));
+                std::fs::write(&path, body)
+                    .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+            }
+        }
+    }
     Ok(u8::from(log_errors))
 }

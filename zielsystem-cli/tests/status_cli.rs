@@ -138,4 +138,32 @@ fn status_words_and_escalation() {
         text.contains("zurückgegeben, Neueinreichung ausstehend"),
         "{text}"
     );
+
+    // Reminder letters to every member with awaited sheets (A02's member has none).
+    let dir = std::env::temp_dir().join(format!("zielsystem-reminders-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut with_letters = command.clone();
+    with_letters.extend(["--reminders".into(), dir.display().to_string()]);
+    with_letters.extend(["--sender".into(), "Frau Sommer".into()]);
+    assert_eq!(zielsystem(&with_letters).status.code(), Some(0));
+    let mut written: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(
+        written,
+        [
+            "erinnerung-m-bzbm.html",
+            "erinnerung-m-bzbm.md",
+            "erinnerung-m-jug.html",
+            "erinnerung-m-jug.md",
+            "erinnerung-m-schule.html",
+            "erinnerung-m-schule.md"
+        ]
+    );
+    let letter = std::fs::read_to_string(dir.join("erinnerung-m-bzbm.md")).unwrap();
+    assert!(letter.contains("| A01 | Klimaschutz"), "{letter}");
+    assert!(letter.contains("Im Auftrag\nFrau Sommer"), "{letter}");
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -84,6 +84,18 @@ pub fn states(log: &ReviewLog, as_of: Option<NaiveDate>) -> HashMap<String, Revi
         .collect()
 }
 
+/// The parameters every finding on an entry carries: goal, event (German and English) and date.
+fn about(entry: &ReviewEntry) -> [(&'static str, String); 4] {
+    let at = entry.occasion();
+    let kind = entry.kind();
+    [
+        ("goal", at.goal.to_owned()),
+        ("event", kind.label_de().to_owned()),
+        ("event_en", kind.as_str().to_owned()),
+        ("date", at.date.to_string()),
+    ]
+}
+
 struct Seen {
     state: ReviewState,
     last: EventKind,
@@ -115,12 +127,7 @@ impl Replay {
                 findings.push(Finding::new(
                     Message::ReviewSheetNotReceived,
                     path,
-                    [
-                        ("goal", at.goal.to_owned()),
-                        ("event", kind.label_de().to_owned()),
-                        ("event_en", kind.as_str().to_owned()),
-                        ("date", at.date.to_string()),
-                    ],
+                    about(entry),
                 ));
             }
             return;
@@ -129,13 +136,9 @@ impl Replay {
             findings.push(Finding::new(
                 Message::ReviewDateOrder,
                 format!("{path}/date"),
-                [
-                    ("goal", at.goal.to_owned()),
-                    ("event", kind.label_de().to_owned()),
-                    ("event_en", kind.as_str().to_owned()),
-                    ("date", at.date.to_string()),
-                    ("previous_date", seen.last_date.to_string()),
-                ],
+                about(entry)
+                    .into_iter()
+                    .chain([("previous_date", seen.last_date.to_string())]),
             ));
         }
         let next = match (&seen.state, entry) {
@@ -184,13 +187,10 @@ impl Replay {
             findings.push(Finding::new(
                 Message::ReviewEventOutOfOrder,
                 format!("{path}/event"),
-                [
-                    ("goal", at.goal.to_owned()),
-                    ("event", kind.label_de().to_owned()),
-                    ("event_en", kind.as_str().to_owned()),
+                about(entry).into_iter().chain([
                     ("previous", seen.last.label_de().to_owned()),
                     ("previous_en", seen.last.as_str().to_owned()),
-                ],
+                ]),
             ));
         }
         seen.last = kind;
@@ -289,17 +289,12 @@ fn rv04_not_before_submission(
 ) {
     let at = entry.occasion();
     if at.date < sheet.submitted_on {
-        let kind = entry.kind();
         findings.push(Finding::new(
             Message::ReviewBeforeSubmission,
             format!("/entries/{index}/date"),
-            [
-                ("goal", at.goal.to_owned()),
-                ("event", kind.label_de().to_owned()),
-                ("event_en", kind.as_str().to_owned()),
-                ("date", at.date.to_string()),
-                ("submitted_on", sheet.submitted_on.to_string()),
-            ],
+            about(entry)
+                .into_iter()
+                .chain([("submitted_on", sheet.submitted_on.to_string())]),
         ));
     }
 }

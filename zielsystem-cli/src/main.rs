@@ -1,4 +1,4 @@
-//! The `zielsystem` command: validate, report, calendar, schema, demo. Thin over `zielsystem-core`:
+//! The `zielsystem` command: validate, report, status, calendar, schema, demo. Thin over `zielsystem-core`:
 //! it reads files, calls the core, prints and sets the exit code.
 
 use std::io::Write;
@@ -11,7 +11,9 @@ mod calendar;
 mod demo;
 mod input;
 mod report;
+mod review;
 mod schema;
+mod status;
 mod validate;
 mod validate_stream;
 
@@ -76,6 +78,10 @@ enum Command {
     },
     /// Tertialbericht aus den Berichtsblättern eines Tertials zusammenfassen (Markdown, HTML, JSON, SVG).
     Report(report::ReportArgs),
+    /// Stand der Berichtsblätter an einem Tag: je Mitglied die fälligen Ziele, Frist, Stand, Prüfung und Eskalation.
+    Status(status::StatusArgs),
+    /// Prüfprotokoll fortschreiben: Eingang, Rückgabe oder Annahme eines Berichtsblatts (geprüft, bevor geschrieben wird).
+    Review(review::ReviewArgs),
     /// Das ganze Verfahren am mitgelieferten Beispielbezirk: prüfen, zusammenfassen, Berichte schreiben.
     Demo {
         /// Verzeichnis für die Berichte.
@@ -149,6 +155,8 @@ fn main() -> ExitCode {
             schema::run(&mut stdout, write.as_deref(), name.as_deref())
         }
         Command::Report(args) => report::run(&mut stdout, &args),
+        Command::Status(args) => status::run(&mut stdout, &args),
+        Command::Review(args) => review::run(&mut stdout, &args),
         Command::Demo { out } => demo::run(&mut stdout, &out),
     };
     let _ = stdout.flush();

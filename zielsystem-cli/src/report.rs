@@ -56,7 +56,7 @@ pub(crate) struct ReportArgs {
 }
 
 /// A date exactly `YYYY-MM-DD`, as in the documents (chrono alone also reads `2022-5-1`).
-fn strict_date(text: &str) -> Result<NaiveDate, String> {
+pub(crate) fn strict_date(text: &str) -> Result<NaiveDate, String> {
     zielsystem_core::model::date::parse(text)
         .ok_or_else(|| "kein Datum der Form JJJJ-MM-TT / not a date YYYY-MM-DD".to_string())
 }
@@ -128,7 +128,7 @@ pub(crate) fn run(out: &mut impl Write, args: &ReportArgs) -> Result<u8, Failure
 }
 
 /// One line per finding on stderr: `<document>: error[CODE] <path>: <message>`.
-fn print_findings(
+pub(crate) fn print_findings(
     out: &mut impl Write,
     document: &str,
     findings: &[Finding],

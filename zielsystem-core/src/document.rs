@@ -15,6 +15,7 @@ use crate::decode::{Checked, DocumentSchema, decode};
 use crate::findings::{Finding, ValidationResult};
 use crate::model::paper::Paper;
 use crate::model::report_sheet::ReportSheet;
+use crate::model::review_log::ReviewLog;
 use crate::model::target_system::TargetSystem;
 use crate::model::tertial_report::TertialReport;
 
@@ -86,6 +87,7 @@ published! {
     ReportSheet => "report-sheet",
     TertialReport => "tertial-report",
     Paper => "paper",
+    ReviewLog => "review-log",
     Finding => "finding",
     ValidationResult => "validation-result",
 }
@@ -100,12 +102,14 @@ mod tests {
         assert_eq!(ReportSheet::label(), "Berichtsblatt");
         assert_eq!(TertialReport::label(), "Tertialbericht");
         assert_eq!(Paper::label(), "Bezirksamtsvorlage");
+        assert_eq!(ReviewLog::label(), "Prüfprotokoll");
         for named in crate::schema::all() {
             let kinds = [
                 TargetSystem::KIND,
                 ReportSheet::KIND,
                 TertialReport::KIND,
                 Paper::KIND,
+                ReviewLog::KIND,
             ];
             assert!(
                 kinds

@@ -64,6 +64,7 @@ pub mod numbering;
 pub mod render;
 pub mod rules;
 pub mod schema;
+pub mod steering;
 pub mod stream;
 pub mod text;
 
@@ -77,6 +78,7 @@ pub use error::Error;
 pub use findings::{Finding, Severity, ValidationResult};
 pub use model::paper::Paper;
 pub use model::report_sheet::ReportSheet;
+pub use model::review_log::ReviewLog;
 pub use model::target_system::TargetSystem;
 pub use model::tertial_report::{ReportingStatus, Stage, TertialReport};
 pub use model::vocabulary::{Direction, Forecast, Level, Light, OrgUnitKind, Perspective, Role};

@@ -4,6 +4,7 @@ use schemars::generate::SchemaSettings;
 use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema};
 
+use crate::model::review_log::ReviewLog;
 use crate::{Paper, ReportSheet, TargetSystem, TertialReport};
 
 /// The base of every schema's `$id`.
@@ -60,6 +61,7 @@ pub fn all() -> Vec<NamedSchema> {
         generate::<ReportSheet>("report-sheet.schema.json"),
         generate::<TertialReport>("tertial-report.schema.json"),
         generate::<Paper>("paper.schema.json"),
+        generate::<ReviewLog>("review-log.schema.json"),
     ]
 }
 

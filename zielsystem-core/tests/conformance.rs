@@ -63,7 +63,7 @@ fn cases_root() -> PathBuf {
 }
 
 /// The case kinds this runner checks; `report` and `paper` cases, whose `expect.json` has keys of
-/// its own, run in `report_conformance.rs`.
+/// its own, run in `report_conformance.rs`, `review` cases in `review_conformance.rs`.
 const KINDS: [&str; 2] = ["system", "sheet"];
 
 /// Every case folder of the kinds of [`KINDS`], sorted.
@@ -77,7 +77,7 @@ fn all_cases() -> Vec<Case> {
     kinds.sort();
     for kind_dir in kinds {
         let kind = kind_dir.file_name().unwrap().to_string_lossy().into_owned();
-        let known = ["system", "sheet", "report", "paper"];
+        let known = ["system", "sheet", "report", "paper", "review"];
         assert!(known.contains(&kind.as_str()), "unknown case kind {kind}");
         if !KINDS.contains(&kind.as_str()) {
             continue;

@@ -231,6 +231,15 @@ fn described_nodes<'a>(node: &'a Value, path: &str, out: &mut Vec<(String, &'a V
     let Some(map) = node.as_object() else { return };
     if let Some(properties) = map.get("properties").and_then(Value::as_object) {
         for (key, property) in properties {
+            // The tag of an entry kind (`"event": {"const": "received"}`): the branch carries the
+            // title and description.
+            let tag = property.get("const").is_some()
+                && property
+                    .as_object()
+                    .is_some_and(|p| p.keys().all(|k| k == "const" || k == "type"));
+            if tag {
+                continue;
+            }
             out.push((format!("{path}/properties/{key}"), property));
             described_nodes(property, &format!("{path}/properties/{key}"), out);
         }
@@ -245,6 +254,10 @@ fn described_nodes<'a>(node: &'a Value, path: &str, out: &mut Vec<(String, &'a V
         for (i, branch) in branches.iter().enumerate() {
             if branch.get("const").is_some() {
                 out.push((format!("{path}/oneOf/{i}"), branch));
+            } else if branch.get("properties").is_some() {
+                // One kind of a tagged value (an entry of the review log): itself and its fields.
+                out.push((format!("{path}/oneOf/{i}"), branch));
+                described_nodes(branch, &format!("{path}/oneOf/{i}"), out);
             }
         }
     }

@@ -203,7 +203,12 @@ pub fn lifecycle_error(
 
 /// An exception of `zielsystem._exceptions` named `class`, built as `class(message, result)`; the
 /// message is `headline` followed by one line per finding.
-fn raise(py: Python<'_>, class: &str, headline: String, result: ValidationResult) -> PyErr {
+pub(crate) fn raise(
+    py: Python<'_>,
+    class: &str,
+    headline: String,
+    result: ValidationResult,
+) -> PyErr {
     let mut message = headline;
     for finding in &result.findings {
         let at = if finding.path.is_empty() {

@@ -2,7 +2,7 @@
 //!
 //! Thin by design: every piece of domain logic lives in the core; this crate converts and forwards.
 //! Its modules mirror the core's one to one (`calendar`, `model`, `findings`, `rules`,
-//! `consolidate`, `analytics`); `json` holds the conversions to Python they share, and `findings`
+//! `consolidate`, `analytics`, `review_log`, `steering`); `json` holds the conversions to Python they share, and `findings`
 //! also reads documents from Python values (its `ParseError` carries findings). The public face is
 //! the package `zielsystem` (see `python/zielsystem`).
 
@@ -12,7 +12,9 @@ mod consolidate;
 mod findings;
 mod json;
 mod model;
+mod review_log;
 mod rules;
+mod steering;
 
 use pyo3::prelude::*;
 
@@ -25,6 +27,7 @@ fn _zielsystem(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<model::PyTargetSystem>()?;
     module.add_class::<model::PyReportSheet>()?;
     module.add_class::<model::PyPaper>()?;
+    module.add_class::<review_log::PyReviewLog>()?;
     module.add_class::<findings::PyFinding>()?;
     module.add_class::<findings::PyValidationResult>()?;
     module.add_class::<consolidate::PyTertialReport>()?;
@@ -33,6 +36,9 @@ fn _zielsystem(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(rules::validate_sheets, module)?)?;
     module.add_function(wrap_pyfunction!(rules::validate_report, module)?)?;
     module.add_function(wrap_pyfunction!(rules::validate_paper, module)?)?;
+    module.add_function(wrap_pyfunction!(review_log::validate_review_log, module)?)?;
+    module.add_function(wrap_pyfunction!(steering::status, module)?)?;
+    module.add_function(wrap_pyfunction!(steering::working_days_after, module)?)?;
     module.add_function(wrap_pyfunction!(consolidate::consolidate, module)?)?;
     module.add_function(wrap_pyfunction!(analytics::attainment_table, module)?)?;
     module.add_function(wrap_pyfunction!(analytics::summary_by, module)?)?;

@@ -18,7 +18,7 @@ import zielsystem as zs
 from conftest import REPO_ROOT
 
 CASES = REPO_ROOT / "tests" / "cases"
-KINDS = ("system", "sheet", "report", "paper")
+KINDS = ("system", "sheet", "report", "paper", "review")
 """The case folders this runner covers: every kind of ``tests/cases/``."""
 COMMON_KEYS = {"description", "document", "valid", "codes", "absent", "schema_valid"}
 KEYS = {
@@ -110,6 +110,11 @@ def validate(case: Case) -> zs.ValidationResult:
     document = case.read(case.expect["document"])
     if case.kind == "paper":
         return zs.validate_paper(document)
+    if case.kind == "review":
+        system_path = case.expect.get("system")
+        log_system = zs.TargetSystem.from_json(case.read(system_path)) if system_path else None
+        sheets = [zs.ReportSheet.from_json(case.read(path)) for path in case.expect["sheets"]]
+        return zs.validate_review_log(document, log_system, sheets)
     if case.kind == "system":
         previous: Optional[zs.TargetSystem] = None
         if case.expect.get("previous_system"):
@@ -146,12 +151,17 @@ def test_typed_constructor_agrees_with_schema_level(case: Case) -> None:
         "sheet": zs.ReportSheet,
         "report": zs.TertialReport,
         "paper": zs.Paper,
+        "review": zs.ReviewLog,
     }[case.kind]
     if case.decodes:
         typed = cls.from_json(document)
         assert cls.from_json(typed.to_json()) == typed
         # A stored report or paper checks the same as a typed object as from its bytes.
-        check: Any = {"report": zs.validate_report, "paper": zs.validate_paper}.get(case.kind)
+        check: Any = {
+            "report": zs.validate_report,
+            "paper": zs.validate_paper,
+            "review": zs.validate_review_log,
+        }.get(case.kind)
         if check is not None:
             assert check(typed) == check(document)
     else:

@@ -5,6 +5,7 @@ pub mod bounded;
 pub mod date;
 pub mod paper;
 pub mod report_sheet;
+pub mod review_log;
 pub mod target_system;
 pub mod tertial_report;
 pub mod vocabulary;

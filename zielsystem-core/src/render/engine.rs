@@ -90,6 +90,8 @@ fn build() -> Environment<'static> {
         ("signature.html", include_str!("templates/signature.html")),
         ("report.css", include_str!("templates/report.css")),
         ("matrix.svg", include_str!("templates/matrix.svg")),
+        ("reminder.md", include_str!("templates/reminder.md")),
+        ("reminder.html", include_str!("templates/reminder.html")),
     ];
     for (name, source) in templates {
         // The templates are compiled in and covered by tests; a syntax error would show as a

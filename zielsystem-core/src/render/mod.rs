@@ -7,6 +7,7 @@ pub mod html;
 pub mod ical;
 mod icon;
 pub mod markdown;
+pub mod reminder;
 pub mod svg;
 pub mod text;
 mod view;

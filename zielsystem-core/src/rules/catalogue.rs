@@ -125,6 +125,10 @@ codes! {
     BV02 = "BV02",
     BV03 = "BV03",
     BV04 = "BV04",
+    RV01 = "RV01",
+    RV02 = "RV02",
+    RV03 = "RV03",
+    RV04 = "RV04",
     Internal = "INTERNAL",
 }
 
@@ -142,6 +146,8 @@ pub enum DocumentKind {
     TertialReport,
     /// A Bezirksamtsvorlage.
     Paper,
+    /// The review log of a tertial.
+    ReviewLog,
 }
 
 /// One rule of the catalogue.
@@ -179,7 +185,7 @@ const fn rule(
     }
 }
 
-use DocumentKind::{Any, Paper, ReportSheet, TargetSystem, TertialReport};
+use DocumentKind::{Any, Paper, ReportSheet, ReviewLog, TargetSystem, TertialReport};
 use Severity::{Error as E, Warning as W};
 
 /// Every rule, in code order.
@@ -231,6 +237,10 @@ pub static RULES: [Rule; Code::COUNT] = [
     rule(Code::BV02, E, Paper, "Jeder Abschnitt des Formulars ist vorhanden (ein Abschnitt darf „keine“ lauten).", "Every section of the form is present (a section may say \"keine\").", "Form der Bezirksamtsvorlage"),
     rule(Code::BV03, W, Paper, "Im Text steht kein Platzhalter der Textverarbeitung mehr.", "No word-processor placeholder is left in the text.", "Form der Bezirksamtsvorlage (vgl. „Wählen Sie ein Element aus.“ in 36/VI)"),
     rule(Code::BV04, E, Paper, "Die Vorlage hat nur die Abschnitte ihrer Art: die Vorlage zur Kenntnisnahme an die BVV beschließt nichts (kein Beschlussentwurf) und nennt den Beschluss des Bezirksamts; die Bezirksamtsvorlage zur Beschlussfassung hat keine Mitteilung an die BVV.", "A paper has only the sections of its kind: the council's paper for information decides nothing (no draft resolution) and names the Bezirksamt's decision; the Bezirksamt's paper for decision has no communication to the council.", "Zwei Vorlagen: Bezirksamtsvorlage zur Beschlussfassung und Vorlage zur Kenntnisnahme an die BVV (BA-Vorlage 36/VI, I d)"),
+    rule(Code::RV01, E, ReviewLog, "Jedes Ereignis betrifft ein eingegangenes Berichtsblatt; eine erneute Einreichung ersetzt die zurückgegebene Fassung.", "Every event concerns a sheet that was received; a resubmission replaces the returned version.", "Nachvollziehbare Prüfung durch den Steuerungsdienst (BA-Vorlage 36/VI, I c)"),
+    rule(Code::RV02, E, ReviewLog, "Angenommen wird nur ein Berichtsblatt ohne Fehlerbefund.", "Only a sheet without error findings is accepted.", "Einheitliches, geprüftes Berichtsblatt (BA-Vorlage 36/VI, I c)"),
+    rule(Code::RV03, E, ReviewLog, "Eine erneute Einreichung ändert das Berichtsblatt.", "A resubmission changes the sheet.", "Rückgabe zur Berichtigung (Steuerungsdienst)"),
+    rule(Code::RV04, E, ReviewLog, "Die Ereignisse eines Berichtsblatts folgen der Reihenfolge eingegangen → (zurückgegeben → erneut eingereicht)* → angenommen, mit Daten in dieser Reihenfolge und nicht vor der Einreichung.", "A sheet's events run received → (returned → resubmitted)* → accepted, dated in that order and not before the submission.", "Nachvollziehbare Prüfung durch den Steuerungsdienst (BA-Vorlage 36/VI, I c)"),
     rule(Code::Internal, E, Any, "Die Prüfung endet ohne inneren Fehler der Bibliothek; tritt doch einer auf, wird er als Befund gemeldet, nie als Absturz.", "The check ends without an internal error of the library; if one occurs, it is reported as a finding, never as a crash.", "Betriebssicherheit beim Einbetten (docs/embedding.md)"),
 ];
 
@@ -375,6 +385,13 @@ pub enum Message {
     PaperSectionMissing,
     PaperPlaceholder,
     PaperSectionNotOfKind,
+    ReviewSheetNotReceived,
+    ReviewReplacesUnknown,
+    ReviewAcceptedWithErrors,
+    ReviewResubmissionUnchanged,
+    ReviewEventOutOfOrder,
+    ReviewDateOrder,
+    ReviewBeforeSubmission,
     Internal,
 }
 
@@ -471,6 +488,13 @@ impl Message {
             Message::PaperSectionMissing => (Code::BV02, "Der Abschnitt „{section}“ fehlt (ein nicht zutreffender Abschnitt lautet „keine“).", "Section \"{section_en}\" is missing (a section that does not apply says \"keine\")."),
             Message::PaperPlaceholder => (Code::BV03, "Im Abschnitt „{section}“ steht noch der Platzhalter „{placeholder}“.", "Section \"{section_en}\" still contains the placeholder \"{placeholder}\"."),
             Message::PaperSectionNotOfKind => (Code::BV04, "Der Abschnitt „{section}“ gehört nicht zur {kind}.", "Section \"{section_en}\" does not belong to a paper of kind \"{kind_en}\"."),
+            Message::ReviewSheetNotReceived => (Code::RV01, "Zum Ziel „{goal}“ ist kein Berichtsblatt eingegangen; das Ereignis „{event}“ vom {date} betrifft nichts.", "No sheet on goal \"{goal}\" was received; the event \"{event_en}\" of {date} concerns nothing."),
+            Message::ReviewReplacesUnknown => (Code::RV01, "Die erneute Einreichung zum Ziel „{goal}“ ersetzt „{replaces}“, zurückgegeben wurde aber „{returned}“.", "The resubmission on goal \"{goal}\" replaces \"{replaces}\", but \"{returned}\" was returned."),
+            Message::ReviewAcceptedWithErrors => (Code::RV02, "Das Berichtsblatt zum Ziel „{goal}“ wurde am {date} angenommen, obwohl {count} Fehlerbefund(e) bestehen ({codes}).", "The sheet on goal \"{goal}\" was accepted on {date} although {count} error finding(s) remain ({codes})."),
+            Message::ReviewResubmissionUnchanged => (Code::RV03, "Die erneute Einreichung zum Ziel „{goal}“ vom {date} ist unverändert die zurückgegebene Fassung.", "The resubmission on goal \"{goal}\" of {date} is the returned version unchanged."),
+            Message::ReviewEventOutOfOrder => (Code::RV04, "Zum Ziel „{goal}“ kann „{event}“ nicht auf „{previous}“ folgen (Reihenfolge: eingegangen → zurückgegeben → erneut eingereicht → angenommen).", "On goal \"{goal}\", \"{event_en}\" cannot follow \"{previous_en}\" (order: received → returned → resubmitted → accepted)."),
+            Message::ReviewDateOrder => (Code::RV04, "Zum Ziel „{goal}“ liegt „{event}“ ({date}) vor dem vorigen Ereignis ({previous_date}).", "On goal \"{goal}\", \"{event_en}\" ({date}) precedes the previous event ({previous_date})."),
+            Message::ReviewBeforeSubmission => (Code::RV04, "Zum Ziel „{goal}“ liegt „{event}“ ({date}) vor der Einreichung des Berichtsblatts ({submitted_on}).", "On goal \"{goal}\", \"{event_en}\" ({date}) precedes the sheet's submission ({submitted_on})."),
             Message::Internal => (Code::Internal, "Interner Fehler der Bibliothek ({detail}); das Dokument wurde nicht geprüft. Bitte melden.", "Internal error of the library ({detail}); the document was not checked. Please report it."),
         };
         MessageSpec { code, de, en }
@@ -486,6 +510,7 @@ impl DocumentKind {
             DocumentKind::ReportSheet => "Berichtsblatt",
             DocumentKind::TertialReport => "Tertialbericht",
             DocumentKind::Paper => "Bezirksamtsvorlage",
+            DocumentKind::ReviewLog => "Prüfprotokoll",
         }
     }
 
@@ -497,6 +522,7 @@ impl DocumentKind {
             DocumentKind::ReportSheet => "report_sheet",
             DocumentKind::TertialReport => "tertial_report",
             DocumentKind::Paper => "paper",
+            DocumentKind::ReviewLog => "review_log",
         }
     }
 }

@@ -3,8 +3,8 @@
 //! - [`catalogue`]: every code with its severity, reason and messages (the one place); [`doc`]: the
 //!   catalogue as Markdown (`docs/rules.md`).
 //! - [`target_system`]: TS01–TS11. [`report_sheet`]: RS01–RS18. [`tertial_report`]: TR01–TR05.
-//!   [`paper`]: BV01–BV04. Each has a `check_…_json` entry point for raw bytes (schema-level
-//!   findings, then the rules) next to its `validate_…` on a typed document.
+//!   [`paper`]: BV01–BV04. [`review_log`]: RV01–RV04. Each has a `check_…_json` entry point for raw
+//!   bytes (schema-level findings, then the rules) next to its `validate_…` on a typed document.
 //!
 //! Decoding (bytes to a typed document, the schema-level findings, the limits) is [`crate::decode`].
 
@@ -12,6 +12,7 @@ pub mod catalogue;
 pub mod doc;
 pub mod paper;
 pub mod report_sheet;
+pub mod review_log;
 pub mod target_system;
 pub mod tertial_report;
 
@@ -19,5 +20,8 @@ pub mod tertial_report;
 pub use crate::decode::{Checked, DocumentSchema, decode, document, from_json, limits};
 pub use paper::{check_paper_json, validate_paper};
 pub use report_sheet::{check_sheet_json, validate_sheet};
+pub use review_log::{
+    ReviewContext, append_entry, arrival, check_review_log_json, validate_review_log,
+};
 pub use target_system::{check_system_json, validate_system};
 pub use tertial_report::{check_report_json, validate_report};

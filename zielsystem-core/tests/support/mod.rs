@@ -164,6 +164,19 @@ pub const MESSAGES: &[(&str, Message)] = &[
     ("PaperSectionMissing", Message::PaperSectionMissing),
     ("PaperPlaceholder", Message::PaperPlaceholder),
     ("PaperSectionNotOfKind", Message::PaperSectionNotOfKind),
+    ("ReviewSheetNotReceived", Message::ReviewSheetNotReceived),
+    ("ReviewReplacesUnknown", Message::ReviewReplacesUnknown),
+    (
+        "ReviewAcceptedWithErrors",
+        Message::ReviewAcceptedWithErrors,
+    ),
+    (
+        "ReviewResubmissionUnchanged",
+        Message::ReviewResubmissionUnchanged,
+    ),
+    ("ReviewEventOutOfOrder", Message::ReviewEventOutOfOrder),
+    ("ReviewDateOrder", Message::ReviewDateOrder),
+    ("ReviewBeforeSubmission", Message::ReviewBeforeSubmission),
     ("Internal", Message::Internal),
 ];
 

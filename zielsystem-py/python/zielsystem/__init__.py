@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Mapping, Sequence, Tuple, Union
 
-from zielsystem._exceptions import LifecycleError, ParseError, ZielsystemError
+from zielsystem._exceptions import LifecycleError, ParseError, ReviewRefused, ZielsystemError
 from zielsystem._table import Table, Transitions
 from zielsystem._rows import (
     AccuracyRowDict,
@@ -51,7 +51,12 @@ from zielsystem._types import (
     PaperKind,
     Perspective,
     ReportSheetDict,
+    ReviewEntryDict,
+    ReviewEvent,
+    ReviewLogDict,
+    ReviewStatus,
     Severity,
+    StatusOverviewDict,
     Stage,
     StaffRepresentationDict,
     TargetSystemDict,
@@ -63,6 +68,7 @@ from zielsystem._zielsystem import (
     Finding,
     Paper,
     ReportSheet,
+    ReviewLog,
     TargetSystem,
     Tertial,
     TertialReport,
@@ -71,9 +77,12 @@ from zielsystem._zielsystem import (
     consolidate,
     validate_paper,
     validate_report,
+    status,
+    validate_review_log,
     validate_sheet,
     validate_sheets,
     validate_system,
+    working_days_after,
 )
 
 __all__ = [
@@ -99,7 +108,15 @@ __all__ = [
     "ReportLike",
     "ReportSheet",
     "ReportSheetDict",
+    "ReviewEntryDict",
+    "ReviewEvent",
+    "ReviewLog",
+    "ReviewLogDict",
+    "ReviewLogLike",
+    "ReviewRefused",
+    "ReviewStatus",
     "Severity",
+    "StatusOverviewDict",
     "SheetLike",
     "StaffRepresentationDict",
     "Stage",
@@ -120,13 +137,16 @@ __all__ = [
     "attainment_table",
     "consolidate",
     "forecast_accuracy",
+    "status",
     "summary_by",
     "transitions",
     "validate_paper",
     "validate_report",
+    "validate_review_log",
     "validate_sheet",
     "validate_sheets",
     "validate_system",
+    "working_days_after",
 ]
 
 SystemLike = Union[TargetSystem, str, bytes, Mapping[str, Any]]
@@ -137,6 +157,8 @@ ReportLike = Union[TertialReport, str, bytes, Mapping[str, Any]]
 """A tertial report, or its JSON text, bytes or dict (any mapping)."""
 PaperLike = Union[Paper, str, bytes, Mapping[str, Any]]
 """A Bezirksamtsvorlage, or its JSON text, bytes or dict (any mapping)."""
+ReviewLogLike = Union[ReviewLog, str, bytes, Mapping[str, Any]]
+"""A review log, or its JSON text, bytes or dict (any mapping)."""
 
 ATTAINMENT_COLUMNS: Tuple[str, ...] = _zielsystem.ATTAINMENT_COLUMNS
 """The columns of :func:`attainment_table` (the core's row type, in field order)."""

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from zielsystem._types import FindingDict
     from zielsystem._zielsystem import Finding, ValidationResult
 
-__all__ = ["LifecycleError", "ParseError", "ZielsystemError"]
+__all__ = ["LifecycleError", "ParseError", "ReviewRefused", "ZielsystemError"]
 
 
 class ZielsystemError(Exception):
@@ -64,7 +64,18 @@ class LifecycleError(_FindingsError):
     """
 
 
+class ReviewRefused(_FindingsError):
+    """A review log refused an event (:meth:`ReviewLog.receive <zielsystem.ReviewLog.receive>`,
+    :meth:`ReviewLog.return_sheet <zielsystem.ReviewLog.return_sheet>`,
+    :meth:`ReviewLog.accept <zielsystem.ReviewLog.accept>`).
+
+    :attr:`result` holds the findings about the new event (``RV01``–``RV04``); the log itself is
+    unchanged (logs are immutable).
+    """
+
+
 # Shown and pickled as ``zielsystem.ParseError``, where users import them from.
 ZielsystemError.__module__ = "zielsystem"
 ParseError.__module__ = "zielsystem"
 LifecycleError.__module__ = "zielsystem"
+ReviewRefused.__module__ = "zielsystem"

@@ -52,6 +52,12 @@ __all__ = [
     "ReportingDict",
     "ReportingStatus",
     "ResolutionDict",
+    "ReviewEntry",
+    "ReviewEntryAcceptedDict",
+    "ReviewEntryReceivedDict",
+    "ReviewEntryResubmittedDict",
+    "ReviewEntryReturnedDict",
+    "ReviewLogDict",
     "RiskDict",
     "Role",
     "Severity",
@@ -111,6 +117,10 @@ Code = Union[
     Literal["BV02"],
     Literal["BV03"],
     Literal["BV04"],
+    Literal["RV01"],
+    Literal["RV02"],
+    Literal["RV03"],
+    Literal["RV04"],
     Literal["INTERNAL"],
 ]
 """Regelcode: A stable rule code."""
@@ -284,6 +294,70 @@ class ReportSheetDict(_ReportSheetDictRequired, total=False):
     Einschätzung und Aktivitäten zur Gegensteuerung."""
 
     signed_by: Optional[str]
+
+
+class ReviewEntryReceivedDict(TypedDict):
+    """eingegangen: Ein Berichtsblatt ist beim Steuerungsdienst eingegangen."""
+
+    event: Literal["received"]
+    date: str
+    goal: str
+    reviewer: str
+    digest: str
+
+
+class ReviewEntryReturnedDict(TypedDict):
+    """zurückgegeben: Das Berichtsblatt wurde mit Befunden und einer Anmerkung an das
+    Bezirksamtsmitglied zurückgegeben."""
+
+    event: Literal["returned"]
+    date: str
+    goal: str
+    reviewer: str
+    findings: List[Code]
+    comment: str
+    due_on: str
+
+
+class ReviewEntryResubmittedDict(TypedDict):
+    """erneut eingereicht: Ein berichtigtes Berichtsblatt ist für ein zurückgegebenes
+    eingegangen."""
+
+    event: Literal["resubmitted"]
+    date: str
+    goal: str
+    reviewer: str
+    digest: str
+    replaces: str
+
+
+class ReviewEntryAcceptedDict(TypedDict):
+    """angenommen: Das Berichtsblatt in seiner zuletzt eingegangenen Fassung wurde angenommen."""
+
+    event: Literal["accepted"]
+    date: str
+    goal: str
+    reviewer: str
+
+
+ReviewEntry = Union[
+    ReviewEntryReceivedDict,
+    ReviewEntryReturnedDict,
+    ReviewEntryResubmittedDict,
+    ReviewEntryAcceptedDict,
+]
+"""Eintrag: Ein Ereignis an einem Berichtsblatt."""
+
+
+class ReviewLogDict(TypedDict):
+    """Prüfprotokoll: Das Prüfprotokoll des Steuerungsdienstes zu einem Tertial: je Ereignis an
+    einem Berichtsblatt ein Eintrag (eingegangen, zurückgegeben, erneut eingereicht, angenommen), in
+    der Reihenfolge des Geschehens."""
+
+    schema_version: str
+    authority: str
+    tertial: str
+    entries: List[ReviewEntry]
 
 
 class DeclaredGoalCountsDict(TypedDict):

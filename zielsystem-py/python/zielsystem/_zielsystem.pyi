@@ -36,6 +36,9 @@ from zielsystem._types import (
     ReportGoalDict,
     ReportSheetDict,
     ResolutionDict,
+    ReviewEntryDict,
+    ReviewLogDict,
+    StatusOverviewDict,
     RiskDict,
     Severity,
     Stage,
@@ -54,6 +57,7 @@ __all__ = [
     "TargetSystem",
     "ReportSheet",
     "Paper",
+    "ReviewLog",
     "Finding",
     "ValidationResult",
     "TertialReport",
@@ -62,6 +66,9 @@ __all__ = [
     "validate_sheets",
     "validate_report",
     "validate_paper",
+    "validate_review_log",
+    "status",
+    "working_days_after",
     "consolidate",
     "attainment_table",
     "summary_by",
@@ -82,6 +89,7 @@ _SystemLike = Union["TargetSystem", str, bytes, Mapping[str, Any]]
 _SheetLike = Union["ReportSheet", str, bytes, Mapping[str, Any]]
 _ReportLike = Union["TertialReport", str, bytes, Mapping[str, Any]]
 _PaperLike = Union["Paper", str, bytes, Mapping[str, Any]]
+_ReviewLogLike = Union["ReviewLog", str, bytes, Mapping[str, Any]]
 
 @final
 class Tertial:
@@ -340,6 +348,68 @@ class Paper:
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
 @final
+class ReviewLog:
+    """The review log (Prüfprotokoll) of one authority's tertial: one entry per event on a sheet
+    (``received``, ``returned``, ``resubmitted``, ``accepted``), each with date, goal and reviewer;
+    versions are named by their digest. Immutable.
+
+    The entries are returned as fresh dicts of their JSON shape.
+    """
+
+    @classmethod
+    def from_json(cls, data: _Json) -> ReviewLog:
+        """Parses a review log from JSON text; ``ParseError`` lists every problem."""
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ReviewLog:
+        """Builds a review log from a dict of its JSON shape."""
+    @classmethod
+    def from_file(cls, path: _Path) -> ReviewLog:
+        """Reads a review log from a JSON file."""
+    @property
+    def schema_version(self) -> str:
+        """The version of the JSON contract, ``"1"``."""
+    @property
+    def authority(self) -> str:
+        """The authority whose sheets are reviewed."""
+    @property
+    def tertial(self) -> Tertial:
+        """The tertial the sheets report on."""
+    @property
+    def entries(self) -> list[ReviewEntryDict]:
+        """The events, in the order they happened."""
+    def receive(self, sheet: _SheetLike, reviewer: str, date: datetime.date) -> ReviewLog:
+        """The log with ``sheet`` recorded as come in on ``date``: ``resubmitted`` when the goal's
+        sheet is returned, ``received`` otherwise; ``ReviewRefused`` when the rules refuse it."""
+    def return_sheet(
+        self,
+        goal: str,
+        reviewer: str,
+        date: datetime.date,
+        comment: str,
+        due_on: datetime.date,
+        findings: Sequence[str] | None = None,
+    ) -> ReviewLog:
+        """The log with the sheet of ``goal`` returned for ``findings`` (rule codes) with
+        ``comment``, due again on ``due_on``; ``ReviewRefused`` when the rules refuse it."""
+    def accept(
+        self,
+        goal: str,
+        reviewer: str,
+        date: datetime.date,
+        system: _SystemLike | None = None,
+        sheets: Iterable[_SheetLike] | None = None,
+    ) -> ReviewLog:
+        """The log with the latest sheet of ``goal`` accepted; with ``system`` and ``sheets`` an
+        acceptance despite error findings is refused (RV02). ``ReviewRefused`` when refused."""
+    def to_dict(self) -> ReviewLogDict:
+        """The review log as a dict of its JSON shape."""
+    def to_json(self, *, indent: int | None = None) -> str:
+        """The review log as JSON text; ``indent`` spaces per level when given."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+
+@final
 class Finding:
     """One problem found in a document."""
 
@@ -529,6 +599,29 @@ def validate_report(report: _ReportLike) -> ValidationResult:
 
 def validate_paper(paper: _PaperLike) -> ValidationResult:
     """Checks a paper (either kind) against BV01–BV04 (and its shape, when given as JSON)."""
+
+def validate_review_log(
+    log: _ReviewLogLike,
+    system: _SystemLike | None = None,
+    sheets: Iterable[_SheetLike] | None = None,
+) -> ValidationResult:
+    """Checks a review log against RV01–RV04 (and its shape, when given as JSON); ``system`` (RV02)
+    and ``sheets`` (the sheets whose digests the log names) are optional."""
+
+def status(
+    system: _SystemLike,
+    tertial: Tertial | str,
+    as_of: datetime.date,
+    sheets: Iterable[_SheetLike],
+    log: _ReviewLogLike | None = None,
+    grace_working_days: int = 5,
+) -> StatusOverviewDict:
+    """Where every goal's sheet of ``tertial`` stands on ``as_of``: per member the goals with due
+    date, ``reporting_status``, ``review_status`` from ``log``, working days overdue, and the
+    escalations past ``grace_working_days``."""
+
+def working_days_after(start: datetime.date, end: datetime.date) -> int:
+    """The working days in Berlin after ``start`` up to and including ``end``."""
 
 def consolidate(
     system: _SystemLike,

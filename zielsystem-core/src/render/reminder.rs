@@ -1,0 +1,149 @@
+//! Reminder letters of the steering service to a member whose sheets are still missing, overdue
+//! or returned and not yet resubmitted (German, formal), as Markdown and HTML from the templates
+//! `reminder.md` and `reminder.html`. Every text from the system is escaped by the engine.
+
+use serde::Serialize;
+
+use super::engine::render;
+use crate::model::target_system::TargetSystem;
+use crate::model::vocabulary::OrgUnitKind;
+use crate::steering::status::{GoalStatus, MemberStatus, ReviewStatus, StatusOverview};
+use crate::text::german_date;
+
+/// One reminder letter.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reminder {
+    /// The member it goes to; `None` for goals of a vacant portfolio.
+    pub member: Option<String>,
+    /// The letter as Markdown.
+    pub markdown: String,
+    /// The letter as a self-contained HTML page.
+    pub html: String,
+}
+
+#[derive(Serialize)]
+struct GoalRow {
+    goal: String,
+    title: String,
+    due: String,
+    state: String,
+}
+
+#[derive(Serialize)]
+struct Letter<'a> {
+    authority: &'a str,
+    sender_unit: &'a str,
+    addressee: String,
+    date: String,
+    tertial_label: String,
+    goals: Vec<GoalRow>,
+    escalated: bool,
+    grace: u32,
+    contact: String,
+    sender: &'a str,
+}
+
+/// Whether a goal is one to remind of: no sheet yet, or returned and not resubmitted.
+fn awaited(member: &MemberStatus) -> impl Iterator<Item = &GoalStatus> {
+    member.goals.iter().filter(|goal| {
+        goal.submitted_on.is_none() || goal.review_status == Some(ReviewStatus::Returned)
+    })
+}
+
+/// A reminder per member with at least one awaited sheet in `overview`, signed by `sender` for the
+/// steering service of `system`.
+pub fn reminders(overview: &StatusOverview, system: &TargetSystem, sender: &str) -> Vec<Reminder> {
+    let unit = system
+        .org_units
+        .iter()
+        .find(|unit| unit.kind == OrgUnitKind::SteeringService)
+        .map_or("Steuerungsdienst", |unit| unit.name.as_str());
+    overview
+        .members
+        .iter()
+        .filter_map(|member| {
+            let goals: Vec<GoalRow> = awaited(member)
+                .map(|goal| GoalRow {
+                    goal: goal.goal.clone(),
+                    title: goal.title.clone(),
+                    due: german_date(goal.due_on),
+                    // The member reads the state; whom it is escalated to, the closing says.
+                    state: GoalStatus {
+                        escalate: false,
+                        ..goal.clone()
+                    }
+                    .state_de(),
+                })
+                .collect();
+            if goals.is_empty() {
+                return None;
+            }
+            let addressee = match (&member.name, &member.member) {
+                (Some(name), _) => name.clone(),
+                (None, Some(id)) => format!("Bezirksamtsmitglied „{id}“"),
+                (None, None) => "Geschäftsbereich (derzeit unbesetzt)".to_owned(),
+            };
+            let letter = Letter {
+                authority: &overview.authority,
+                sender_unit: unit,
+                addressee,
+                date: german_date(overview.as_of),
+                tertial_label: overview.tertial.label_de(),
+                escalated: awaited(member).any(|goal| goal.escalate),
+                goals,
+                grace: overview.grace_working_days,
+                contact: format!("der {unit}"),
+                sender,
+            };
+            Some(Reminder {
+                member: member.member.clone(),
+                markdown: render("reminder.md", &letter),
+                html: render("reminder.html", &letter),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::steering::status::status;
+
+    fn system() -> TargetSystem {
+        serde_json::from_str(include_str!("../../../tests/fixtures/report-system.json")).unwrap()
+    }
+
+    #[test]
+    fn a_letter_per_member_with_awaited_sheets_and_hostile_text_escaped() {
+        let mut system = system();
+        if let Some(goal) = system.goals.iter_mut().find(|g| g.id == "A04") {
+            goal.title = "<script>alert(1)</script> | **fett**".into();
+        }
+        let overview = status(
+            &system,
+            "2022-T1".parse().unwrap(),
+            "2022-06-09".parse().unwrap(),
+            &[],
+            None,
+            5,
+        );
+        let letters = reminders(&overview, &system, "Frau Sommer");
+        assert_eq!(letters.len(), 4);
+        let schule = letters
+            .iter()
+            .find(|l| l.member.as_deref() == Some("m-schule"))
+            .unwrap();
+        assert!(
+            schule.markdown.contains("Erinnerung"),
+            "{}",
+            schule.markdown
+        );
+        assert!(schule.markdown.contains("Büro des Bezirksbürgermeisters"));
+        assert!(!schule.html.contains("<script>"), "{}", schule.html);
+        assert!(schule.html.contains("&lt;script&gt;"));
+        assert!(!schule.markdown.contains("<script>"), "{}", schule.markdown);
+        assert!(schule.markdown.contains("\\|"), "{}", schule.markdown);
+        assert!(!schule.markdown.contains("Darstellungsfehler"));
+    }
+}

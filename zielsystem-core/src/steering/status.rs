@@ -1,0 +1,350 @@
+//! Where every goal's sheet of a tertial stands on a given day: per responsible member, each goal
+//! with its deadline, its reporting status (the words of the tertial report's `reporting_status`),
+//! its review status from the review log, how many working days it is overdue, and the goals to
+//! escalate once a grace period of working days has passed.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::calendar::Tertial;
+use crate::model::report_sheet::ReportSheet;
+use crate::model::review_log::{ReviewEntry, ReviewLog};
+use crate::model::target_system::TargetSystem;
+use crate::model::tertial_report::ReportingStatus;
+use crate::rules::review_log::{ReviewState, states};
+use crate::steering::holidays::working_days_after;
+use crate::text::german_date;
+
+/// The grace period, in working days after a deadline, before a goal is escalated (to the mayor's
+/// office), unless the caller sets another.
+pub const DEFAULT_GRACE_WORKING_DAYS: u32 = 5;
+
+/// Where a sheet stands in the steering service's review.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewStatus {
+    /// Received (or resubmitted) and not yet decided.
+    UnderReview,
+    /// Returned to the member; a corrected sheet is awaited.
+    Returned,
+    /// Accepted.
+    Accepted,
+}
+
+impl ReviewStatus {
+    /// The German name.
+    pub fn label_de(self) -> &'static str {
+        match self {
+            ReviewStatus::UnderReview => "in Prüfung",
+            ReviewStatus::Returned => "zurückgegeben, Neueinreichung ausstehend",
+            ReviewStatus::Accepted => "angenommen",
+        }
+    }
+}
+
+/// One goal's sheet on the day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct GoalStatus {
+    /// The goal.
+    pub goal: String,
+    /// Its title.
+    pub title: String,
+    /// The member responsible on the deadline (the holder of the goal's portfolio); `None` when the
+    /// portfolio is vacant.
+    pub member: Option<String>,
+    /// The day the sheet is due: the tertial's deadline, or the new due date of a returned sheet.
+    pub due_on: NaiveDate,
+    /// Submitted on time or late, missing (deadline not passed) or overdue.
+    pub reporting_status: ReportingStatus,
+    /// The day the (first) sheet came in.
+    pub submitted_on: Option<NaiveDate>,
+    /// Where the sheet stands in the review, when the log knows it.
+    pub review_status: Option<ReviewStatus>,
+    /// Working days past `due_on` without the sheet (missing or returned and not resubmitted).
+    pub overdue_working_days: u32,
+    /// Whether the grace period has passed: the goal goes on the escalation list.
+    pub escalate: bool,
+}
+
+/// The goals one member is responsible for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MemberStatus {
+    /// The member's id; `None` for goals whose portfolio is vacant.
+    pub member: Option<String>,
+    /// The member's name, where the system gives one.
+    pub name: Option<String>,
+    /// The member's goals, in the order of the system.
+    pub goals: Vec<GoalStatus>,
+}
+
+/// The status overview of a tertial on a day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StatusOverview {
+    /// The authority.
+    pub authority: String,
+    /// The tertial reported on.
+    pub tertial: Tertial,
+    /// The day of the overview.
+    pub as_of: NaiveDate,
+    /// The tertial's deadline.
+    pub deadline: NaiveDate,
+    /// The grace period in working days.
+    pub grace_working_days: u32,
+    /// Per member, in the order of the system's members (vacant portfolios last).
+    pub members: Vec<MemberStatus>,
+    /// The goals overdue by more than the grace period, in the order of the system.
+    pub escalations: Vec<GoalStatus>,
+}
+
+/// The status of every goal of `system` for `tertial` on `as_of`.
+///
+/// A sheet counts from its submission day: sheets of other tertials and sheets submitted after
+/// `as_of` are left out, so one set of sheets serves every day of the month. Without a sheet, a
+/// `received` entry of the log counts as the submission. The log's entries after `as_of` are left
+/// out too.
+pub fn status(
+    system: &TargetSystem,
+    tertial: Tertial,
+    as_of: NaiveDate,
+    sheets: &[ReportSheet],
+    log: Option<&ReviewLog>,
+    grace_working_days: u32,
+) -> StatusOverview {
+    let deadline = tertial.deadline();
+    let review = log.map(|log| states(log, Some(as_of))).unwrap_or_default();
+    let mut first_in: HashMap<&str, NaiveDate> = HashMap::new();
+    for sheet in sheets
+        .iter()
+        .filter(|s| s.tertial == tertial && s.submitted_on <= as_of)
+    {
+        let day = first_in
+            .entry(sheet.goal.as_str())
+            .or_insert(sheet.submitted_on);
+        *day = (*day).min(sheet.submitted_on);
+    }
+    for entry in log.map_or(&[][..], |log| log.entries.as_slice()) {
+        if let ReviewEntry::Received { date, goal, .. } = entry {
+            if *date <= as_of {
+                first_in.entry(goal.as_str()).or_insert(*date);
+            }
+        }
+    }
+    let mut goals = Vec::new();
+    for goal in &system.goals {
+        let submitted_on = first_in.get(goal.id.as_str()).copied();
+        let review_state = review.get(&goal.id);
+        let reporting_status = match submitted_on {
+            Some(day) if day <= deadline => ReportingStatus::SubmittedOnTime,
+            Some(_) => ReportingStatus::SubmittedLate,
+            None if as_of <= deadline => ReportingStatus::Missing,
+            None => ReportingStatus::Overdue,
+        };
+        let review_status = review_state.map(|state| match state {
+            ReviewState::UnderReview(_) => ReviewStatus::UnderReview,
+            ReviewState::Returned { .. } => ReviewStatus::Returned,
+            ReviewState::Accepted(_) => ReviewStatus::Accepted,
+        });
+        let due_on = match review_state {
+            Some(ReviewState::Returned { due_on, .. }) => *due_on,
+            _ => deadline,
+        };
+        let waiting = submitted_on.is_none() || review_status == Some(ReviewStatus::Returned);
+        let overdue_working_days = if waiting {
+            working_days_after(due_on, as_of)
+        } else {
+            0
+        };
+        let member = system
+            .holder_on(&goal.portfolio, deadline)
+            .map(|(member, _)| member.id.clone());
+        goals.push(GoalStatus {
+            goal: goal.id.clone(),
+            title: goal.title.clone(),
+            member,
+            due_on,
+            reporting_status,
+            submitted_on,
+            review_status,
+            overdue_working_days,
+            escalate: overdue_working_days > grace_working_days,
+        });
+    }
+    let escalations = goals.iter().filter(|g| g.escalate).cloned().collect();
+    let mut members: Vec<MemberStatus> = system
+        .members
+        .iter()
+        .map(|member| MemberStatus {
+            member: Some(member.id.clone()),
+            name: member.name.clone(),
+            goals: goals
+                .iter()
+                .filter(|g| g.member.as_deref() == Some(member.id.as_str()))
+                .cloned()
+                .collect(),
+        })
+        .filter(|member| !member.goals.is_empty())
+        .collect();
+    let vacant: Vec<GoalStatus> = goals.into_iter().filter(|g| g.member.is_none()).collect();
+    if !vacant.is_empty() {
+        members.push(MemberStatus {
+            member: None,
+            name: None,
+            goals: vacant,
+        });
+    }
+    StatusOverview {
+        authority: system.authority.clone(),
+        tertial,
+        as_of,
+        deadline,
+        grace_working_days,
+        members,
+        escalations,
+    }
+}
+
+impl GoalStatus {
+    /// The state in German words, e.g. „überfällig seit 3 Arbeitstagen“.
+    pub fn state_de(&self) -> String {
+        let mut text = match (self.review_status, self.reporting_status) {
+            (Some(review), _) => review.label_de().to_owned(),
+            (None, status) => status.label_de().to_owned(),
+        };
+        if self.overdue_working_days > 0 {
+            let days = self.overdue_working_days;
+            let unit = if days == 1 {
+                "Arbeitstag"
+            } else {
+                "Arbeitstage"
+            };
+            let _ = write!(text, ", {days} {unit} über der Frist");
+        }
+        if self.escalate {
+            text.push_str(" – Eskalation");
+        }
+        text
+    }
+}
+
+impl MemberStatus {
+    fn heading(&self) -> String {
+        match (&self.member, &self.name) {
+            (Some(id), Some(name)) => format!("{name} ({id})"),
+            (Some(id), None) => id.clone(),
+            (None, _) => "Geschäftsbereich unbesetzt".to_owned(),
+        }
+    }
+}
+
+/// A Markdown table cell: no line breaks, `|` and the characters Markdown would read escaped.
+fn cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' => out.push(' '),
+            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl StatusOverview {
+    /// Plain text: one block per member, one line per goal, then the escalation list.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "Stand der Berichtsblätter {}, {} – Stand {}, Berichtsfrist {}",
+            self.authority,
+            self.tertial.label_de(),
+            german_date(self.as_of),
+            german_date(self.deadline)
+        );
+        for member in &self.members {
+            let _ = writeln!(out, "\n{}", member.heading());
+            for goal in &member.goals {
+                let _ = writeln!(
+                    out,
+                    "  {} {} – fällig {}: {}",
+                    goal.goal,
+                    goal.title,
+                    german_date(goal.due_on),
+                    goal.state_de()
+                );
+            }
+        }
+        let _ = writeln!(
+            out,
+            "\nEskalation (mehr als {} Arbeitstage über der Frist): {}",
+            self.grace_working_days,
+            if self.escalations.is_empty() {
+                "keine".to_owned()
+            } else {
+                self.escalations
+                    .iter()
+                    .map(|g| g.goal.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        );
+        out
+    }
+
+    /// Markdown: a table per member and the escalation list.
+    pub fn to_markdown(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "# Stand der Berichtsblätter – {}\n\n{}, Stand {}; Berichtsfrist {}.",
+            self.tertial.label_de(),
+            cell(&self.authority),
+            german_date(self.as_of),
+            german_date(self.deadline)
+        );
+        for member in &self.members {
+            let _ = writeln!(
+                out,
+                "\n## {}\n\n| Ziel | Titel | fällig am | Eingang | Stand |\n| --- | --- | --- | --- | --- |",
+                cell(&member.heading())
+            );
+            for goal in &member.goals {
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {} | {} |",
+                    cell(&goal.goal),
+                    cell(&goal.title),
+                    german_date(goal.due_on),
+                    goal.submitted_on
+                        .map_or_else(|| "–".to_owned(), german_date),
+                    goal.state_de()
+                );
+            }
+        }
+        let _ = writeln!(
+            out,
+            "\n## Eskalation\n\nMehr als {} Arbeitstage über der Frist (Berliner Feiertage berücksichtigt):\n",
+            self.grace_working_days
+        );
+        if self.escalations.is_empty() {
+            out.push_str("keine\n");
+        }
+        for goal in &self.escalations {
+            let _ = writeln!(
+                out,
+                "- {} {} ({}): {}",
+                cell(&goal.goal),
+                cell(&goal.title),
+                cell(goal.member.as_deref().unwrap_or("unbesetzt")),
+                goal.state_de()
+            );
+        }
+        out
+    }
+}

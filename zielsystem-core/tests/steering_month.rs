@@ -1,0 +1,257 @@
+//! A whole tertial as the steering service lives it: sheets arrive over the month, two late (A03,
+//! V02), one returned and resubmitted (A01), one never comes (A04). The status on five days must
+//! equal the table written by hand below; the review log is valid against the system and sheets.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::too_many_lines
+)]
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use zielsystem_core::digest::sheet_digest;
+use zielsystem_core::model::review_log::ReviewEntry;
+use zielsystem_core::rules::{ReviewContext, validate_review_log};
+use zielsystem_core::steering::status::{ReviewStatus, status};
+use zielsystem_core::{ReportSheet, ReportingStatus, ReviewLog, TargetSystem};
+
+fn d(text: &str) -> NaiveDate {
+    text.parse().unwrap()
+}
+
+fn fixture<T: serde::de::DeserializeOwned>(name: &str) -> T {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures")
+        .join(name);
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn sheet(goal: &str, submitted_on: &str) -> ReportSheet {
+    let mut sheet: ReportSheet = fixture(&format!("report-sheet-2022-T1-{goal}.json"));
+    sheet.submitted_on = d(submitted_on);
+    sheet
+}
+
+const R: &str = "Frau Sommer";
+
+fn received(date: &str, sheet: &ReportSheet) -> ReviewEntry {
+    ReviewEntry::Received {
+        date: d(date),
+        goal: sheet.goal.clone(),
+        reviewer: R.into(),
+        digest: sheet_digest(sheet),
+    }
+}
+
+fn accepted(date: &str, goal: &str) -> ReviewEntry {
+    ReviewEntry::Accepted {
+        date: d(date),
+        goal: goal.into(),
+        reviewer: R.into(),
+    }
+}
+
+use ReportingStatus::{Missing, Overdue, SubmittedLate as Late, SubmittedOnTime as OnTime};
+use ReviewStatus::{Accepted, Returned, UnderReview};
+
+/// (goal, reporting status, review status, working days overdue, escalated) on each day.
+type Row = (
+    &'static str,
+    ReportingStatus,
+    Option<ReviewStatus>,
+    u32,
+    bool,
+);
+
+#[rustfmt::skip]
+const TABLE: &[(&str, [Row; 6])] = &[
+    ("2022-05-19", [
+        ("A01", Missing, None, 0, false),
+        ("A02", Missing, None, 0, false),
+        ("A03", Missing, None, 0, false),
+        ("A04", Missing, None, 0, false),
+        ("V01", OnTime, Some(Accepted), 0, false),
+        ("V02", Missing, None, 0, false),
+    ]),
+    // The deadline: A01 is back with its member until 14 June.
+    ("2022-05-31", [
+        ("A01", OnTime, Some(Returned), 0, false),
+        ("A02", OnTime, Some(Accepted), 0, false),
+        ("A03", Missing, None, 0, false),
+        ("A04", Missing, None, 0, false),
+        ("V01", OnTime, Some(Accepted), 0, false),
+        ("V02", Missing, None, 0, false),
+    ]),
+    // Friday: 1, 2, 3 June are three working days past the deadline.
+    ("2022-06-03", [
+        ("A01", OnTime, Some(Returned), 0, false),
+        ("A02", OnTime, Some(Accepted), 0, false),
+        ("A03", Overdue, None, 3, false),
+        ("A04", Overdue, None, 3, false),
+        ("V01", OnTime, Some(Accepted), 0, false),
+        ("V02", Late, Some(UnderReview), 0, false),
+    ]),
+    // Pfingstmontag (6 June) is no working day: 1–3, 7–9 June make six, past the grace of five.
+    ("2022-06-09", [
+        ("A01", OnTime, Some(Returned), 0, false),
+        ("A02", OnTime, Some(Accepted), 0, false),
+        ("A03", Late, Some(Accepted), 0, false),
+        ("A04", Overdue, None, 6, true),
+        ("V01", OnTime, Some(Accepted), 0, false),
+        ("V02", Late, Some(UnderReview), 0, false),
+    ]),
+    ("2022-06-16", [
+        ("A01", OnTime, Some(Accepted), 0, false),
+        ("A02", OnTime, Some(Accepted), 0, false),
+        ("A03", Late, Some(Accepted), 0, false),
+        ("A04", Overdue, None, 11, true),
+        ("V01", OnTime, Some(Accepted), 0, false),
+        ("V02", Late, Some(UnderReview), 0, false),
+    ]),
+];
+
+#[test]
+fn a_whole_tertial() {
+    let system: TargetSystem = fixture("report-system.json");
+    let a01 = sheet("A01", "2022-05-20");
+    let mut a01_v2 = sheet("A01", "2022-06-10");
+    a01_v2
+        .rationale
+        .push_str(" Datenlage nach Rückfrage ergänzt.");
+    let a02 = sheet("A02", "2022-05-24");
+    let a03 = sheet("A03", "2022-06-08");
+    let v01 = sheet("V01", "2022-05-18");
+    let v02 = sheet("V02", "2022-06-02");
+    let sheets = vec![
+        a01.clone(),
+        a01_v2.clone(),
+        a02.clone(),
+        a03.clone(),
+        v01.clone(),
+        v02.clone(),
+    ];
+    let log = ReviewLog {
+        schema_version: "1".into(),
+        authority: system.authority.clone(),
+        tertial: "2022-T1".parse().unwrap(),
+        entries: vec![
+            received("2022-05-18", &v01),
+            accepted("2022-05-19", "V01"),
+            received("2022-05-20", &a01),
+            received("2022-05-24", &a02),
+            ReviewEntry::Returned {
+                date: d("2022-05-25"),
+                goal: "A01".into(),
+                reviewer: R.into(),
+                findings: vec![zielsystem_core::Code::RS10],
+                comment: "Bitte die Datenlage zur Kennzahl ergänzen.".into(),
+                due_on: d("2022-06-14"),
+            },
+            accepted("2022-05-30", "A02"),
+            received("2022-06-02", &v02),
+            received("2022-06-08", &a03),
+            accepted("2022-06-09", "A03"),
+            ReviewEntry::Resubmitted {
+                date: d("2022-06-10"),
+                goal: "A01".into(),
+                reviewer: R.into(),
+                digest: sheet_digest(&a01_v2),
+                replaces: sheet_digest(&a01),
+            },
+            accepted("2022-06-13", "A01"),
+        ],
+    };
+    let checked = validate_review_log(
+        &log,
+        ReviewContext {
+            system: Some(&system),
+            sheets: &sheets,
+        },
+    );
+    assert!(checked.findings.is_empty(), "{:?}", checked.findings);
+
+    for (day, rows) in TABLE {
+        let overview = status(&system, log.tertial, d(day), &sheets, Some(&log), 5);
+        let all: Vec<_> = overview.members.iter().flat_map(|m| &m.goals).collect();
+        assert_eq!(all.len(), 6, "{day}");
+        for (goal, reporting, review, overdue, escalate) in rows {
+            let found = all.iter().find(|g| g.goal == *goal).unwrap();
+            assert_eq!(
+                (
+                    found.reporting_status,
+                    found.review_status,
+                    found.overdue_working_days,
+                    found.escalate
+                ),
+                (*reporting, *review, *overdue, *escalate),
+                "{day} {goal}"
+            );
+        }
+        let escalated: Vec<&str> = overview
+            .escalations
+            .iter()
+            .map(|g| g.goal.as_str())
+            .collect();
+        let expected: Vec<&str> = rows.iter().filter(|r| r.4).map(|r| r.0).collect();
+        assert_eq!(escalated, expected, "{day}");
+    }
+
+    // Per member, in the system's order; A01 returned on 31 May is due again on 14 June.
+    let overview = status(
+        &system,
+        log.tertial,
+        d("2022-05-31"),
+        &sheets,
+        Some(&log),
+        5,
+    );
+    let members: Vec<(&str, Vec<&str>)> = overview
+        .members
+        .iter()
+        .map(|m| {
+            (
+                m.member.as_deref().unwrap(),
+                m.goals.iter().map(|g| g.goal.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        members,
+        [
+            ("m-bzbm", vec!["A01", "V02"]),
+            ("m-schule", vec!["A04"]),
+            ("m-soz", vec!["A02"]),
+            ("m-jug", vec!["A03", "V01"]),
+        ]
+    );
+    let a01_status = &overview.members[0].goals[0];
+    assert_eq!(a01_status.due_on, d("2022-06-14"));
+
+    // A returned sheet that is not resubmitted by its new due date is overdue too: without the
+    // resubmission, on 16 June A01 is two working days past 14 June.
+    let mut no_resubmission = log.clone();
+    no_resubmission.entries.truncate(9);
+    let overview = status(
+        &system,
+        log.tertial,
+        d("2022-06-16"),
+        &sheets[..1],
+        Some(&no_resubmission),
+        5,
+    );
+    let a01_status = &overview.members[0].goals[0];
+    assert_eq!(
+        (a01_status.review_status, a01_status.overdue_working_days),
+        (Some(Returned), 2)
+    );
+    assert!(
+        a01_status
+            .state_de()
+            .contains("2 Arbeitstage über der Frist")
+    );
+    let text = overview.to_markdown();
+    assert!(text.contains("## Eskalation"), "{text}");
+}

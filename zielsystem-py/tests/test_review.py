@@ -1,0 +1,96 @@
+"""The review log as a Python object: built from JSON, its entries, round trips, and its rules
+RV01–RV04 with and without the target system (the shared cases run in ``test_conformance.py``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+
+import pytest
+
+import zielsystem as zs
+
+from conftest import REPO_ROOT
+
+CASES = REPO_ROOT / "tests" / "cases" / "review"
+FIXTURES = REPO_ROOT / "tests" / "fixtures"
+
+
+def test_a_log_reads_with_its_entries() -> None:
+    log = zs.ReviewLog.from_file(CASES / "rv02-near-miss-accepted-with-warning-only" / "log.json")
+    assert log.authority == "Bezirksamt Mitte von Berlin"
+    assert log.tertial == zs.Tertial("2022-T1")
+    events = [entry["event"] for entry in log.entries]
+    assert events == ["received", "returned", "resubmitted", "accepted", "received", "accepted"]
+    returned = log.entries[1]
+    assert returned["event"] == "returned"
+    assert returned["findings"] == ["RS10"]
+    assert returned["due_on"] == "2022-06-14"
+    assert zs.ReviewLog.from_json(log.to_json()) == log
+    assert zs.ReviewLog.from_dict(log.to_dict()) == log
+    assert pickle.loads(pickle.dumps(log)) == log
+    assert "entries=6" in repr(log)
+
+
+def test_a_bad_digest_raises_parse_error() -> None:
+    with pytest.raises(zs.ParseError) as caught:
+        zs.ReviewLog.from_file(CASES / "schema-unknown-event-and-bad-digest" / "log.json")
+    assert "SCHEMA_FORMAT" in {f.code for f in caught.value.findings}
+
+
+def test_rv02_needs_the_system() -> None:
+    case = CASES / "rv02-accepted-with-error"
+    sheet = zs.ReportSheet.from_file(FIXTURES / "review" / "report-sheet-2022-T1-A02-no-risk.json")
+    system = zs.TargetSystem.from_file(FIXTURES / "report-system.json")
+    log = zs.ReviewLog.from_file(case / "log.json")
+    assert zs.validate_review_log(log, system, [sheet]).codes == ["RV02"]
+    assert zs.validate_review_log(log, sheets=[sheet]).findings == []
+
+
+def _empty_log() -> zs.ReviewLog:
+    return zs.ReviewLog.from_dict(
+        {"schema_version": "1", "authority": "Bezirksamt Mitte von Berlin", "tertial": "2022-T1", "entries": []}
+    )
+
+
+def test_the_steering_services_operations() -> None:
+    system = zs.TargetSystem.from_file(FIXTURES / "report-system.json")
+    a01 = zs.ReportSheet.from_file(FIXTURES / "report-sheet-2022-T1-A01.json")
+    a01_v2 = zs.ReportSheet.from_file(FIXTURES / "review" / "report-sheet-2022-T1-A01-v2.json")
+    empty = _empty_log()
+    with pytest.raises(zs.ReviewRefused) as caught:
+        empty.accept("A01", "Frau Sommer", dt.date(2022, 5, 20))
+    assert [f.code for f in caught.value.findings] == ["RV01"]
+    assert empty.entries == []
+
+    log = empty.receive(a01, "Frau Sommer", dt.date(2022, 5, 20))
+    log = log.return_sheet(
+        "A01", "Frau Sommer", dt.date(2022, 5, 25), "Bitte ergänzen.", dt.date(2022, 6, 14), findings=["RS10"]
+    )
+    with pytest.raises(zs.ReviewRefused) as caught:
+        log.receive(a01, "Frau Sommer", dt.date(2022, 6, 10))
+    assert [f.code for f in caught.value.findings] == ["RV03"]
+    with pytest.raises(ValueError):
+        log.return_sheet("A01", "x", dt.date(2022, 5, 26), "x", dt.date(2022, 6, 1), findings=["XX99"])
+    log = log.receive(a01_v2, "Frau Sommer", dt.date(2022, 6, 10))
+    log = log.accept("A01", "Frau Sommer", dt.date(2022, 6, 13), system, [a01_v2])
+    assert [e["event"] for e in log.entries] == ["received", "returned", "resubmitted", "accepted"]
+    assert zs.validate_review_log(log, system, [a01, a01_v2]).findings == []
+
+
+def test_status_on_a_day() -> None:
+    system = zs.TargetSystem.from_file(FIXTURES / "report-system.json")
+    log = zs.ReviewLog.from_file(CASES / "rv02-near-miss-accepted-with-warning-only" / "log.json")
+    sheets = [zs.ReportSheet.from_file(FIXTURES / f"report-sheet-2022-T1-{g}.json") for g in ("A01", "A02")]
+    overview = zs.status(system, "2022-T1", dt.date(2022, 6, 9), sheets, log)
+    goals = {g["goal"]: g for m in overview["members"] for g in m["goals"]}
+    assert goals["A01"]["review_status"] == "returned"
+    assert goals["A01"]["due_on"] == "2022-06-14"
+    assert goals["A02"]["reporting_status"] == "submitted_on_time"
+    assert goals["A04"]["reporting_status"] == "overdue"
+    assert goals["A04"]["overdue_working_days"] == 6
+    assert [g["goal"] for g in overview["escalations"]] == ["A03", "A04", "V01", "V02"]
+    relaxed = zs.status(system, zs.Tertial("2022-T1"), dt.date(2022, 6, 9), sheets, log, grace_working_days=6)
+    assert relaxed["escalations"] == []
+    # Pfingstmontag, 6 June 2022, is no working day.
+    assert zs.working_days_after(dt.date(2022, 5, 31), dt.date(2022, 6, 10)) == 7

@@ -64,6 +64,26 @@ pub enum Code {
     BV01,
     BV02,
     BV03,
+    #[serde(rename = "FORM_FILE")]
+    FormFile,
+    #[serde(rename = "FORM_TEMPLATE")]
+    FormTemplate,
+    #[serde(rename = "FORM_FOREIGN")]
+    FormForeign,
+    #[serde(rename = "FORM_PROTECTED")]
+    FormProtected,
+    #[serde(rename = "FORM_REQUIRED")]
+    FormRequired,
+    #[serde(rename = "FORM_CHOICE")]
+    FormChoice,
+    #[serde(rename = "FORM_VALUE")]
+    FormValue,
+    #[serde(rename = "FORM_FORMULA")]
+    FormFormula,
+    #[serde(rename = "FORM_STRAY")]
+    FormStray,
+    #[serde(rename = "FORM_CONVERTED")]
+    FormConverted,
 }
 
 /// The kind of document a rule checks.
@@ -80,6 +100,8 @@ pub enum DocumentKind {
     TertialReport,
     /// A Bezirksamtsvorlage.
     Paper,
+    /// A report sheet filled in as an office form (XLSX, ODS).
+    Form,
 }
 
 /// One rule of the catalogue.
@@ -117,7 +139,7 @@ const fn rule(
     }
 }
 
-use DocumentKind::{Any, Paper, ReportSheet, TargetSystem, TertialReport};
+use DocumentKind::{Any, Form, Paper, ReportSheet, TargetSystem, TertialReport};
 use Severity::{Error as E, Warning as W};
 
 /// Every rule, in code order.
@@ -162,6 +184,16 @@ pub static RULES: &[Rule] = &[
     rule(Code::BV01, E, Paper, "Die Vorlagen-Nr. hat die Form Nummer/Wahlperiode in römischen Ziffern.", "The paper number is <n>/<Roman numeral>.", "Form der Bezirksamtsvorlage"),
     rule(Code::BV02, E, Paper, "Jeder Abschnitt des Formulars ist vorhanden (ein Abschnitt darf „keine“ lauten).", "Every section of the form is present (a section may say \"keine\").", "Form der Bezirksamtsvorlage"),
     rule(Code::BV03, W, Paper, "Im Text steht kein Platzhalter der Textverarbeitung mehr.", "No word-processor placeholder is left in the text.", "Form der Bezirksamtsvorlage (vgl. „Wählen Sie ein Element aus.“ in 36/VI)"),
+    rule(Code::FormFile, E, Form, "Die Datei ist eine lesbare Tabelle (XLSX oder ODS) innerhalb der Größengrenzen.", "The file is a readable spreadsheet (XLSX or ODS) within the size limits.", "Betriebssicherheit (docs/security.md, docs/forms.md)"),
+    rule(Code::FormTemplate, E, Form, "Das Formular stammt aus der aktuellen Formularvorlage und ihr Aufbau ist vollständig (keine gelöschten Zeilen oder Felder).", "The form comes from the current template and its layout is complete (no deleted rows or fields).", "Einheitliches Berichtsblatt (BA-Vorlage 36/VI, I c)"),
+    rule(Code::FormForeign, E, Form, "Das Formular gehört zu Behörde, Jahr, Ziel und Tertial, gegen die es geprüft wird.", "The form belongs to the authority, year, goal and tertial it is checked against.", "Berichtet wird über die Ziele des Zielsystems (BA-Vorlage 36/VI, I b)"),
+    rule(Code::FormProtected, E, Form, "Vorausgefüllte, geschützte Zellen sind unverändert.", "Pre-filled, protected cells are unchanged.", "Einheitliches Berichtsblatt (BA-Vorlage 36/VI, I c)"),
+    rule(Code::FormRequired, E, Form, "Jedes Pflichtfeld des Formulars ist ausgefüllt.", "Every mandatory field of the form is filled in.", "Einheitliches Berichtsblatt (BA-Vorlage 36/VI, I c)"),
+    rule(Code::FormChoice, E, Form, "Ein Auswahlfeld enthält einen Wert der Auswahlliste (Bezeichnung oder JSON-Wert).", "A choice field holds a value of its drop-down list (label or JSON value).", "Glossar und Ampelskala (DESIGN §2, §3)"),
+    rule(Code::FormValue, E, Form, "Datums- und Zahlenfelder enthalten ein Datum bzw. eine Zahl.", "Date and number fields hold a date or a number.", "JSON-Vertrag v1 (DESIGN §6)"),
+    rule(Code::FormFormula, E, Form, "In Eingabefeldern stehen Werte, keine Formeln (ein zwischengespeichertes Formelergebnis wird nie übernommen).", "Input fields hold values, not formulas (a cached formula result is never taken over).", "Nachvollziehbarkeit: übernommen wird, was eingetragen wurde"),
+    rule(Code::FormStray, E, Form, "Jeder eingetragene Text steht in einem Feld des Formulars, sonst ginge er verloren.", "Every text typed in stands in a field of the form; otherwise it would be lost.", "Nichts geht stillschweigend verloren"),
+    rule(Code::FormConverted, W, Form, "Ein Wert wurde umgedeutet übernommen (Datum als Text oder Seriennummer, Zahl mit Dezimalkomma, Zahl in einem Textfeld).", "A value was taken over after conversion (date as text or serial number, number with decimal comma, number in a text field).", "Nachvollziehbarkeit: übernommen wird, was eingetragen wurde"),
 ];
 
 impl Code {
@@ -207,6 +239,16 @@ impl Code {
             Code::BV01 => "BV01",
             Code::BV02 => "BV02",
             Code::BV03 => "BV03",
+            Code::FormFile => "FORM_FILE",
+            Code::FormTemplate => "FORM_TEMPLATE",
+            Code::FormForeign => "FORM_FOREIGN",
+            Code::FormProtected => "FORM_PROTECTED",
+            Code::FormRequired => "FORM_REQUIRED",
+            Code::FormChoice => "FORM_CHOICE",
+            Code::FormValue => "FORM_VALUE",
+            Code::FormFormula => "FORM_FORMULA",
+            Code::FormStray => "FORM_STRAY",
+            Code::FormConverted => "FORM_CONVERTED",
         }
     }
 
@@ -330,6 +372,30 @@ pub enum Message {
     PaperNumberMalformed,
     PaperSectionMissing,
     PaperPlaceholder,
+    FormNotSpreadsheet,
+    FormOldExcel,
+    FormUnreadable,
+    FormZipLimit,
+    FormOutsideArea,
+    FormNotAForm,
+    FormTemplateVersion,
+    FormFieldMissing,
+    FormSectionMissing,
+    FormForeignSystem,
+    FormForeignTertial,
+    FormForeignGoal,
+    FormProtectedChanged,
+    FormRequiredEmpty,
+    FormChoiceUnknown,
+    FormDateUnreadable,
+    FormNumberUnreadable,
+    FormErrorValue,
+    FormFormulaInField,
+    FormStrayText,
+    FormIncompleteRow,
+    FormDateConverted,
+    FormNumberConverted,
+    FormTextConverted,
 }
 
 impl Message {
@@ -414,6 +480,30 @@ impl Message {
             Message::PaperNumberMalformed => (Code::BV01, "„{number}“ ist keine Vorlagen-Nr. der Form Nummer/Wahlperiode (z. B. „36/VI“).", "\"{number}\" is not a paper number of the form <number>/<term> (e.g. \"36/VI\")."),
             Message::PaperSectionMissing => (Code::BV02, "Der Abschnitt „{section}“ fehlt (ein nicht zutreffender Abschnitt lautet „keine“).", "Section \"{section_en}\" is missing (a section that does not apply says \"keine\")."),
             Message::PaperPlaceholder => (Code::BV03, "Im Abschnitt „{section}“ steht noch der Platzhalter „{placeholder}“.", "Section \"{section_en}\" still contains the placeholder \"{placeholder}\"."),
+            Message::FormNotSpreadsheet => (Code::FormFile, "Die Datei ist keine Tabelle im Format XLSX oder ODS ({detail}).", "The file is not an XLSX or ODS spreadsheet ({detail_en})."),
+            Message::FormOldExcel => (Code::FormFile, "Die Datei ist im alten Excel-Format (.xls); bitte als .xlsx speichern.", "The file is in the old Excel format (.xls); please save it as .xlsx."),
+            Message::FormUnreadable => (Code::FormFile, "Die Tabelle kann nicht gelesen werden: {detail}", "The spreadsheet cannot be read: {detail}"),
+            Message::FormZipLimit => (Code::FormFile, "Die Datei überschreitet eine Grenze: {detail} (höchstens {limit}).", "The file exceeds a limit: {detail_en} (at most {limit})."),
+            Message::FormOutsideArea => (Code::FormFile, "Das Tabellenblatt „{worksheet}“ hat Inhalt weit außerhalb des Formulars (Zeile {row}, Spalte {column}); höchstens {limit} Zellen werden gelesen.", "Worksheet \"{worksheet}\" has content far outside the form (row {row}, column {column}); at most {limit} cells are read."),
+            Message::FormNotAForm => (Code::FormTemplate, "Die Tabelle ist kein Berichtsblatt-Formular von zielsystem (kein Tabellenblatt mit Formularkennung).", "The spreadsheet is not a report sheet form of zielsystem (no worksheet carries the form marker)."),
+            Message::FormTemplateVersion => (Code::FormTemplate, "Das Formular stammt aus der Formularvorlage Version „{version}“, aktuell ist Version „{current}“; bitte ein neues Formular anfordern.", "The form comes from template version \"{version}\"; the current version is \"{current}\"; please request a new form."),
+            Message::FormFieldMissing => (Code::FormTemplate, "Das Feld „{field}“ fehlt im Formular (Zeile gelöscht oder Beschriftung überschrieben?).", "Field \"{field}\" is missing from the form (row deleted or label overwritten?)."),
+            Message::FormSectionMissing => (Code::FormTemplate, "Der Abschnitt „{field}“ fehlt im Formular oder steht an falscher Stelle (Zeilen gelöscht oder verschoben?).", "Section \"{field}\" is missing from the form or out of place (rows deleted or moved?)."),
+            Message::FormForeignSystem => (Code::FormForeign, "Das Formular gehört zum Zielsystem „{form_authority}“ {form_year}, geprüft wird gegen „{authority}“ {year}.", "The form belongs to the target system \"{form_authority}\" {form_year}; it is checked against \"{authority}\" {year}."),
+            Message::FormForeignTertial => (Code::FormForeign, "Das Formular ist für {form_tertial} ausgestellt, erwartet wird {tertial}.", "The form was issued for {form_tertial}; {tertial} is expected."),
+            Message::FormForeignGoal => (Code::FormForeign, "Das Formular ist für das Ziel „{form_goal}“ ausgestellt, {detail}", "The form was issued for goal \"{form_goal}\"; {detail_en}"),
+            Message::FormProtectedChanged => (Code::FormProtected, "Die geschützte Zelle „{field}“ wurde geändert: vorgegeben „{expected}“, gefunden „{found}“.", "Protected cell \"{field}\" was changed: expected \"{expected}\", found \"{found}\"."),
+            Message::FormRequiredEmpty => (Code::FormRequired, "Das Pflichtfeld „{field}“ ist leer.", "Mandatory field \"{field}\" is empty."),
+            Message::FormChoiceUnknown => (Code::FormChoice, "„{value}“ ist im Feld „{field}“ nicht wählbar; zulässig: {allowed}.", "\"{value}\" is not a choice of field \"{field}\"; allowed: {allowed}."),
+            Message::FormDateUnreadable => (Code::FormValue, "„{value}“ im Feld „{field}“ ist kein Datum (TT.MM.JJJJ).", "\"{value}\" in field \"{field}\" is not a date (DD.MM.YYYY)."),
+            Message::FormNumberUnreadable => (Code::FormValue, "„{value}“ im Feld „{field}“ ist keine Zahl.", "\"{value}\" in field \"{field}\" is not a number."),
+            Message::FormErrorValue => (Code::FormValue, "Im Feld „{field}“ steht der Fehlerwert „{value}“.", "Field \"{field}\" holds the error value \"{value}\"."),
+            Message::FormFormulaInField => (Code::FormFormula, "Im Feld „{field}“ steht die Formel „{formula}“; bitte den Wert eintragen (das zwischengespeicherte Ergebnis wird nicht übernommen).", "Field \"{field}\" holds the formula \"{formula}\"; please enter the value (the cached result is not taken over)."),
+            Message::FormStrayText => (Code::FormStray, "„{value}“ steht außerhalb eines Feldes und würde nicht übernommen.", "\"{value}\" stands outside any field and would not be taken over."),
+            Message::FormIncompleteRow => (Code::FormRequired, "In der Zeile „{field}“ fehlt „{missing}“; die übrigen Angaben der Zeile würden sonst verloren gehen.", "Row \"{field}\" lacks \"{missing}\"; the other entries of the row would otherwise be lost."),
+            Message::FormDateConverted => (Code::FormConverted, "„{value}“ im Feld „{field}“ wurde als Datum {date} übernommen.", "\"{value}\" in field \"{field}\" was taken as the date {date}."),
+            Message::FormNumberConverted => (Code::FormConverted, "„{value}“ im Feld „{field}“ wurde als Zahl {number} übernommen.", "\"{value}\" in field \"{field}\" was taken as the number {number}."),
+            Message::FormTextConverted => (Code::FormConverted, "Der Wert {value} im Textfeld „{field}“ wurde als Text „{text}“ übernommen.", "Value {value} in text field \"{field}\" was taken as the text \"{text}\"."),
         };
         MessageSpec { code, de, en }
     }
@@ -428,6 +518,7 @@ impl DocumentKind {
             DocumentKind::ReportSheet => "Berichtsblatt",
             DocumentKind::TertialReport => "Tertialbericht",
             DocumentKind::Paper => "Bezirksamtsvorlage",
+            DocumentKind::Form => "Formular (Berichtsblatt als Tabelle)",
         }
     }
 
@@ -439,6 +530,7 @@ impl DocumentKind {
             DocumentKind::ReportSheet => "report_sheet",
             DocumentKind::TertialReport => "tertial_report",
             DocumentKind::Paper => "paper",
+            DocumentKind::Form => "form",
         }
     }
 }
@@ -591,7 +683,7 @@ mod tests {
             let json = serde_json::to_string(&rule.code).unwrap_or_default();
             assert_eq!(json, format!("\"{}\"", rule.code.as_str()), "rule {index}");
         }
-        assert_eq!(RULES.len(), 39);
+        assert_eq!(RULES.len(), 49);
     }
 
     #[test]

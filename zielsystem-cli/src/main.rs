@@ -9,6 +9,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod calendar;
 mod demo;
+mod form;
+mod import;
 mod input;
 mod report;
 mod schema;
@@ -76,6 +78,10 @@ enum Command {
     },
     /// Tertialbericht aus den Berichtsblättern eines Tertials zusammenfassen (Markdown, HTML, JSON, SVG).
     Report(report::ReportArgs),
+    /// Das Berichtsblatt als vorausgefülltes Formular (XLSX) schreiben, je Ziel oder je Mitglied.
+    Form(form::FormArgs),
+    /// Ausgefüllte Formulare (XLSX, ODS) einlesen, prüfen (Befunde mit Zelle) und als JSON schreiben.
+    Import(import::ImportArgs),
     /// Das ganze Verfahren am mitgelieferten Beispielbezirk: prüfen, zusammenfassen, Berichte schreiben.
     Demo {
         /// Verzeichnis für die Berichte.
@@ -150,6 +156,8 @@ fn main() -> ExitCode {
         }
         Command::Report(args) => report::run(&mut stdout, &args),
         Command::Demo { out } => demo::run(&mut stdout, &out),
+        Command::Form(args) => form::run(&mut stdout, &args),
+        Command::Import(args) => import::run(&mut stdout, &args),
     };
     let _ = stdout.flush();
     match outcome {

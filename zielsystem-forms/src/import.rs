@@ -16,7 +16,9 @@ use crate::layout::{
     Section, TEMPLATE_VERSION, cell_name, forecast_choices, meta, plain_number, words,
 };
 use crate::read::{Cell, Grid, Value, serial_date};
-use crate::write::{INSTRUCTIONS, portfolio_text};
+use crate::write::{
+    DATE_HELP, INSTRUCTIONS, MEMBER_HELP, NO_INDICATORS, PREVIOUS_HELP, portfolio_text, subtitle,
+};
 
 /// What the import is checked against beyond the target system.
 #[derive(Clone, Debug, Default)]
@@ -595,20 +597,20 @@ impl<'a> FormReader<'a> {
         // Known texts of the template, wherever they stand.
         let known: Vec<String> = vec![
             w.sheet_schema_title().to_string(),
-            format!(
-                "Zielsteuerung – {} – Zielsystem {}",
-                self.system.authority, self.system.year
-            ),
+            subtitle(self.system),
             INSTRUCTIONS.to_string(),
             END_LABEL.to_string(),
-            w.part_help("Countermeasure", "org_units").to_string(),
-            "zum Vergleich".to_string(),
-            "Kennung aus der Liste".to_string(),
+            format!(
+                "{}: mindestens zwei, aus der Liste wählen.",
+                w.part_title("Countermeasure", "org_units")
+            ),
+            PREVIOUS_HELP.to_string(),
+            MEMBER_HELP.to_string(),
             tertial.label_de(),
-            w.sheet_help("submitted_on").to_string(),
+            DATE_HELP.to_string(),
             w.sheet_help("forecast").to_string(),
             w.sheet_help("rationale").to_string(),
-            "Für dieses Ziel sind keine Kennzahlen beschlossen.".to_string(),
+            NO_INDICATORS.to_string(),
         ];
         let known_cells: Vec<(u32, u16)> = self
             .grid

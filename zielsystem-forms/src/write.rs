@@ -32,6 +32,39 @@ pub struct FormRequest<'a> {
 /// What the person filling in the form reads first.
 pub const INSTRUCTIONS: &str = "Bitte nur die gelben Felder ausfüllen; Auswahlfelder über die Liste wählen, Daten als TT.MM.JJJJ. Die grauen Felder sind vorgegeben und geschützt. Zeilen für weitere Einträge lassen sich einfügen.";
 
+/// Help beside the submission day (the schema's help speaks of ISO dates; the form has date cells).
+pub const DATE_HELP: &str = "Datum (TT.MM.JJJJ), zwischen Berichtsstichtag und Berichtsfrist.";
+/// Help beside the reporting member.
+pub const MEMBER_HELP: &str = "Kennung aus der Liste";
+/// Help beside the earlier tertial's forecast.
+pub const PREVIOUS_HELP: &str = "zum Vergleich";
+/// Shown where a goal has no indicators.
+pub const NO_INDICATORS: &str = "Für dieses Ziel sind keine Kennzahlen beschlossen.";
+
+/// Column widths (in characters of the default font): label, main text, each further column.
+const WIDTHS: (f64, f64, f64) = (28.0, 60.0, 16.0);
+/// Height of a row whose height is not set, in points.
+const DEFAULT_ROW_HEIGHT: f64 = 15.0;
+/// Usable height of a landscape A4 page at the fit-to-width scale, in unscaled points.
+const PAGE_HEIGHT: f64 = 640.0;
+
+/// A row height (points) that shows `text` in a wrapped column of `width`, at least `min`.
+fn fitting_height(texts: &[(&str, f64)], min: f64) -> f64 {
+    let lines = texts
+        .iter()
+        .map(|(text, width)| {
+            text.split('\n')
+                .map(|line| {
+                    (line.chars().count() as f64 / (width * 1.1))
+                        .ceil()
+                        .max(1.0)
+                })
+                .sum::<f64>()
+        })
+        .fold(1.0, f64::max);
+    (lines * 12.75 + 4.0).max(min).min(409.0)
+}
+
 /// Empty rows offered in a list section beyond the entries already there.
 const SPARE_ROWS: usize = 2;
 /// Rows of a list section at least.
@@ -138,8 +171,11 @@ impl Formats {
                 .set_background_color(Color::RGB(0x00FF_F8DC)),
         );
         Formats {
-            title: base.clone().set_bold().set_font_size(14),
-            subtitle: base.clone().set_font_size(10),
+            title: Format::new()
+                .set_font_name("Arial")
+                .set_bold()
+                .set_font_size(14),
+            subtitle: Format::new().set_font_name("Arial").set_font_size(10),
             section: base
                 .clone()
                 .set_bold()
@@ -217,7 +253,8 @@ fn workbook(
             formats: &formats,
             choices: &choices,
             row: 0,
-            break_rows: Vec::new(),
+            heights: std::collections::BTreeMap::new(),
+            section_rows: Vec::new(),
         };
         writer.form(system, goal, request.tertial, answer, previous)?;
     }
@@ -234,7 +271,8 @@ struct SheetWriter<'a> {
     formats: &'a Formats,
     choices: &'a Choices,
     row: u32,
-    break_rows: Vec<u32>,
+    heights: std::collections::BTreeMap<u32, f64>,
+    section_rows: Vec<u32>,
 }
 
 /// Where a text cell takes its value from: a text always stays a text, never becomes a formula,
@@ -375,9 +413,7 @@ impl SheetWriter<'_> {
         )?;
         self.row += 1;
         self.merged(INSTRUCTIONS, last_col)?;
-        self.sheet
-            .set_row_height(self.row, 26)
-            .map_err(|e| xlsx(&e))?;
+        self.height(26.0)?;
         self.row += 2;
 
         for field in Field::ALL {
@@ -387,7 +423,7 @@ impl SheetWriter<'_> {
                 Field::Year => self.label(COL_MAIN, &system.year.to_string(), "fixed")?,
                 Field::Tertial => {
                     self.label(COL_MAIN, &tertial.to_string(), "fixed")?;
-                    self.label(COL_C, &tertial.label_de(), "help")?;
+                    self.help_right(&tertial.label_de(), last_col)?;
                 }
                 Field::CutOff | Field::Deadline => {
                     let day = if field == Field::CutOff {
@@ -419,11 +455,11 @@ impl SheetWriter<'_> {
                         .choices
                         .members_validation(w.sheet_help("reporting_member"))?;
                     self.choice_input(COL_MAIN, member.as_deref(), &list)?;
-                    self.label(COL_C, "Kennung aus der Liste", "help")?;
+                    self.help_right(MEMBER_HELP, last_col)?;
                 }
                 Field::SubmittedOn => {
                     self.date_input(COL_MAIN, answer.map(|s| s.submitted_on))?;
-                    self.label(COL_C, w.sheet_help("submitted_on"), "help")?;
+                    self.help_right(DATE_HELP, last_col)?;
                 }
             }
             self.row += 1;
@@ -443,7 +479,7 @@ impl SheetWriter<'_> {
                 ),
                 "fixed",
             )?;
-            self.label(COL_C, "zum Vergleich", "help")?;
+            self.help_right(PREVIOUS_HELP, last_col)?;
             self.row += 1;
         }
 
@@ -466,9 +502,14 @@ impl SheetWriter<'_> {
                 .and_then(|c| c.org_unit.as_deref())
                 .map(|id| self.choices.org_unit_label(id));
             self.choice_input(COL_C, unit.as_deref(), &units)?;
-            self.sheet
-                .set_row_height(self.row, 40)
-                .map_err(|e| xlsx(&e))?;
+            let height = fitting_height(
+                &[
+                    (entry.map_or("", |c| c.text.as_str()), WIDTHS.1),
+                    (unit.as_deref().unwrap_or(""), WIDTHS.2),
+                ],
+                40.0,
+            );
+            self.height(height)?;
             self.row += 1;
         }
 
@@ -548,9 +589,8 @@ impl SheetWriter<'_> {
                 .map_err(|e| xlsx(&e))?;
             self.validation(COL_C, &numbers)?;
             self.date_input(COL_D, value.map(|(_, day)| day))?;
-            self.sheet
-                .set_row_height(self.row, 28)
-                .map_err(|e| xlsx(&e))?;
+            let height = fitting_height(&[(description.as_str(), WIDTHS.1)], 28.0);
+            self.height(height)?;
             self.row += 1;
         }
 
@@ -561,6 +601,10 @@ impl SheetWriter<'_> {
         self.label(COL_MAIN, w.part_title("Risk", "description"), "header")?;
         self.label(COL_C, w.part_title("Risk", "likelihood"), "header")?;
         self.label(COL_D, w.part_title("Risk", "impact"), "header")?;
+        self.height(fitting_height(
+            &[(w.part_title("Risk", "likelihood"), WIDTHS.2)],
+            DEFAULT_ROW_HEIGHT,
+        ))?;
         self.row += 1;
         let risks = answer.map(|s| s.risks.as_slice()).unwrap_or_default();
         let levels = self.choices.levels_validation()?;
@@ -570,15 +614,16 @@ impl SheetWriter<'_> {
             self.text_input(COL_MAIN, entry.map(|r| r.description.as_str()))?;
             self.choice_input(COL_C, entry.map(|r| r.likelihood.label_de()), &levels)?;
             self.choice_input(COL_D, entry.map(|r| r.impact.label_de()), &levels)?;
-            self.sheet
-                .set_row_height(self.row, 40)
-                .map_err(|e| xlsx(&e))?;
+            let height = fitting_height(
+                &[(entry.map_or("", |r| r.description.as_str()), WIDTHS.1)],
+                40.0,
+            );
+            self.height(height)?;
             self.row += 1;
         }
 
         // 4. Forecast and rationale.
         self.row += 1;
-        self.break_rows.push(self.row);
         self.section(Section::Forecast, last_col)?;
         self.label(COL_LABEL, w.sheet_title("forecast"), "label")?;
         let forecasts = self.choices.forecast_validation(&format!(
@@ -587,17 +632,17 @@ impl SheetWriter<'_> {
             forecast_choices(tertial).join(", ")
         ))?;
         self.choice_input(COL_MAIN, answer.map(|s| s.forecast.label_de()), &forecasts)?;
-        self.label(COL_C, w.sheet_help("forecast"), "help")?;
-        self.sheet
-            .set_row_height(self.row, 26)
-            .map_err(|e| xlsx(&e))?;
+        self.help_right(w.sheet_help("forecast"), last_col)?;
+        self.height(30.0)?;
         self.row += 1;
         self.label(COL_LABEL, w.sheet_title("rationale"), "label")?;
         self.text_input(COL_MAIN, answer.map(|s| s.rationale.as_str()))?;
-        self.label(COL_C, w.sheet_help("rationale"), "help")?;
-        self.sheet
-            .set_row_height(self.row, 90)
-            .map_err(|e| xlsx(&e))?;
+        let rationale_height = fitting_height(
+            &[(answer.map_or("", |s| s.rationale.as_str()), WIDTHS.1)],
+            90.0,
+        );
+        self.help_right(w.sheet_help("rationale"), last_col)?;
+        self.height(rationale_height)?;
         self.row += 1;
 
         // 5. Countermeasures.
@@ -634,18 +679,41 @@ impl SheetWriter<'_> {
                     .map(|id| self.choices.org_unit_label(id));
                 self.choice_input(COL_C + offset, unit.as_deref(), &units)?;
             }
-            self.sheet
-                .set_row_height(self.row, 40)
-                .map_err(|e| xlsx(&e))?;
+            let height = fitting_height(
+                &[(entry.map_or("", |c| c.description.as_str()), WIDTHS.1)],
+                40.0,
+            );
+            self.height(height)?;
             self.row += 1;
         }
-        self.merged(w.part_help("Countermeasure", "org_units"), last_col)?;
+        self.merged(
+            &format!(
+                "{}: mindestens zwei, aus der Liste wählen.",
+                w.part_title("Countermeasure", "org_units")
+            ),
+            last_col,
+        )?;
         self.row += 1;
         self.row += 1;
         self.label(COL_LABEL, END_LABEL, "help")?;
         let end = self.row;
 
         self.page_setup(system, goal, tertial, last_col, end)
+    }
+
+    /// A help text right of a field, over the remaining width.
+    fn help_right(&mut self, value: &str, last_col: u16) -> Result<(), FormError> {
+        self.sheet
+            .merge_range(
+                self.row,
+                COL_C,
+                self.row,
+                last_col,
+                value,
+                &self.formats.help,
+            )
+            .map(|_| ())
+            .map_err(|e| xlsx(&e))
     }
 
     /// A help text over the whole width of the form (merged cells keep it one cell for readers).
@@ -663,7 +731,44 @@ impl SheetWriter<'_> {
             .map_err(|e| xlsx(&e))
     }
 
+    /// Sets the current row's height and remembers it for the page breaks.
+    fn height(&mut self, points: f64) -> Result<(), FormError> {
+        self.heights.insert(self.row, points);
+        self.sheet
+            .set_row_height(self.row, points)
+            .map(|_| ())
+            .map_err(|e| xlsx(&e))
+    }
+
+    /// Page breaks before the sections that would not fit on the page they start on.
+    fn page_breaks(&self, end: u32) -> Vec<u32> {
+        let height = |row: u32| {
+            self.heights
+                .get(&row)
+                .copied()
+                .unwrap_or(DEFAULT_ROW_HEIGHT)
+        };
+        let mut breaks = Vec::new();
+        let mut page_start = 0;
+        let mut starts = self.section_rows.clone();
+        starts.push(end + 1);
+        for pair in starts.windows(2) {
+            let (start, next) = match pair {
+                [start, next] => (*start, *next),
+                _ => continue,
+            };
+            let used: f64 = (page_start..start).map(height).sum();
+            let section: f64 = (start..next).map(height).sum();
+            if start > page_start && used + section > PAGE_HEIGHT {
+                breaks.push(start);
+                page_start = start;
+            }
+        }
+        breaks
+    }
+
     fn section(&mut self, section: Section, last_col: u16) -> Result<(), FormError> {
+        self.section_rows.push(self.row);
         self.sheet
             .merge_range(
                 self.row,
@@ -674,9 +779,7 @@ impl SheetWriter<'_> {
                 &self.formats.section,
             )
             .map_err(|e| xlsx(&e))?;
-        self.sheet
-            .set_row_height(self.row, 18)
-            .map_err(|e| xlsx(&e))?;
+        self.height(18.0)?;
         self.row += 1;
         Ok(())
     }
@@ -691,11 +794,15 @@ impl SheetWriter<'_> {
     ) -> Result<(), FormError> {
         let sheet = &mut *self.sheet;
         sheet
-            .set_column_width(COL_LABEL, 17)
+            .set_column_width(COL_LABEL, WIDTHS.0)
             .map_err(|e| xlsx(&e))?;
-        sheet.set_column_width(COL_MAIN, 50).map_err(|e| xlsx(&e))?;
+        sheet
+            .set_column_width(COL_MAIN, WIDTHS.1)
+            .map_err(|e| xlsx(&e))?;
         for col in COL_C..=last_col {
-            sheet.set_column_width(col, 15).map_err(|e| xlsx(&e))?;
+            sheet
+                .set_column_width(col, WIDTHS.2)
+                .map_err(|e| xlsx(&e))?;
         }
         sheet
             .set_column_hidden(COL_META_KEY)
@@ -704,14 +811,16 @@ impl SheetWriter<'_> {
             .set_column_hidden(COL_META_VALUE)
             .map_err(|e| xlsx(&e))?;
         sheet.set_paper_size(9); // A4
-        sheet.set_portrait();
+        // Landscape: the countermeasures need their org-unit columns beside a readable text column.
+        sheet.set_landscape();
         sheet.set_margins(0.6, 0.6, 0.7, 0.7, 0.3, 0.3);
         sheet.set_print_fit_to_pages(1, 0);
+        let breaks = self.page_breaks(end);
+        let sheet = &mut *self.sheet;
+        sheet.set_page_breaks(&breaks).map_err(|e| xlsx(&e))?;
         sheet
             .set_print_area(0, COL_LABEL, end, last_col)
             .map_err(|e| xlsx(&e))?;
-        let breaks = std::mem::take(&mut self.break_rows);
-        sheet.set_page_breaks(&breaks).map_err(|e| xlsx(&e))?;
         sheet.set_header(format!(
             "&L&8{}&R&8Berichtsblatt {} – {}",
             escape_header(&system.authority),
@@ -739,6 +848,14 @@ fn direction_value(direction: zielsystem_core::Direction) -> &'static str {
         zielsystem_core::Direction::Increase => "increase",
         zielsystem_core::Direction::Decrease => "decrease",
     }
+}
+
+/// The line under the form's title.
+pub fn subtitle(system: &TargetSystem) -> String {
+    format!(
+        "Zielsteuerung – {} – Zielsystem {}",
+        system.authority, system.year
+    )
 }
 
 /// `I – Bezirksbürgermeister`: the portfolio as it is printed on the form.

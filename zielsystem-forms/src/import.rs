@@ -417,6 +417,7 @@ impl<'a> FormReader<'a> {
                     ("field", field.to_string()),
                     ("value", short(&shown_value)),
                     ("number", plain_number(number)),
+                    ("number_de", crate::layout::german_number(number)),
                 ],
             );
         } else {

@@ -101,3 +101,95 @@ fn an_empty_form_asks_for_the_mandatory_fields() {
     );
     assert_eq!(found.len(), 3, "{found:?}");
 }
+
+#[test]
+fn texts_that_look_like_formulas_stay_texts() {
+    let system = system();
+    let mut sheet = sheets().into_iter().find(|s| s.goal == "A01").unwrap();
+    sheet.rationale = "=SUMME(A1:A9) ist kein Grund".to_string();
+    sheet.contributions[0].text = "+1 Schulung".to_string();
+    sheet.contributions[1].text = "-2 Termine".to_string();
+    sheet.risks[0].description = "@Stabsstelle: Besetzung offen".to_string();
+    let request = FormRequest {
+        tertial: sheet.tertial,
+        previous: &[],
+        answers: std::slice::from_ref(&sheet),
+    };
+    let bytes = goal_form(&system, "A01", &request).unwrap();
+    // No cell of the workbook is a formula: every worksheet's XML is free of <f> elements.
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).unwrap();
+        if entry.name().starts_with("xl/worksheets/") {
+            let mut xml = String::new();
+            std::io::Read::read_to_string(&mut entry, &mut xml).unwrap();
+            assert!(!xml.contains("<f>"), "{}", entry.name());
+        }
+    }
+    let forms = read_form(&bytes, &system, &ImportOptions::default());
+    assert!(forms[0].result.valid, "{:?}", forms[0].result);
+    assert_eq!(forms[0].sheet.as_ref(), Some(&sheet));
+}
+
+#[test]
+fn a_member_form_has_a_worksheet_per_goal() {
+    let system = system();
+    let tertial = "2022-T2".parse().unwrap();
+    let goals = zielsystem_forms::goals_of_member(&system, "m-bzbm", tertial).unwrap();
+    assert!(goals.len() > 1);
+    let sheets = sheets();
+    let answers: Vec<ReportSheet> = sheets
+        .iter()
+        .filter(|s| s.tertial == tertial && goals.iter().any(|g| g.id == s.goal))
+        .cloned()
+        .collect();
+    let request = FormRequest {
+        tertial,
+        previous: &sheets,
+        answers: &answers,
+    };
+    let bytes = zielsystem_forms::member_form(&system, "m-bzbm", &request).unwrap();
+    let forms = read_form(
+        &bytes,
+        &system,
+        &ImportOptions {
+            tertial: Some(tertial),
+            history: sheets.clone(),
+        },
+    );
+    assert_eq!(forms.len(), goals.len());
+    for (form, goal) in forms.iter().zip(&goals) {
+        assert_eq!(form.worksheet, goal.id);
+        let expected = answers.iter().find(|s| s.goal == goal.id);
+        if let Some(expected) = expected {
+            assert_eq!(form.sheet.as_ref(), Some(expected), "{}", goal.id);
+            assert!(
+                form.result
+                    .errors()
+                    .all(|f| cell_of(f).is_some_and(|c| c.starts_with(&goal.id)))
+            );
+        }
+    }
+}
+
+#[test]
+fn hostile_bytes_are_findings() {
+    let system = system();
+    for bytes in [
+        &b""[..],
+        b"PK\x03\x04garbage",
+        b"\xd0\xcf\x11\xe0",
+        b"{\"schema_version\": \"1\"}",
+    ] {
+        let forms = read_form(bytes, &system, &ImportOptions::default());
+        assert_eq!(forms.len(), 1);
+        assert!(!forms[0].result.valid);
+        assert!(
+            forms[0]
+                .result
+                .findings
+                .iter()
+                .all(|f| f.code.as_str() == "FORM_FILE")
+        );
+    }
+}

@@ -502,7 +502,7 @@ impl Message {
             Message::FormStrayText => (Code::FormStray, "„{value}“ steht außerhalb eines Feldes und würde nicht übernommen.", "\"{value}\" stands outside any field and would not be taken over."),
             Message::FormIncompleteRow => (Code::FormRequired, "In der Zeile „{field}“ fehlt „{missing}“; die übrigen Angaben der Zeile würden sonst verloren gehen.", "Row \"{field}\" lacks \"{missing}\"; the other entries of the row would otherwise be lost."),
             Message::FormDateConverted => (Code::FormConverted, "„{value}“ im Feld „{field}“ wurde als Datum {date} übernommen.", "\"{value}\" in field \"{field}\" was taken as the date {date}."),
-            Message::FormNumberConverted => (Code::FormConverted, "„{value}“ im Feld „{field}“ wurde als Zahl {number} übernommen.", "\"{value}\" in field \"{field}\" was taken as the number {number}."),
+            Message::FormNumberConverted => (Code::FormConverted, "„{value}“ im Feld „{field}“ wurde als Zahl {number_de} übernommen.", "\"{value}\" in field \"{field}\" was taken as the number {number}."),
             Message::FormTextConverted => (Code::FormConverted, "Der Wert {value} im Textfeld „{field}“ wurde als Text „{text}“ übernommen.", "Value {value} in text field \"{field}\" was taken as the text \"{text}\"."),
         };
         MessageSpec { code, de, en }

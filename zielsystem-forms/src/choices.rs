@@ -225,7 +225,7 @@ impl Choices {
     }
 
     /// The drop-down of likelihood and impact.
-    pub fn levels_validation(&self) -> Result<DataValidation, FormError> {
+    pub fn levels_validation() -> Result<DataValidation, FormError> {
         let validation = DataValidation::new()
             .allow_list_strings(&level_choices())
             .map_err(|e| FormError::Write(e.to_string()))?;

@@ -372,31 +372,28 @@ impl<'a> FormReader<'a> {
             Value::Text(t) => (text_date(t), t.clone()),
             other => (None, value_text(other)),
         };
-        match converted {
-            Some(day) => {
-                self.finding(
-                    Message::FormDateConverted,
-                    pointer,
-                    row,
-                    col,
-                    &[
-                        ("field", field.to_string()),
-                        ("value", short(&shown_value)),
-                        ("date", day.to_string()),
-                    ],
-                );
-                Some(day)
-            }
-            None => {
-                self.finding(
-                    Message::FormDateUnreadable,
-                    pointer,
-                    row,
-                    col,
-                    &[("field", field.to_string()), ("value", short(&shown_value))],
-                );
-                None
-            }
+        if let Some(day) = converted {
+            self.finding(
+                Message::FormDateConverted,
+                pointer,
+                row,
+                col,
+                &[
+                    ("field", field.to_string()),
+                    ("value", short(&shown_value)),
+                    ("date", day.to_string()),
+                ],
+            );
+            Some(day)
+        } else {
+            self.finding(
+                Message::FormDateUnreadable,
+                pointer,
+                row,
+                col,
+                &[("field", field.to_string()), ("value", short(&shown_value))],
+            );
+            None
         }
     }
 
@@ -652,18 +649,18 @@ impl<'a> FormReader<'a> {
             }
             match field {
                 Field::Authority => {
-                    self.fixed(row, COL_MAIN, &self.system.authority.clone(), &label)
+                    self.fixed(row, COL_MAIN, &self.system.authority.clone(), &label);
                 }
                 Field::Year => self.fixed(row, COL_MAIN, &self.system.year.to_string(), &label),
                 Field::Tertial => self.fixed(row, COL_MAIN, &tertial.to_string(), &label),
                 Field::CutOff => self.fixed(row, COL_MAIN, &tertial.cut_off().to_string(), &label),
                 Field::Deadline => {
-                    self.fixed(row, COL_MAIN, &tertial.deadline().to_string(), &label)
+                    self.fixed(row, COL_MAIN, &tertial.deadline().to_string(), &label);
                 }
                 Field::Goal => self.fixed(row, COL_MAIN, &goal.id, &label),
                 Field::GoalTitle => self.fixed(row, COL_MAIN, &goal.title, &label),
                 Field::Perspective => {
-                    self.fixed(row, COL_MAIN, goal.perspective.label_de(), &label)
+                    self.fixed(row, COL_MAIN, goal.perspective.label_de(), &label);
                 }
                 Field::Portfolio => {
                     self.fixed(
@@ -721,23 +718,21 @@ impl<'a> FormReader<'a> {
                 .rows_labelled(&label)
                 .into_iter()
                 .find(|row| *row > last);
-            match row {
-                Some(row) => {
-                    self.consumed.insert((row, COL_LABEL));
-                    self.cells
-                        .insert(format!("/{}", section.key()), (row, COL_LABEL));
-                    last = row;
-                }
-                None => {
-                    let expected_row = 17 + 8 * index as u32;
-                    self.finding(
-                        Message::FormSectionMissing,
-                        "",
-                        expected_row,
-                        COL_LABEL,
-                        &[("field", label)],
-                    );
-                }
+            if let Some(row) = row {
+                self.consumed.insert((row, COL_LABEL));
+                self.cells
+                    .insert(format!("/{}", section.key()), (row, COL_LABEL));
+                last = row;
+            } else {
+                // Where the section stands in an unchanged empty form.
+                let expected_row = 17 + 8 * index as u32;
+                self.finding(
+                    Message::FormSectionMissing,
+                    "",
+                    expected_row,
+                    COL_LABEL,
+                    &[("field", label)],
+                );
             }
             anchors.push((section, row));
         }
@@ -949,7 +944,7 @@ impl<'a> FormReader<'a> {
                     values.insert(key.to_string(), value);
                 }
                 None if !self.filled(row, COL_MAIN) => {
-                    self.required(row, COL_MAIN, &label, pointer)
+                    self.required(row, COL_MAIN, &label, pointer);
                 }
                 None => {}
             }

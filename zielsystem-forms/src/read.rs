@@ -90,6 +90,7 @@ fn not_spreadsheet(detail: &str, detail_en: &str) -> Finding {
 }
 
 /// Checks the container and tells XLSX from ODS.
+#[allow(clippy::too_many_lines)] // One pass over the directory, each limit with its own message.
 fn container(bytes: &[u8]) -> Result<Kind, Finding> {
     if bytes.len() > FILE_MAX_BYTES {
         return Err(limit(
@@ -285,7 +286,7 @@ fn outside(name: &str, row: u32, col: u32) -> Finding {
 }
 
 fn inside(row: u32, col: u32) -> Option<(u32, u16)> {
-    (row < MAX_ROWS && col < MAX_COLS).then(|| (row, col as u16))
+    (row < MAX_ROWS && col < MAX_COLS).then_some((row, col as u16))
 }
 
 fn unreadable(error: &dyn std::fmt::Display) -> Finding {
@@ -348,6 +349,8 @@ fn read_xlsx(bytes: &[u8]) -> Result<Vec<Grid>, Finding> {
 /// Where an ODS table has content beyond the read area (repeated rows or columns can make a tiny
 /// file stand for a huge sheet): checked on `content.xml` before calamine expands anything.
 fn ods_extent(bytes: &[u8]) -> Result<(), Finding> {
+    const TABLE: &str = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
+    const OFFICE: &str = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
     let mut xml = String::new();
     archive
@@ -357,8 +360,6 @@ fn ods_extent(bytes: &[u8]) -> Result<(), Finding> {
         .read_to_string(&mut xml)
         .map_err(|e| unreadable(&e))?;
     let document = roxmltree::Document::parse(&xml).map_err(|e| unreadable(&e))?;
-    const TABLE: &str = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
-    const OFFICE: &str = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
     let repeat = |node: roxmltree::Node<'_, '_>, attribute: &str| -> u64 {
         node.attribute((TABLE, attribute))
             .and_then(|v| v.parse::<u64>().ok())

@@ -442,7 +442,7 @@ impl SheetWriter<'_> {
                 }
                 Field::Perspective => self.label(COL_MAIN, goal.perspective.label_de(), "fixed")?,
                 Field::Portfolio => {
-                    self.label(COL_MAIN, &portfolio_text(system, &goal.portfolio), "fixed")?
+                    self.label(COL_MAIN, &portfolio_text(system, &goal.portfolio), "fixed")?;
                 }
                 Field::ReportingMember => {
                     let member = answer.map(|s| s.reporting_member.clone()).or_else(|| {
@@ -607,7 +607,7 @@ impl SheetWriter<'_> {
         ))?;
         self.row += 1;
         let risks = answer.map(|s| s.risks.as_slice()).unwrap_or_default();
-        let levels = self.choices.levels_validation()?;
+        let levels = Choices::levels_validation()?;
         for index in 0..rows_for(risks.len()) {
             let entry = risks.get(index);
             self.label(COL_LABEL, &(index + 1).to_string(), "fixed")?;

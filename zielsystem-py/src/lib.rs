@@ -2,13 +2,14 @@
 //!
 //! Thin by design: every piece of domain logic lives in the core; this crate converts and forwards.
 //! Its modules mirror the core's one to one (`calendar`, `model`, `findings`, `rules`,
-//! `consolidate`, `analytics`); `json` holds the conversions they share. The public face is the package
+//! `consolidate`, `analytics`) and `forms` mirrors `zielsystem-forms`; `json` holds the conversions they share. The public face is the package
 //! `zielsystem` (see `python/zielsystem`).
 
 mod analytics;
 mod calendar;
 mod consolidate;
 mod findings;
+mod forms;
 mod json;
 mod model;
 mod rules;
@@ -32,6 +33,8 @@ fn _zielsystem(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(rules::validate_sheets, module)?)?;
     module.add_function(wrap_pyfunction!(rules::validate_report, module)?)?;
     module.add_function(wrap_pyfunction!(rules::validate_paper, module)?)?;
+    module.add_function(wrap_pyfunction!(forms::read_form, module)?)?;
+    module.add_function(wrap_pyfunction!(forms::read_forms, module)?)?;
     module.add_function(wrap_pyfunction!(consolidate::consolidate, module)?)?;
     module.add_function(wrap_pyfunction!(analytics::attainment_table, module)?)?;
     module.add_function(wrap_pyfunction!(analytics::summary_by, module)?)?;

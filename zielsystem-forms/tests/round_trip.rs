@@ -193,3 +193,45 @@ fn hostile_bytes_are_findings() {
         );
     }
 }
+
+/// A poor man's fuzzing on every run: a real form with random bytes changed, cut or repeated is
+/// read without a panic, and always answers with a result whose validity matches its errors.
+#[test]
+fn damaged_forms_never_panic() {
+    let system = system();
+    let sheet = sheets().into_iter().find(|s| s.goal == "A03").unwrap();
+    let request = FormRequest {
+        tertial: sheet.tertial,
+        previous: &[],
+        answers: std::slice::from_ref(&sheet),
+    };
+    let form = goal_form(&system, "A03", &request).unwrap();
+    let mut rng = fastrand::Rng::with_seed(13);
+    for round in 0..300 {
+        let mut bytes = form.clone();
+        match round % 3 {
+            0 => {
+                for _ in 0..rng.usize(1..8) {
+                    let at = rng.usize(..bytes.len());
+                    bytes[at] = rng.u8(..);
+                }
+            }
+            1 => bytes.truncate(rng.usize(..bytes.len())),
+            _ => {
+                let at = rng.usize(..bytes.len());
+                let piece = bytes[at..(at + 64).min(bytes.len())].to_vec();
+                bytes.splice(
+                    at..at,
+                    piece.iter().copied().cycle().take(rng.usize(..4096)),
+                );
+            }
+        }
+        for form in read_form(&bytes, &system, &ImportOptions::default()) {
+            assert_eq!(
+                form.result.valid,
+                form.result.errors().next().is_none(),
+                "round {round}"
+            );
+        }
+    }
+}

@@ -13,7 +13,7 @@ use zielsystem_core::{
 use crate::choices::Choices;
 use crate::layout::{
     COL_C, COL_D, COL_LABEL, COL_MAIN, COL_META_KEY, COL_META_VALUE, END_LABEL, Field, MARKER,
-    Section, TEMPLATE_VERSION, cell_name, forecast_choices, meta, plain_number, words,
+    Section, TEMPLATE_VERSION, cell_name, meta, plain_number, words,
 };
 use crate::read::{Cell, Grid, Value, serial_date};
 use crate::write::{
@@ -87,7 +87,11 @@ pub fn read_form(
     if forms.is_empty() {
         let first = grids.first().map(|g| g.name.clone()).unwrap_or_default();
         let finding = located(
-            Finding::new(Message::FormNotAForm, "", [("", "")]),
+            Finding::new(
+                Message::FormNotAForm,
+                "",
+                std::iter::empty::<(&str, String)>(),
+            ),
             &first,
             0,
             COL_META_KEY,
@@ -949,8 +953,6 @@ impl<'a> FormReader<'a> {
                 None => {}
             }
         }
-        // Only the values of the tertial are offered; whether the chosen one is allowed is RS06.
-        let _ = forecast_choices;
     }
 
     fn contribution(&mut self, row: u32, index: usize, choices: &Choices) -> Option<Json> {

@@ -9,6 +9,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod calendar;
 mod demo;
+mod form;
+mod import;
 mod input;
 mod report;
 mod review;
@@ -82,6 +84,10 @@ enum Command {
     Status(status::StatusArgs),
     /// Prüfprotokoll fortschreiben: Eingang, Rückgabe oder Annahme eines Berichtsblatts (geprüft, bevor geschrieben wird).
     Review(review::ReviewArgs),
+    /// Das Berichtsblatt als vorausgefülltes Formular (XLSX) schreiben, je Ziel oder je Mitglied.
+    Form(form::FormArgs),
+    /// Ausgefüllte Formulare (XLSX, ODS) einlesen, prüfen (Befunde mit Zelle) und als JSON schreiben.
+    Import(import::ImportArgs),
     /// Das ganze Verfahren am mitgelieferten Beispielbezirk: prüfen, zusammenfassen, Berichte schreiben.
     Demo {
         /// Verzeichnis für die Berichte.
@@ -158,6 +164,8 @@ fn main() -> ExitCode {
         Command::Status(args) => status::run(&mut stdout, &args),
         Command::Review(args) => review::run(&mut stdout, &args),
         Command::Demo { out } => demo::run(&mut stdout, &out),
+        Command::Form(args) => form::run(&mut stdout, &args),
+        Command::Import(args) => import::run(&mut stdout, &args),
     };
     let _ = stdout.flush();
     match outcome {

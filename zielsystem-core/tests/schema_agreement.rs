@@ -235,6 +235,9 @@ proptest! {
             apply(&mut document, m);
         }
         let bytes = serde_json::to_vec_pretty(&document).unwrap();
+        // A document over the size limit is refused as a whole (SCHEMA_LIMIT), which JSON Schema
+        // cannot state: the one documented disagreement (a long text grown into a long list).
+        prop_assume!(bytes.len() <= zielsystem_core::decode::limits::DOCUMENT_MAX_BYTES);
         prop_assert!(agree("system", &bytes).is_ok(), "{}", agree("system", &bytes).unwrap_err());
     }
 
@@ -245,6 +248,9 @@ proptest! {
             apply(&mut document, m);
         }
         let bytes = serde_json::to_vec_pretty(&document).unwrap();
+        // A document over the size limit is refused as a whole (SCHEMA_LIMIT), which JSON Schema
+        // cannot state: the one documented disagreement (a long text grown into a long list).
+        prop_assume!(bytes.len() <= zielsystem_core::decode::limits::DOCUMENT_MAX_BYTES);
         prop_assert!(agree("sheet", &bytes).is_ok(), "{}", agree("sheet", &bytes).unwrap_err());
     }
 }

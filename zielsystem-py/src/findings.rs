@@ -70,6 +70,15 @@ crate::json_class_methods!(PyFinding, "Finding", {
         self.inner.params.clone()
     }
 
+    /// The cell of a finding in a form (`"Berichtsblatt!C14"`), `None` elsewhere.
+    #[getter]
+    fn cell(&self) -> Option<&str> {
+        self.inner
+            .params
+            .get(zielsystem_forms::CELL_PARAM)
+            .map(String::as_str)
+    }
+
     /// Whether the finding makes its document invalid (severity `error`).
     #[getter]
     fn is_error(&self) -> bool {

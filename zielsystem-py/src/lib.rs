@@ -2,14 +2,16 @@
 //!
 //! Thin by design: every piece of domain logic lives in the core; this crate converts and forwards.
 //! Its modules mirror the core's one to one (`calendar`, `model`, `findings`, `rules`,
-//! `consolidate`, `analytics`, `review_log`, `steering`); `json` holds the conversions to Python they share, and `findings`
-//! also reads documents from Python values (its `ParseError` carries findings). The public face is
-//! the package `zielsystem` (see `python/zielsystem`).
+//! `consolidate`, `analytics`, `review_log`, `steering`) and `forms` mirrors `zielsystem-forms`; `json`
+//! holds the conversions to Python they share, and `findings` also reads documents from Python values
+//! (its `ParseError` carries findings). The public face is the package `zielsystem` (see
+//! `python/zielsystem`).
 
 mod analytics;
 mod calendar;
 mod consolidate;
 mod findings;
+mod forms;
 mod json;
 mod model;
 mod review_log;
@@ -39,6 +41,8 @@ fn _zielsystem(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(review_log::validate_review_log, module)?)?;
     module.add_function(wrap_pyfunction!(steering::status, module)?)?;
     module.add_function(wrap_pyfunction!(steering::working_days_after, module)?)?;
+    module.add_function(wrap_pyfunction!(forms::read_form, module)?)?;
+    module.add_function(wrap_pyfunction!(forms::read_forms, module)?)?;
     module.add_function(wrap_pyfunction!(consolidate::consolidate, module)?)?;
     module.add_function(wrap_pyfunction!(analytics::attainment_table, module)?)?;
     module.add_function(wrap_pyfunction!(analytics::summary_by, module)?)?;

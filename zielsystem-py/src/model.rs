@@ -222,6 +222,21 @@ crate::json_class_methods!(PyTargetSystem, "TargetSystem", {
         json::to_python(py, &self.inner.goal(id))
     }
 
+    /// The Berichtsblatt as a pre-filled XLSX form (bytes) for `tertial`: of `goal`, or of every
+    /// goal `member` reports on (a worksheet each), filled with `answers` and showing `previous`.
+    #[pyo3(signature = (tertial, *, goal = None, member = None, previous = None, answers = None))]
+    fn write_form<'py>(
+        &self,
+        py: Python<'py>,
+        tertial: &Bound<'py, PyAny>,
+        goal: Option<&str>,
+        member: Option<&str>,
+        previous: Option<&Bound<'py, PyAny>>,
+        answers: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+        crate::forms::write_form(py, &self.inner, tertial, goal, member, previous, answers)
+    }
+
     /// The id of the member holding `portfolio` on `day`, or `None` when it is vacant.
     fn holder_on(&self, portfolio: &str, day: NaiveDate) -> Option<String> {
         self.inner

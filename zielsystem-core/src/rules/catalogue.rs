@@ -129,6 +129,16 @@ codes! {
     RV02 = "RV02",
     RV03 = "RV03",
     RV04 = "RV04",
+    FormFile = "FORM_FILE",
+    FormTemplate = "FORM_TEMPLATE",
+    FormForeign = "FORM_FOREIGN",
+    FormProtected = "FORM_PROTECTED",
+    FormRequired = "FORM_REQUIRED",
+    FormChoice = "FORM_CHOICE",
+    FormValue = "FORM_VALUE",
+    FormFormula = "FORM_FORMULA",
+    FormStray = "FORM_STRAY",
+    FormConverted = "FORM_CONVERTED",
     Internal = "INTERNAL",
 }
 
@@ -148,6 +158,8 @@ pub enum DocumentKind {
     Paper,
     /// The review log of a tertial.
     ReviewLog,
+    /// A report sheet filled in as an office form (XLSX, ODS).
+    Form,
 }
 
 /// One rule of the catalogue.
@@ -185,7 +197,7 @@ const fn rule(
     }
 }
 
-use DocumentKind::{Any, Paper, ReportSheet, ReviewLog, TargetSystem, TertialReport};
+use DocumentKind::{Any, Form, Paper, ReportSheet, ReviewLog, TargetSystem, TertialReport};
 use Severity::{Error as E, Warning as W};
 
 /// Every rule, in code order.
@@ -241,6 +253,16 @@ pub static RULES: [Rule; Code::COUNT] = [
     rule(Code::RV02, E, ReviewLog, "Angenommen wird nur ein Berichtsblatt ohne Fehlerbefund.", "Only a sheet without error findings is accepted.", "Einheitliches, geprüftes Berichtsblatt (BA-Vorlage 36/VI, I c)"),
     rule(Code::RV03, E, ReviewLog, "Eine erneute Einreichung ändert das Berichtsblatt.", "A resubmission changes the sheet.", "Rückgabe zur Berichtigung (Steuerungsdienst)"),
     rule(Code::RV04, E, ReviewLog, "Die Ereignisse eines Berichtsblatts folgen der Reihenfolge eingegangen → (zurückgegeben → erneut eingereicht)* → angenommen, mit Daten in dieser Reihenfolge und nicht vor der Einreichung.", "A sheet's events run received → (returned → resubmitted)* → accepted, dated in that order and not before the submission.", "Nachvollziehbare Prüfung durch den Steuerungsdienst (BA-Vorlage 36/VI, I c)"),
+    rule(Code::FormFile, E, Form, "Die Datei ist eine lesbare Tabelle (XLSX oder ODS) innerhalb der Größengrenzen.", "The file is a readable spreadsheet (XLSX or ODS) within the size limits.", "Betriebssicherheit (docs/security.md, docs/forms.md)"),
+    rule(Code::FormTemplate, E, Form, "Das Formular stammt aus der aktuellen Formularvorlage und ihr Aufbau ist vollständig (keine gelöschten Zeilen oder Felder).", "The form comes from the current template and its layout is complete (no deleted rows or fields).", "Einheitliches Berichtsblatt (BA-Vorlage 36/VI, I c)"),
+    rule(Code::FormForeign, E, Form, "Das Formular gehört zu Behörde, Jahr, Ziel und Tertial, gegen die es geprüft wird.", "The form belongs to the authority, year, goal and tertial it is checked against.", "Berichtet wird über die Ziele des Zielsystems (BA-Vorlage 36/VI, I b)"),
+    rule(Code::FormProtected, E, Form, "Vorausgefüllte, geschützte Zellen sind unverändert.", "Pre-filled, protected cells are unchanged.", "Einheitliches Berichtsblatt (BA-Vorlage 36/VI, I c)"),
+    rule(Code::FormRequired, E, Form, "Jedes Pflichtfeld des Formulars ist ausgefüllt.", "Every mandatory field of the form is filled in.", "Einheitliches Berichtsblatt (BA-Vorlage 36/VI, I c)"),
+    rule(Code::FormChoice, E, Form, "Ein Auswahlfeld enthält einen Wert der Auswahlliste (Bezeichnung oder JSON-Wert).", "A choice field holds a value of its drop-down list (label or JSON value).", "Glossar und Ampelskala (docs/procedure.md)"),
+    rule(Code::FormValue, E, Form, "Datums- und Zahlenfelder enthalten ein Datum bzw. eine Zahl.", "Date and number fields hold a date or a number.", "JSON-Vertrag v1 (docs/procedure.md)"),
+    rule(Code::FormFormula, E, Form, "In Eingabefeldern stehen Werte, keine Formeln (ein zwischengespeichertes Formelergebnis wird nie übernommen).", "Input fields hold values, not formulas (a cached formula result is never taken over).", "Nachvollziehbarkeit: übernommen wird, was eingetragen wurde"),
+    rule(Code::FormStray, E, Form, "Jeder eingetragene Text steht in einem Feld des Formulars, sonst ginge er verloren.", "Every text typed in stands in a field of the form; otherwise it would be lost.", "Nichts geht stillschweigend verloren"),
+    rule(Code::FormConverted, W, Form, "Ein Wert wurde umgedeutet übernommen (Datum als Text oder Seriennummer, Zahl mit Dezimalkomma, Zahl in einem Textfeld).", "A value was taken over after conversion (date as text or serial number, number with decimal comma, number in a text field).", "Nachvollziehbarkeit: übernommen wird, was eingetragen wurde"),
     rule(Code::Internal, E, Any, "Die Prüfung endet ohne inneren Fehler der Bibliothek; tritt doch einer auf, wird er als Befund gemeldet, nie als Absturz.", "The check ends without an internal error of the library; if one occurs, it is reported as a finding, never as a crash.", "Betriebssicherheit beim Einbetten (docs/embedding.md)"),
 ];
 
@@ -392,6 +414,30 @@ pub enum Message {
     ReviewEventOutOfOrder,
     ReviewDateOrder,
     ReviewBeforeSubmission,
+    FormNotSpreadsheet,
+    FormOldExcel,
+    FormUnreadable,
+    FormZipLimit,
+    FormOutsideArea,
+    FormNotAForm,
+    FormTemplateVersion,
+    FormFieldMissing,
+    FormSectionMissing,
+    FormForeignSystem,
+    FormForeignTertial,
+    FormForeignGoal,
+    FormProtectedChanged,
+    FormRequiredEmpty,
+    FormChoiceUnknown,
+    FormDateUnreadable,
+    FormNumberUnreadable,
+    FormErrorValue,
+    FormFormulaInField,
+    FormStrayText,
+    FormIncompleteRow,
+    FormDateConverted,
+    FormNumberConverted,
+    FormTextConverted,
     Internal,
 }
 
@@ -495,6 +541,30 @@ impl Message {
             Message::ReviewEventOutOfOrder => (Code::RV04, "Zum Ziel „{goal}“ kann „{event}“ nicht auf „{previous}“ folgen (Reihenfolge: eingegangen → zurückgegeben → erneut eingereicht → angenommen).", "On goal \"{goal}\", \"{event_en}\" cannot follow \"{previous_en}\" (order: received → returned → resubmitted → accepted)."),
             Message::ReviewDateOrder => (Code::RV04, "Zum Ziel „{goal}“ liegt „{event}“ ({date}) vor dem vorigen Ereignis ({previous_date}).", "On goal \"{goal}\", \"{event_en}\" ({date}) precedes the previous event ({previous_date})."),
             Message::ReviewBeforeSubmission => (Code::RV04, "Zum Ziel „{goal}“ liegt „{event}“ ({date}) vor der Einreichung des Berichtsblatts ({submitted_on}).", "On goal \"{goal}\", \"{event_en}\" ({date}) precedes the sheet's submission ({submitted_on})."),
+            Message::FormNotSpreadsheet => (Code::FormFile, "Die Datei ist keine Tabelle im Format XLSX oder ODS ({detail}).", "The file is not an XLSX or ODS spreadsheet ({detail_en})."),
+            Message::FormOldExcel => (Code::FormFile, "Die Datei ist im alten Excel-Format (.xls); bitte als .xlsx speichern.", "The file is in the old Excel format (.xls); please save it as .xlsx."),
+            Message::FormUnreadable => (Code::FormFile, "Die Tabelle kann nicht gelesen werden: {detail}", "The spreadsheet cannot be read: {detail}"),
+            Message::FormZipLimit => (Code::FormFile, "Die Datei überschreitet eine Grenze: {detail} (höchstens {limit}).", "The file exceeds a limit: {detail_en} (at most {limit})."),
+            Message::FormOutsideArea => (Code::FormFile, "Das Tabellenblatt „{worksheet}“ hat Inhalt weit außerhalb des Formulars (Zeile {row}, Spalte {column}); höchstens {limit} Zellen werden gelesen.", "Worksheet \"{worksheet}\" has content far outside the form (row {row}, column {column}); at most {limit} cells are read."),
+            Message::FormNotAForm => (Code::FormTemplate, "Die Tabelle ist kein Berichtsblatt-Formular von zielsystem (kein Tabellenblatt mit Formularkennung).", "The spreadsheet is not a report sheet form of zielsystem (no worksheet carries the form marker)."),
+            Message::FormTemplateVersion => (Code::FormTemplate, "Das Formular stammt aus der Formularvorlage Version „{version}“, aktuell ist Version „{current}“; bitte ein neues Formular anfordern.", "The form comes from template version \"{version}\"; the current version is \"{current}\"; please request a new form."),
+            Message::FormFieldMissing => (Code::FormTemplate, "Das Feld „{field}“ fehlt im Formular (Zeile gelöscht oder Beschriftung überschrieben?).", "Field \"{field}\" is missing from the form (row deleted or label overwritten?)."),
+            Message::FormSectionMissing => (Code::FormTemplate, "Der Abschnitt „{field}“ fehlt im Formular oder steht an falscher Stelle (Zeilen gelöscht oder verschoben?).", "Section \"{field}\" is missing from the form or out of place (rows deleted or moved?)."),
+            Message::FormForeignSystem => (Code::FormForeign, "Das Formular gehört zum Zielsystem „{form_authority}“ {form_year}, geprüft wird gegen „{authority}“ {year}.", "The form belongs to the target system \"{form_authority}\" {form_year}; it is checked against \"{authority}\" {year}."),
+            Message::FormForeignTertial => (Code::FormForeign, "Das Formular ist für {form_tertial} ausgestellt, erwartet wird {tertial}.", "The form was issued for {form_tertial}; {tertial} is expected."),
+            Message::FormForeignGoal => (Code::FormForeign, "Das Formular ist für das Ziel „{form_goal}“ ausgestellt, {detail}", "The form was issued for goal \"{form_goal}\"; {detail_en}"),
+            Message::FormProtectedChanged => (Code::FormProtected, "Die geschützte Zelle „{field}“ wurde geändert: vorgegeben „{expected}“, gefunden „{found}“.", "Protected cell \"{field}\" was changed: expected \"{expected}\", found \"{found}\"."),
+            Message::FormRequiredEmpty => (Code::FormRequired, "Das Pflichtfeld „{field}“ ist leer.", "Mandatory field \"{field}\" is empty."),
+            Message::FormChoiceUnknown => (Code::FormChoice, "„{value}“ ist im Feld „{field}“ nicht wählbar; zulässig: {allowed}.", "\"{value}\" is not a choice of field \"{field}\"; allowed: {allowed}."),
+            Message::FormDateUnreadable => (Code::FormValue, "„{value}“ im Feld „{field}“ ist kein Datum (TT.MM.JJJJ).", "\"{value}\" in field \"{field}\" is not a date (DD.MM.YYYY)."),
+            Message::FormNumberUnreadable => (Code::FormValue, "„{value}“ im Feld „{field}“ ist keine Zahl.", "\"{value}\" in field \"{field}\" is not a number."),
+            Message::FormErrorValue => (Code::FormValue, "Im Feld „{field}“ steht der Fehlerwert „{value}“.", "Field \"{field}\" holds the error value \"{value}\"."),
+            Message::FormFormulaInField => (Code::FormFormula, "Im Feld „{field}“ steht die Formel „{formula}“; bitte den Wert eintragen (das zwischengespeicherte Ergebnis wird nicht übernommen).", "Field \"{field}\" holds the formula \"{formula}\"; please enter the value (the cached result is not taken over)."),
+            Message::FormStrayText => (Code::FormStray, "„{value}“ steht außerhalb eines Feldes und würde nicht übernommen.", "\"{value}\" stands outside any field and would not be taken over."),
+            Message::FormIncompleteRow => (Code::FormRequired, "In der Zeile „{field}“ fehlt „{missing}“; die übrigen Angaben der Zeile würden sonst verloren gehen.", "Row \"{field}\" lacks \"{missing}\"; the other entries of the row would otherwise be lost."),
+            Message::FormDateConverted => (Code::FormConverted, "„{value}“ im Feld „{field}“ wurde als Datum {date} übernommen.", "\"{value}\" in field \"{field}\" was taken as the date {date}."),
+            Message::FormNumberConverted => (Code::FormConverted, "„{value}“ im Feld „{field}“ wurde als Zahl {number_de} übernommen.", "\"{value}\" in field \"{field}\" was taken as the number {number}."),
+            Message::FormTextConverted => (Code::FormConverted, "Der Wert {value} im Textfeld „{field}“ wurde als Text „{text}“ übernommen.", "Value {value} in text field \"{field}\" was taken as the text \"{text}\"."),
             Message::Internal => (Code::Internal, "Interner Fehler der Bibliothek ({detail}); das Dokument wurde nicht geprüft. Bitte melden.", "Internal error of the library ({detail}); the document was not checked. Please report it."),
         };
         MessageSpec { code, de, en }
@@ -511,6 +581,7 @@ impl DocumentKind {
             DocumentKind::TertialReport => "Tertialbericht",
             DocumentKind::Paper => "Bezirksamtsvorlage",
             DocumentKind::ReviewLog => "Prüfprotokoll",
+            DocumentKind::Form => "Formular (Berichtsblatt als Tabelle)",
         }
     }
 
@@ -523,6 +594,7 @@ impl DocumentKind {
             DocumentKind::TertialReport => "tertial_report",
             DocumentKind::Paper => "paper",
             DocumentKind::ReviewLog => "review_log",
+            DocumentKind::Form => "form",
         }
     }
 }

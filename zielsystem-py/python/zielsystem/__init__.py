@@ -13,6 +13,10 @@ tertial report and evaluate goal attainment::
     report.to_markdown()
     table = zs.attainment_table(system, [sheet])
 
+The Berichtsblatt as an office form: ``system.write_form("2022-T2", goal="A01")`` gives the
+pre-filled XLSX workbook; ``zs.read_form(path_or_bytes, system)`` reads a filled one (XLSX or ODS)
+back into ``(sheet or None, result)``, each finding with its ``cell``.
+
 A draft report moves through its lifecycle with ``report.decide(day, "52/VI")`` and
 ``decided.note(day, "0297/VI")`` (refused with :class:`LifecycleError`), and goes to the Bezirksamt
 as a paper (:class:`Paper`, the Bezirksamtsvorlage) with ``report.to_paper()``, checked by
@@ -75,6 +79,8 @@ from zielsystem._zielsystem import (
     ValidationResult,
     __version__,
     consolidate,
+    read_form,
+    read_forms,
     validate_paper,
     validate_report,
     status,
@@ -138,6 +144,8 @@ __all__ = [
     "consolidate",
     "forecast_accuracy",
     "status",
+    "read_form",
+    "read_forms",
     "summary_by",
     "transitions",
     "validate_paper",

@@ -121,6 +121,16 @@ Code = Union[
     Literal["RV02"],
     Literal["RV03"],
     Literal["RV04"],
+    Literal["FORM_FILE"],
+    Literal["FORM_TEMPLATE"],
+    Literal["FORM_FOREIGN"],
+    Literal["FORM_PROTECTED"],
+    Literal["FORM_REQUIRED"],
+    Literal["FORM_CHOICE"],
+    Literal["FORM_VALUE"],
+    Literal["FORM_FORMULA"],
+    Literal["FORM_STRAY"],
+    Literal["FORM_CONVERTED"],
     Literal["INTERNAL"],
 ]
 """Regelcode: A stable rule code."""

@@ -69,6 +69,8 @@ __all__ = [
     "validate_review_log",
     "status",
     "working_days_after",
+    "read_form",
+    "read_forms",
     "consolidate",
     "attainment_table",
     "summary_by",
@@ -198,6 +200,17 @@ class TargetSystem:
         """The goal with this id, or ``None``."""
     def holder_on(self, portfolio: str, day: datetime.date) -> str | None:
         """The id of the member holding ``portfolio`` on ``day``, or ``None`` when vacant."""
+    def write_form(
+        self,
+        tertial: Tertial | str,
+        *,
+        goal: str | None = None,
+        member: str | None = None,
+        previous: Iterable[_SheetLike] | None = None,
+        answers: Iterable[_SheetLike] | None = None,
+    ) -> bytes:
+        """The Berichtsblatt as a pre-filled XLSX form: of ``goal``, or of every goal ``member``
+        reports on (a worksheet each), filled with ``answers``, ``previous`` shown for reference."""
     def to_dict(self) -> TargetSystemDict:
         """The system as a dict of its JSON shape."""
     def to_json(self, *, indent: int | None = None) -> str:
@@ -443,6 +456,9 @@ class Finding:
     @property
     def is_error(self) -> bool:
         """Whether the finding makes its document invalid."""
+    @property
+    def cell(self) -> str | None:
+        """The cell of a finding in a form (``"Berichtsblatt!C14"``), ``None`` elsewhere."""
     def to_dict(self) -> FindingDict:
         """The finding as a dict of its JSON shape."""
     def to_json(self, *, indent: int | None = None) -> str:
@@ -622,6 +638,25 @@ def status(
 
 def working_days_after(start: datetime.date, end: datetime.date) -> int:
     """The working days in Berlin after ``start`` up to and including ``end``."""
+
+def read_form(
+    form: bytes | _Path,
+    system: _SystemLike,
+    *,
+    tertial: Tertial | str | None = None,
+    history: Iterable[_SheetLike] | None = None,
+) -> tuple[ReportSheet | None, ValidationResult]:
+    """Reads a filled form (XLSX or ODS) of one goal: the sheet, or ``None`` when the form could not
+    be read into one, and every finding, each with its ``cell``."""
+
+def read_forms(
+    form: bytes | _Path,
+    system: _SystemLike,
+    *,
+    tertial: Tertial | str | None = None,
+    history: Iterable[_SheetLike] | None = None,
+) -> list[tuple[str, ReportSheet | None, ValidationResult]]:
+    """Reads every form worksheet of a workbook: ``(worksheet, sheet or None, result)`` each."""
 
 def consolidate(
     system: _SystemLike,

@@ -75,8 +75,8 @@ def as_text(cell: str, value: str) -> Callable[[Worksheet], None]:
 
 
 def serial_date(sheet: Worksheet) -> None:
-    sheet["D26"] = 44804  # 31.08.2022 as a bare spreadsheet serial
-    sheet["D26"].number_format = "General"
+    sheet["D27"] = 44804  # 31.08.2022 as a bare spreadsheet serial
+    sheet["D27"].number_format = "General"
 
 
 def delete_submission_row(sheet: Worksheet) -> None:
@@ -84,18 +84,18 @@ def delete_submission_row(sheet: Worksheet) -> None:
 
 
 def insert_contribution(sheet: Worksheet) -> None:
-    sheet.insert_rows(21)
-    sheet["B21"] = "Energiebericht 2021 veröffentlicht."
-    sheet["C21"] = "Steuerungsdienst"
+    sheet.insert_rows(22)
+    sheet["B22"] = "Energiebericht 2021 veröffentlicht."
+    sheet["C22"] = "Steuerungsdienst"
 
 
 def risk_without_levels(sheet: Worksheet) -> None:
-    sheet["B31"] = "Lieferengpässe bei Dämmstoffen."
+    sheet["B32"] = "Lieferengpässe bei Dämmstoffen."
 
 
 def at_risk_without_risks(sheet: Worksheet) -> None:
-    sheet["B36"] = "Zielerreichung gefährdet"
-    for cell in ("B30", "C30", "D30"):
+    sheet["B37"] = "Zielerreichung gefährdet"
+    for cell in ("B31", "C31", "D31"):
         sheet[cell] = None
 
 
@@ -150,51 +150,57 @@ def main() -> None:
         ("protected-cell-changed", "The pre-filled goal title was overwritten.",
          edited(t2, put(B11="Klimaschutz irgendwann")), "form.xlsx",
          {"valid": False, "findings": [cell("B11", "FORM_PROTECTED")], "absent": ["FORM_REQUIRED"]}),
-        ("mandatory-empty", "Submission day and rationale left empty.", edited(t2, put(B15=None, B37=None)), "form.xlsx",
-         {"valid": False, "findings": [cell("B15", "FORM_REQUIRED"), cell("B37", "FORM_REQUIRED")]}),
+        ("mandatory-empty", "Submission day and rationale left empty.", edited(t2, put(B15=None, B38=None)), "form.xlsx",
+         {"valid": False, "findings": [cell("B15", "FORM_REQUIRED"), cell("B38", "FORM_REQUIRED")]}),
         ("label-typed-wrong", "A light typed instead of a forecast; a JSON value and another case are accepted.",
-         edited(t2, put(B36="grün", C30="high", D30="Mittel")), "form.xlsx",
-         {"valid": False, "findings": [cell("B36", "FORM_CHOICE")], "absent": ["FORM_VALUE"]}),
+         edited(t2, put(B37="grün", C31="high", D31="Mittel")), "form.xlsx",
+         {"valid": False, "findings": [cell("B37", "FORM_CHOICE")], "absent": ["FORM_VALUE"]}),
         ("date-as-text-and-serial", "The submission day typed as text, a date as a bare serial: taken, with a warning.",
          edited(edited(t2, put(B15="13.09.2022")), serial_date), "form.xlsx",
-         {"valid": True, "findings": [cell("B15", "FORM_CONVERTED"), cell("D26", "FORM_CONVERTED")],
+         {"valid": True, "findings": [cell("B15", "FORM_CONVERTED"), cell("D27", "FORM_CONVERTED")],
           "sheet": {"submitted_on": "2022-09-13"}}),
         ("date-unreadable", "A submission day that is no date.", edited(t2, put(B15="Mitte September")), "form.xlsx",
          {"valid": False, "findings": [cell("B15", "FORM_VALUE")]}),
-        ("decimal-comma", "A value typed with a decimal comma: taken, with a warning.", edited(t2, put(C26="88,5")), "form.xlsx",
-         {"valid": True, "findings": [cell("C26", "FORM_CONVERTED")], "sheet": {"indicator_values": 1}}),
-        ("number-unreadable", "An indicator value that is no number.", edited(t2, put(C26="fast 90")), "form.xlsx",
-         {"valid": False, "findings": [cell("C26", "FORM_VALUE")]}),
+        ("deputy-signs", "A deputy signs in representation (in Vertretung): taken as signed_by.",
+         edited(t2, put(B16="m-stadt")), "form.xlsx",
+         {"valid": True, "findings": [], "absent": ["RS15", "FORM_CHOICE"], "sheet": {"signed_by": "m-stadt"}}),
+        ("deputy-unknown", "A deputy typed by name instead of chosen from the list: refused, the allowed values named.",
+         edited(t2, put(B16="Frau Müller")), "form.xlsx",
+         {"valid": False, "findings": [cell("B16", "FORM_CHOICE")]}),
+        ("decimal-comma", "A value typed with a decimal comma: taken, with a warning.", edited(t2, put(C27="88,5")), "form.xlsx",
+         {"valid": True, "findings": [cell("C27", "FORM_CONVERTED")], "sheet": {"indicator_values": 1}}),
+        ("number-unreadable", "An indicator value that is no number.", edited(t2, put(C27="fast 90")), "form.xlsx",
+         {"valid": False, "findings": [cell("C27", "FORM_VALUE")]}),
         ("stray-text", "Text beside the fields and below the form would be lost: reported.",
-         edited(t2, put(G19="Nachtrag: siehe Anlage", A49="Notiz unter dem Formular")), "form.xlsx",
-         {"valid": False, "findings": [cell("G19", "FORM_STRAY"), cell("A49", "FORM_STRAY")]}),
+         edited(t2, put(G20="Nachtrag: siehe Anlage", A50="Notiz unter dem Formular")), "form.xlsx",
+         {"valid": False, "findings": [cell("G20", "FORM_STRAY"), cell("A50", "FORM_STRAY")]}),
         ("row-deleted", "The row of the submission day was deleted.", edited(t2, delete_submission_row), "form.xlsx",
          {"valid": False, "findings": [cell("A15", "FORM_TEMPLATE")]}),
         ("row-inserted", "A row inserted for a third contribution is read like the others.",
          edited(t2, insert_contribution), "form.xlsx",
          {"valid": True, "findings": [], "absent": ["FORM_STRAY", "FORM_TEMPLATE"], "sheet": {"contributions": 3}}),
-        ("value-outside-list", "An org unit that is not in the list.", edited(t2, put(C19="Amt für Träume")), "form.xlsx",
-         {"valid": False, "findings": [cell("C19", "FORM_CHOICE")]}),
+        ("value-outside-list", "An org unit that is not in the list.", edited(t2, put(C20="Amt für Träume")), "form.xlsx",
+         {"valid": False, "findings": [cell("C20", "FORM_CHOICE")]}),
         ("forecast-not-in-tertial", "A forecast of tertials I and II in tertial III (not in its list): rule RS06 at its cell.",
          edited(t3, forecast_in_t3), "form.xlsx",
-         {"valid": False, "findings": [cell("B37", "RS06")]}),
+         {"valid": False, "findings": [cell("B38", "RS06")]}),
         ("formula-in-date", "A formula where the submission day belongs: reported with its text.",
          edited(t2, put(B15="=DATE(2022,9,13)")), "form.xlsx",
          {"valid": False, "findings": [cell("B15", "FORM_FORMULA")]}),
         ("formula-in-text", "A formula in the rationale: its cached result is not taken over.",
-         edited(t2, put(B37='="Plan"&" erfüllt"')), "form.xlsx",
-         {"valid": False, "findings": [cell("B37", "FORM_FORMULA")]}),
+         edited(t2, put(B38='="Plan"&" erfüllt"')), "form.xlsx",
+         {"valid": False, "findings": [cell("B38", "FORM_FORMULA")]}),
         ("number-in-text-field", "A number in a text field reaches the sheet as text, with a warning.",
-         edited(t2, put(B20=2022)), "form.xlsx",
-         {"valid": True, "findings": [cell("B20", "FORM_CONVERTED")]}),
+         edited(t2, put(B21=2022)), "form.xlsx",
+         {"valid": True, "findings": [cell("B21", "FORM_CONVERTED")]}),
         ("incomplete-risk", "A risk without likelihood and impact would be lost: both are asked for.",
          edited(t2, risk_without_levels), "form.xlsx",
-         {"valid": False, "findings": [cell("C31", "FORM_REQUIRED"), cell("D31", "FORM_REQUIRED")]}),
+         {"valid": False, "findings": [cell("C32", "FORM_REQUIRED"), cell("D32", "FORM_REQUIRED")]}),
         ("rule-finding-located", "At risk without any risk: rule RS07, located at the risks section.",
          edited(t2, at_risk_without_risks), "form.xlsx",
-         {"valid": False, "findings": [cell("A28", "RS07")]}),
+         {"valid": False, "findings": [cell("A29", "RS07")]}),
         ("text-like-a-formula", "A text beginning with = stays text (near miss of FORM_FORMULA).",
-         edited(t2, as_text("B37", "=Plan erfüllt, siehe Anlage")), "form.xlsx",
+         edited(t2, as_text("B38", "=Plan erfüllt, siehe Anlage")), "form.xlsx",
          {"valid": True, "findings": [], "absent": ["FORM_FORMULA"], "sheet": {"rationale": "=Plan erfüllt, siehe Anlage"}}),
     ]
     for old in HERE.iterdir():

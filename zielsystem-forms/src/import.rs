@@ -17,7 +17,8 @@ use crate::layout::{
 };
 use crate::read::{Cell, Grid, Value, serial_date};
 use crate::write::{
-    DATE_HELP, INSTRUCTIONS, MEMBER_HELP, NO_INDICATORS, PREVIOUS_HELP, portfolio_text, subtitle,
+    DATE_HELP, DEPUTY_HELP, INSTRUCTIONS, MEMBER_HELP, NO_INDICATORS, PREVIOUS_HELP,
+    portfolio_text, subtitle,
 };
 
 /// What the import is checked against beyond the target system.
@@ -608,6 +609,7 @@ impl<'a> FormReader<'a> {
             ),
             PREVIOUS_HELP.to_string(),
             MEMBER_HELP.to_string(),
+            DEPUTY_HELP.to_string(),
             tertial.label_de(),
             DATE_HELP.to_string(),
             w.sheet_help("forecast").to_string(),
@@ -685,6 +687,14 @@ impl<'a> FormReader<'a> {
                             self.required(row, COL_MAIN, &label, "/reporting_member");
                         }
                         None => {}
+                    }
+                }
+                // Optional: empty unless a deputy signs in representation.
+                Field::SignedBy => {
+                    if let Some(deputy) =
+                        self.choice(row, COL_MAIN, &label, "/signed_by", |t| choices.member(t))
+                    {
+                        values.insert("signed_by".into(), json!(deputy));
                     }
                 }
                 Field::SubmittedOn => match self.date(row, COL_MAIN, &label, "/submitted_on") {
@@ -832,6 +842,7 @@ impl<'a> FormReader<'a> {
             "goal",
             "tertial",
             "reporting_member",
+            "signed_by",
             "submitted_on",
             "contributions",
             "indicator_values",

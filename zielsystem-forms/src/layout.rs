@@ -8,7 +8,7 @@ use serde_json::Value;
 use zielsystem_core::{Forecast, Level, Tertial};
 
 /// The version of the form template. A form of another version is refused with its version named.
-pub const TEMPLATE_VERSION: &str = "1";
+pub const TEMPLATE_VERSION: &str = "2";
 
 /// The marker in the hidden key column that makes a worksheet a form of this library.
 pub const MARKER: &str = "zielsystem-berichtsblatt";
@@ -200,11 +200,13 @@ pub enum Field {
     ReportingMember,
     /// Eingereicht am (input).
     SubmittedOn,
+    /// In Vertretung unterzeichnet von (optional input: a deputy who signs for the reporting member).
+    SignedBy,
 }
 
 impl Field {
     /// Every header field, in form order.
-    pub const ALL: [Field; 11] = [
+    pub const ALL: [Field; 12] = [
         Field::Authority,
         Field::Year,
         Field::Tertial,
@@ -216,6 +218,7 @@ impl Field {
         Field::Portfolio,
         Field::ReportingMember,
         Field::SubmittedOn,
+        Field::SignedBy,
     ];
 
     /// The label in column A.
@@ -233,12 +236,16 @@ impl Field {
             Field::Portfolio => w.system_part_title("Goal", "portfolio").to_string(),
             Field::ReportingMember => w.sheet_title("reporting_member").to_string(),
             Field::SubmittedOn => w.sheet_title("submitted_on").to_string(),
+            Field::SignedBy => w.sheet_title("signed_by").to_string(),
         }
     }
 
     /// Whether the member fills the field in.
     pub fn is_input(self) -> bool {
-        matches!(self, Field::ReportingMember | Field::SubmittedOn)
+        matches!(
+            self,
+            Field::ReportingMember | Field::SubmittedOn | Field::SignedBy
+        )
     }
 
     /// The JSON Pointer of the report sheet the field feeds, where it feeds one.
@@ -249,6 +256,7 @@ impl Field {
             Field::Goal => Some("/goal"),
             Field::ReportingMember => Some("/reporting_member"),
             Field::SubmittedOn => Some("/submitted_on"),
+            Field::SignedBy => Some("/signed_by"),
             _ => None,
         }
     }

@@ -36,6 +36,8 @@ pub const INSTRUCTIONS: &str = "Bitte nur die gelben Felder ausfüllen; Auswahlf
 pub const DATE_HELP: &str = "Datum (TT.MM.JJJJ), zwischen Berichtsstichtag und Berichtsfrist.";
 /// Help beside the reporting member.
 pub const MEMBER_HELP: &str = "Kennung aus der Liste";
+/// Help beside the deputy's cell: left empty unless someone signs in representation.
+pub const DEPUTY_HELP: &str = "Nur ausfüllen, wenn ein anderes Bezirksamtsmitglied in Vertretung unterzeichnet (Kennung aus der Liste).";
 /// Help beside the earlier tertial's forecast.
 pub const PREVIOUS_HELP: &str = "zum Vergleich";
 /// Shown where a goal has no indicators.
@@ -460,6 +462,12 @@ impl SheetWriter<'_> {
                 Field::SubmittedOn => {
                     self.date_input(COL_MAIN, answer.map(|s| s.submitted_on))?;
                     self.help_right(DATE_HELP, last_col)?;
+                }
+                Field::SignedBy => {
+                    let deputy = answer.and_then(|s| s.signed_by.as_deref());
+                    let list = self.choices.members_validation(w.sheet_help("signed_by"))?;
+                    self.choice_input(COL_MAIN, deputy, &list)?;
+                    self.help_right(DEPUTY_HELP, last_col)?;
                 }
             }
             self.row += 1;

@@ -77,6 +77,27 @@ fn every_example_sheet_survives_its_form() {
     }
 }
 
+/// A sheet signed by a deputy ("in Vertretung") comes back with its `signed_by`: nothing the
+/// contract carries is lost on the way through the form.
+#[test]
+fn a_deputy_survives_the_round_trip() {
+    let system = system();
+    let mut sheet = sheets()
+        .into_iter()
+        .find(|s| s.goal == "A01" && s.tertial.to_string() == "2022-T2")
+        .unwrap();
+    sheet.signed_by = Some("m-stadt".to_string());
+    let request = FormRequest {
+        tertial: sheet.tertial,
+        previous: &[],
+        answers: std::slice::from_ref(&sheet),
+    };
+    let bytes = goal_form(&system, "A01", &request).unwrap();
+    let forms = read_form(&bytes, &system, &ImportOptions::default());
+    assert!(forms[0].result.valid, "{:?}", forms[0].result);
+    assert_eq!(forms[0].sheet.as_ref(), Some(&sheet));
+}
+
 #[test]
 fn an_empty_form_asks_for_the_mandatory_fields() {
     let system = system();

@@ -1,12 +1,11 @@
 //! The drop-down lists of a form and how a chosen (or typed) value is read back: the German label
 //! and the JSON value are accepted, anything else is refused with the allowed values listed.
 
-use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Worksheet, XlsxError};
+use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Formula, Worksheet, XlsxError};
 use zielsystem_core::{Forecast, Level, TargetSystem, Tertial};
 
 use crate::FormError;
-use crate::layout::{forecast_choices, level_choices};
-use crate::write::list_formula;
+use crate::layout::{LISTS_SHEET, forecast_choices, level_choices};
 
 /// One choosable value: its JSON value and the labels that stand for it.
 #[derive(Clone, Debug)]
@@ -239,4 +238,13 @@ impl Choices {
             .map_err(|e| FormError::Write(e.to_string()))?;
         Self::list(validation, "Risikoorientierte Einschätzung", help)
     }
+}
+
+/// Formulas for the lists on the hidden list sheet.
+pub fn list_formula(col: u16, len: usize) -> Formula {
+    let column = crate::layout::column_name(col);
+    Formula::new(format!(
+        "={LISTS_SHEET}!${column}$1:${column}${}",
+        len.max(1)
+    ))
 }

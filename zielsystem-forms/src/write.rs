@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, ExcelDateTime, Format, FormatAlign,
-    FormatBorder, Formula, ProtectionOptions, Workbook, Worksheet, XlsxError,
+    FormatBorder, ProtectionOptions, Workbook, Worksheet, XlsxError,
 };
 use zielsystem_core::model::target_system::Goal;
 use zielsystem_core::{ReportSheet, TargetSystem, Tertial};
@@ -875,13 +875,4 @@ pub fn portfolio_text(system: &TargetSystem, id: &str) -> String {
 
 fn rows_for(entries: usize) -> usize {
     (entries + SPARE_ROWS).max(MIN_ROWS)
-}
-
-/// Formulas for the lists on the hidden list sheet.
-pub fn list_formula(col: u16, len: usize) -> Formula {
-    let column = crate::layout::column_name(col);
-    Formula::new(format!(
-        "={LISTS_SHEET}!${column}$1:${column}${}",
-        len.max(1)
-    ))
 }

@@ -1,5 +1,5 @@
-//! Bindings of `zielsystem-forms`: `TargetSystem.write_form` (the method lives in `model`, the work
-//! here), `read_form` and `read_forms`. A form is read from `bytes` or a path (`str` or
+//! Bindings of `zielsystem-forms`: `read_form` and `read_forms` (`TargetSystem.write_form` is a
+//! method, so it lives in `model`, which must not import this module). A form is read from `bytes` or a path (`str` or
 //! `os.PathLike`); each finding carries its cell (`Finding.cell`, e.g. `"Berichtsblatt!C14"`).
 
 use std::io::Read;
@@ -10,55 +10,11 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 use zielsystem_core::{ReportSheet, TargetSystem};
 use zielsystem_forms::read::FILE_MAX_BYTES;
-use zielsystem_forms::{FormRequest, ImportOptions, ImportedForm, goal_form, member_form};
+use zielsystem_forms::{ImportOptions, ImportedForm};
 
 use crate::calendar::tertial_arg;
 use crate::findings::PyValidationResult;
 use crate::model::{PyReportSheet, sheets_arg, system_arg};
-
-fn value_error(error: &zielsystem_forms::FormError) -> PyErr {
-    PyValueError::new_err(error.to_string())
-}
-
-/// The workbook for `goal` or `member` (exactly one; without both, the goal of the one sheet in
-/// `answers`), pre-filled from `system` and `answers`, with `previous` shown for reference.
-pub fn write_form<'py>(
-    py: Python<'py>,
-    system: &TargetSystem,
-    tertial: &Bound<'py, PyAny>,
-    goal: Option<&str>,
-    member: Option<&str>,
-    previous: Option<&Bound<'py, PyAny>>,
-    answers: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Bound<'py, PyBytes>> {
-    let tertial = tertial_arg(tertial)?;
-    let previous = previous.map(sheets_arg).transpose()?.unwrap_or_default();
-    let answers = answers.map(sheets_arg).transpose()?.unwrap_or_default();
-    let request = FormRequest {
-        tertial,
-        previous: &previous,
-        answers: &answers,
-    };
-    let bytes = match (goal, member) {
-        (Some(_), Some(_)) => {
-            return Err(PyValueError::new_err(
-                "goal oder member angeben, nicht beides / give goal or member, not both",
-            ));
-        }
-        (Some(goal), None) => goal_form(system, goal, &request),
-        (None, Some(member)) => member_form(system, member, &request),
-        (None, None) => match answers.as_slice() {
-            [one] => goal_form(system, &one.goal, &request),
-            _ => {
-                return Err(PyValueError::new_err(
-                    "goal, member oder genau ein Blatt in answers angeben / give goal, member or exactly one sheet in answers",
-                ));
-            }
-        },
-    }
-    .map_err(|e| value_error(&e))?;
-    Ok(PyBytes::new(py, &bytes))
-}
 
 /// The bytes of a form: `bytes` as they are, a `str` or `os.PathLike` read as a file (at most one
 /// byte beyond the size limit, so an oversized file is a finding, not a memory problem).

@@ -3,11 +3,12 @@
 //! `TertialReport` lives with `consolidate`, which builds it.)
 
 use chrono::NaiveDate;
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use zielsystem_core::model::paper::PaperKind;
 use zielsystem_core::{Document, Paper, ReportSheet, TargetSystem, ValidationResult};
 
-use crate::calendar::PyTertial;
+use crate::calendar::{PyTertial, tertial_arg};
 use crate::findings::{Form, parse, require_document_bytes};
 use crate::json;
 
@@ -234,7 +235,7 @@ crate::json_class_methods!(PyTargetSystem, "TargetSystem", {
         previous: Option<&Bound<'py, PyAny>>,
         answers: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
-        crate::forms::write_form(py, &self.inner, tertial, goal, member, previous, answers)
+        write_form(py, &self.inner, tertial, goal, member, previous, answers)
     }
 
     /// The id of the member holding `portfolio` on `day`, or `None` when it is vacant.
@@ -493,3 +494,43 @@ crate::json_class_methods!(PyPaper, "Paper", {
         )
     }
 });
+
+/// The workbook for `goal` or `member` (exactly one; without both, the goal of the one sheet in
+/// `answers`), pre-filled from `system` and `answers`, with `previous` shown for reference.
+fn write_form<'py>(
+    py: Python<'py>,
+    system: &TargetSystem,
+    tertial: &Bound<'py, PyAny>,
+    goal: Option<&str>,
+    member: Option<&str>,
+    previous: Option<&Bound<'py, PyAny>>,
+    answers: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+    let tertial = tertial_arg(tertial)?;
+    let previous = previous.map(sheets_arg).transpose()?.unwrap_or_default();
+    let answers = answers.map(sheets_arg).transpose()?.unwrap_or_default();
+    let request = zielsystem_forms::FormRequest {
+        tertial,
+        previous: &previous,
+        answers: &answers,
+    };
+    let bytes = match (goal, member) {
+        (Some(_), Some(_)) => {
+            return Err(PyValueError::new_err(
+                "goal oder member angeben, nicht beides / give goal or member, not both",
+            ));
+        }
+        (Some(goal), None) => zielsystem_forms::goal_form(system, goal, &request),
+        (None, Some(member)) => zielsystem_forms::member_form(system, member, &request),
+        (None, None) => match answers.as_slice() {
+            [one] => zielsystem_forms::goal_form(system, &one.goal, &request),
+            _ => {
+                return Err(PyValueError::new_err(
+                    "goal, member oder genau ein Blatt in answers angeben / give goal, member or exactly one sheet in answers",
+                ));
+            }
+        },
+    }
+    .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    Ok(pyo3::types::PyBytes::new(py, &bytes))
+}

@@ -52,8 +52,8 @@ __all__ = [
     "ReportingDict",
     "ReportingStatus",
     "ResolutionDict",
-    "ReviewEntry",
     "ReviewEntryAcceptedDict",
+    "ReviewEntryDict",
     "ReviewEntryReceivedDict",
     "ReviewEntryResubmittedDict",
     "ReviewEntryReturnedDict",
@@ -350,7 +350,7 @@ class ReviewEntryAcceptedDict(TypedDict):
     reviewer: str
 
 
-ReviewEntry = Union[
+ReviewEntryDict = Union[
     ReviewEntryReceivedDict,
     ReviewEntryReturnedDict,
     ReviewEntryResubmittedDict,
@@ -367,7 +367,7 @@ class ReviewLogDict(TypedDict):
     schema_version: str
     authority: str
     tertial: str
-    entries: List[ReviewEntry]
+    entries: List[ReviewEntryDict]
 
 
 class DeclaredGoalCountsDict(TypedDict):

@@ -24,8 +24,9 @@ COMMON_KEYS = {"description", "document", "valid", "codes", "absent", "schema_va
 KEYS = {
     "system": COMMON_KEYS | {"previous_system"},
     "sheet": COMMON_KEYS | {"system", "history"},
-    "report": COMMON_KEYS | {"system", "sheets", "previous", "tertial", "as_of"},
+    "report": COMMON_KEYS | {"system", "sheets", "previous", "tertial", "as_of", "decide"},
     "paper": COMMON_KEYS,
+    "review": COMMON_KEYS | {"system", "sheets"},
 }
 """The keys ``expect.json`` may have per kind (tests/README.md); any other key is a typo that would
 silently weaken the case, so it fails the run."""

@@ -1,5 +1,5 @@
-"""Typed shapes that have no JSON Schema of their own: the rows of the analytics functions and the
-validation result as dicts. Hand-written; the shapes of the documents are generated into
+"""Typed shapes that have no JSON Schema of their own: the rows of the analytics functions, the
+status overview of the steering service and the validation result as dicts. Hand-written; the shapes of the documents are generated into
 ``zielsystem._types`` from ``schemas/`` (``scripts/gen-types``).
 """
 
@@ -7,12 +7,17 @@ from __future__ import annotations
 
 from typing import List, Literal, Optional, TypedDict, Union
 
-from zielsystem._types import FindingDict, Forecast, Light, Perspective
+from zielsystem._types import FindingDict, Forecast, Light, Perspective, ReportingStatus
 
 __all__ = [
     "AccuracyRowDict",
     "AttainmentRowDict",
     "Dimension",
+    "GoalStatusDict",
+    "MemberStatusDict",
+    "ReviewEvent",
+    "ReviewStatus",
+    "StatusOverviewDict",
     "SummaryDict",
     "TransitionCellDict",
     "TransitionsDict",
@@ -100,3 +105,45 @@ class AccuracyRowDict(TypedDict):
     yellow_red_borne_out: int
     unresolved: int
     accuracy_percent: Optional[float]
+
+
+ReviewEvent = Union[Literal["received"], Literal["returned"], Literal["resubmitted"], Literal["accepted"]]
+"""The kinds of event in a review log (the ``event`` of each ``ReviewEntryDict`` variant)."""
+
+
+ReviewStatus = Union[Literal["under_review"], Literal["returned"], Literal["accepted"]]
+"""Where a sheet stands in the steering service's review."""
+
+
+class GoalStatusDict(TypedDict):
+    """One goal's sheet on the day of a status overview."""
+
+    goal: str
+    title: str
+    member: Optional[str]
+    due_on: str
+    reporting_status: ReportingStatus
+    submitted_on: Optional[str]
+    review_status: Optional[ReviewStatus]
+    overdue_working_days: int
+    escalate: bool
+
+
+class MemberStatusDict(TypedDict):
+    """The goals one member is responsible for (``member`` is ``None`` for vacant portfolios)."""
+
+    member: Optional[str]
+    name: Optional[str]
+    goals: List[GoalStatusDict]
+
+
+class StatusOverviewDict(TypedDict):
+    """The status overview of a tertial on a day (``zielsystem.status``)."""
+
+    authority: str
+    tertial: str
+    as_of: str
+    deadline: str
+    grace_working_days: int
+    members: List[MemberStatusDict]
+    escalations: List[GoalStatusDict]

@@ -10,6 +10,7 @@ from typing import Any, Iterable, Literal, Mapping, Sequence, Union, final
 from zielsystem._rows import (
     AccuracyRowDict,
     AttainmentRowDict,
+    StatusOverviewDict,
     SummaryDict,
     TransitionsDict,
     ValidationResultDict,
@@ -38,7 +39,6 @@ from zielsystem._types import (
     ResolutionDict,
     ReviewEntryDict,
     ReviewLogDict,
-    StatusOverviewDict,
     RiskDict,
     Severity,
     Stage,

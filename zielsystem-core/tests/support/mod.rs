@@ -38,172 +38,6 @@ pub fn case_folders(kind_dir: &Path) -> Vec<PathBuf> {
     dirs
 }
 
-/// Every [`Message`] variant. [`message_enum_is_complete`] holds this list against the enum's
-/// source, so a new variant cannot be forgotten here.
-pub const MESSAGES: &[(&str, Message)] = &[
-    ("JsonSyntax", Message::JsonSyntax),
-    ("SchemaType", Message::SchemaType),
-    ("SchemaRequired", Message::SchemaRequired),
-    ("SchemaUnknownKey", Message::SchemaUnknownKey),
-    ("SchemaFormatDate", Message::SchemaFormatDate),
-    ("SchemaFormatTertial", Message::SchemaFormatTertial),
-    ("SchemaFormatNumber", Message::SchemaFormatNumber),
-    ("SchemaFormatPattern", Message::SchemaFormatPattern),
-    ("SchemaEnum", Message::SchemaEnum),
-    ("SchemaDuplicateKey", Message::SchemaDuplicateKey),
-    ("SchemaMismatch", Message::SchemaMismatch),
-    ("SchemaLimitDocumentSize", Message::SchemaLimitDocumentSize),
-    ("SchemaLimitDepth", Message::SchemaLimitDepth),
-    ("SchemaLimitListLength", Message::SchemaLimitListLength),
-    ("SchemaLimitTextLength", Message::SchemaLimitTextLength),
-    ("SchemaLimitFindings", Message::SchemaLimitFindings),
-    ("YearImplausible", Message::YearImplausible),
-    (
-        "SchemaVersionUnsupported",
-        Message::SchemaVersionUnsupported,
-    ),
-    ("DuplicateId", Message::DuplicateId),
-    ("GoalCountMismatch", Message::GoalCountMismatch),
-    ("MissionStatementBlank", Message::MissionStatementBlank),
-    ("GoalTitleBlank", Message::GoalTitleBlank),
-    ("UnknownPortfolio", Message::UnknownPortfolio),
-    ("UnknownOrgUnit", Message::UnknownOrgUnit),
-    ("TermEndsBeforeStart", Message::TermEndsBeforeStart),
-    ("TermsOverlap", Message::TermsOverlap),
-    ("GoalFewOrgUnits", Message::GoalFewOrgUnits),
-    ("SteeringServiceCount", Message::SteeringServiceCount),
-    ("PredecessorMissing", Message::PredecessorMissing),
-    ("PredecessorUnexpected", Message::PredecessorUnexpected),
-    ("PredecessorMalformed", Message::PredecessorMalformed),
-    ("PredecessorWrongYear", Message::PredecessorWrongYear),
-    ("PredecessorUnknown", Message::PredecessorUnknown),
-    ("FirstTertialOutsideYear", Message::FirstTertialOutsideYear),
-    (
-        "ResolutionNumberMalformed",
-        Message::ResolutionNumberMalformed,
-    ),
-    (
-        "ResolutionAfterFirstCutOff",
-        Message::ResolutionAfterFirstCutOff,
-    ),
-    ("PortfolioVacant", Message::PortfolioVacant),
-    ("GoalOnePortfolio", Message::GoalOnePortfolio),
-    (
-        "SheetSchemaVersionUnsupported",
-        Message::SheetSchemaVersionUnsupported,
-    ),
-    ("SheetAuthorityMismatch", Message::SheetAuthorityMismatch),
-    ("SheetYearMismatch", Message::SheetYearMismatch),
-    ("SheetTertialBeforeFirst", Message::SheetTertialBeforeFirst),
-    ("GoalUnknown", Message::GoalUnknown),
-    ("ReportingMemberUnknown", Message::ReportingMemberUnknown),
-    ("ReporterNotHolder", Message::ReporterNotHolder),
-    ("ReporterNotHolderVacant", Message::ReporterNotHolderVacant),
-    ("SubmittedBeforeCutOff", Message::SubmittedBeforeCutOff),
-    ("SubmittedLate", Message::SubmittedLate),
-    ("ForecastNotAllowed", Message::ForecastNotAllowed),
-    ("RiskMissing", Message::RiskMissing),
-    (
-        "CountermeasureWithoutRisk",
-        Message::CountermeasureWithoutRisk,
-    ),
-    (
-        "CountermeasureFewOrgUnits",
-        Message::CountermeasureFewOrgUnits,
-    ),
-    (
-        "CountermeasureUnknownOrgUnit",
-        Message::CountermeasureUnknownOrgUnit,
-    ),
-    ("NoContribution", Message::NoContribution),
-    (
-        "ForecastContradictsHighRisk",
-        Message::ForecastContradictsHighRisk,
-    ),
-    (
-        "ForecastContradictsLowRisks",
-        Message::ForecastContradictsLowRisks,
-    ),
-    ("IndicatorUnknown", Message::IndicatorUnknown),
-    ("IndicatorValueNotFinite", Message::IndicatorValueNotFinite),
-    ("AchievedRevoked", Message::AchievedRevoked),
-    ("TextBlank", Message::TextBlank),
-    ("TextTooLong", Message::TextTooLong),
-    ("SignerUnknown", Message::SignerUnknown),
-    ("SignerNotInOffice", Message::SignerNotInOffice),
-    ("SignerIsReporter", Message::SignerIsReporter),
-    (
-        "CountermeasureOnePortfolio",
-        Message::CountermeasureOnePortfolio,
-    ),
-    (
-        "ContributionUnknownOrgUnit",
-        Message::ContributionUnknownOrgUnit,
-    ),
-    ("NotAchievedEarly", Message::NotAchievedEarly),
-    ("SheetForeign", Message::SheetForeign),
-    ("SheetGoalNotInReport", Message::SheetGoalNotInReport),
-    ("PreviousSheetForeign", Message::PreviousSheetForeign),
-    ("SheetDuplicate", Message::SheetDuplicate),
-    ("PreviousSheetDuplicate", Message::PreviousSheetDuplicate),
-    ("GoalWithoutSheet", Message::GoalWithoutSheet),
-    ("LifecycleFieldMissing", Message::LifecycleFieldMissing),
-    (
-        "LifecycleFieldUnexpected",
-        Message::LifecycleFieldUnexpected,
-    ),
-    ("LifecycleTransition", Message::LifecycleTransition),
-    ("DecisionNumberMalformed", Message::DecisionNumberMalformed),
-    ("LifecycleDateOrder", Message::LifecycleDateOrder),
-    ("DecidedBeforeCutOff", Message::DecidedBeforeCutOff),
-    ("DecidedBeforeSubmission", Message::DecidedBeforeSubmission),
-    ("CountermeasureUnknown", Message::CountermeasureUnknown),
-    ("DecidedWithSheetErrors", Message::DecidedWithSheetErrors),
-    ("CouncilNumberMalformed", Message::CouncilNumberMalformed),
-    ("PaperNumberMalformed", Message::PaperNumberMalformed),
-    ("PaperSectionMissing", Message::PaperSectionMissing),
-    ("PaperPlaceholder", Message::PaperPlaceholder),
-    ("PaperSectionNotOfKind", Message::PaperSectionNotOfKind),
-    ("ReviewSheetNotReceived", Message::ReviewSheetNotReceived),
-    ("ReviewReplacesUnknown", Message::ReviewReplacesUnknown),
-    (
-        "ReviewAcceptedWithErrors",
-        Message::ReviewAcceptedWithErrors,
-    ),
-    (
-        "ReviewResubmissionUnchanged",
-        Message::ReviewResubmissionUnchanged,
-    ),
-    ("ReviewEventOutOfOrder", Message::ReviewEventOutOfOrder),
-    ("ReviewDateOrder", Message::ReviewDateOrder),
-    ("ReviewBeforeSubmission", Message::ReviewBeforeSubmission),
-    ("FormNotSpreadsheet", Message::FormNotSpreadsheet),
-    ("FormOldExcel", Message::FormOldExcel),
-    ("FormUnreadable", Message::FormUnreadable),
-    ("FormZipLimit", Message::FormZipLimit),
-    ("FormOutsideArea", Message::FormOutsideArea),
-    ("FormNotAForm", Message::FormNotAForm),
-    ("FormTemplateVersion", Message::FormTemplateVersion),
-    ("FormFieldMissing", Message::FormFieldMissing),
-    ("FormSectionMissing", Message::FormSectionMissing),
-    ("FormForeignSystem", Message::FormForeignSystem),
-    ("FormForeignTertial", Message::FormForeignTertial),
-    ("FormForeignGoal", Message::FormForeignGoal),
-    ("FormProtectedChanged", Message::FormProtectedChanged),
-    ("FormRequiredEmpty", Message::FormRequiredEmpty),
-    ("FormChoiceUnknown", Message::FormChoiceUnknown),
-    ("FormDateUnreadable", Message::FormDateUnreadable),
-    ("FormNumberUnreadable", Message::FormNumberUnreadable),
-    ("FormErrorValue", Message::FormErrorValue),
-    ("FormFormulaInField", Message::FormFormulaInField),
-    ("FormStrayText", Message::FormStrayText),
-    ("FormIncompleteRow", Message::FormIncompleteRow),
-    ("FormDateConverted", Message::FormDateConverted),
-    ("FormNumberConverted", Message::FormNumberConverted),
-    ("FormTextConverted", Message::FormTextConverted),
-    ("Internal", Message::Internal),
-];
-
 /// Messages no conformance case can produce, each with the reason and where it is tested instead.
 pub const NOT_BY_A_CASE: &[(&str, &str)] = &[
     (
@@ -244,51 +78,6 @@ pub const NOT_BY_A_CASE: &[(&str, &str)] = &[
     ),
 ];
 
-/// Holds [`MESSAGES`] against the variants declared in `pub enum Message { … }` wherever it lives
-/// under `zielsystem-core/src/` (an integration test cannot match the `#[non_exhaustive]` enum
-/// exhaustively).
-pub fn message_enum_is_complete() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut declared = None;
-    let mut stack = vec![src];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                if let Some(start) = text.find("pub enum Message {") {
-                    declared = Some(variants(&text[start..]));
-                }
-            }
-        }
-    }
-    let declared = declared.expect("`pub enum Message {` not found under src/");
-    let listed: Vec<&str> = MESSAGES.iter().map(|(name, _)| *name).collect();
-    assert_eq!(
-        listed, declared,
-        "tests/support/mod.rs MESSAGES differs from the Message enum"
-    );
-}
-
-/// The variant names of an enum's body: each line at the first indentation that starts with an
-/// upper-case identifier (attributes, comments and fields of struct variants are skipped).
-fn variants(from_declaration: &str) -> Vec<String> {
-    let body = &from_declaration[..from_declaration.find("\n}").unwrap()];
-    body.lines()
-        .skip(1)
-        .filter(|line| line.starts_with("    ") && !line.starts_with("     "))
-        .map(str::trim)
-        .filter(|line| line.starts_with(|c: char| c.is_ascii_uppercase()))
-        .map(|line| {
-            line.chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-                .collect()
-        })
-        .collect()
-}
-
 /// The German template as a pattern: its text literally, each `{param}` any text.
 pub fn pattern(template: &str) -> Regex {
     let placeholder = Regex::new(r"\{[a-z_]+\}").unwrap();
@@ -318,14 +107,15 @@ pub fn unproduced(kinds: &[DocumentKind], findings: &[Finding]) -> Vec<String> {
     };
     let mut problems: Vec<String> = NOT_BY_A_CASE
         .iter()
-        .filter(|(name, _)| !MESSAGES.iter().any(|(n, _)| n == name))
+        .filter(|(name, _)| !Message::ALL.iter().any(|m| m.name() == *name))
         .map(|(name, _)| format!("{name} in NOT_BY_A_CASE is no message"))
         .collect();
-    for (name, message) in MESSAGES {
+    for message in Message::ALL {
+        let name = message.name();
         if !kinds.contains(&message.spec().code.rule().document) {
             continue;
         }
-        let exempt = NOT_BY_A_CASE.iter().any(|(n, _)| n == name);
+        let exempt = NOT_BY_A_CASE.iter().any(|(n, _)| *n == name);
         match (exempt, produced(*message)) {
             (false, false) => problems.push(format!(
                 "{name} ({}): no case produces „{}“",

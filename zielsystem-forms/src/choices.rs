@@ -148,7 +148,10 @@ impl Choices {
             .ok_or_else(|| {
                 let allowed: Vec<Choice> = Forecast::ALL
                     .iter()
-                    .filter(|f| f.allowed_in(self.tertial.period()))
+                    .filter(|f| {
+                        let period = self.tertial.period();
+                        f.allowed_in(period) || f.exceptional_in(period)
+                    })
                     .map(|f| forecast_choice(*f))
                     .collect();
                 listed(&allowed)

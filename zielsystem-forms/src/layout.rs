@@ -315,7 +315,10 @@ impl Section {
 pub fn forecast_choices(tertial: Tertial) -> Vec<&'static str> {
     Forecast::ALL
         .iter()
-        .filter(|f| f.allowed_in(tertial.period()))
+        // Also what the tertial admits only by exception: "Ziel nicht erreicht" before T3 for a
+        // goal that can no longer be reached (the rules then warn, RS18), so the form never forbids
+        // what the procedure allows.
+        .filter(|f| f.allowed_in(tertial.period()) || f.exceptional_in(tertial.period()))
         .map(|f| f.label_de())
         .collect()
 }
@@ -379,6 +382,7 @@ mod tests {
         let t1: Tertial = "2022-T1".parse().unwrap_or_else(|_| unreachable!());
         let t3: Tertial = "2022-T3".parse().unwrap_or_else(|_| unreachable!());
         assert!(forecast_choices(t1).contains(&"Zielerreichung gefährdet"));
+        assert!(forecast_choices(t1).contains(&"Ziel nicht erreicht"));
         assert_eq!(
             forecast_choices(t3),
             ["Ziel erreicht", "Ziel nicht erreicht"]

@@ -249,12 +249,21 @@ def test_threads(capi: Capi, system: bytes, sheet: bytes) -> None:
 
 
 def conformance_cases() -> List[Path]:
-    return sorted(
+    """The cases the C ABI can run: systems, sheets, and reports by consolidation. Stored reports
+    (``document``) and cases that go on to the Bezirksamt's decision (``decide``) need the lifecycle,
+    which the C ABI does not offer (the Rust and Python runners cover them)."""
+    def reachable(kind: str, path: Path) -> bool:
+        expect = json.loads(path.read_text(encoding="utf-8"))
+        return kind != "report" or ("document" not in expect and "decide" not in expect)
+
+    cases = sorted(
         path.parent
         for kind in ("system", "sheet", "report")
         for path in (CASES / kind).glob("*/expect.json")
-        if kind != "report" or "document" not in json.loads(path.read_text(encoding="utf-8"))
+        if reachable(kind, path)
     )
+    assert len(cases) > 150, len(cases)
+    return cases
 
 
 @pytest.mark.parametrize(

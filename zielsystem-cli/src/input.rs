@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use zielsystem_core::decode::limits::DOCUMENT_MAX_BYTES;
 use zielsystem_core::decode::locate::Locator;
@@ -84,6 +84,11 @@ pub(crate) fn parse_file<T: Decode>(path: &Path) -> Result<T, Failure> {
         ));
     }
     parse(&name, &input.bytes)
+}
+
+/// Every file of `paths` as a `T`, in order; the first that is not refuses the command.
+pub(crate) fn parse_files<T: Decode>(paths: &[PathBuf]) -> Result<Vec<T>, Failure> {
+    paths.iter().map(|path| parse_file(path)).collect()
 }
 
 fn rejected(label: &str, source: &str, bytes: &[u8], findings: &[Finding]) -> Failure {

@@ -13,7 +13,7 @@ use zielsystem_core::{
 };
 
 use crate::Failure;
-use crate::input::{parse_file, terminal_safe};
+use crate::input::{parse_file, parse_files, terminal_safe};
 use zielsystem_core::decode::limits::FINDINGS_MAX;
 
 /// Output formats of `report`.
@@ -87,16 +87,8 @@ pub(crate) fn render(report: &TertialReport, format: ReportFormat) -> Result<Str
 
 pub(crate) fn run(out: &mut impl Write, args: &ReportArgs) -> Result<u8, Failure> {
     let system: TargetSystem = parse_file(&args.system)?;
-    let sheets = args
-        .sheets
-        .iter()
-        .map(|path| parse_file::<ReportSheet>(path))
-        .collect::<Result<Vec<_>, _>>()?;
-    let previous = args
-        .previous
-        .iter()
-        .map(|path| parse_file::<ReportSheet>(path))
-        .collect::<Result<Vec<_>, _>>()?;
+    let sheets = parse_files::<ReportSheet>(&args.sheets)?;
+    let previous = parse_files::<ReportSheet>(&args.previous)?;
     let as_of = args.as_of.unwrap_or_else(today);
     // The rules of the documents themselves (TS, RS) come first: the steering service sees every
     // problem of the inputs, not only those of the consolidation (TR).

@@ -14,7 +14,7 @@ use zielsystem_core::rules::{ReviewContext, append_entry, arrival};
 use zielsystem_core::{Code, ReportSheet, ReviewLog, TargetSystem};
 
 use crate::Failure;
-use crate::input::parse_file;
+use crate::input::{parse_file, parse_files};
 use crate::report::{print_findings, strict_date, today};
 
 /// What the steering service records, with what it is checked against.
@@ -123,14 +123,7 @@ pub(crate) fn run(out: &mut impl Write, args: &ReviewArgs) -> Result<u8, Failure
             (common, vec![sheet.clone()], Some(sheet))
         }
         Event::Return { common, .. } => (common, Vec::new(), None),
-        Event::Accept { common, sheets, .. } => (
-            common,
-            sheets
-                .iter()
-                .map(|path| parse_file::<ReportSheet>(path))
-                .collect::<Result<Vec<_>, _>>()?,
-            None,
-        ),
+        Event::Accept { common, sheets, .. } => (common, parse_files::<ReportSheet>(sheets)?, None),
     };
     let system: Option<TargetSystem> = common.system.as_deref().map(parse_file).transpose()?;
     let log = read_log(&common.log, incoming.as_ref())?;

@@ -14,7 +14,7 @@ use zielsystem_core::steering::status::{DEFAULT_GRACE_WORKING_DAYS, status};
 use zielsystem_core::{ReportSheet, ReviewLog, TargetSystem, Tertial};
 
 use crate::Failure;
-use crate::input::{parse_file, terminal_safe};
+use crate::input::{parse_file, parse_files, terminal_safe};
 use crate::report::{print_findings, strict_date};
 
 /// Output formats of `status`.
@@ -64,11 +64,7 @@ pub(crate) struct StatusArgs {
 
 pub(crate) fn run(out: &mut impl Write, args: &StatusArgs) -> Result<u8, Failure> {
     let system: TargetSystem = parse_file(&args.system)?;
-    let sheets = args
-        .sheets
-        .iter()
-        .map(|path| parse_file::<ReportSheet>(path))
-        .collect::<Result<Vec<_>, _>>()?;
+    let sheets = parse_files::<ReportSheet>(&args.sheets)?;
     let log = args
         .log
         .as_deref()

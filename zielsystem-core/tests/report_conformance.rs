@@ -34,7 +34,7 @@ use zielsystem_core::{
 
 mod support;
 
-use support::root;
+use support::{is_schema_level, root};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -88,35 +88,17 @@ fn schema_accepts(schema_file: &str, document: &Value) -> bool {
     validator.is_valid(document)
 }
 
-fn is_schema_level(code: &str) -> bool {
-    code.starts_with("JSON_") || code.starts_with("SCHEMA_")
-}
-
 /// Checks a result against the case: `valid`, every code of `codes`, no code of `absent`.
 fn check(case: &Path, expect: &Expect, result: &ValidationResult) {
     let name = case.file_name().unwrap().to_string_lossy();
-    let found: BTreeSet<&str> = result.findings.iter().map(|f| f.code.as_str()).collect();
-    assert_eq!(
-        result.valid, expect.valid,
-        "{name}: valid (findings {:?}) — {}",
-        result.findings, expect.description
+    support::check_verdict(
+        &name,
+        &expect.description,
+        result,
+        expect.valid,
+        &expect.codes,
+        &expect.absent,
     );
-    for code in &expect.codes {
-        assert!(
-            Code::parse(code).is_some(),
-            "{name}: unknown code {code} in expect.json"
-        );
-        assert!(
-            found.contains(code.as_str()),
-            "{name}: {code} expected, found {found:?}"
-        );
-    }
-    for code in &expect.absent {
-        assert!(
-            !found.contains(code.as_str()),
-            "{name}: {code} must be absent"
-        );
-    }
 }
 
 /// A stored document checked from its bytes (`checked`), which must agree with the typed path: it

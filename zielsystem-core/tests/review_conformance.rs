@@ -40,7 +40,7 @@ struct Expect {
 
 mod support;
 
-use support::root;
+use support::{is_schema_level, root};
 
 fn cases() -> Vec<PathBuf> {
     support::case_folders(&root().join("tests/cases/review"))
@@ -55,10 +55,6 @@ fn schema_accepts(document: &Value) -> bool {
     let schema: Value = read(&root().join("schemas/review-log.schema.json"));
     let validator = jsonschema::validator_for(&schema).unwrap();
     validator.is_valid(document)
-}
-
-fn is_schema_level(code: &str) -> bool {
-    code.starts_with("JSON_") || code.starts_with("SCHEMA_")
 }
 
 #[test]
@@ -113,27 +109,14 @@ fn review_cases() {
             );
         }
         every_finding.extend(checked.result.findings.iter().cloned());
-        let result = &checked.result;
-        let found: BTreeSet<&str> = result.findings.iter().map(|f| f.code.as_str()).collect();
-        assert_eq!(
-            result.valid, expect.valid,
-            "{name}: valid (findings {:?}) — {}",
-            result.findings, expect.description
+        support::check_verdict(
+            &name,
+            &expect.description,
+            &checked.result,
+            expect.valid,
+            &expect.codes,
+            &expect.absent,
         );
-        for code in &expect.codes {
-            assert!(Code::parse(code).is_some(), "{name}: unknown code {code}");
-            assert!(
-                found.contains(code.as_str()),
-                "{name}: {code} expected, found {found:?}"
-            );
-        }
-        for code in &expect.absent {
-            assert!(
-                !found.contains(code.as_str()),
-                "{name}: {code} must be absent, found {:?}",
-                result.findings
-            );
-        }
     }
     // Every way an RV rule can fail is produced by a case.
     let unproduced = support::unproduced(&[DocumentKind::ReviewLog], &every_finding);

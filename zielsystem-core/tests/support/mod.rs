@@ -177,3 +177,44 @@ pub fn fixture<T: serde::de::DeserializeOwned>(name: &str) -> T {
 pub fn rules_system() -> TargetSystem {
     fixture("rules-system-2022.json")
 }
+
+/// Whether `code` belongs to the schema-level pass (`JSON_…`, `SCHEMA_…`).
+pub fn is_schema_level(code: &str) -> bool {
+    code.starts_with("JSON_") || code.starts_with("SCHEMA_")
+}
+
+/// The verdict of a case against its `expect.json`: `valid` as expected, every code of `codes`
+/// reported (and a real code), none of `absent` reported.
+pub fn check_verdict(
+    name: &str,
+    description: &str,
+    result: &zielsystem_core::ValidationResult,
+    valid: bool,
+    codes: &[String],
+    absent: &[String],
+) {
+    let found: std::collections::BTreeSet<&str> =
+        result.findings.iter().map(|f| f.code.as_str()).collect();
+    assert_eq!(
+        result.valid, valid,
+        "{name}: valid (findings {:?}) — {description}",
+        result.findings
+    );
+    for code in codes {
+        assert!(
+            Code::parse(code).is_some(),
+            "{name}: unknown code {code} in expect.json"
+        );
+        assert!(
+            found.contains(code.as_str()),
+            "{name}: {code} expected, found {found:?}"
+        );
+    }
+    for code in absent {
+        assert!(
+            !found.contains(code.as_str()),
+            "{name}: {code} must be absent, found {:?}",
+            result.findings
+        );
+    }
+}

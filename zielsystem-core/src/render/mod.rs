@@ -14,6 +14,7 @@ mod view;
 
 pub use view::indicator::{Attainment, attainment};
 
+use crate::model::paper::PaperKind;
 use crate::model::tertial_report::TertialReport;
 
 /// How papers are rendered.
@@ -55,4 +56,28 @@ impl TertialReport {
     pub fn to_svg(&self) -> String {
         svg::matrix(self)
     }
+}
+
+/// The content of one paper of `report` as JSON data, for renderers outside the core (the PDF of
+/// `zielsystem-pdf`): exactly what the HTML and Markdown templates see — `paper` (letterhead,
+/// numbered sections, the Anlage) — and the rows and cells of the traffic-light matrix (`matrix`),
+/// with `kind` (`"decision"` or `"council_information"`). User text stays raw: the renderer escapes
+/// it for its format. `None` for a paper the report does not have: the Vorlage zur Kenntnisnahme
+/// before the Bezirksamt's decision, and [`PaperKind::Information`] (the Bezirksamt takes a report
+/// for decision, the council for information).
+pub fn paper_data(
+    report: &TertialReport,
+    kind: PaperKind,
+    options: RenderOptions,
+) -> Option<serde_json::Value> {
+    let paper = match kind {
+        PaperKind::Decision => serde_json::to_value(view::decision_view(report, options)),
+        PaperKind::CouncilInformation => {
+            serde_json::to_value(view::council_view(report, options)?)
+        }
+        PaperKind::Information => return None,
+    }
+    .ok()?;
+    let matrix = serde_json::to_value(svg::matrix_view(report)).ok()?;
+    Some(serde_json::json!({ "kind": kind.as_str(), "paper": paper, "matrix": matrix }))
 }

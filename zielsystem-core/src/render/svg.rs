@@ -70,7 +70,7 @@ struct LegendItem {
 }
 
 #[derive(Debug, Serialize)]
-struct MatrixView {
+pub(crate) struct MatrixView {
     width: u32,
     height: u32,
     label_width: u32,
@@ -158,6 +158,11 @@ fn cell(report: &TertialReport, goal: &str, tertial: Tertial, cx: u32) -> Cell {
 
 /// The matrix of `report`: every goal of the report × the three tertials of its year.
 pub fn matrix(report: &TertialReport) -> String {
+    engine::render("matrix.svg", matrix_view(report))
+}
+
+/// What the matrix shows, laid out for the SVG; the PDF sets the same rows and cells as a table.
+pub(crate) fn matrix_view(report: &TertialReport) -> MatrixView {
     let tertials =
         Tertial::of_year(report.tertial.year()).map_or_else(|_| vec![report.tertial], Vec::from);
     let width = LABEL_WIDTH + CELL_WIDTH * tertials.len() as u32;
@@ -235,7 +240,7 @@ pub fn matrix(report: &TertialReport) -> String {
             label,
         })
         .collect();
-    let view = MatrixView {
+    MatrixView {
         width: width.max(2 * 310 + 12),
         height: legend_y + LEGEND_HEIGHT - 20,
         label_width: LABEL_WIDTH,
@@ -250,8 +255,7 @@ pub fn matrix(report: &TertialReport) -> String {
         grid_bottom,
         legend_y,
         legend,
-    };
-    engine::render("matrix.svg", view)
+    }
 }
 
 #[cfg(test)]

@@ -72,9 +72,8 @@ pub fn paper_pdf(
     let data = paper_data(report, kind, options).ok_or(PdfError::NoSuchPaper(kind))?;
     let mut world = PaperWorld::new()?;
     let data = world.printable(data);
-    world.data = Bytes::new(
-        serde_json::to_vec(&data).map_err(|e| PdfError::Typeset(e.to_string()))?,
-    );
+    world.data =
+        Bytes::new(serde_json::to_vec(&data).map_err(|e| PdfError::Typeset(e.to_string()))?);
     let document = typst::compile::<PagedDocument>(&world)
         .output
         .map_err(|errors| PdfError::Typeset(messages(&errors)))?;
@@ -98,10 +97,7 @@ pub fn paper_pdf(
             report.tertial,
             kind.as_str()
         )),
-        creator: Smart::Custom(Some(format!(
-            "zielsystem {}",
-            env!("CARGO_PKG_VERSION")
-        ))),
+        creator: Smart::Custom(Some(format!("zielsystem {}", env!("CARGO_PKG_VERSION")))),
         timestamp,
         standards,
         ..PdfOptions::default()
@@ -177,7 +173,9 @@ impl PaperWorld {
         use serde_json::Value;
         match data {
             Value::String(text) => Value::String(self.printable_text(&text)),
-            Value::Array(items) => Value::Array(items.into_iter().map(|v| self.printable(v)).collect()),
+            Value::Array(items) => {
+                Value::Array(items.into_iter().map(|v| self.printable(v)).collect())
+            }
             Value::Object(map) => Value::Object(
                 map.into_iter()
                     .map(|(key, value)| (key, self.printable(value)))

@@ -60,7 +60,13 @@ fn reports() -> Vec<TertialReport> {
         .decide(&system, day("2022-10-11"), "164/VI", &[])
         .unwrap();
     let earlier: Vec<ReportSheet> = t1.iter().chain(&t2).cloned().collect();
-    let third = consolidate(&system, &t3, tertial("2022-T3"), day("2023-01-27"), &earlier);
+    let third = consolidate(
+        &system,
+        &t3,
+        tertial("2022-T3"),
+        day("2023-01-27"),
+        &earlier,
+    );
     vec![first, second, third]
 }
 
@@ -76,11 +82,10 @@ fn info_string(document: &Document, key: &[u8]) -> String {
         .get_dictionary(info.as_reference().unwrap())
         .unwrap();
     match info.get(key).unwrap() {
-        Object::String(bytes, _) => lopdf::decode_text_string(&Object::String(
-            bytes.clone(),
-            lopdf::StringFormat::Literal,
-        ))
-        .unwrap(),
+        Object::String(bytes, _) => {
+            lopdf::decode_text_string(&Object::String(bytes.clone(), lopdf::StringFormat::Literal))
+                .unwrap()
+        }
         other => panic!("{other:?}"),
     }
 }
@@ -141,7 +146,9 @@ fn check_paper(report: &TertialReport, kind: PaperKind, pdf: &[u8]) {
                 let at = text[from..]
                     .find(&heading)
                     .or_else(|| text[from..].find(&glued))
-                    .unwrap_or_else(|| panic!("{what}: section „{heading}“ missing or out of order"));
+                    .unwrap_or_else(|| {
+                        panic!("{what}: section „{heading}“ missing or out of order")
+                    });
                 from += at + 1;
             }
         }
@@ -220,6 +227,11 @@ fn every_paper_of_the_example_year_reads_back() {
         }
         for kind in kinds {
             let pdf = paper_pdf(&report, kind, RenderOptions::default()).unwrap();
+            // To look at them: ZIELSYSTEM_PDF_OUT=DIR keeps the papers.
+            if let Some(dir) = std::env::var_os("ZIELSYSTEM_PDF_OUT") {
+                let name = format!("{}-{}.pdf", report.tertial, kind.as_str());
+                std::fs::write(Path::new(&dir).join(name), &pdf).unwrap();
+            }
             check_paper(&report, kind, &pdf);
             papers += 1;
         }
@@ -231,18 +243,31 @@ fn every_paper_of_the_example_year_reads_back() {
 fn the_example_mark_is_on_every_page_and_the_output_is_reproducible() {
     let report = &reports()[1];
     assert_eq!(current_paper(report), PaperKind::CouncilInformation);
-    let pdf = paper_pdf(report, PaperKind::CouncilInformation, RenderOptions::EXAMPLE).unwrap();
-    let again = paper_pdf(report, PaperKind::CouncilInformation, RenderOptions::EXAMPLE).unwrap();
+    let pdf = paper_pdf(
+        report,
+        PaperKind::CouncilInformation,
+        RenderOptions::EXAMPLE,
+    )
+    .unwrap();
+    let again = paper_pdf(
+        report,
+        PaperKind::CouncilInformation,
+        RenderOptions::EXAMPLE,
+    )
+    .unwrap();
     assert!(pdf == again, "two renderings of the same report differ");
     let pages = Document::load_mem(&pdf).unwrap().get_pages().len();
     let text = text_of(&pdf);
     assert_eq!(
-        text.matches("BEISPIEL – kein Dokument des Bezirksamts").count(),
+        text.matches("BEISPIEL – kein Dokument des Bezirksamts")
+            .count(),
         pages,
         "{text}"
     );
     let document = Document::load_mem(&pdf).unwrap();
-    assert!(info_string(&document, b"Title").starts_with("Beispiel: Vorlage – zur Kenntnisnahme –"));
+    assert!(
+        info_string(&document, b"Title").starts_with("Beispiel: Vorlage – zur Kenntnisnahme –")
+    );
 }
 
 #[test]
@@ -251,8 +276,15 @@ fn a_paper_the_report_does_not_have_is_an_error() {
     assert_eq!(current_paper(draft), PaperKind::Decision);
     for kind in [PaperKind::CouncilInformation, PaperKind::Information] {
         let error = paper_pdf(draft, kind, RenderOptions::default()).unwrap_err();
-        assert!(matches!(error, PdfError::NoSuchPaper(k) if k == kind), "{error}");
-        assert!(error.to_string().starts_with("Zu diesem Bericht gibt es keine"));
+        assert!(
+            matches!(error, PdfError::NoSuchPaper(k) if k == kind),
+            "{error}"
+        );
+        assert!(
+            error
+                .to_string()
+                .starts_with("Zu diesem Bericht gibt es keine")
+        );
     }
 }
 
@@ -280,7 +312,10 @@ fn user_text_is_text_not_typst_markup() {
     for (goal, hostile) in system.goals.iter_mut().zip(HOSTILE) {
         goal.title = format!("Ziel {hostile} Ende");
     }
-    t1[0].rationale = format!("Begründung {} \u{1b}[31m\u{7} 漢字 🚦 Schluss", HOSTILE.join(" "));
+    t1[0].rationale = format!(
+        "Begründung {} \u{1b}[31m\u{7} 漢字 🚦 Schluss",
+        HOSTILE.join(" ")
+    );
     let report = consolidate(
         &system,
         &t1,

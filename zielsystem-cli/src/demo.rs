@@ -79,7 +79,7 @@ struct Written {
 }
 
 impl Written {
-    fn write(&mut self, dir: &Path, name: &str, text: &str) -> Result<(), Failure> {
+    fn write(&mut self, dir: &Path, name: &str, text: impl AsRef<[u8]>) -> Result<(), Failure> {
         let path = dir.join(name);
         std::fs::write(&path, text).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
         self.files.push(path);
@@ -87,7 +87,8 @@ impl Written {
     }
 
     /// The report (JSON), its matrix (SVG) and its papers, each as HTML, Markdown and JSON, marked
-    /// as examples: the Bezirksamtsvorlage always, the Vorlage for the council once decided.
+    /// as examples: the Bezirksamtsvorlage always, the Vorlage for the council once decided; and
+    /// the current paper as PDF.
     fn report(&mut self, dir: &Path, report: &TertialReport) -> Result<(), Failure> {
         let tertial = report.tertial;
         self.write(
@@ -127,6 +128,13 @@ impl Written {
             self.write(dir, &format!("{stem}.md"), &md)?;
             self.write(dir, &format!("{stem}.json"), &pretty(&paper)?)?;
         }
+        // The paper to file as PDF: the Vorlage for the council once decided, else the Bezirksamt's.
+        #[cfg(feature = "pdf")]
+        self.write(
+            dir,
+            &format!("bericht-{tertial}.pdf"),
+            zielsystem_pdf::current_paper_pdf(report, options)?,
+        )?;
         Ok(())
     }
 }

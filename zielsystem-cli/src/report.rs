@@ -1,10 +1,10 @@
 //! `zielsystem report --system S --tertial 2022-T1 [--as-of DATE] [--previous SHEET ...]
-//! [--format md|html|json|svg] [-o FILE] SHEET ...`: consolidates the sheets of a tertial into the
-//! report and writes it. Exit code 0 when the report has no error finding, 1 when it has (the
+//! [--format md|html|json|svg|pdf] [-o FILE] SHEET ...`: consolidates the sheets of a tertial into
+//! the report and writes it (PDF: the Bezirksamtsvorlage with its Anlage, into a file only). Exit code 0 when the report has no error finding, 1 when it has (the
 //! report is written all the same: a draft with missing sheets is a normal working state), 2 on
 //! usage or I/O errors.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -27,6 +27,9 @@ pub(crate) enum ReportFormat {
     Json,
     /// The traffic-light matrix alone, as SVG.
     Svg,
+    /// The Vorlage with the report as appendix, as PDF (PDF/A-2a, PDF/UA-1); only with `-o FILE`.
+    #[cfg(feature = "pdf")]
+    Pdf,
 }
 
 /// The arguments of `report`.
@@ -72,20 +75,41 @@ pub(crate) fn today() -> NaiveDate {
 }
 
 /// The report in `format`.
-pub(crate) fn render(report: &TertialReport, format: ReportFormat) -> Result<String, Failure> {
+pub(crate) fn render(report: &TertialReport, format: ReportFormat) -> Result<Vec<u8>, Failure> {
     Ok(match format {
-        ReportFormat::Md => report.to_markdown(),
-        ReportFormat::Html => report.to_html(),
-        ReportFormat::Svg => report.to_svg(),
+        ReportFormat::Md => report.to_markdown().into_bytes(),
+        ReportFormat::Html => report.to_html().into_bytes(),
+        ReportFormat::Svg => report.to_svg().into_bytes(),
         ReportFormat::Json => {
             let mut text = serde_json::to_string_pretty(report)?;
             text.push('\n');
-            text
+            text.into_bytes()
         }
+        #[cfg(feature = "pdf")]
+        ReportFormat::Pdf => zielsystem_pdf::paper_pdf(
+            report,
+            zielsystem_pdf::PaperKind::Decision,
+            zielsystem_core::render::RenderOptions::default(),
+        )?,
     })
 }
 
+/// Whether `format` is binary: it is written into a file, never onto a terminal.
+fn is_binary(format: ReportFormat) -> bool {
+    #[cfg(feature = "pdf")]
+    if format == ReportFormat::Pdf {
+        return true;
+    }
+    let _ = format;
+    false
+}
+
 pub(crate) fn run(out: &mut impl Write, args: &ReportArgs) -> Result<u8, Failure> {
+    if is_binary(args.format) && args.output.is_none() && std::io::stdout().is_terminal() {
+        return Err(Failure(
+            "PDF ist binär und gehört in eine Datei: -o DATEI angeben (oder umleiten) / PDF is binary: give -o FILE (or redirect)".to_string(),
+        ));
+    }
     let system: TargetSystem = parse_file(&args.system)?;
     let sheets = parse_files::<ReportSheet>(&args.sheets)?;
     let previous = parse_files::<ReportSheet>(&args.previous)?;
@@ -108,12 +132,12 @@ pub(crate) fn run(out: &mut impl Write, args: &ReportArgs) -> Result<u8, Failure
         print_findings(&mut stderr, &path.display().to_string(), &result.findings)?;
     }
     let report = consolidate(&system, &sheets, args.tertial, as_of, &previous);
-    let text = render(&report, args.format)?;
+    let bytes = render(&report, args.format)?;
     match &args.output {
         Some(path) => {
-            std::fs::write(path, text).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+            std::fs::write(path, bytes).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
         }
-        None => out.write_all(text.as_bytes())?,
+        None => out.write_all(&bytes)?,
     }
     print_findings(&mut stderr, "Bericht", &report.findings)?;
     Ok(u8::from(input_errors || report.has_errors()))

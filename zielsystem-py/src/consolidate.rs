@@ -236,6 +236,18 @@ crate::json_class_methods!(PyTertialReport, "TertialReport", {
         self.inner.to_svg()
     }
 
+    /// A paper of the report as PDF bytes (PDF/A-2a, PDF/UA-1): `kind` `"decision"`,
+    /// `"council_information"` or `None` for the current paper (the council's once decided).
+    #[pyo3(signature = (kind = None, *, example = false))]
+    fn to_pdf<'py>(
+        &self,
+        py: Python<'py>,
+        kind: Option<&str>,
+        example: bool,
+    ) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+        crate::pdf::to_pdf(py, &self.inner, kind, example)
+    }
+
     fn __repr__(&self, py: Python<'_>) -> String {
         json::repr(
             "TertialReport",

@@ -2,7 +2,7 @@
 //!
 //! Thin by design: every piece of domain logic lives in the core; this crate converts and forwards.
 //! Its modules mirror the core's one to one (`calendar`, `model`, `findings`, `rules`,
-//! `consolidate`, `analytics`, `review_log`, `steering`) and `forms` mirrors `zielsystem-forms`; `json`
+//! `consolidate`, `analytics`, `review_log`, `steering`) and `forms` mirrors `zielsystem-forms`, `pdf` mirrors `zielsystem-pdf`; `json`
 //! holds the conversions to Python they share, and `findings` also reads documents from Python values
 //! (its `ParseError` carries findings). The public face is the package `zielsystem` (see
 //! `python/zielsystem`).
@@ -14,6 +14,7 @@ mod findings;
 mod forms;
 mod json;
 mod model;
+mod pdf;
 mod review_log;
 mod rules;
 mod steering;

@@ -588,6 +588,14 @@ class TertialReport:
         """The Vorlage zur Kenntnisnahme for the council as HTML; ``None`` before the decision."""
     def to_svg(self) -> str:
         """The traffic-light matrix as SVG."""
+    def to_pdf(
+        self,
+        kind: Literal["decision", "council_information"] | None = None,
+        *,
+        example: bool = False,
+    ) -> bytes:
+        """A paper of the report as PDF bytes (PDF/A-2a, PDF/UA-1): ``"decision"``,
+        ``"council_information"`` or ``None`` for the current paper (the council's once decided)."""
     def to_dict(self) -> TertialReportDict:
         """The report as a dict of its JSON shape."""
     def to_json(self, *, indent: int | None = None) -> str:

@@ -72,9 +72,7 @@ pub fn paper_data(
 ) -> Option<serde_json::Value> {
     let paper = match kind {
         PaperKind::Decision => serde_json::to_value(view::decision_view(report, options)),
-        PaperKind::CouncilInformation => {
-            serde_json::to_value(view::council_view(report, options)?)
-        }
+        PaperKind::CouncilInformation => serde_json::to_value(view::council_view(report, options)?),
         PaperKind::Information => return None,
     }
     .ok()?;

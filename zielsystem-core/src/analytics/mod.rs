@@ -33,6 +33,8 @@
 
 mod accuracy;
 mod attainment;
+pub mod corpus;
+mod details;
 mod summary;
 mod transitions;
 
@@ -40,6 +42,11 @@ use schemars::JsonSchema;
 
 pub use accuracy::{AccuracyRow, forecast_accuracy};
 pub use attainment::{AttainmentRow, attainment_table, indicator_attainment_percent};
+pub use corpus::Corpus;
+pub use details::{
+    CountermeasureRow, IndicatorRow, PunctualityRow, RiskRow, countermeasure_table,
+    indicator_table, punctuality_table, risk_table,
+};
 pub use summary::{Dimension, DimensionParseError, Summary, summary_by};
 pub use transitions::{AnalyticsError, TransitionCell, Transitions, transitions};
 
@@ -63,6 +70,10 @@ impl Row for AttainmentRow {}
 impl Row for Summary {}
 impl Row for TransitionCell {}
 impl Row for AccuracyRow {}
+impl Row for CountermeasureRow {}
+impl Row for IndicatorRow {}
+impl Row for RiskRow {}
+impl Row for PunctualityRow {}
 
 impl Summary {
     /// The columns of a summary by `by`: the dimensions summarised by, then the counts.
@@ -106,10 +117,18 @@ mod tests {
         assert_eq!(
             AttainmentRow::columns(),
             [
+                "authority",
+                "year",
                 "goal",
+                "title",
                 "perspective",
                 "portfolio",
+                "member",
                 "tertial",
+                "submitted_on",
+                "deadline",
+                "days_late",
+                "reporting_status",
                 "forecast",
                 "light",
                 "risk_count",

@@ -118,7 +118,15 @@ fn cell_text<'a, R>(column: &Column<R>, row: &'a R, german: bool) -> Cow<'a, str
 
 /// The rows as CSV in `dialect`, every row after one header row.
 pub fn to_csv<R: ArrowRow>(rows: &[R], dialect: CsvDialect) -> Result<Vec<u8>, ExportError> {
-    let columns = R::columns();
+    to_csv_with(&R::columns(), rows, dialect)
+}
+
+/// The rows as CSV of the given columns.
+pub fn to_csv_with<R>(
+    columns: &[Column<R>],
+    rows: &[R],
+    dialect: CsvDialect,
+) -> Result<Vec<u8>, ExportError> {
     let german = dialect == CsvDialect::Excel;
     let mut bytes = Vec::new();
     if german {
@@ -152,10 +160,18 @@ pub fn to_csv<R: ArrowRow>(rows: &[R], dialect: CsvDialect) -> Result<Vec<u8>, E
 /// The rows as an XLSX workbook of one sheet: German headers (bold, frozen, with a filter),
 /// German labels, dates as dates, numbers as numbers, text as string cells.
 pub fn to_xlsx<R: ArrowRow>(rows: &[R]) -> Result<Vec<u8>, ExportError> {
-    let columns = R::columns();
+    to_xlsx_with(&R::columns(), rows, R::TITLE_DE)
+}
+
+/// The rows as an XLSX workbook of the given columns, its sheet named `title`.
+pub fn to_xlsx_with<R>(
+    columns: &[Column<R>],
+    rows: &[R],
+    title: &str,
+) -> Result<Vec<u8>, ExportError> {
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
-    sheet.set_name(R::TITLE_DE)?;
+    sheet.set_name(title)?;
     let header = Format::new()
         .set_bold()
         .set_text_wrap()

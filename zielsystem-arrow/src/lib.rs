@@ -22,8 +22,82 @@ use std::path::Path;
 
 use zielsystem_core::analytics::Corpus;
 
-pub use export::{CsvDialect, ExportError, neutralise, to_csv, to_xlsx, write_atomically};
-pub use table::{ArrowRow, Category, Column, Value, record_batch, schema};
+pub use export::{
+    CsvDialect, ExportError, neutralise, to_csv, to_csv_with, to_xlsx, to_xlsx_with,
+    write_atomically,
+};
+pub use table::{ArrowRow, Category, Column, Value, record_batch, record_batch_of, schema};
+
+/// Rows of one table with the columns they are shown in (all of the row type's, or a selection,
+/// as for a summary by some dimensions).
+pub struct Table<R> {
+    rows: Vec<R>,
+    columns: Vec<Column<R>>,
+}
+
+impl<R: ArrowRow> Table<R> {
+    /// The rows with every column of their type.
+    pub fn new(rows: Vec<R>) -> Self {
+        Table {
+            rows,
+            columns: R::columns(),
+        }
+    }
+
+    /// The rows with only the named columns, in the row type's order.
+    pub fn with_columns(rows: Vec<R>, names: &[String]) -> Self {
+        let columns = R::columns()
+            .into_iter()
+            .filter(|column| names.iter().any(|name| name == column.name))
+            .collect();
+        Table { rows, columns }
+    }
+
+    /// The rows.
+    pub fn rows(&self) -> &[R] {
+        &self.rows
+    }
+
+    /// The columns.
+    pub fn columns(&self) -> &[Column<R>] {
+        &self.columns
+    }
+
+    /// The rows as one record batch.
+    pub fn record_batch(&self) -> Result<arrow_array::RecordBatch, arrow_schema::ArrowError> {
+        let rows: Vec<&R> = self.rows.iter().collect();
+        record_batch_of(&self.columns, &rows)
+    }
+
+    /// Writes the table to `path` in `format`; returns the number of files written.
+    pub fn write(&self, format: Format, path: &Path) -> Result<usize, ExportError> {
+        match format {
+            #[cfg(feature = "parquet")]
+            Format::Parquet => write_atomically(
+                path,
+                &parquet::batch_to_parquet_bytes(&self.record_batch()?)?,
+            )
+            .map(|()| 1),
+            #[cfg(feature = "parquet")]
+            Format::ParquetPartitioned => parquet::write_partitioned_with(
+                R::columns()
+                    .into_iter()
+                    .filter(|c| self.columns.iter().any(|own| own.name == c.name))
+                    .collect(),
+                &self.rows,
+                path,
+            ),
+            Format::Csv(dialect) => {
+                write_atomically(path, &to_csv_with(&self.columns, &self.rows, dialect)?)
+                    .map(|()| 1)
+            }
+            Format::Xlsx => {
+                write_atomically(path, &to_xlsx_with(&self.columns, &self.rows, R::TITLE_DE)?)
+                    .map(|()| 1)
+            }
+        }
+    }
+}
 
 /// The export formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

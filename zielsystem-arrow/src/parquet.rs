@@ -12,7 +12,7 @@ use parquet::basic::Compression;
 use parquet::file::properties::WriterProperties;
 
 use crate::export::{ExportError, write_atomically};
-use crate::table::{ArrowRow, Column, record_batch, record_batch_of};
+use crate::table::{ArrowRow, Column, record_batch, record_batch_of, record_batch_of_refs};
 
 fn parquet_error(error: impl std::fmt::Display) -> ExportError {
     ExportError::Parquet(error.to_string())
@@ -33,6 +33,11 @@ pub fn to_parquet<R: ArrowRow>(rows: &[R]) -> Result<Vec<u8>, ExportError> {
     batch_to_parquet(&record_batch(rows)?)
 }
 
+/// A record batch as the bytes of one Parquet file.
+pub fn batch_to_parquet_bytes(batch: &RecordBatch) -> Result<Vec<u8>, ExportError> {
+    batch_to_parquet(batch)
+}
+
 /// A partition value as a folder name: percent-encoded except for letters, digits, `.`, `_`, `-`.
 fn partition_value(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -51,6 +56,15 @@ fn partition_value(text: &str) -> String {
 /// layout has them). The folder is built beside `out` and renamed into place at the end; an existing
 /// `out` is refused. A row type without authority and year goes into one `part-0.parquet`.
 pub fn write_partitioned<R: ArrowRow>(rows: &[R], out: &Path) -> Result<usize, ExportError> {
+    write_partitioned_with(R::columns(), rows, out)
+}
+
+/// [`write_partitioned`] with the given columns.
+pub fn write_partitioned_with<R: ArrowRow>(
+    all_columns: Vec<Column<R>>,
+    rows: &[R],
+    out: &Path,
+) -> Result<usize, ExportError> {
     let io = |path: &Path| {
         let path = path.display().to_string();
         move |source| ExportError::Io { path, source }
@@ -71,13 +85,20 @@ pub fn write_partitioned<R: ArrowRow>(rows: &[R], out: &Path) -> Result<usize, E
     let temporary = out.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
     std::fs::create_dir_all(&temporary).map_err(io(&temporary))?;
     let result = (|| {
-        let columns: Vec<Column<R>> = R::columns()
+        let (partition, columns): (Vec<Column<R>>, Vec<Column<R>>) = all_columns
             .into_iter()
-            .filter(|c| !matches!(c.name, "authority" | "year"))
-            .collect();
+            .partition(|c| matches!(c.name, "authority" | "year"));
         let mut parts: BTreeMap<Option<(&str, i32)>, Vec<&R>> = BTreeMap::new();
         for row in rows {
             parts.entry(row.authority_year()).or_default().push(row);
+        }
+        if rows.is_empty() {
+            // No rows: one empty file of the whole schema, so readers still find the columns.
+            let path = temporary.join("part-0.parquet");
+            let all: Vec<Column<R>> = partition.into_iter().chain(columns).collect();
+            std::fs::write(&path, batch_to_parquet(&record_batch_of(&all, &[])?)?)
+                .map_err(io(&path))?;
+            return Ok(1);
         }
         for (key, part) in &parts {
             let folder = match key {
@@ -90,7 +111,8 @@ pub fn write_partitioned<R: ArrowRow>(rows: &[R], out: &Path) -> Result<usize, E
             let batch = if key.is_some() {
                 record_batch_of(&columns, part)?
             } else {
-                record_batch_of(&R::columns(), part)?
+                let all: Vec<&Column<R>> = partition.iter().chain(&columns).collect();
+                record_batch_of_refs(&all, part)?
             };
             let path = folder.join("part-0.parquet");
             std::fs::write(&path, batch_to_parquet(&batch)?).map_err(io(&path))?;

@@ -258,9 +258,21 @@ pub fn record_batch<R: ArrowRow>(rows: &[R]) -> Result<RecordBatch, ArrowError> 
 
 /// The rows as one record batch of the given columns.
 pub fn record_batch_of<R>(columns: &[Column<R>], rows: &[&R]) -> Result<RecordBatch, ArrowError> {
+    let columns: Vec<&Column<R>> = columns.iter().collect();
+    record_batch_of_refs(&columns, rows)
+}
+
+/// [`record_batch_of`] over borrowed columns.
+pub fn record_batch_of_refs<R>(
+    columns: &[&Column<R>],
+    rows: &[&R],
+) -> Result<RecordBatch, ArrowError> {
     let arrays = columns
         .iter()
         .map(|column| array(column, rows))
         .collect::<Result<Vec<_>, _>>()?;
-    RecordBatch::try_new(schema_of(columns), arrays)
+    let schema = Arc::new(Schema::new(
+        columns.iter().map(|c| c.field()).collect::<Vec<_>>(),
+    ));
+    RecordBatch::try_new(schema, arrays)
 }

@@ -3,7 +3,7 @@
 
 use zielsystem_core::analytics::corpus::Problem;
 use zielsystem_core::analytics::{
-    AccuracyRow, AttainmentRow, CountermeasureRow, IndicatorRow, PunctualityRow, RiskRow,
+    AccuracyRow, AttainmentRow, CountermeasureRow, IndicatorRow, PunctualityRow, RiskRow, Summary,
     TransitionCell,
 };
 use zielsystem_core::{Direction, Forecast, Level, Light, Perspective, ReportingStatus};
@@ -455,6 +455,55 @@ impl ArrowRow for AccuracyRow {
                 "accuracy_percent",
                 "Treffsicherheit in Prozent",
                 Value::Float64(|r| r.accuracy_percent),
+            ),
+        ]
+    }
+}
+
+impl ArrowRow for Summary {
+    const TABLE: &'static str = "summary";
+    const TITLE_DE: &'static str = "Zusammenfassung";
+
+    fn columns() -> Vec<Column<Self>> {
+        let count = |name, header, get: fn(&Summary) -> Option<u32>| {
+            Column::new(name, header, Value::UInt32(get))
+        };
+        vec![
+            Column::optional("tertial", "Tertial", Value::Tertial(|r| r.tertial)),
+            Column::optional(
+                "perspective",
+                "Perspektive",
+                Value::Category(PERSPECTIVE, |r| r.perspective.and_then(perspective)),
+            ),
+            Column::optional(
+                "portfolio",
+                "Geschäftsbereich",
+                Value::Text(|r| r.portfolio.as_deref()),
+            ),
+            count("sheets", "Berichtsblätter", |r| Some(r.sheets)),
+            count("green", "grün", |r| Some(r.green)),
+            count("yellow", "gelb", |r| Some(r.yellow)),
+            count("red", "rot", |r| Some(r.red)),
+            count("achieved", "Ziel erreicht", |r| Some(r.achieved)),
+            count("on_track", "Zielerreichung nicht gefährdet", |r| {
+                Some(r.on_track)
+            }),
+            count("at_risk", "Zielerreichung gefährdet", |r| Some(r.at_risk)),
+            count("unlikely", "Zielerreichung unwahrscheinlich", |r| {
+                Some(r.unlikely)
+            }),
+            count("not_achieved", "Ziel nicht erreicht", |r| {
+                Some(r.not_achieved)
+            }),
+            Column::new(
+                "share_at_risk",
+                "Anteil gefährdeter Ziele",
+                Value::Float64(|r| Some(r.share_at_risk)),
+            ),
+            Column::optional(
+                "mean_indicator_attainment_percent",
+                "Mittlere Zielerreichung der Kennzahlen in Prozent",
+                Value::Float64(|r| r.mean_indicator_attainment_percent),
             ),
         ]
     }

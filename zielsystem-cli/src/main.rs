@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod calendar;
 mod demo;
+mod export;
 mod form;
 mod import;
 mod input;
@@ -88,6 +89,8 @@ enum Command {
     Form(form::FormArgs),
     /// Ausgefüllte Formulare (XLSX, ODS) einlesen, prüfen (Befunde mit Zelle) und als JSON schreiben.
     Import(import::ImportArgs),
+    /// Eine Auswertungstabelle vieler Bezirksämter und Jahre als Parquet, CSV oder XLSX schreiben.
+    Export(export::ExportArgs),
     /// Das ganze Verfahren am mitgelieferten Beispielbezirk: prüfen, zusammenfassen, Berichte schreiben.
     Demo {
         /// Verzeichnis für die Berichte.
@@ -166,6 +169,7 @@ fn main() -> ExitCode {
         Command::Demo { out } => demo::run(&mut stdout, &out),
         Command::Form(args) => form::run(&mut stdout, &args),
         Command::Import(args) => import::run(&mut stdout, &args),
+        Command::Export(args) => export::run(&mut stdout, &args),
     };
     let _ = stdout.flush();
     match outcome {

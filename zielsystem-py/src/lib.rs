@@ -50,5 +50,9 @@ fn _zielsystem(module: &Bound<'_, PyModule>) -> PyResult<()> {
     analytics::add_columns(module)?;
     module.add_function(wrap_pyfunction!(analytics::transitions, module)?)?;
     module.add_function(wrap_pyfunction!(analytics::forecast_accuracy, module)?)?;
+    module.add_class::<analytics::ArrowTable>()?;
+    module.add_class::<analytics::PyCorpus>()?;
+    module.add_function(wrap_pyfunction!(analytics::load_corpus, module)?)?;
+    module.add_function(wrap_pyfunction!(analytics::labels_de, module)?)?;
     Ok(())
 }

@@ -7,7 +7,8 @@
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
-use arrow_array::{Array, ArrayRef, RecordBatch, StructArray};
+use arrow_array::cast::AsArray;
+use arrow_array::{ArrayRef, RecordBatch, StructArray};
 use arrow_schema::{DataType, Field};
 use pyo3::exceptions::{PyIndexError, PyValueError};
 use pyo3::prelude::*;
@@ -166,7 +167,7 @@ impl ArrowTable {
             let Some(dictionary) = column.as_any_dictionary_opt() else {
                 continue;
             };
-            let values = arrow_array::cast::AsArray::as_string::<i32>(dictionary.values().as_ref())
+            let values = dictionary.values().as_string::<i32>()
                 .iter()
                 .map(|value| value.unwrap_or_default().to_string())
                 .collect();
@@ -274,15 +275,15 @@ pub fn add_columns(module: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = module.py();
     module.add(
         "ATTAINMENT_COLUMNS",
-        PyTuple::new(py, AttainmentRow::columns())?,
+        PyTuple::new(py, <AttainmentRow as Row>::columns())?,
     )?;
     module.add(
         "TRANSITION_COLUMNS",
-        PyTuple::new(py, TransitionCell::columns())?,
+        PyTuple::new(py, <TransitionCell as Row>::columns())?,
     )?;
     module.add(
         "ACCURACY_COLUMNS",
-        PyTuple::new(py, AccuracyRow::columns())?,
+        PyTuple::new(py, <AccuracyRow as Row>::columns())?,
     )?;
     Ok(())
 }

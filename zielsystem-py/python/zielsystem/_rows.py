@@ -38,10 +38,18 @@ class ValidationResultDict(TypedDict):
 class AttainmentRowDict(TypedDict):
     """One row of the attainment table: one goal in one tertial."""
 
+    authority: str
+    year: int
     goal: str
+    title: str
     perspective: Perspective
     portfolio: str
+    member: str
     tertial: str
+    submitted_on: str
+    deadline: str
+    days_late: int
+    reporting_status: ReportingStatus
     forecast: Forecast
     light: Light
     risk_count: int

@@ -5,14 +5,10 @@ Import from :mod:`zielsystem`, not from here.
 
 import datetime
 import os
-from typing import Any, Iterable, Literal, Mapping, Sequence, Union, final
+from typing import Any, Iterable, Literal, Mapping, Sequence, TypedDict, Union, final
 
 from zielsystem._rows import (
-    AccuracyRowDict,
-    AttainmentRowDict,
     StatusOverviewDict,
-    SummaryDict,
-    TransitionsDict,
     ValidationResultDict,
 )
 from zielsystem._types import (
@@ -77,6 +73,10 @@ __all__ = [
     "summary_columns",
     "transitions",
     "forecast_accuracy",
+    "ArrowTable",
+    "Corpus",
+    "load_corpus",
+    "labels_de",
 ]
 
 SCHEMA_VERSION: str
@@ -92,6 +92,14 @@ _SheetLike = Union["ReportSheet", str, bytes, Mapping[str, Any]]
 _ReportLike = Union["TertialReport", str, bytes, Mapping[str, Any]]
 _PaperLike = Union["Paper", str, bytes, Mapping[str, Any]]
 _ReviewLogLike = Union["ReviewLog", str, bytes, Mapping[str, Any]]
+
+class _TransitionsResult(TypedDict):
+    from_tertial: str
+    to_tertial: str
+    improved: int
+    worsened: int
+    unchanged: int
+    cells: ArrowTable
 
 @final
 class Tertial:
@@ -667,12 +675,57 @@ def consolidate(
 ) -> TertialReport:
     """Consolidates the sheets of ``tertial`` into a draft report as it stands on ``as_of``."""
 
-def attainment_table(system: _SystemLike, sheets: Iterable[_SheetLike]) -> list[AttainmentRowDict]:
+@final
+class ArrowTable:
+    """A table of an analysis held in Rust as one Arrow record batch."""
+
+    def __len__(self) -> int: ...
+    def row(self, index: int) -> Any:
+        """The row at ``index`` as a dict of its JSON shape."""
+    def rows(self, start: int, stop: int) -> list[Any]:
+        """The rows from ``start`` up to ``stop`` as dicts."""
+    @property
+    def columns(self) -> list[str]:
+        """The column names, in order."""
+    @property
+    def title_de(self) -> str:
+        """The German name of the table."""
+    def categories(self) -> list[tuple[str, list[str]]]:
+        """The values of each dictionary column, in their order."""
+    def __arrow_c_schema__(self) -> object: ...
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
+    def write(self, path: _Path, format: str, partition: bool = False) -> int:
+        """Writes the table as ``parquet``, ``csv``, ``csv-excel`` or ``xlsx``."""
+
+@final
+class Corpus:
+    """Systems and sheets of many authorities and years, grouped by (authority, year)."""
+
+    def attainment_table(self) -> ArrowTable: ...
+    def countermeasure_table(self) -> ArrowTable: ...
+    def indicator_table(self) -> ArrowTable: ...
+    def risk_table(self) -> ArrowTable: ...
+    def punctuality_table(self) -> ArrowTable: ...
+    def problems(self) -> ArrowTable: ...
+    @property
+    def groups(self) -> list[tuple[str, int]]: ...
+    @property
+    def sheets_read(self) -> int: ...
+    @property
+    def sheets_placed(self) -> int: ...
+    @property
+    def unplaced_count(self) -> int: ...
+
+def load_corpus(paths: Sequence[_Path], systems: Sequence[_Path] = ..., valid_only: bool = False) -> Corpus:
+    """Loads, checks and groups the systems and sheets of many authorities and years."""
+
+def labels_de() -> dict[str, dict[str, str]]:
+    """The German labels of the vocabulary columns: ``{column: {value: label}}``."""
+
+def attainment_table(system: _SystemLike, sheets: Iterable[_SheetLike]) -> ArrowTable:
     """The attainment table: one row per goal and tertial with a sheet that counts."""
 
-def summary_by(
-    system: _SystemLike, sheets: Iterable[_SheetLike], by: str | Sequence[str]
-) -> list[SummaryDict]:
+def summary_by(system: _SystemLike, sheets: Iterable[_SheetLike], by: str | Sequence[str]) -> ArrowTable:
     """Summaries of the attainment table by the given dimensions."""
 
 def summary_columns(by: str | Sequence[str]) -> list[str]:
@@ -683,8 +736,8 @@ def transitions(
     sheets: Iterable[_SheetLike],
     from_tertial: Tertial | str,
     to_tertial: Tertial | str,
-) -> TransitionsDict:
-    """The light → light transitions of every goal between two tertials."""
+) -> _TransitionsResult:
+    """The light → light transitions of every goal between two tertials (cells as a table)."""
 
-def forecast_accuracy(system: _SystemLike, sheets: Iterable[_SheetLike]) -> list[AccuracyRowDict]:
+def forecast_accuracy(system: _SystemLike, sheets: Iterable[_SheetLike]) -> ArrowTable:
     """The forecast accuracy at year end, per perspective and forecasting tertial."""

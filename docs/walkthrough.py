@@ -192,14 +192,14 @@ late = corpus.punctuality_table().to_polars().group_by("authority").agg(
 print(late)
 
 # --- 10. Chart: share at risk in tertial II per authority over the years ------------------------
-fig, ax = plt.subplots(figsize=(7, 4))
+fig, ax = plt.subplots(figsize=(7, 4.6))
 for authority in share["authority"].unique(maintain_order=True):
     rows = share.filter(pl.col("authority") == authority)
     ax.plot(rows["year"].to_list(), [100 * v for v in rows["share_at_risk"].to_list()], marker="o", label=authority)
 ax.set_title("Gefährdete Zielerreichung im II. Tertial")
 ax.set_ylabel("Anteil der Ziele in %")
 ax.set_xticks(sorted(share["year"].unique().to_list()))
-ax.legend(fontsize="small")
+ax.legend(fontsize="small", loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, frameon=False)
 fig.tight_layout()
 chart = args.output / "share-at-risk-per-year.png"
 fig.savefig(chart, dpi=120)

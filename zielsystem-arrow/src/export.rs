@@ -177,7 +177,11 @@ pub fn to_xlsx_with<R>(
         .set_text_wrap()
         .set_align(FormatAlign::Top)
         .set_background_color("#DDE5EE");
-    let date = Format::new().set_num_format("dd.mm.yyyy");
+    let date = Format::new()
+        .set_num_format("dd.mm.yyyy")
+        .set_align(FormatAlign::Center);
+    // Whole numbers (years, counts) centred, so a year never runs into the id beside it.
+    let whole = Format::new().set_align(FormatAlign::Center);
     let decimal = Format::new().set_num_format("#,##0.0");
     let mut widths: Vec<usize> = columns
         .iter()
@@ -195,12 +199,12 @@ pub fn to_xlsx_with<R>(
             match column.value {
                 Value::Int32(get) => {
                     if let Some(v) = get(row) {
-                        sheet.write_number(line, col, f64::from(v))?;
+                        sheet.write_number_with_format(line, col, f64::from(v), &whole)?;
                     }
                 }
                 Value::UInt32(get) => {
                     if let Some(v) = get(row) {
-                        sheet.write_number(line, col, f64::from(v))?;
+                        sheet.write_number_with_format(line, col, f64::from(v), &whole)?;
                     }
                 }
                 Value::Float64(get) => {
@@ -243,6 +247,10 @@ pub fn to_xlsx_with<R>(
     }
     sheet.set_row_height(0, 32)?;
     sheet.set_freeze_panes(1, 0)?;
+    // On paper: landscape, one page wide, the header row on every page.
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, 0)?;
     if !columns.is_empty() {
         let last_col = u16::try_from(columns.len() - 1).unwrap_or(u16::MAX);
         let last_row = u32::try_from(rows.len()).unwrap_or(u32::MAX);

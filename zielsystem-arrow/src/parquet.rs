@@ -1,9 +1,10 @@
 //! Parquet export: one file, or a folder partitioned by authority and year in the Hive layout
-//! (`authority=Bezirksamt%20Mitte%20von%20Berlin/year=2022/part-0.parquet`) that DuckDB, Spark and
+//! (`authority=Bezirksamt%20Mitte%20von%20Berlin/year=2022/part-0.parquet`) that `DuckDB`, Spark and
 //! polars read as one table. Snappy-compressed; the Arrow schema (ordered dictionaries, German
 //! headers in the field metadata) travels in the file.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::path::Path;
 
 use arrow_array::RecordBatch;
@@ -45,7 +46,7 @@ fn partition_value(text: &str) -> String {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'.' | b'_' | b'-') {
             out.push(char::from(byte));
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            let _ = write!(out, "%{byte:02X}");
         }
     }
     out

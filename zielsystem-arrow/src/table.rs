@@ -116,7 +116,7 @@ impl<R> Column<R> {
     /// The Arrow field: dictionaries ordered, the German header in the field's metadata
     /// (`zielsystem:header_de`).
     pub fn field(&self) -> Field {
-        let field = Field::new(self.name, self.data_type(), self.nullable)
+        Field::new(self.name, self.data_type(), self.nullable)
             .with_dict_is_ordered(true)
             .with_metadata(
                 [(
@@ -124,8 +124,7 @@ impl<R> Column<R> {
                     self.header_de.to_string(),
                 )]
                 .into(),
-            );
-        field
+            )
     }
 }
 

@@ -13,36 +13,6 @@ use zielsystem_core::analytics::corpus::LoadOptions;
 use crate::Failure;
 use crate::input::terminal_safe;
 
-/// Which table to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum Table {
-    /// Zielerreichung: eine Zeile je Ziel und Tertial.
-    Attainment,
-    /// Aktivitäten zur Gegensteuerung je Organisationseinheit.
-    Countermeasures,
-    /// Kennzahlenwerte mit Ausgangs- und Zielwert.
-    Indicators,
-    /// Risiken.
-    Risks,
-    /// Pünktlichkeit je Mitglied und Tertial.
-    Punctuality,
-    /// Nicht zugeordnete Dokumente und Dokumente mit Fehlern.
-    Problems,
-}
-
-impl Table {
-    fn kind(self) -> TableKind {
-        match self {
-            Table::Attainment => TableKind::Attainment,
-            Table::Countermeasures => TableKind::Countermeasures,
-            Table::Indicators => TableKind::Indicators,
-            Table::Risks => TableKind::Risks,
-            Table::Punctuality => TableKind::Punctuality,
-            Table::Problems => TableKind::Problems,
-        }
-    }
-}
-
 /// Output formats of `export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum ExportFormat {
@@ -67,9 +37,9 @@ pub(crate) struct ExportArgs {
     /// `sheets.jsonl` wie von `zielsystem-gen`).
     #[arg(required = true)]
     sheets: Vec<PathBuf>,
-    /// Welche Tabelle.
-    #[arg(long, value_enum, default_value_t = Table::Attainment)]
-    table: Table,
+    /// Welche Tabelle: attainment, countermeasures, indicators, risks, punctuality, problems.
+    #[arg(long, default_value = "attainment", value_parser = |text: &str| text.parse::<TableKind>())]
+    table: TableKind,
     /// Ausgabeformat.
     #[arg(long, value_enum)]
     format: ExportFormat,
@@ -104,8 +74,7 @@ pub(crate) fn run(out: &mut impl Write, args: &ExportArgs) -> Result<u8, Failure
             valid_only: args.valid_only,
         },
     )?;
-    let (rows, files) =
-        zielsystem_arrow::write_table(&corpus, args.table.kind(), format, &args.output)?;
+    let (rows, files) = zielsystem_arrow::write_table(&corpus, args.table, format, &args.output)?;
     let invalid = corpus.problems.iter().filter(|p| p.placed).count();
     writeln!(
         out,

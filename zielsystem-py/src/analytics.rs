@@ -1,7 +1,7 @@
 //! Bindings of `zielsystem_core::analytics`: the attainment table, summaries, transitions, the
 //! forecast accuracy, the detail tables and corpora of many authorities and years. Every table
 //! comes back as an `ArrowTable`: the rows stay in Rust, typed Arrow columns go to pyarrow, polars,
-//! pandas or DuckDB through the Arrow PyCapsule interface (`__arrow_c_stream__`) without a copy,
+//! pandas or `DuckDB` through the Arrow capsule interface (`__arrow_c_stream__`) without a copy,
 //! and single rows become dicts only when asked for. `zielsystem.Table` wraps it.
 
 use std::path::PathBuf;
@@ -48,9 +48,10 @@ fn export_error(error: impl std::fmt::Display) -> PyErr {
 /// File errors as `OSError` (of the subclass for their kind) naming the file; others `ValueError`.
 fn io_error(error: zielsystem_arrow::ExportError) -> PyErr {
     match error {
-        zielsystem_arrow::ExportError::Io { path, source } => {
-            PyErr::from(std::io::Error::new(source.kind(), format!("{path}: {source}")))
-        }
+        zielsystem_arrow::ExportError::Io { path, source } => PyErr::from(std::io::Error::new(
+            source.kind(),
+            format!("{path}: {source}"),
+        )),
         other => export_error(other),
     }
 }
@@ -69,11 +70,9 @@ impl<R: ArrowRow + Serialize + Send + Sync> AnyTable for Rows<R> {
     }
 
     fn row<'py>(&self, py: Python<'py>, index: usize) -> PyResult<Bound<'py, PyAny>> {
-        let row = self
-            .table
-            .rows()
-            .get(index)
-            .ok_or_else(|| PyIndexError::new_err("Zeile außerhalb der Tabelle / row out of range"))?;
+        let row = self.table.rows().get(index).ok_or_else(|| {
+            PyIndexError::new_err("Zeile außerhalb der Tabelle / row out of range")
+        })?;
         let full = json::to_python(py, row)?;
         // A summary shows only its dimensions: keep the dict to the table's columns.
         if self.table.columns().len() == R::columns().len() {
@@ -101,7 +100,7 @@ impl<R: ArrowRow + Serialize + Send + Sync> AnyTable for Rows<R> {
     }
 }
 
-/// A table of an analysis: rows in Rust, typed Arrow columns through the Arrow PyCapsule
+/// A table of an analysis: rows in Rust, typed Arrow columns through the Arrow capsule
 /// interface, single rows as dicts.
 #[pyclass(frozen, module = "zielsystem._zielsystem", name = "ArrowTable")]
 pub struct ArrowTable {
@@ -135,7 +134,12 @@ impl ArrowTable {
     }
 
     /// The rows from `start` up to `stop` as a list of dicts.
-    fn rows<'py>(&self, py: Python<'py>, start: usize, stop: usize) -> PyResult<Bound<'py, PyList>> {
+    fn rows<'py>(
+        &self,
+        py: Python<'py>,
+        start: usize,
+        stop: usize,
+    ) -> PyResult<Bound<'py, PyList>> {
         let stop = stop.min(self.inner.len());
         let list = PyList::empty(py);
         for index in start..stop {
@@ -167,7 +171,9 @@ impl ArrowTable {
             let Some(dictionary) = column.as_any_dictionary_opt() else {
                 continue;
             };
-            let values = dictionary.values().as_string::<i32>()
+            let values = dictionary
+                .values()
+                .as_string::<i32>()
                 .iter()
                 .map(|value| value.unwrap_or_default().to_string())
                 .collect();
@@ -202,7 +208,14 @@ impl ArrowTable {
     /// Writes the table: `format` is `parquet`, `csv`, `csv-excel` or `xlsx`; `partition` splits
     /// Parquet by authority and year into a folder. Returns the number of files written.
     #[pyo3(signature = (path, format, partition=false))]
-    fn write(&self, py: Python<'_>, path: PathBuf, format: &str, partition: bool) -> PyResult<usize> {
+    #[allow(clippy::needless_pass_by_value)] // pyo3 extracts the path as an owned value
+    fn write(
+        &self,
+        py: Python<'_>,
+        path: PathBuf,
+        format: &str,
+        partition: bool,
+    ) -> PyResult<usize> {
         let format = match (format, partition) {
             ("parquet", false) => Format::Parquet,
             ("parquet", true) => Format::ParquetPartitioned,
@@ -349,7 +362,9 @@ pub fn forecast_accuracy(
 /// The German labels of the values of every vocabulary column: `{column: {value: label}}`.
 #[pyfunction]
 pub fn labels_de(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
-    use zielsystem_arrow::tables::{DIRECTION, FORECAST, LEVEL, LIGHT, PERSPECTIVE, REPORTING_STATUS};
+    use zielsystem_arrow::tables::{
+        DIRECTION, FORECAST, LEVEL, LIGHT, PERSPECTIVE, REPORTING_STATUS,
+    };
     let out = PyDict::new(py);
     for (columns, category) in [
         (&["forecast"][..], FORECAST),
@@ -453,6 +468,7 @@ impl PyCorpus {
 /// checks them and groups them by (authority, year). The GIL is released meanwhile.
 #[pyfunction]
 #[pyo3(signature = (paths, systems=Vec::new(), valid_only=false))]
+#[allow(clippy::needless_pass_by_value)] // pyo3 extracts the lists as owned values
 pub fn load_corpus(
     py: Python<'_>,
     paths: Vec<PathBuf>,

@@ -128,6 +128,65 @@ pub struct LoadOptions {
     pub valid_only: bool,
 }
 
+impl Problem {
+    /// A document that is not one of its kind: nothing known but where it comes from and its codes.
+    fn not_a_document(source: &str, is_system: bool, result: &ValidationResult) -> Problem {
+        Problem {
+            source: source.to_string(),
+            is_system,
+            reason: Reason::NotADocument,
+            placed: false,
+            authority: None,
+            year: None,
+            goal: None,
+            tertial: None,
+            codes: error_codes(result),
+        }
+    }
+
+    /// A target system listed for `reason`.
+    fn system(
+        source: &str,
+        reason: Reason,
+        placed: bool,
+        key: &(String, i32),
+        codes: Vec<String>,
+    ) -> Problem {
+        Problem {
+            source: source.to_string(),
+            is_system: true,
+            reason,
+            placed,
+            authority: Some(key.0.clone()),
+            year: Some(key.1),
+            goal: None,
+            tertial: None,
+            codes,
+        }
+    }
+
+    /// A decoded sheet listed for `reason`.
+    fn sheet(
+        source: &str,
+        reason: Reason,
+        placed: bool,
+        sheet: &ReportSheet,
+        codes: Vec<String>,
+    ) -> Problem {
+        Problem {
+            source: source.to_string(),
+            is_system: false,
+            reason,
+            placed,
+            authority: Some(sheet.authority.clone()),
+            year: Some(sheet.tertial.year()),
+            goal: Some(sheet.goal.clone()),
+            tertial: Some(sheet.tertial),
+            codes,
+        }
+    }
+}
+
 fn error_codes(result: &ValidationResult) -> Vec<String> {
     let mut codes: Vec<String> = Vec::new();
     for finding in result.errors() {
@@ -140,44 +199,28 @@ fn error_codes(result: &ValidationResult) -> Vec<String> {
 }
 
 impl Corpus {
-    /// Decodes, checks and groups `systems` and `sheets`.
-    pub fn load<'a>(
+    /// Decodes and checks the target systems; each becomes a group with an empty history.
+    fn systems<'a>(
         systems: impl IntoIterator<Item = Input<'a>>,
-        sheets: impl IntoIterator<Item = Input<'a>>,
-        options: LoadOptions,
-    ) -> Corpus {
-        let mut corpus = Corpus::default();
+        problems: &mut Vec<Problem>,
+    ) -> BTreeMap<(String, i32), (Group, History)> {
         let mut decoded: BTreeMap<(String, i32), (TargetSystem, &'a str, ValidationResult)> =
             BTreeMap::new();
         for input in systems {
             let checked = TargetSystem::decode(input.bytes);
             let Some(system) = checked.document else {
-                corpus.problems.push(Problem {
-                    source: input.source.to_string(),
-                    is_system: true,
-                    reason: Reason::NotADocument,
-                    placed: false,
-                    authority: None,
-                    year: None,
-                    goal: None,
-                    tertial: None,
-                    codes: error_codes(&checked.result),
-                });
+                problems.push(Problem::not_a_document(input.source, true, &checked.result));
                 continue;
             };
             let key = (system.authority.clone(), system.year);
             if decoded.contains_key(&key) {
-                corpus.problems.push(Problem {
-                    source: input.source.to_string(),
-                    is_system: true,
-                    reason: Reason::DuplicateSystem,
-                    placed: false,
-                    authority: Some(key.0),
-                    year: Some(key.1),
-                    goal: None,
-                    tertial: None,
-                    codes: Vec::new(),
-                });
+                problems.push(Problem::system(
+                    input.source,
+                    Reason::DuplicateSystem,
+                    false,
+                    &key,
+                    Vec::new(),
+                ));
                 continue;
             }
             decoded.insert(key, (system, input.source, checked.result));
@@ -195,17 +238,13 @@ impl Corpus {
             let valid = result.errors().next().is_none();
             result.valid = valid;
             if !result.valid {
-                corpus.problems.push(Problem {
-                    source: source.to_string(),
-                    is_system: true,
-                    reason: Reason::Invalid,
-                    placed: true,
-                    authority: Some(key.0.clone()),
-                    year: Some(key.1),
-                    goal: None,
-                    tertial: None,
-                    codes: error_codes(&result),
-                });
+                problems.push(Problem::system(
+                    source,
+                    Reason::Invalid,
+                    true,
+                    &key,
+                    error_codes(&result),
+                ));
             }
             before = Some(system.clone());
             let group = Group {
@@ -216,34 +255,30 @@ impl Corpus {
             };
             groups.insert(key, (group, History::new()));
         }
+        groups
+    }
+
+    /// Decodes, checks and groups `systems` and `sheets`.
+    pub fn load<'a>(
+        systems: impl IntoIterator<Item = Input<'a>>,
+        sheets: impl IntoIterator<Item = Input<'a>>,
+        options: LoadOptions,
+    ) -> Corpus {
+        let mut corpus = Corpus::default();
+        let mut groups = Corpus::systems(systems, &mut corpus.problems);
         for input in sheets {
             corpus.sheets_read += 1;
             let decoded = stream::decode_sheet(input.bytes);
             let Some(sheet) = decoded.document.as_ref() else {
-                corpus.problems.push(Problem {
-                    source: input.source.to_string(),
-                    is_system: false,
-                    reason: Reason::NotADocument,
-                    placed: false,
-                    authority: None,
-                    year: None,
-                    goal: None,
-                    tertial: None,
-                    codes: error_codes(&decoded.result),
-                });
+                corpus.problems.push(Problem::not_a_document(
+                    input.source,
+                    false,
+                    &decoded.result,
+                ));
                 continue;
             };
-            let problem = |reason, placed, codes| Problem {
-                source: input.source.to_string(),
-                is_system: false,
-                reason,
-                placed,
-                authority: Some(sheet.authority.clone()),
-                year: Some(sheet.tertial.year()),
-                goal: Some(sheet.goal.clone()),
-                tertial: Some(sheet.tertial),
-                codes,
-            };
+            let problem =
+                |reason, placed, codes| Problem::sheet(input.source, reason, placed, sheet, codes);
             let key = (sheet.authority.clone(), sheet.tertial.year());
             let Some((group, history)) = groups.get_mut(&key) else {
                 corpus
@@ -266,17 +301,13 @@ impl Corpus {
             } else {
                 let placed = !options.valid_only;
                 let codes = error_codes(&checked.result);
-                corpus.problems.push(Problem {
-                    source: input.source.to_string(),
-                    is_system: false,
-                    reason: Reason::Invalid,
+                corpus.problems.push(Problem::sheet(
+                    input.source,
+                    Reason::Invalid,
                     placed,
-                    authority: Some(sheet.authority.clone()),
-                    year: Some(sheet.tertial.year()),
-                    goal: Some(sheet.goal.clone()),
-                    tertial: Some(sheet.tertial),
+                    &sheet,
                     codes,
-                });
+                ));
                 if !placed {
                     continue;
                 }

@@ -271,6 +271,7 @@ fn context(system: &TargetSystem, as_of: NaiveDate) -> ReportContext {
         rapporteur_name,
         rapporteur_office,
         legal_basis: None,
+        numbering: system.numbering.clone(),
         portfolios: system.portfolios.clone(),
         org_units: system.org_units.clone(),
         indicators: system

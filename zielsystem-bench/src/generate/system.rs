@@ -74,6 +74,7 @@ pub(super) fn build_system(
         org_units,
         goals,
         reporting: Reporting { first_tertial },
+        numbering: None,
     })
 }
 

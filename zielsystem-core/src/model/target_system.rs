@@ -101,6 +101,13 @@ pub struct TargetSystem {
         description = "Festlegungen zum Berichtsverfahren."
     )]
     pub reporting: Reporting,
+    /// How the authority writes its numbers; `null`: `36/VI` (number/term) for every number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        title = "Nummernschema der Behörde",
+        description = "Wie die Behörde Vorlagen-, Beschluss- und Drucksachennummern schreibt; ohne Angabe Nummer/Wahlperiode wie „36/VI“."
+    )]
+    pub numbering: Option<crate::numbering::Numbering>,
 }
 
 /// The resolution (Beschluss) by which the Bezirksamt decided a paper.

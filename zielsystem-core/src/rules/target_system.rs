@@ -9,7 +9,6 @@ use crate::decode::{Checked, DocumentSchema};
 use crate::document::{Decode, Document};
 use crate::model::target_system::{Member, OriginKind, TargetSystem, Term};
 use crate::model::vocabulary::{OrgUnitKind, Perspective};
-use crate::numbering::is_numbered_with_term;
 use crate::rules::catalogue::Message;
 use crate::text::short;
 
@@ -533,13 +532,14 @@ fn ts09_reporting_and_resolution(system: &TargetSystem, findings: &mut Vec<Findi
             ],
         ));
     }
-    if !is_numbered_with_term(&system.resolution.number) {
-        findings.push(Finding::new(
-            Message::ResolutionNumberMalformed,
-            "/resolution/number",
-            [("number", short(&system.resolution.number))],
-        ));
-    }
+    findings.extend(crate::numbering::number_finding(
+        system.numbering.as_ref(),
+        crate::numbering::NumberKind::Resolution,
+        &short(&system.resolution.number),
+        "/resolution/number",
+        Message::ResolutionNumberMalformed,
+        Message::ResolutionNumberNotOfPattern,
+    ));
     if system.resolution.decided_on >= first.cut_off() {
         findings.push(Finding::new(
             Message::ResolutionAfterFirstCutOff,

@@ -9,7 +9,8 @@ use crate::document::{Decode, Document};
 use crate::findings::{Finding, ValidationResult, pointer};
 use crate::model::target_system::Resolution;
 use crate::model::tertial_report::{Stage, TertialReport};
-use crate::rules::catalogue::{Message, is_numbered_with_term};
+use crate::numbering::{NumberKind, number_finding};
+use crate::rules::catalogue::Message;
 use crate::text::german_date;
 use std::collections::HashSet;
 
@@ -199,15 +200,14 @@ fn tr04_lifecycle(report: &TertialReport, findings: &mut Vec<Finding>) {
         tr04_decision(report, decision, findings);
     }
     if let Some(council) = &report.council {
-        if let Some(number) = council
-            .number
-            .as_ref()
-            .filter(|n| !is_numbered_with_term(n))
-        {
-            findings.push(Finding::new(
-                Message::CouncilNumberMalformed,
+        if let Some(number) = &council.number {
+            findings.extend(number_finding(
+                report.context.numbering.as_ref(),
+                NumberKind::PrintedPaper,
+                number,
                 "/council/number",
-                [("number", number.clone())],
+                Message::CouncilNumberMalformed,
+                Message::CouncilNumberNotOfPattern,
             ));
         }
         let decided_on = report.decision.as_ref().map(|decision| decision.decided_on);
@@ -226,13 +226,14 @@ fn tr04_lifecycle(report: &TertialReport, findings: &mut Vec<Finding>) {
 
 /// TR04 on the decision itself: its number, and its day against the cut-off and the submissions.
 fn tr04_decision(report: &TertialReport, decision: &Resolution, findings: &mut Vec<Finding>) {
-    if !is_numbered_with_term(&decision.number) {
-        findings.push(Finding::new(
-            Message::DecisionNumberMalformed,
-            "/decision/number",
-            [("number", decision.number.clone())],
-        ));
-    }
+    findings.extend(number_finding(
+        report.context.numbering.as_ref(),
+        NumberKind::Resolution,
+        &decision.number,
+        "/decision/number",
+        Message::DecisionNumberMalformed,
+        Message::DecisionNumberNotOfPattern,
+    ));
     let cut_off = report.tertial.cut_off();
     if decision.decided_on < cut_off {
         findings.push(Finding::new(

@@ -36,6 +36,7 @@ __all__ = [
     "Light",
     "LightChangeDict",
     "MemberDict",
+    "NumberingDict",
     "OrgUnitDict",
     "OrgUnitKind",
     "OriginDict",
@@ -472,6 +473,15 @@ class ReportingDict(TypedDict):
     first_tertial: str
 
 
+class NumberingDict(TypedDict, total=False):
+    """Nummernschema: Wie die Behörde ihre Nummern schreibt: Text mit den Platzhaltern {number}
+    (laufende Nummer; {number:4}: genau vier Ziffern, mit Nullen aufgefüllt) und {term} (Wahlperiode
+    in römischen Ziffern). Ohne Angabe: {number}/{term} (z. B. „36/VI“)."""
+
+    resolution: Optional[str]
+    printed_paper: Optional[str]
+
+
 class _TargetSystemDictRequired(TypedDict):
     schema_version: str
     authority: str
@@ -491,6 +501,7 @@ class TargetSystemDict(_TargetSystemDictRequired, total=False):
     Berichtsverfahren."""
 
     declared_goal_counts: Optional[DeclaredGoalCountsDict]
+    numbering: Optional[NumberingDict]
 
 
 class _CouncilNoteDictRequired(TypedDict):
@@ -627,6 +638,7 @@ class ReportContextDict(_ReportContextDictRequired, total=False):
     rapporteur_name: Optional[str]
     rapporteur_office: Optional[str]
     legal_basis: Optional[LegalBasisDict]
+    numbering: Optional[NumberingDict]
 
 
 class _FindingDictRequired(TypedDict):

@@ -61,6 +61,7 @@ pub mod error;
 pub mod findings;
 pub mod model;
 pub mod numbering;
+pub mod oparl;
 pub mod render;
 pub mod rules;
 pub mod schema;

@@ -12,6 +12,8 @@ mod demo;
 mod form;
 mod import;
 mod input;
+mod lifecycle;
+mod paper;
 mod report;
 mod review;
 mod schema;
@@ -80,6 +82,12 @@ enum Command {
     },
     /// Tertialbericht aus den Berichtsblättern eines Tertials zusammenfassen (Markdown, HTML, JSON, SVG).
     Report(report::ReportArgs),
+    /// Beschluss des Bezirksamts über den Bericht eintragen (geprüft; verweigert mit den Befunden, ohne zu schreiben).
+    Decide(lifecycle::DecideArgs),
+    /// Kenntnisnahme durch die BVV eintragen: Tag, Drucksachen-Nr., Ergebnis (geprüft wie `decide`).
+    Note(lifecycle::NoteArgs),
+    /// Die Vorlage zum Stadium des Berichts: Markdown, HTML, PDF oder OParl-Übergabeordner.
+    Paper(paper::PaperArgs),
     /// Stand der Berichtsblätter an einem Tag: je Mitglied die fälligen Ziele, Frist, Stand, Prüfung und Eskalation.
     Status(status::StatusArgs),
     /// Prüfprotokoll fortschreiben: Eingang, Rückgabe oder Annahme eines Berichtsblatts (geprüft, bevor geschrieben wird).
@@ -162,6 +170,9 @@ fn main() -> ExitCode {
         }
         Command::Report(args) => report::run(&mut stdout, &args),
         Command::Status(args) => status::run(&mut stdout, &args),
+        Command::Decide(args) => lifecycle::decide(&mut stdout, &args),
+        Command::Note(args) => lifecycle::note(&mut stdout, &args),
+        Command::Paper(args) => paper::run(&mut stdout, &args),
         Command::Review(args) => review::run(&mut stdout, &args),
         Command::Demo { out } => demo::run(&mut stdout, &out),
         Command::Form(args) => form::run(&mut stdout, &args),

@@ -96,10 +96,7 @@ fn hand_over(report: &TertialReport) -> (HandOver, Vec<Vec<u8>>) {
 }
 
 fn sha1_hex(bytes: &[u8]) -> String {
-    Sha1::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    zielsystem_core::digest::hex(&Sha1::digest(bytes))
 }
 
 #[test]
@@ -201,7 +198,11 @@ fn missing_urls_are_named_never_invented() {
             ConfigKey::CouncilUrl
         ])
     );
-    assert!(error.to_string().contains("body_url (URL der Körperschaft"));
+    assert!(
+        error
+            .to_string()
+            .contains("body_url – URL der Körperschaft (oparl:Body); originator_url")
+    );
 
     let mut bad = self::config();
     bad.council_url = Some("ris.example.org/bvv".into());

@@ -136,9 +136,9 @@ pub enum OparlError {
 fn missing_de(keys: &[ConfigKey]) -> String {
     let names: Vec<String> = keys
         .iter()
-        .map(|key| format!("{} ({})", key.as_str(), key.label_de()))
+        .map(|key| format!("{} – {}", key.as_str(), key.label_de()))
         .collect();
-    names.join(", ")
+    names.join("; ")
 }
 
 fn missing_en(keys: &[ConfigKey]) -> String {
@@ -348,6 +348,15 @@ fn consultation(
 }
 
 impl TertialReport {
+    /// Whether [`TertialReport::to_oparl`] can build the council's paper with `config`, before any
+    /// file is made: the report is decided and the configuration complete.
+    pub fn check_oparl(&self, config: &OparlConfig) -> Result<(), OparlError> {
+        if !self.stage.is_final() || self.decision.is_none() {
+            return Err(OparlError::NotDecided(self.stage));
+        }
+        config.checked().map(|_| ())
+    }
+
     /// The Vorlage zur Kenntnisnahme for the council as an OParl 1.1 `oparl:Paper`, with the files
     /// of `hand_over` and the council's consultation; refused for a draft (there is no paper for
     /// the council yet), for a configuration that lacks a required URL, and for file names that
@@ -357,10 +366,10 @@ impl TertialReport {
         config: &OparlConfig,
         hand_over: &HandOver,
     ) -> Result<OparlPaper, OparlError> {
+        self.check_oparl(config)?;
         let decision = self
             .decision
             .as_ref()
-            .filter(|_| self.stage.is_final())
             .ok_or(OparlError::NotDecided(self.stage))?;
         let urls = config.checked()?;
         let names = std::iter::once(&hand_over.paper_file_name)

@@ -126,10 +126,7 @@ fn decide_and_note_write_the_next_stage() {
         .unwrap()
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert!(
-        names.iter().all(|name| !name.contains(".tmp")),
-        "{names:?}"
-    );
+    assert!(names.iter().all(|name| !name.contains(".tmp")), "{names:?}");
 
     // Without -o the next stage goes to standard output.
     let output = zielsystem(&[

@@ -240,6 +240,8 @@ fn configuration_from_json_and_options_over_file() {
     assert_eq!(merged.body_url.as_deref(), Some("https://a.example/body"));
     assert!(OparlConfig::from_json(br#"{"base": "https://a.example"}"#).is_err());
     assert!(OparlConfig::from_json(b"[").is_err());
+    // Not an array of the values in order, as serde alone would allow.
+    assert!(OparlConfig::from_json(br#"["https://a.example/x"]"#).is_err());
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //!
 //! Thin by design: every piece of domain logic lives in the core; this crate converts and forwards.
 //! Its modules mirror the core's one to one (`calendar`, `model`, `findings`, `rules`,
-//! `consolidate`, `analytics`, `review_log`, `steering`) and `forms` mirrors `zielsystem-forms`; `json`
+//! `consolidate`, `oparl`, `analytics`, `review_log`, `steering`) and `forms` mirrors `zielsystem-forms`; `json`
 //! holds the conversions to Python they share, and `findings` also reads documents from Python values
 //! (its `ParseError` carries findings). The public face is the package `zielsystem` (see
 //! `python/zielsystem`).
@@ -14,6 +14,7 @@ mod findings;
 mod forms;
 mod json;
 mod model;
+mod oparl;
 mod review_log;
 mod rules;
 mod steering;
@@ -44,6 +45,7 @@ fn _zielsystem(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(forms::read_form, module)?)?;
     module.add_function(wrap_pyfunction!(forms::read_forms, module)?)?;
     module.add_function(wrap_pyfunction!(consolidate::consolidate, module)?)?;
+    module.add_function(wrap_pyfunction!(oparl::oparl_paper, module)?)?;
     module.add_function(wrap_pyfunction!(analytics::attainment_table, module)?)?;
     module.add_function(wrap_pyfunction!(analytics::summary_by, module)?)?;
     module.add_function(wrap_pyfunction!(analytics::summary_columns, module)?)?;

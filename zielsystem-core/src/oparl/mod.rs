@@ -155,7 +155,16 @@ impl OparlConfig {
                 "größer als {CONFIG_MAX_BYTES} Bytes / larger than {CONFIG_MAX_BYTES} bytes"
             )));
         }
-        serde_json::from_slice(bytes).map_err(|error| OparlError::Config(error.to_string()))
+        let value: serde_json::Value =
+            serde_json::from_slice(bytes).map_err(|error| OparlError::Config(error.to_string()))?;
+        // serde would also read a struct from an array of its values in order; a configuration
+        // is an object with named keys.
+        if !value.is_object() {
+            return Err(OparlError::Config(
+                "kein JSON-Objekt / not a JSON object".to_string(),
+            ));
+        }
+        serde_json::from_value(value).map_err(|error| OparlError::Config(error.to_string()))
     }
 
     /// This configuration with every key it lacks taken from `fallback` (command line options over

@@ -688,3 +688,25 @@ def transitions(
 
 def forecast_accuracy(system: _SystemLike, sheets: Iterable[_SheetLike]) -> list[AccuracyRowDict]:
     """The forecast accuracy at year end, per perspective and forecasting tertial."""
+
+_OparlFile = tuple[str, str, str, bytes]
+
+def oparl_paper(
+    report: TertialReport,
+    *,
+    base_url: str | None,
+    body_url: str | None,
+    originator_url: str | None,
+    council_url: str | None,
+    main_file: _OparlFile,
+    written_at: datetime.datetime,
+    auxiliary_files: Sequence[_OparlFile] = ...,
+    meeting_url: str | None = None,
+    web_url: str | None = None,
+    paper_file_name: str = "paper.json",
+    web_file_name: str | None = None,
+) -> dict[str, Any]:
+    """The Vorlage zur Kenntnisnahme of the decided ``report`` as an OParl 1.1 ``oparl:Paper``
+    (a dict of its JSON shape). Files are ``(file_name, name, mime_type, content)``; size and
+    checksums come from ``content``. ``ValueError`` for a draft or a missing required URL
+    (named, never invented)."""

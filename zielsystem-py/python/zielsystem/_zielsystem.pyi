@@ -694,13 +694,14 @@ _OparlFile = tuple[str, str, str, bytes]
 def oparl_paper(
     report: TertialReport,
     *,
-    base_url: str | None,
-    body_url: str | None,
-    originator_url: str | None,
-    council_url: str | None,
     main_file: _OparlFile,
     written_at: datetime.datetime,
     auxiliary_files: Sequence[_OparlFile] = ...,
+    config: bytes | None = None,
+    base_url: str | None = None,
+    body_url: str | None = None,
+    originator_url: str | None = None,
+    council_url: str | None = None,
     meeting_url: str | None = None,
     web_url: str | None = None,
     paper_file_name: str = "paper.json",
@@ -708,5 +709,6 @@ def oparl_paper(
 ) -> dict[str, Any]:
     """The Vorlage zur Kenntnisnahme of the decided ``report`` as an OParl 1.1 ``oparl:Paper``
     (a dict of its JSON shape). Files are ``(file_name, name, mime_type, content)``; size and
-    checksums come from ``content``. ``ValueError`` for a draft or a missing required URL
-    (named, never invented)."""
+    checksums come from ``content``. URLs given here win over those of ``config`` (the bytes of
+    a configuration file, as ``zielsystem paper --config`` reads it). ``ValueError`` for a draft,
+    an unreadable ``config`` or a missing required URL (named, never invented)."""

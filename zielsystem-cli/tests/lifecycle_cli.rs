@@ -243,36 +243,36 @@ fn paper_follows_the_stage() {
     assert!(text.contains("Das Bezirksamt hat"));
 }
 
+/// `paper REPORT --format oparl -o PAPER` with further options.
+fn oparl(report: &str, paper: &Path, options: &[&str]) -> Output {
+    let args = [
+        &[
+            "paper",
+            report,
+            "--format",
+            "oparl",
+            "-o",
+            paper.to_str().unwrap(),
+        ][..],
+        options,
+    ]
+    .concat();
+    zielsystem(&args)
+}
+
 #[test]
 fn oparl_refuses_a_draft_and_names_missing_urls() {
     let dir = scratch("oparl-refused");
     let draft = draft(&dir);
     let folder = dir.join("uebergabe");
     let paper = folder.join("paper.json");
-    let output = zielsystem(&[
-        "paper",
-        &draft,
-        "--format",
-        "oparl",
-        "-o",
-        paper.to_str().unwrap(),
-        "--base-url",
-        "https://ris.example.org/uebergabe",
-    ]);
+    let base = ["--base-url", "https://ris.example.org/uebergabe"];
+    let output = oparl(&draft, &paper, &base);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("Entwurf"), "{}", stderr(&output));
 
     let decided = decided(&dir);
-    let output = zielsystem(&[
-        "paper",
-        &decided,
-        "--format",
-        "oparl",
-        "-o",
-        paper.to_str().unwrap(),
-        "--base-url",
-        "https://ris.example.org/uebergabe",
-    ]);
+    let output = oparl(&decided, &paper, &base);
     assert_eq!(output.status.code(), Some(2));
     let text = stderr(&output);
     for key in ["body_url", "originator_url", "council_url"] {
@@ -287,16 +287,7 @@ fn oparl_refuses_a_draft_and_names_missing_urls() {
         br#"{"base_url": "https://ris.example.org/x", "bodyUrl": "x"}"#,
     )
     .unwrap();
-    let output = zielsystem(&[
-        "paper",
-        &decided,
-        "--format",
-        "oparl",
-        "-o",
-        paper.to_str().unwrap(),
-        "--config",
-        config.to_str().unwrap(),
-    ]);
+    let output = oparl(&decided, &paper, &["--config", config.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("bodyUrl"), "{}", stderr(&output));
 }

@@ -65,7 +65,9 @@ def test_decided_report_as_oparl_paper(decided: zs.TertialReport) -> None:
     "outcome, authoritative",
     [("noted", True), ("noted_with_final_report", True), ("referred", False), ("postponed", False)],
 )
-def test_the_councils_outcome(decided: zs.TertialReport, outcome: str, authoritative: bool) -> None:
+def test_the_councils_outcome(
+    decided: zs.TertialReport, outcome: zs.CouncilOutcome, authoritative: bool
+) -> None:
     noted = decided.note(dt.date(2022, 7, 7), "0412/VI", outcome)
     result = paper(noted, meeting_url="https://ris.example.org/oparl/meeting/7")
     assert result["reference"] == "0412/VI"

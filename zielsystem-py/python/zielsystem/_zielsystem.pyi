@@ -72,6 +72,7 @@ __all__ = [
     "read_form",
     "read_forms",
     "consolidate",
+    "oparl_paper",
     "attainment_table",
     "summary_by",
     "summary_columns",
@@ -704,7 +705,7 @@ def oparl_paper(
     council_url: str | None = None,
     meeting_url: str | None = None,
     web_url: str | None = None,
-    paper_file_name: str = "paper.json",
+    paper_file_name: str = ...,
     web_file_name: str | None = None,
 ) -> dict[str, Any]:
     """The Vorlage zur Kenntnisnahme of the decided ``report`` as an OParl 1.1 ``oparl:Paper``

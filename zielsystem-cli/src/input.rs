@@ -190,7 +190,12 @@ mod tests {
         let mut at = |path: &str| {
             position(
                 &mut locator,
-                &Finding::new(Message::SchemaRequired, path, [("key", "title")]),
+                &Finding::new(
+                    Message::SchemaRequired {
+                        key: "title".to_string(),
+                    },
+                    path,
+                ),
             )
         };
         assert_eq!(at("/goals/0/id"), (3, 12));

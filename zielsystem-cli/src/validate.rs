@@ -166,8 +166,13 @@ mod tests {
             source: Vec::new(),
             result,
         };
-        let error = Finding::new(Message::GoalUnknown, "/goal", [("goal", "A9")]);
-        let warning = Finding::new(Message::NoContribution, "/contributions", [("", "")]);
+        let error = Finding::new(
+            Message::GoalUnknown {
+                goal: "A9".to_string(),
+            },
+            "/goal",
+        );
+        let warning = Finding::new(Message::NoContribution {}, "/contributions");
         let documents = [
             document(ValidationResult::from_findings(vec![error, warning])),
             document(ValidationResult::from_findings(Vec::new())),

@@ -316,9 +316,8 @@ impl TertialReport {
             .filter(|index| **index >= self.countermeasures.len())
             .map(|index| {
                 Finding::new(
-                    Message::CountermeasureUnknown,
+                    Message::CountermeasureUnknown { index: *index },
                     crate::findings::pointer("/countermeasures", *index),
-                    [("index", index.to_string())],
                 )
             })
             .collect();
@@ -379,14 +378,11 @@ impl TertialReport {
     ) -> Result<TertialReport, ValidationResult> {
         if self.stage != from {
             return Err(ValidationResult::from_findings(vec![Finding::new(
-                Message::LifecycleTransition,
+                Message::LifecycleTransition {
+                    stage: self.stage,
+                    target: to,
+                },
                 "/stage",
-                [
-                    ("stage", self.stage.label_de()),
-                    ("target", to.label_de()),
-                    ("stage_en", self.stage.label_en()),
-                    ("target_en", to.label_en()),
-                ],
             )]));
         }
         let mut next = self.clone();

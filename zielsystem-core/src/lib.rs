@@ -82,7 +82,7 @@ pub use model::review_log::ReviewLog;
 pub use model::target_system::TargetSystem;
 pub use model::tertial_report::{ReportingStatus, Stage, TertialReport};
 pub use model::vocabulary::{Direction, Forecast, Level, Light, OrgUnitKind, Perspective, Role};
-pub use rules::catalogue::{Code, Message};
+pub use rules::catalogue::{Code, Message, MessageKind};
 pub use rules::{check_sheet_json, check_system_json, validate_sheet, validate_system};
 
 /// The version of the JSON contract this crate reads and writes (`schema_version`).

@@ -264,7 +264,7 @@ fn every_tr_and_bv_code_has_a_triggering_case_and_a_near_miss() {
     }
 }
 
-/// Every way a TR or BV rule can fail ([`zielsystem_core::Message`]) is produced by a case (the
+/// Every way a TR or BV rule can fail ([`zielsystem_core::MessageKind`]) is produced by a case (the
 /// schema-level messages are `conformance.rs`'s).
 #[test]
 fn every_tr_and_bv_message_is_produced_by_a_case() {

@@ -36,13 +36,17 @@ impl fmt::Display for PyTertial {
 pub fn parse_tertial(py: Python<'_>, code: &str) -> PyResult<Tertial> {
     code.parse().map_err(|error: TertialParseError| {
         let finding = match error {
-            TertialParseError::Malformed(_) => {
-                Finding::new(Message::SchemaFormatTertial, "", [("value", code)])
-            }
-            TertialParseError::YearOutOfRange(year) => Finding::new(
-                Message::SchemaFormatTertial,
+            TertialParseError::Malformed(_) => Finding::new(
+                Message::SchemaFormatTertial {
+                    value: code.to_string(),
+                },
                 "",
-                [("value", format!("{code} ({year})"))],
+            ),
+            TertialParseError::YearOutOfRange(year) => Finding::new(
+                Message::SchemaFormatTertial {
+                    value: format!("{code} ({year})"),
+                },
+                "",
             ),
         };
         parse_error(
@@ -160,9 +164,10 @@ impl PyTertial {
             .map(|all| all.map(PyTertial).to_vec())
             .map_err(|_| {
                 let finding = Finding::new(
-                    Message::SchemaFormatTertial,
+                    Message::SchemaFormatTertial {
+                        value: year.to_string(),
+                    },
                     "",
-                    [("value", year.to_string())],
                 );
                 parse_error(
                     py,

@@ -296,7 +296,14 @@ fn check_nesting(root: &Bound<'_, PyAny>) -> PyResult<()> {
             continue;
         };
         if depth > DEPTH_MAX {
-            let finding = Finding::new(Message::SchemaLimitDepth, "", [("limit", DEPTH_MAX)]);
+            let finding = Finding::new(
+                Message::SchemaLimitDepth {
+                    limit: DEPTH_MAX,
+                    line: None,
+                    column: None,
+                },
+                "",
+            );
             let result = ValidationResult::from_findings(vec![finding]);
             return Err(parse_error(root.py(), "dict", result));
         }

@@ -19,7 +19,7 @@ use crate::decode::syntax::{BOM, depth_limit_finding, parse_tree, strip_position
 use crate::decode::tree::Json;
 use crate::decode::{schema_walk, strict};
 use crate::findings::{Capped, Finding, ValidationResult};
-use crate::rules::catalogue::Message;
+use crate::rules::catalogue::{Message, Twin};
 use crate::text::short;
 
 /// A document decoded from bytes, if it could be, and every finding about it.
@@ -183,18 +183,13 @@ fn mismatch(error: &serde_json::Error) -> Finding {
     let detail = strip_position(&error.to_string());
     let (line, column) = (error.line(), error.column());
     Finding::new(
-        Message::SchemaMismatch,
-        "",
-        [
-            (
-                "detail",
+        Message::SchemaMismatch {
+            detail: Twin::new(
                 format!("{detail} (Zeile {line}, Spalte {column})"),
-            ),
-            (
-                "detail_en",
                 format!("{detail} (line {line}, column {column})"),
             ),
-        ],
+        },
+        "",
     )
 }
 
@@ -228,9 +223,8 @@ pub(crate) fn duplicate_keys_into(tree: &Json, findings: &mut Capped) {
                             .iter()
                             .fold(String::new(), |path, token| pointer(&path, token));
                         findings.push(Finding::new(
-                            Message::SchemaDuplicateKey,
+                            Message::SchemaDuplicateKey { key: short(key) },
                             pointer(&base, key),
-                            [("key", short(key))],
                         ));
                     }
                 }

@@ -10,6 +10,7 @@
 
 pub mod catalogue;
 pub mod doc;
+pub mod fields;
 pub mod paper;
 pub mod report_sheet;
 pub mod review_log;

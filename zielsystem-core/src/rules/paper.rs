@@ -5,7 +5,7 @@ use crate::decode::{Checked, DocumentSchema};
 use crate::document::{Decode, Document};
 use crate::findings::{Finding, ValidationResult};
 use crate::model::paper::{Paper, PaperKind, SECTIONS, Section, section_of};
-use crate::rules::catalogue::{Message, is_numbered_with_term};
+use crate::rules::catalogue::{Message, Twin, is_numbered_with_term};
 
 /// The word-processor placeholders of the Bezirksamt's template (BV03), as Word leaves them.
 pub const PLACEHOLDERS: [&str; 2] = [
@@ -46,9 +46,10 @@ pub fn validate_paper(paper: &Paper) -> ValidationResult {
 fn bv01_number(paper: &Paper, findings: &mut Vec<Finding>) {
     if let Some(number) = paper.number.as_ref().filter(|n| !is_numbered_with_term(n)) {
         findings.push(Finding::new(
-            Message::PaperNumberMalformed,
+            Message::PaperNumberMalformed {
+                number: number.clone(),
+            },
             "/number",
-            [("number", number.clone())],
         ));
     }
 }
@@ -94,9 +95,10 @@ fn bv02_sections(paper: &Paper, findings: &mut Vec<Finding>) {
     for section in SECTIONS.iter().filter(|s| required_in(kind, s)) {
         if absent(section.path) {
             findings.push(Finding::new(
-                Message::PaperSectionMissing,
+                Message::PaperSectionMissing {
+                    section: Twin::new(section.de, section.en),
+                },
                 section.path,
-                [("section", section.de), ("section_en", section.en)],
             ));
         }
     }
@@ -141,14 +143,11 @@ fn bv04_sections_of_kind(paper: &Paper, findings: &mut Vec<Finding>) {
     for section in SECTIONS.iter().filter(|s| !belongs_to(kind, s)) {
         if present(section.path) {
             findings.push(Finding::new(
-                Message::PaperSectionNotOfKind,
+                Message::PaperSectionNotOfKind {
+                    section: Twin::new(section.de, section.en),
+                    kind,
+                },
                 section.path,
-                [
-                    ("section", section.de),
-                    ("section_en", section.en),
-                    ("kind", kind.name_de()),
-                    ("kind_en", kind.name_en()),
-                ],
             ));
         }
     }
@@ -161,13 +160,14 @@ fn bv03_placeholders(paper: &Paper, findings: &mut Vec<Finding>) {
         for placeholder in PLACEHOLDERS {
             if text.contains(placeholder) {
                 findings.push(Finding::new(
-                    Message::PaperPlaceholder,
+                    Message::PaperPlaceholder {
+                        section: Twin::new(
+                            section.map_or("", |s| s.de),
+                            section.map_or("", |s| s.en),
+                        ),
+                        placeholder,
+                    },
                     path.clone(),
-                    [
-                        ("section", section.map_or("", |s| s.de)),
-                        ("section_en", section.map_or("", |s| s.en)),
-                        ("placeholder", placeholder),
-                    ],
                 ));
             }
         }

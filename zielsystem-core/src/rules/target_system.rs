@@ -10,7 +10,7 @@ use crate::document::{Decode, Document};
 use crate::model::target_system::{Member, OriginKind, TargetSystem, Term};
 use crate::model::vocabulary::{OrgUnitKind, Perspective};
 use crate::numbering::is_numbered_with_term;
-use crate::rules::catalogue::Message;
+use crate::rules::catalogue::{Message, Twin};
 use crate::text::short;
 
 /// The plausible calendar years of a target system (TS01).
@@ -59,23 +59,21 @@ pub fn validate_system(system: &TargetSystem, previous: Option<&TargetSystem>) -
 fn ts01_year_and_version(system: &TargetSystem, findings: &mut Vec<Finding>) {
     if !PLAUSIBLE_YEARS.contains(&system.year) {
         findings.push(Finding::new(
-            Message::YearImplausible,
+            Message::YearImplausible {
+                year: system.year,
+                min: *PLAUSIBLE_YEARS.start(),
+                max: *PLAUSIBLE_YEARS.end(),
+            },
             "/year",
-            [
-                ("year", system.year.to_string()),
-                ("min", PLAUSIBLE_YEARS.start().to_string()),
-                ("max", PLAUSIBLE_YEARS.end().to_string()),
-            ],
         ));
     }
     if system.schema_version != crate::SCHEMA_VERSION {
         findings.push(Finding::new(
-            Message::SchemaVersionUnsupported,
+            Message::SchemaVersionUnsupported {
+                version: short(&system.schema_version),
+                supported: crate::SCHEMA_VERSION,
+            },
             "/schema_version",
-            [
-                ("version", short(&system.schema_version)),
-                ("supported", crate::SCHEMA_VERSION.to_string()),
-            ],
         ));
     }
 }
@@ -91,13 +89,11 @@ fn duplicates<'a>(
     for (path, id) in ids {
         if !seen.insert(id) {
             findings.push(Finding::new(
-                Message::DuplicateId,
+                Message::DuplicateId {
+                    id: short(id),
+                    kind: Twin::new(kind, kind_en),
+                },
                 path,
-                [
-                    ("id", short(id)),
-                    ("kind", kind.to_string()),
-                    ("kind_en", kind_en.to_string()),
-                ],
             ));
         }
     }
@@ -171,40 +167,31 @@ fn ts03_declared_counts(system: &TargetSystem, findings: &mut Vec<Finding>) {
         let count = declared.of(perspective);
         if usize::try_from(count).ok() != Some(listed) {
             findings.push(Finding::new(
-                Message::GoalCountMismatch,
+                Message::GoalCountMismatch {
+                    declared: count,
+                    listed,
+                    perspective,
+                },
                 format!("/declared_goal_counts/{}", perspective.as_str()),
-                [
-                    ("declared", count.to_string()),
-                    ("listed", listed.to_string()),
-                    ("perspective", perspective.label_de().to_string()),
-                    ("perspective_en", perspective_en(perspective).to_string()),
-                ],
             ));
         }
-    }
-}
-
-fn perspective_en(perspective: Perspective) -> &'static str {
-    match perspective {
-        Perspective::MandateTargetGroups => "mandate and target-group perspective",
-        Perspective::AdministrationInternal => "administration perspective",
     }
 }
 
 fn ts04_texts(system: &TargetSystem, findings: &mut Vec<Finding>) {
     if is_blank(&system.mission_statement) {
         findings.push(Finding::new(
-            Message::MissionStatementBlank,
+            Message::MissionStatementBlank {},
             "/mission_statement",
-            std::iter::empty::<(&str, &str)>(),
         ));
     }
     for (i, goal) in system.goals.iter().enumerate() {
         if is_blank(&goal.title) {
             findings.push(Finding::new(
-                Message::GoalTitleBlank,
+                Message::GoalTitleBlank {
+                    goal: short(&goal.id),
+                },
                 format!("/goals/{i}/title"),
-                [("goal", short(&goal.id))],
             ));
         }
     }
@@ -271,9 +258,10 @@ fn ts05_references_and_terms(
 ) {
     let unknown_portfolio = |portfolio: &str, path: String| {
         Finding::new(
-            Message::UnknownPortfolio,
+            Message::UnknownPortfolio {
+                portfolio: short(portfolio),
+            },
             path,
-            [("portfolio", short(portfolio))],
         )
     };
     for (i, member) in system.members.iter().enumerate() {
@@ -286,12 +274,11 @@ fn ts05_references_and_terms(
             }
             if let Some(until) = term.until.filter(|until| *until < term.from) {
                 findings.push(Finding::new(
-                    Message::TermEndsBeforeStart,
+                    Message::TermEndsBeforeStart {
+                        from: term.from,
+                        until,
+                    },
                     format!("/members/{i}/terms/{j}/until"),
-                    [
-                        ("from", term.from.to_string()),
-                        ("until", until.to_string()),
-                    ],
                 ));
             }
         }
@@ -314,9 +301,10 @@ fn ts05_references_and_terms(
         for (j, unit) in goal.org_units.iter().enumerate() {
             if !index.org_units.contains_key(unit.as_str()) {
                 findings.push(Finding::new(
-                    Message::UnknownOrgUnit,
+                    Message::UnknownOrgUnit {
+                        org_unit: short(unit),
+                    },
                     format!("/goals/{i}/org_units/{j}"),
-                    [("org_unit", short(unit))],
                 ));
             }
         }
@@ -366,14 +354,13 @@ fn ts05_one_holder_per_day(index: &Index<'_>, findings: &mut Vec<Finding>) {
     overlaps.sort_by_key(|(at, _)| (at.member_index, at.term_index));
     for (at, other) in overlaps {
         findings.push(Finding::new(
-            Message::TermsOverlap,
+            Message::TermsOverlap {
+                portfolio: short(&at.term.portfolio),
+                member: short(&at.member.id),
+                other: short(&other.id),
+                from: at.term.from,
+            },
             format!("/members/{}/terms/{}", at.member_index, at.term_index),
-            [
-                ("portfolio", short(&at.term.portfolio)),
-                ("member", short(&at.member.id)),
-                ("other", short(&other.id)),
-                ("from", at.term.from.to_string()),
-            ],
         ));
     }
 }
@@ -401,12 +388,11 @@ fn ts06_collaboration(system: &TargetSystem, findings: &mut Vec<Finding>) {
         let distinct: HashSet<&str> = goal.org_units.iter().map(String::as_str).collect();
         if distinct.len() < 2 {
             findings.push(Finding::new(
-                Message::GoalFewOrgUnits,
+                Message::GoalFewOrgUnits {
+                    goal: short(&goal.id),
+                    count: distinct.len(),
+                },
                 format!("/goals/{i}/org_units"),
-                [
-                    ("goal", short(&goal.id)),
-                    ("count", distinct.len().to_string()),
-                ],
             ));
         }
     }
@@ -420,19 +406,17 @@ fn ts07_steering_service(system: &TargetSystem, findings: &mut Vec<Finding>) {
         .filter(|(_, unit)| unit.kind == OrgUnitKind::SteeringService)
         .map(|(i, _)| i)
         .collect();
-    let count = steering.len().to_string();
+    let count = steering.len();
     if steering.is_empty() {
         findings.push(Finding::new(
-            Message::SteeringServiceCount,
+            Message::SteeringServiceCount { count },
             "/org_units",
-            [("count", count)],
         ));
     } else {
         for i in steering.iter().skip(1) {
             findings.push(Finding::new(
-                Message::SteeringServiceCount,
+                Message::SteeringServiceCount { count },
                 format!("/org_units/{i}/kind"),
-                [("count", count.clone())],
             ));
         }
     }
@@ -455,51 +439,60 @@ fn ts08_origin(
         match (goal.origin.kind, predecessor) {
             (OriginKind::New, None) => {}
             (OriginKind::New, Some(predecessor)) => findings.push(Finding::new(
-                Message::PredecessorUnexpected,
+                Message::PredecessorUnexpected {
+                    goal: goal_id,
+                    predecessor: short(predecessor),
+                },
                 format!("/goals/{i}/origin/predecessor"),
-                [("goal", goal_id), ("predecessor", short(predecessor))],
             )),
             (OriginKind::Continued, None) => findings.push(Finding::new(
-                Message::PredecessorMissing,
+                Message::PredecessorMissing {
+                    goal: goal_id,
+                    predecessor: None,
+                },
                 format!("/goals/{i}/origin"),
-                [("goal", goal_id)],
             )),
             (OriginKind::Continued, Some(predecessor)) => {
                 let path = format!("/goals/{i}/origin/predecessor");
                 let shown = short(predecessor);
                 let Some((year, id)) = parse_predecessor(predecessor) else {
-                    findings.push(Finding::new(
-                        if is_blank(predecessor) {
-                            Message::PredecessorMissing
-                        } else {
-                            Message::PredecessorMalformed
-                        },
-                        if is_blank(predecessor) {
-                            format!("/goals/{i}/origin")
-                        } else {
-                            path
-                        },
-                        [("goal", goal_id), ("predecessor", shown)],
-                    ));
+                    findings.push(if is_blank(predecessor) {
+                        Finding::new(
+                            Message::PredecessorMissing {
+                                goal: goal_id,
+                                predecessor: Some(shown),
+                            },
+                            format!("/goals/{i}/origin"),
+                        )
+                    } else {
+                        Finding::new(
+                            Message::PredecessorMalformed {
+                                goal: goal_id,
+                                predecessor: shown,
+                            },
+                            path,
+                        )
+                    });
                     continue;
                 };
                 // Any earlier year: usually the previous one, but a goal may skip a year.
                 if year >= system.year {
                     findings.push(Finding::new(
-                        Message::PredecessorWrongYear,
+                        Message::PredecessorWrongYear {
+                            predecessor: shown,
+                            year: system.year,
+                        },
                         path,
-                        [("predecessor", shown), ("year", system.year.to_string())],
                     ));
                 } else if let Some((previous, known)) = &previous_ids {
                     // The system given is checked only for predecessors of its own year.
                     if previous.year == year && !known.contains(id) {
                         findings.push(Finding::new(
-                            Message::PredecessorUnknown,
+                            Message::PredecessorUnknown {
+                                predecessor: shown,
+                                expected_year: previous.year,
+                            },
                             path,
-                            [
-                                ("predecessor", shown),
-                                ("expected_year", previous.year.to_string()),
-                            ],
                         ));
                     }
                 }
@@ -525,29 +518,28 @@ fn ts09_reporting_and_resolution(system: &TargetSystem, findings: &mut Vec<Findi
     let first = system.reporting.first_tertial;
     if first.year() != system.year {
         findings.push(Finding::new(
-            Message::FirstTertialOutsideYear,
+            Message::FirstTertialOutsideYear {
+                tertial: first,
+                year: system.year,
+            },
             "/reporting/first_tertial",
-            [
-                ("tertial", first.to_string()),
-                ("year", system.year.to_string()),
-            ],
         ));
     }
     if !is_numbered_with_term(&system.resolution.number) {
         findings.push(Finding::new(
-            Message::ResolutionNumberMalformed,
+            Message::ResolutionNumberMalformed {
+                number: short(&system.resolution.number),
+            },
             "/resolution/number",
-            [("number", short(&system.resolution.number))],
         ));
     }
     if system.resolution.decided_on >= first.cut_off() {
         findings.push(Finding::new(
-            Message::ResolutionAfterFirstCutOff,
+            Message::ResolutionAfterFirstCutOff {
+                decided_on: system.resolution.decided_on,
+                cut_off: first.cut_off(),
+            },
             "/resolution/decided_on",
-            [
-                ("decided_on", system.resolution.decided_on.to_string()),
-                ("cut_off", first.cut_off().to_string()),
-            ],
         ));
     }
 }
@@ -574,14 +566,15 @@ fn ts10_vacancies(system: &TargetSystem, index: &Index<'_>, findings: &mut Vec<F
             for (day, occasion, occasion_en) in occasions {
                 if !index.held_on(id, day) {
                     findings.push(Finding::new(
-                        Message::PortfolioVacant,
+                        Message::PortfolioVacant {
+                            portfolio: short(id),
+                            date: day,
+                            occasion: Twin::new(
+                                format!("{occasion} des {}", tertial.label_de()),
+                                format!("{occasion_en} of {tertial}"),
+                            ),
+                        },
                         pointer("/portfolios", k),
-                        [
-                            ("portfolio", short(id)),
-                            ("date", day.to_string()),
-                            ("occasion", format!("{occasion} des {}", tertial.label_de())),
-                            ("occasion_en", format!("{occasion_en} of {tertial}")),
-                        ],
                     ));
                 }
             }
@@ -609,9 +602,11 @@ fn ts11_across_portfolios(system: &TargetSystem, index: &Index<'_>, findings: &m
         };
         if portfolios.all(|other| other == Some(portfolio)) {
             findings.push(Finding::new(
-                Message::GoalOnePortfolio,
+                Message::GoalOnePortfolio {
+                    goal: short(&goal.id),
+                    portfolio: short(portfolio),
+                },
                 format!("/goals/{i}/org_units"),
-                [("goal", short(&goal.id)), ("portfolio", short(portfolio))],
             ));
         }
     }

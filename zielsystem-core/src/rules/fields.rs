@@ -214,6 +214,19 @@ pub fn perspective_en(perspective: Perspective) -> &'static str {
     }
 }
 
+/// The labels of `items`, each between `open` and `close`, joined by `separator`.
+fn joined<T: Copy>(
+    items: &[T],
+    label: fn(T) -> &'static str,
+    (open, close, separator): (&str, &str, &str),
+) -> String {
+    items
+        .iter()
+        .map(|item| format!("{open}{}{close}", label(*item)))
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
 /// Forecasts a clerk may choose: `x` German labels in „…“, `x_en` English in "…", comma-separated.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Forecasts(pub Vec<Forecast>);
@@ -224,17 +237,11 @@ impl Field for Forecasts {
     }
 
     fn entries(self, name: &str, out: &mut Vec<Entry>) {
-        let join = |label: fn(Forecast) -> &'static str, open: &str, close: &str| {
-            self.0
-                .iter()
-                .map(|forecast| format!("{open}{}{close}", label(*forecast)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
+        let (de, en) = (("„", "“", ", "), ("\"", "\"", ", "));
         twin(
             name,
-            join(Forecast::label_de, "„", "“"),
-            join(Forecast::label_en, "\"", "\""),
+            joined(&self.0, Forecast::label_de, de),
+            joined(&self.0, Forecast::label_en, en),
             out,
         );
     }
@@ -321,17 +328,10 @@ impl Field for JsonTypes {
     }
 
     fn entries(self, name: &str, out: &mut Vec<Entry>) {
-        let join = |label: fn(JsonType) -> &'static str, separator: &str| {
-            self.0
-                .iter()
-                .map(|kind| label(*kind))
-                .collect::<Vec<_>>()
-                .join(separator)
-        };
         twin(
             name,
-            join(JsonType::label_de, " oder "),
-            join(JsonType::as_str, " or "),
+            joined(&self.0, JsonType::label_de, ("", "", " oder ")),
+            joined(&self.0, JsonType::as_str, ("", "", " or ")),
             out,
         );
     }

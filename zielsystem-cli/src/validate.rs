@@ -85,14 +85,15 @@ pub(crate) fn run(out: &mut impl Write, args: &Args) -> Result<u8, Failure> {
         .filter_map(|checked| checked.document.clone())
         .collect();
     for ((path, input), checked) in args.sheets.iter().zip(sheet_inputs).zip(decoded) {
-        let result = match (&system.document, &checked.document) {
-            (Some(system), Some(sheet)) => {
-                // The others given with it are its history; the rules keep the earlier
-                // tertials of the same goal.
-                let findings = sheet.validate((system, &all_sheets)).findings;
-                checked.with_findings(findings).result
+        let result = match &system.document {
+            // The others given with it are its history; the rules keep the earlier tertials of
+            // the same goal.
+            Some(system) => {
+                checked
+                    .with_rules(|sheet| sheet.validate((system, &all_sheets)).findings)
+                    .result
             }
-            _ => checked.result,
+            None => checked.result,
         };
         documents.push(Outcome {
             path: path.clone(),

@@ -142,9 +142,10 @@ enum Problem {
     Missing(String),
     /// A repeated key: the last value counts, and no rule trusts it.
     Repeated(String),
-    /// A value the schema refuses; `soft` when typed decoding may still read it (a length, a
-    /// pattern, an enumeration of texts the type does not restrict).
-    Refused { pointer: String, soft: bool },
+    /// A value the schema refuses; `softness` says how likely typed decoding still reads it: 0
+    /// never (a wrong type or date), 1 maybe (a value outside an enumeration: a fixed
+    /// `schema_version` is a text to the type), 2 likely (a length, a pattern, a short list).
+    Refused { pointer: String, softness: u8 },
 }
 
 fn problem(finding: &Finding) -> Option<Problem> {
@@ -157,17 +158,30 @@ fn problem(finding: &Finding) -> Option<Problem> {
         }
         Code::SchemaDuplicateKey => Problem::Repeated(path),
         Code::SchemaLimit if finding.params.contains_key("omitted") => return None,
-        Code::SchemaLimit | Code::SchemaEnum => Problem::Refused {
+        Code::SchemaLimit => Problem::Refused {
             pointer: path,
-            soft: true,
+            softness: 2,
+        },
+        Code::SchemaEnum => Problem::Refused {
+            pointer: path,
+            softness: 1,
         },
         Code::SchemaFormat => Problem::Refused {
-            soft: finding.params.contains_key("pattern"),
+            softness: if finding.params.contains_key("pattern") {
+                2
+            } else {
+                0
+            },
             pointer: path,
         },
+        // A mismatch with a detail (a list too short, a repeated entry) is no wrong type.
         Code::SchemaType if !path.is_empty() => Problem::Refused {
+            softness: if finding.params.contains_key("detail") {
+                2
+            } else {
+                0
+            },
             pointer: path,
-            soft: false,
         },
         _ => return None,
     })
@@ -196,24 +210,22 @@ pub(crate) fn partial<T: DeserializeOwned>(
             Problem::Refused { .. } => {}
         }
     }
-    let refused: Vec<(&String, bool)> = problems
+    let refused: Vec<(&String, u8)> = problems
         .iter()
         .filter_map(|problem| match problem {
-            Problem::Refused { pointer, soft } => Some((pointer, *soft)),
+            Problem::Refused { pointer, softness } => Some((pointer, *softness)),
             _ => None,
         })
         .collect();
-    // Leave as much as typed decoding reads: nothing replaced, then only the hard problems, then all.
-    for replace_soft in [None, Some(false), Some(true)] {
+    // Leave as much as typed decoding reads: nothing replaced, then the values it surely refuses,
+    // then those it may refuse, then all.
+    for replaced_up_to in [None, Some(0), Some(1), Some(2)] {
         let mut value = base.clone();
         let mut replaced = untrusted.clone();
         let mut kept = Vec::new();
         let mut possible = true;
-        for (pointer, soft) in &refused {
-            let replace = match replace_soft {
-                None => false,
-                Some(also_soft) => !soft || also_soft,
-            };
+        for (pointer, softness) in &refused {
+            let replace = replaced_up_to.is_some_and(|up_to| *softness <= up_to);
             if replace {
                 possible &= replace_value(&mut value, schema, pointer).is_some();
                 replaced.push((*pointer).clone());
@@ -227,7 +239,7 @@ pub(crate) fn partial<T: DeserializeOwned>(
         let Ok(bytes) = serde_json::to_vec(&value) else {
             return None;
         };
-        if let Ok(document) = strict::from_slice::<T>(&bytes) {
+        if let (Ok(document), _) = strict::from_document::<T>(&bytes) {
             return Some(Partial {
                 document,
                 untrusted: replaced,

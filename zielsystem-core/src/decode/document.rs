@@ -150,8 +150,9 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8], schema: &DocumentSchema) -> Che
         return refused(finding);
     }
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
-    let typed_error = match strict::from_slice::<T>(bytes) {
-        Ok(document) if !schema.open_objects => {
+    let (typed, schema_key_dropped) = strict::from_document::<T>(bytes);
+    let typed_error = match typed {
+        Ok(document) if !schema.open_objects && !schema_key_dropped => {
             return Checked {
                 document: Some(document),
                 result: ValidationResult::from_findings(Vec::new()),
@@ -159,7 +160,8 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8], schema: &DocumentSchema) -> Che
             };
         }
         Ok(document) => {
-            // A schema with maps: serde merges a repeated map key silently, so look for one.
+            // A schema with maps, or a document read through a map to drop its `$schema`: a
+            // repeated key was merged silently, so look for one.
             if let Some(finding) = depth_limit_finding(bytes) {
                 return refused(finding);
             }

@@ -22,4 +22,4 @@ pub mod syntax;
 pub(crate) mod tree;
 
 pub use document::{Checked, DocumentSchema, decode, document_size_finding};
-pub use strict::from_slice as from_json;
+pub use strict::from_json;

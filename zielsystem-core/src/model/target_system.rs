@@ -374,7 +374,7 @@ pub struct Goal {
         title = "Kennzahlen",
         description = "Kennzahlen, an denen die Zielerreichung gemessen wird."
     )]
-    #[schemars(length(max = LIST_MAX_ITEMS))]
+    #[schemars(length(max = LIST_MAX_ITEMS), extend("default" = []))]
     pub indicators: Vec<Indicator>,
 }
 

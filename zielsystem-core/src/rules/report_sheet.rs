@@ -329,6 +329,20 @@ impl Context<'_> {
                     [("count", usize::from(first.is_some()).to_string())],
                 ));
             }
+            if several {
+                let units = &countermeasure.org_units;
+                let repeated = units
+                    .iter()
+                    .enumerate()
+                    .find(|(j, unit)| units.iter().take(*j).any(|earlier| earlier == *unit));
+                if let Some((_, unit)) = repeated {
+                    findings.push(Finding::new(
+                        Message::CountermeasureRepeatedOrgUnit,
+                        format!("/countermeasures/{i}/org_units"),
+                        [("org_unit", short(unit))],
+                    ));
+                }
+            }
             // The one portfolio of every unit so far; `None` once one is unknown or they differ.
             let mut one_portfolio: Option<Option<&str>> = None;
             for (j, unit) in countermeasure.org_units.iter().enumerate() {

@@ -11,7 +11,7 @@ use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema};
 
 use crate::model::review_log::ReviewLog;
-use crate::{Paper, ReportSheet, TargetSystem, TertialReport};
+use crate::{Paper, ReportSheet, TargetSystem, Tertial, TertialReport};
 
 /// The base of every schema's `$id`: a URN, because the schemas are not published at any address;
 /// they are the files in `schemas/` (and [`all`]), which tools load from disk (README).
@@ -182,4 +182,173 @@ pub fn to_pretty_json(schema: &Schema) -> String {
     let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// One value of a drop-down: the JSON value and its German title.
+type Choice = (serde_json::Value, String);
+
+/// A `oneOf` of titled constants with the `enum` of their values beside it (as [`titled_enums`]),
+/// `null` added as the last choice when `nullable`.
+fn choices(kind: &str, options: Vec<Choice>, nullable: bool) -> serde_json::Value {
+    let mut values: Vec<serde_json::Value> = options.iter().map(|(v, _)| v.clone()).collect();
+    let mut branches: Vec<serde_json::Value> = options
+        .into_iter()
+        .map(|(value, title)| serde_json::json!({"title": title, "const": value}))
+        .collect();
+    if nullable {
+        values.push(serde_json::Value::Null);
+        branches.push(serde_json::json!({"title": "(keine Angabe)", "type": "null"}));
+    }
+    let types: serde_json::Value = if nullable {
+        serde_json::json!([kind, "null"])
+    } else {
+        kind.into()
+    };
+    serde_json::json!({"type": types, "oneOf": branches, "enum": values})
+}
+
+/// Replaces the value schema of `key` in the object schema at `pointer` (keeping its title and
+/// description) by `choice`.
+fn restrict(schema: &mut Schema, pointer: &str, key: &str, choice: &serde_json::Value) {
+    let Some(property) = schema
+        .pointer_mut(pointer)
+        .and_then(|object| object.get_mut("properties"))
+        .and_then(|properties| properties.get_mut(key))
+        .and_then(serde_json::Value::as_object_mut)
+    else {
+        return;
+    };
+    let kept: serde_json::Map<String, serde_json::Value> = property
+        .iter()
+        .filter(|(k, _)| matches!(k.as_str(), "title" | "description"))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    *property = kept;
+    if let Some(choice) = choice.as_object() {
+        property.extend(choice.clone());
+    }
+}
+
+/// A slug of `text` for an identifier: lower-case letters and digits, the rest as `-`.
+fn slug(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'ä' => 'a',
+            'ö' => 'o',
+            'ü' => 'u',
+            'ß' => 's',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        };
+        if !(c == '-' && slug.ends_with('-')) {
+            slug.push(c);
+        }
+    }
+    slug.trim_matches('-').to_string()
+}
+
+/// The report-sheet schema for the sheets of one target system, for forms: goal, reporting member,
+/// deputy, org units and indicators are enumerations of the system's values titled with their
+/// names („A03 – Sprachförderung ausweiten“), `authority` and `schema_version` are fixed, and the
+/// tertial is one of the system's reporting tertials. It only narrows the general schema, so a
+/// sheet valid against it is valid against `report-sheet.schema.json` too.
+pub fn sheet_schema_for(system: &TargetSystem) -> Schema {
+    let mut schema = generate::<ReportSheet>("report-sheet.schema.json", true).schema;
+    schema.insert(
+        "$id".into(),
+        format!(
+            "{SCHEMA_ID_BASE}report-sheet:{}:{}",
+            slug(&system.authority),
+            system.year
+        )
+        .into(),
+    );
+    schema.insert(
+        "title".into(),
+        format!("Berichtsblatt – {} {}", system.authority, system.year).into(),
+    );
+    let goals: Vec<Choice> = system
+        .goals
+        .iter()
+        .map(|goal| {
+            (
+                goal.id.clone().into(),
+                format!("{} – {}", goal.id, goal.title),
+            )
+        })
+        .collect();
+    let members: Vec<Choice> = system
+        .members
+        .iter()
+        .map(|member| {
+            let title = member.name.clone().unwrap_or_else(|| member.id.clone());
+            (member.id.clone().into(), title)
+        })
+        .collect();
+    let units: Vec<Choice> = system
+        .org_units
+        .iter()
+        .map(|unit| {
+            (
+                unit.id.clone().into(),
+                format!("{} – {}", unit.id, unit.name),
+            )
+        })
+        .collect();
+    let indicators: Vec<Choice> = system
+        .goals
+        .iter()
+        .flat_map(|goal| &goal.indicators)
+        .map(|indicator| {
+            let title = format!("{} – {} ({})", indicator.id, indicator.name, indicator.unit);
+            (indicator.id.clone().into(), title)
+        })
+        .collect();
+    let tertials: Vec<Choice> = Tertial::of_year(system.year)
+        .map(|all| {
+            all.into_iter()
+                .filter(|tertial| *tertial >= system.reporting.first_tertial)
+                .map(|tertial| (tertial.to_string().into(), tertial.label_de()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let authority = serde_json::json!({
+        "type": "string",
+        "const": system.authority,
+        "default": system.authority,
+    });
+    restrict(&mut schema, "", "authority", &authority);
+    restrict(&mut schema, "", "goal", &choices("string", goals, false));
+    restrict(
+        &mut schema,
+        "",
+        "tertial",
+        &choices("string", tertials, false),
+    );
+    let reporting = choices("string", members.clone(), false);
+    restrict(&mut schema, "", "reporting_member", &reporting);
+    restrict(
+        &mut schema,
+        "",
+        "signed_by",
+        &choices("string", members, true),
+    );
+    let contribution_unit = choices("string", units.clone(), true);
+    restrict(
+        &mut schema,
+        "/$defs/Contribution",
+        "org_unit",
+        &contribution_unit,
+    );
+    restrict(
+        &mut schema,
+        "/$defs/IndicatorValue",
+        "indicator",
+        &choices("string", indicators, false),
+    );
+    if let Some(items) = schema.pointer_mut("/$defs/Countermeasure/properties/org_units/items") {
+        *items = choices("string", units, false);
+    }
+    schema
 }

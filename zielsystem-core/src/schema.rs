@@ -123,7 +123,7 @@ fn json_type(value: &serde_json::Value) -> &'static str {
 }
 
 /// What a document's root admits beyond its type: an optional `$schema` key (so an editor can link
-/// the document to its schema; typed decoding ignores it), and `schema_version` fixed where the
+/// the document to its schema; typed decoding ignores it; `null` too, as model generators write it), and `schema_version` fixed where the
 /// rules check it (RS01, TS01).
 fn document_root(schema: &mut Schema, version_checked: bool) {
     if let Some(properties) = schema
@@ -146,7 +146,7 @@ fn document_root(schema: &mut Schema, version_checked: bool) {
             serde_json::json!({
                 "title": "Schema",
                 "description": "Optional: Adresse oder Dateipfad des JSON Schemas, gegen das das Dokument geschrieben ist (für Editoren); wird beim Einlesen nicht ausgewertet.",
-                "type": "string",
+                "type": ["string", "null"],
                 "maxLength": crate::decode::limits::NAME_MAX_CHARS,
             }),
         );

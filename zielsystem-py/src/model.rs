@@ -142,6 +142,12 @@ crate::json_class_methods!(PyTargetSystem, "TargetSystem", {
         &self.inner.schema_version
     }
 
+    /// The report-sheet JSON Schema for the sheets of this system, as a dict: goals, members, org
+    /// units, indicators and tertials as titled enumerations (for form generators).
+    fn sheet_schema<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::json::to_python(py, &zielsystem_core::schema::sheet_schema_for(&self.inner))
+    }
+
     /// The authority, e.g. `"Bezirksamt Mitte von Berlin"`.
     #[getter]
     fn authority(&self) -> &str {

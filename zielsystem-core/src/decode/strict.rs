@@ -292,7 +292,7 @@ pub fn from_slice<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> serde_json::R
 pub(crate) const SCHEMA_KEY: &str = "$schema";
 
 /// Typed decoding of a whole document: [`from_slice`], except that the root object may carry a
-/// `$schema` key with a text (the published schemas admit it), which is ignored. The second value
+/// `$schema` key with a text or `null` (the published schemas admit it), which is ignored. The second value
 /// says whether one was dropped: the document was then read through a map, which keeps only the
 /// last of a repeated key, so the caller must look for repeated keys itself.
 pub(crate) fn from_document<T: serde::de::DeserializeOwned>(
@@ -312,7 +312,10 @@ pub(crate) fn from_document<T: serde::de::DeserializeOwned>(
     else {
         return (Err(error), false);
     };
-    if !matches!(root.remove(SCHEMA_KEY), Some(serde_json::Value::String(_))) {
+    if !matches!(
+        root.remove(SCHEMA_KEY),
+        Some(serde_json::Value::String(_) | serde_json::Value::Null)
+    ) {
         return (Err(error), false);
     }
     match T::deserialize(StrictStructs(serde_json::Value::Object(root))) {

@@ -160,6 +160,9 @@ class TargetSystem:
     @property
     def schema_version(self) -> str:
         """The version of the JSON contract, ``"1"``."""
+    def sheet_schema(self) -> dict[str, Any]:
+        """The report-sheet JSON Schema for this system's sheets: goals, members, org units,
+        indicators and tertials as titled enumerations (for form generators)."""
     @property
     def authority(self) -> str:
         """The authority, e.g. ``"Bezirksamt Mitte von Berlin"``."""

@@ -163,19 +163,18 @@ pub(crate) fn run(out: &mut impl Write, args: &Args) -> Result<u8, Failure> {
     let mut unchecked_sheets = false;
     for ((path, (kind, input)), sheet) in args.sheets.iter().zip(inputs).zip(sheets) {
         let result = match (kind, sheet) {
-            (Kind::Sheet, Some(sheet)) => match &system {
-                // The others given with it are its history; the rules keep the earlier
-                // tertials of the same goal.
-                Some(system) => {
+            // The others given with it are its history; the rules keep the earlier tertials of
+            // the same goal.
+            (Kind::Sheet, Some(sheet)) => {
+                if let Some(system) = &system {
                     sheet
                         .with_rules(|sheet| sheet.validate((system, &all_sheets)).findings)
                         .result
-                }
-                None => {
+                } else {
                     unchecked_sheets = true;
                     sheet.result
                 }
-            },
+            }
             (Kind::System, _) => {
                 checked(&input, |bytes| {
                     TargetSystem::check(bytes, previous.as_ref())
@@ -201,6 +200,18 @@ pub(crate) fn run(out: &mut impl Write, args: &Args) -> Result<u8, Failure> {
         });
     }
 
+    print(out, args, &documents, unchecked_sheets)?;
+    let any_error = documents.iter().any(|document| !document.result.valid);
+    Ok(u8::from(any_error))
+}
+
+/// Prints every document's findings in the format asked for.
+fn print(
+    out: &mut impl Write,
+    args: &Args,
+    documents: &[Outcome],
+    unchecked_sheets: bool,
+) -> Result<(), Failure> {
     match args.format {
         ValidateFormat::Json => {
             let reports: Vec<DocumentReport<'_>> = documents
@@ -214,7 +225,7 @@ pub(crate) fn run(out: &mut impl Write, args: &Args) -> Result<u8, Failure> {
             writeln!(out)?;
         }
         ValidateFormat::Text => {
-            for document in &documents {
+            for document in documents {
                 let source = String::from_utf8_lossy(&document.source);
                 let mut locator = Locator::new(&source);
                 let name = document.path.display().to_string();
@@ -230,11 +241,10 @@ pub(crate) fn run(out: &mut impl Write, args: &Args) -> Result<u8, Failure> {
                 };
                 writeln!(out, "{note}")?;
             }
-            writeln!(out, "{}", summary(&documents))?;
+            writeln!(out, "{}", summary(documents))?;
         }
     }
-    let any_error = documents.iter().any(|document| !document.result.valid);
-    Ok(u8::from(any_error))
+    Ok(())
 }
 
 fn plural(count: usize, one: &str, many: &str) -> String {

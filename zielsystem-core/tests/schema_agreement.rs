@@ -21,6 +21,7 @@
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use zielsystem_core::rules::catalogue::Code;
+use zielsystem_core::rules::review_log::ReviewContext;
 use zielsystem_core::{
     Document, Finding, Paper, ReportSheet, ReviewLog, TargetSystem, TertialReport,
 };
@@ -69,7 +70,9 @@ fn ours(kind: &str, bytes: &[u8]) -> (Vec<Code>, &'static str) {
         ),
         "paper" => (Paper::check(bytes, ()).result.findings, "paper.schema.json"),
         "review" => (
-            ReviewLog::check(bytes, Default::default()).result.findings,
+            ReviewLog::check(bytes, ReviewContext::default())
+                .result
+                .findings,
             "review-log.schema.json",
         ),
         other => panic!("no schema for {other}"),

@@ -51,7 +51,7 @@ enum Reads {
 fn reads(code: Code) -> Option<Reads> {
     use Reads::{Fields, Own};
     Some(match code {
-        Code::RS01 | Code::RS02 | Code::RS14 => Own,
+        Code::RS01 | Code::RS02 | Code::RS14 | Code::TS01 => Own,
         Code::RS03 => Fields(&["goal", "reporting_member", "submitted_on"]),
         Code::RS04 | Code::RS05 => Fields(&["submitted_on", "tertial"]),
         Code::RS06 => Fields(&["forecast", "tertial"]),
@@ -70,7 +70,6 @@ fn reads(code: Code) -> Option<Reads> {
             "signed_by",
             "tertial",
         ]),
-        Code::TS01 => Own,
         _ => return None,
     })
 }

@@ -44,22 +44,25 @@ enum Reads {
     Own,
     /// These top-level fields of the document.
     Fields(&'static [&'static str]),
+    /// The entry of a top-level list the finding is in (`/goals/3` for `/goals/3/org_units`), and
+    /// these top-level fields.
+    Entry(&'static [&'static str]),
 }
 
 /// The fields each rule reads, where that is known; `None`: the rule may read anything, so it stays
 /// silent as soon as any value is untrusted.
 fn reads(code: Code) -> Option<Reads> {
-    use Reads::{Fields, Own};
+    use Reads::{Entry, Fields, Own};
     Some(match code {
-        Code::RS01 | Code::RS02 | Code::RS14 | Code::TS01 => Own,
+        Code::RS01 | Code::RS02 | Code::RS14 | Code::TS01 | Code::TS04 => Own,
         Code::RS03 => Fields(&["goal", "reporting_member", "submitted_on"]),
         Code::RS04 | Code::RS05 => Fields(&["submitted_on", "tertial"]),
         Code::RS06 => Fields(&["forecast", "tertial"]),
         Code::RS07 | Code::RS11 => Fields(&["forecast", "risks"]),
         Code::RS08 => Fields(&["countermeasures", "forecast"]),
-        Code::RS09 | Code::RS16 => Fields(&["countermeasures"]),
-        Code::RS10 | Code::RS17 => Fields(&["contributions"]),
-        Code::RS12 => Fields(&["goal", "indicator_values"]),
+        Code::RS09 | Code::RS16 | Code::RS17 => Entry(&[]),
+        Code::RS10 => Fields(&["contributions"]),
+        Code::RS12 => Entry(&["goal"]),
         Code::RS13 => Fields(&["authority", "forecast", "goal", "tertial"]),
         Code::RS15 => Fields(&["goal", "reporting_member", "signed_by", "submitted_on"]),
         Code::RS18 => Fields(&[
@@ -70,6 +73,14 @@ fn reads(code: Code) -> Option<Reads> {
             "signed_by",
             "tertial",
         ]),
+        Code::TS02 | Code::TS05 => Fields(&["goals", "members", "org_units", "portfolios"]),
+        Code::TS03 => Fields(&["declared_goal_counts", "goals"]),
+        Code::TS06 => Entry(&[]),
+        Code::TS11 => Entry(&["org_units", "portfolios"]),
+        Code::TS07 => Fields(&["org_units", "portfolios"]),
+        Code::TS08 => Fields(&["goals", "year"]),
+        Code::TS09 => Fields(&["reporting", "resolution", "year"]),
+        Code::TS10 => Fields(&["goals", "members", "portfolios", "reporting", "year"]),
         _ => return None,
     })
 }
@@ -93,6 +104,16 @@ fn related(a: &str, b: &str) -> bool {
 /// The first token of a pointer: the top-level field it is in.
 fn field_of(pointer: &str) -> Option<String> {
     tokens(pointer).into_iter().next()
+}
+
+/// The entry of a top-level list a pointer is in: its first two tokens (`/goals/3`), or the
+/// pointer itself when it is shorter.
+fn entry_of(pointer: &str) -> &str {
+    let mut slashes = pointer.match_indices('/').map(|(at, _)| at);
+    match (slashes.next(), slashes.nth(1)) {
+        (Some(_), Some(third)) => pointer.get(..third).unwrap_or(pointer),
+        _ => pointer,
+    }
 }
 
 fn tokens(pointer: &str) -> Vec<String> {
@@ -120,6 +141,13 @@ impl<T> Partial<T> {
                 Some(Reads::Fields(fields)) => !fields
                     .iter()
                     .any(|field| untrusted_fields.iter().any(|f| f == field)),
+                Some(Reads::Entry(fields)) => {
+                    let entry = entry_of(&finding.path);
+                    !self.untrusted.iter().any(|p| related(p, entry))
+                        && !fields
+                            .iter()
+                            .any(|field| untrusted_fields.iter().any(|f| f == field))
+                }
             };
             if !trusted {
                 continue;
@@ -452,5 +480,13 @@ mod tests {
         assert!(related("/goal", "/goal"));
         assert!(!related("/risks", "/risks_x"));
         assert!(related("", "/goal"), "the root holds everything");
+    }
+
+    #[test]
+    fn entries_are_the_first_two_tokens() {
+        assert_eq!(entry_of("/goals/3/org_units/1"), "/goals/3");
+        assert_eq!(entry_of("/goals/3"), "/goals/3");
+        assert_eq!(entry_of("/goal"), "/goal");
+        assert_eq!(entry_of(""), "");
     }
 }

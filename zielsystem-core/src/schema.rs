@@ -187,6 +187,11 @@ pub fn to_pretty_json(schema: &Schema) -> String {
 /// One value of a drop-down: the JSON value and its German title.
 type Choice = (serde_json::Value, String);
 
+/// An identifier titled with its name: „A03 – Sprachförderung ausweiten“.
+fn titled(id: &str, name: &str) -> Choice {
+    (id.into(), format!("{id} – {name}"))
+}
+
 /// A `oneOf` of titled constants with the `enum` of their values beside it (as [`titled_enums`]),
 /// `null` added as the last choice when `nullable`.
 fn choices(kind: &str, options: Vec<Choice>, nullable: bool) -> serde_json::Value {
@@ -271,12 +276,7 @@ pub fn sheet_schema_for(system: &TargetSystem) -> Schema {
     let goals: Vec<Choice> = system
         .goals
         .iter()
-        .map(|goal| {
-            (
-                goal.id.clone().into(),
-                format!("{} – {}", goal.id, goal.title),
-            )
-        })
+        .map(|goal| titled(&goal.id, &goal.title))
         .collect();
     let members: Vec<Choice> = system
         .members
@@ -289,20 +289,17 @@ pub fn sheet_schema_for(system: &TargetSystem) -> Schema {
     let units: Vec<Choice> = system
         .org_units
         .iter()
-        .map(|unit| {
-            (
-                unit.id.clone().into(),
-                format!("{} – {}", unit.id, unit.name),
-            )
-        })
+        .map(|unit| titled(&unit.id, &unit.name))
         .collect();
     let indicators: Vec<Choice> = system
         .goals
         .iter()
         .flat_map(|goal| &goal.indicators)
         .map(|indicator| {
-            let title = format!("{} – {} ({})", indicator.id, indicator.name, indicator.unit);
-            (indicator.id.clone().into(), title)
+            titled(
+                &indicator.id,
+                &format!("{} ({})", indicator.name, indicator.unit),
+            )
         })
         .collect();
     let tertials: Vec<Choice> = Tertial::of_year(system.year)

@@ -37,23 +37,20 @@ fn a_misspelt_key_hides_no_rule_finding() {
             };
             document.insert("colour".into(), Value::from("rot"));
             let misspelt = serde_json::to_vec_pretty(&document).unwrap();
-            let (before, after) = match kind {
-                "sheet" => {
-                    let before = ReportSheet::check(&bytes, (&system, &[]));
-                    if before.document.is_none() {
-                        continue;
-                    }
-                    let after = ReportSheet::check(&misspelt, (&system, &[]));
-                    (before.result.findings, after.result.findings)
+            let (before, after) = if kind == "sheet" {
+                let before = ReportSheet::check(&bytes, (&system, &[]));
+                if before.document.is_none() {
+                    continue;
                 }
-                _ => {
-                    let before = TargetSystem::check(&bytes, None);
-                    if before.document.is_none() {
-                        continue;
-                    }
-                    let after = TargetSystem::check(&misspelt, None);
-                    (before.result.findings, after.result.findings)
+                let after = ReportSheet::check(&misspelt, (&system, &[]));
+                (before.result.findings, after.result.findings)
+            } else {
+                let before = TargetSystem::check(&bytes, None);
+                if before.document.is_none() {
+                    continue;
                 }
+                let after = TargetSystem::check(&misspelt, None);
+                (before.result.findings, after.result.findings)
             };
             let unknown: Vec<&Finding> = after
                 .iter()

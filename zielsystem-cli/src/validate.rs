@@ -3,7 +3,7 @@
 //!
 //! Documents may be target systems, report sheets, tertial reports, papers and review logs; the kind
 //! of each is read from the document (its `$schema`, else its keys) unless `--kind` names it. Sheets
-//! are checked against `--system`; sheets of the same goal given together form each other's history
+//! are checked against `--system` (without it, sheets are a usage error); sheets of the same goal given together form each other's history
 //! (RS13), and a review log is checked with the system and the sheets given. Exit codes: 0 when
 //! every document is valid, 1 when any has an error finding, 2 for usage and I/O errors.
 
@@ -135,6 +135,19 @@ pub(crate) fn run(out: &mut impl Write, args: &Args) -> Result<u8, Failure> {
         })
         .collect::<Result<_, Failure>>()?;
 
+    if args.system.is_none() {
+        if inputs.is_empty() {
+            return Err(Failure(
+                "nichts zu prüfen: ein Zielsystem (--system) oder Dokumente angeben".into(),
+            ));
+        }
+        if inputs.iter().any(|(kind, _)| *kind == Kind::Sheet) {
+            return Err(Failure(
+                "Berichtsblätter werden gegen ihr Zielsystem geprüft: --system SYSTEM.json angeben"
+                    .into(),
+            ));
+        }
+    }
     let mut documents = Vec::new();
     let system = match (&args.system, system_input) {
         (Some(path), Some(system_input)) => {
@@ -234,12 +247,10 @@ fn print(
                 }
             }
             if unchecked_sheets {
-                let note = if args.system.is_some() {
+                writeln!(
+                    out,
                     "Hinweis: Das Zielsystem ist ungültig; die Berichtsblätter wurden nur gegen das Schema geprüft."
-                } else {
-                    "Hinweis: Ohne Zielsystem (--system) wurden die Berichtsblätter nur gegen das Schema geprüft."
-                };
-                writeln!(out, "{note}")?;
+                )?;
             }
             writeln!(out, "{}", summary(documents))?;
         }

@@ -31,6 +31,7 @@ pub struct ReportSheet {
         description = "Die Behörde, zu deren Zielsystem das Ziel gehört, z. B. „Bezirksamt Mitte von Berlin“."
     )]
     #[schemars(length(max = NAME_MAX_CHARS), pattern(r"\S"))]
+    #[schemars(extend("examples" = ["Bezirksamt Mitte von Berlin"]))]
     pub authority: String,
     /// The goal reported on.
     #[schemars(
@@ -38,6 +39,7 @@ pub struct ReportSheet {
         description = "Kennung des Ziels im Zielsystem, z. B. „A01“."
     )]
     #[schemars(length(max = ID_MAX_CHARS))]
+    #[schemars(extend("examples" = ["A01"]))]
     pub goal: GoalId,
     /// The tertial reported on.
     #[schemars(
@@ -51,6 +53,7 @@ pub struct ReportSheet {
         description = "Kennung des Bezirksamtsmitglieds, das berichtet; es muss am Tag der Einreichung den Geschäftsbereich des Ziels innehaben."
     )]
     #[schemars(length(max = ID_MAX_CHARS))]
+    #[schemars(extend("examples" = ["m-bzbm"]))]
     pub reporting_member: MemberId,
     /// The deputy who signed in representation of the reporting member, if one did (contract 1.1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -66,6 +69,7 @@ pub struct ReportSheet {
         description = "Tag der Einreichung (JJJJ-MM-TT); zwischen Berichtsstichtag und Berichtsfrist."
     )]
     #[serde(deserialize_with = "super::date::deserialize")]
+    #[schemars(extend("examples" = ["2022-05-20"]))]
     pub submitted_on: NaiveDate,
     /// Contributions to the goal realised in the reporting period.
     #[schemars(
@@ -133,6 +137,7 @@ pub struct Contribution {
         description = "Kennung der Organisationseinheit, die den Beitrag erbracht hat, sofern eine genannt wird."
     )]
     #[schemars(length(max = ID_MAX_CHARS))]
+    #[schemars(extend("examples" = ["amt-soz"]))]
     pub org_unit: Option<OrgUnitId>,
 }
 
@@ -150,6 +155,7 @@ pub struct IndicatorValue {
         description = "Kennung der gemessenen Kennzahl, z. B. „A01-1“."
     )]
     #[schemars(length(max = ID_MAX_CHARS))]
+    #[schemars(extend("examples" = ["A01-1"]))]
     pub indicator: IndicatorId,
     /// The measured value.
     #[schemars(
@@ -163,6 +169,7 @@ pub struct IndicatorValue {
         description = "Der Tag, auf den sich der Wert bezieht (JJJJ-MM-TT)."
     )]
     #[serde(deserialize_with = "super::date::deserialize")]
+    #[schemars(extend("examples" = ["2022-04-30"]))]
     pub as_of: NaiveDate,
 }
 

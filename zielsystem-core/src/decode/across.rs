@@ -17,6 +17,8 @@
 //! the same path is dropped. This is what a decoded document gets as well, so a document yields the
 //! same rule findings whether or not an unrelated key is misspelt.
 
+use std::collections::{HashMap, HashSet};
+
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
@@ -223,17 +225,30 @@ pub(crate) fn partial<T: DeserializeOwned>(
 ) -> Option<Partial<T>> {
     let problems: Vec<Problem> = findings.iter().map(problem).collect::<Option<_>>()?;
     let mut base = to_value(tree);
+    // Unknown keys by the object they are in: one pass over each such object, however many.
+    let mut unknown: HashMap<&str, HashSet<String>> = HashMap::new();
+    for problem in &problems {
+        if let Problem::Unknown(pointer) = problem {
+            if let Some((parent, key)) = parent_and_key(pointer) {
+                unknown.entry(parent).or_default().insert(key);
+            }
+        }
+    }
+    for (parent, keys) in unknown {
+        if let Some(Value::Object(members)) = base.pointer_mut(parent) {
+            members.retain(|key, _| !keys.contains(key));
+        }
+    }
     let mut untrusted = Vec::new();
     for problem in &problems {
         match problem {
-            Problem::Unknown(pointer) => remove(&mut base, pointer),
             Problem::Missing(pointer) => {
                 let placeholder = placeholder(schema, at(schema, schema, pointer)?, 0)?;
                 set(&mut base, pointer, placeholder)?;
                 untrusted.push(pointer.clone());
             }
             Problem::Repeated(pointer) => untrusted.push(pointer.clone()),
-            Problem::Refused { .. } => {}
+            Problem::Unknown(_) | Problem::Refused { .. } => {}
         }
     }
     let refused: Vec<(&String, u8)> = problems

@@ -17,7 +17,7 @@ fn wrap(inner: ValidationResult) -> PyValidationResult {
     PyValidationResult { inner }
 }
 
-/// Validates a target system (object, JSON text, bytes or dict) against TS01–TS11 and, when given
+/// Validates a target system (object, JSON text, bytes or dict) against TS01–TS13 and, when given
 /// as JSON, its shape; `previous` is an earlier year's system, usually the previous year's:
 /// predecessors of its year must exist there (TS08).
 #[pyfunction]
@@ -72,7 +72,7 @@ pub fn validate_sheets(
     Ok(results.into_iter().map(wrap).collect())
 }
 
-/// Re-checks a tertial report (object, JSON text, bytes or dict) against TR01–TR05 as it stands;
+/// Re-checks a tertial report (object, JSON text, bytes or dict) against TR01–TR06 as it stands;
 /// when given as JSON, problems of its shape come back as findings.
 #[pyfunction]
 pub fn validate_report(report: &Bound<'_, PyAny>) -> PyResult<PyValidationResult> {

@@ -1,4 +1,5 @@
-//! Rules TS01–TS11: the target system on its own (and, for TS08, against an earlier year's).
+//! Rules TS01–TS13: the target system on its own (and, for TS08 and TS13, against an earlier
+//! year's).
 
 use crate::findings::{Finding, ValidationResult, pointer};
 use chrono::NaiveDate;
@@ -31,14 +32,15 @@ impl Document for TargetSystem {
 }
 
 /// Checks a target system from raw JSON bytes: schema-level findings when it does not decode,
-/// otherwise every rule TS01–TS11 (TS08 against `previous`, an earlier year's system, if given).
+/// otherwise every rule TS01–TS13 (TS08 and TS13 against `previous`, an earlier year's system, if given).
 pub fn check_system_json(bytes: &[u8], previous: Option<&TargetSystem>) -> Checked<TargetSystem> {
     TargetSystem::check(bytes, previous)
 }
 
-/// Every finding of rules TS01–TS11 on `system`, in rule order. `previous` is an earlier year's
-/// target system (usually the previous year's): a continued goal whose predecessor is of that year
-/// must name a goal that exists there (TS08).
+/// Every finding of rules TS01–TS13 on `system`, in rule order. `previous` is an earlier year's
+/// target system of the same authority (usually the previous year's; TS13 reports one that is not):
+/// a predecessor of that year must name a goal that exists there (TS08). Consistency across more
+/// than one year is the lineage's ([`crate::analytics::lineage`]), not a document rule.
 pub fn validate_system(system: &TargetSystem, previous: Option<&TargetSystem>) -> ValidationResult {
     let mut findings = Vec::new();
     ts01_year_and_version(system, &mut findings);
@@ -53,6 +55,8 @@ pub fn validate_system(system: &TargetSystem, previous: Option<&TargetSystem>) -
     ts09_reporting_and_resolution(system, &mut findings);
     ts10_vacancies(system, &index, &mut findings);
     ts11_across_portfolios(system, &index, &mut findings);
+    ts12_lineage(system, &mut findings);
+    ts13_previous_system(system, previous, &mut findings);
     ValidationResult::from_findings(findings)
 }
 
@@ -443,68 +447,259 @@ fn ts08_origin(
     previous: Option<&TargetSystem>,
     findings: &mut Vec<Finding>,
 ) {
-    let previous_ids: Option<(&TargetSystem, HashSet<&str>)> = previous.map(|previous| {
-        (
-            previous,
-            previous.goals.iter().map(|g| g.id.as_str()).collect(),
-        )
-    });
+    // A previous system of the wrong year or authority says nothing about predecessors (TS13).
+    let previous_ids: Option<(i32, HashSet<&str>)> = previous
+        .filter(|previous| previous_fits(system, previous))
+        .map(|previous| {
+            (
+                previous.year,
+                previous.goals.iter().map(|g| g.id.as_str()).collect(),
+            )
+        });
     for (i, goal) in system.goals.iter().enumerate() {
         let goal_id = short(&goal.id);
-        let predecessor = goal.origin.predecessor.as_deref();
-        match (goal.origin.kind, predecessor) {
-            (OriginKind::New, None) => {}
-            (OriginKind::New, Some(predecessor)) => findings.push(Finding::new(
-                Message::PredecessorUnexpected,
-                format!("/goals/{i}/origin/predecessor"),
-                [("goal", goal_id), ("predecessor", short(predecessor))],
-            )),
-            (OriginKind::Continued, None) => findings.push(Finding::new(
-                Message::PredecessorMissing,
-                format!("/goals/{i}/origin"),
-                [("goal", goal_id)],
-            )),
-            (OriginKind::Continued, Some(predecessor)) => {
-                let path = format!("/goals/{i}/origin/predecessor");
-                let shown = short(predecessor);
-                let Some((year, id)) = parse_predecessor(predecessor) else {
+        let origin = &goal.origin;
+        let kind = origin.kind;
+        match (kind, origin.named_predecessors().next()) {
+            (OriginKind::New, None) => continue,
+            (OriginKind::New, Some(predecessor)) => {
+                findings.push(Finding::new(
+                    Message::PredecessorUnexpected,
+                    if origin.predecessor.is_some() {
+                        format!("/goals/{i}/origin/predecessor")
+                    } else {
+                        format!("/goals/{i}/origin/predecessors")
+                    },
+                    [("goal", goal_id), ("predecessor", short(predecessor))],
+                ));
+                continue;
+            }
+            (OriginKind::Continued, None) => {
+                findings.push(Finding::new(
+                    Message::PredecessorMissing,
+                    format!("/goals/{i}/origin"),
+                    [("goal", goal_id)],
+                ));
+                continue;
+            }
+            (_, None) => {
+                findings.push(Finding::new(
+                    Message::PredecessorMissingOfKind,
+                    format!("/goals/{i}/origin"),
+                    [
+                        ("goal", goal_id),
+                        ("kind", kind.label_de().to_string()),
+                        ("kind_en", kind.as_str().to_string()),
+                    ],
+                ));
+                continue;
+            }
+            _ => {}
+        }
+        let named = origin
+            .predecessor
+            .iter()
+            .map(|p| (format!("/goals/{i}/origin/predecessor"), p))
+            .chain(
+                origin
+                    .predecessors
+                    .iter()
+                    .enumerate()
+                    .map(|(j, p)| (format!("/goals/{i}/origin/predecessors/{j}"), p)),
+            );
+        for (path, predecessor) in named {
+            let shown = short(predecessor);
+            let Some((year, id)) = parse_predecessor(predecessor) else {
+                let blank = is_blank(predecessor);
+                findings.push(Finding::new(
+                    if blank && kind == OriginKind::Continued {
+                        Message::PredecessorMissing
+                    } else if blank {
+                        Message::PredecessorMissingOfKind
+                    } else {
+                        Message::PredecessorMalformed
+                    },
+                    if blank {
+                        format!("/goals/{i}/origin")
+                    } else {
+                        path
+                    },
+                    [
+                        ("goal", goal_id.clone()),
+                        ("predecessor", shown),
+                        ("kind", kind.label_de().to_string()),
+                        ("kind_en", kind.as_str().to_string()),
+                    ],
+                ));
+                continue;
+            };
+            // Any earlier year: usually the previous one, but a goal may skip a year.
+            if year >= system.year {
+                findings.push(Finding::new(
+                    Message::PredecessorWrongYear,
+                    path,
+                    [("predecessor", shown), ("year", system.year.to_string())],
+                ));
+            } else if let Some((previous_year, known)) = &previous_ids {
+                // The system given is checked only for predecessors of its own year.
+                if *previous_year == year && !known.contains(id) {
                     findings.push(Finding::new(
-                        if is_blank(predecessor) {
-                            Message::PredecessorMissing
-                        } else {
-                            Message::PredecessorMalformed
-                        },
-                        if is_blank(predecessor) {
-                            format!("/goals/{i}/origin")
-                        } else {
-                            path
-                        },
-                        [("goal", goal_id), ("predecessor", shown)],
-                    ));
-                    continue;
-                };
-                // Any earlier year: usually the previous one, but a goal may skip a year.
-                if year >= system.year {
-                    findings.push(Finding::new(
-                        Message::PredecessorWrongYear,
+                        Message::PredecessorUnknown,
                         path,
-                        [("predecessor", shown), ("year", system.year.to_string())],
+                        [
+                            ("predecessor", shown),
+                            ("expected_year", previous_year.to_string()),
+                        ],
                     ));
-                } else if let Some((previous, known)) = &previous_ids {
-                    // The system given is checked only for predecessors of its own year.
-                    if previous.year == year && !known.contains(id) {
-                        findings.push(Finding::new(
-                            Message::PredecessorUnknown,
-                            path,
-                            [
-                                ("predecessor", shown),
-                                ("expected_year", previous.year.to_string()),
-                            ],
-                        ));
-                    }
                 }
             }
         }
+    }
+}
+
+/// Whether `previous` can hold predecessors of `system`'s goals: same authority, earlier year.
+fn previous_fits(system: &TargetSystem, previous: &TargetSystem) -> bool {
+    previous.year < system.year && previous.authority == system.authority
+}
+
+/// TS12: the origins fit together. Where to name predecessors (`predecessors` for a merge, else
+/// `predecessor`), a merge names at least two, a split has at least two goals, and apart from a
+/// split no predecessor is named twice. Reported at the later naming, so one conflict is one
+/// finding.
+fn ts12_lineage(system: &TargetSystem, findings: &mut Vec<Finding>) {
+    // Predecessor → (goal index, kind) of its first naming.
+    let mut first_named: HashMap<&str, (usize, OriginKind)> = HashMap::new();
+    // Predecessor → goal indices naming it as split.
+    let mut splits: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, goal) in system.goals.iter().enumerate() {
+        let origin = &goal.origin;
+        let kind = origin.kind;
+        let goal_id = short(&goal.id);
+        match kind {
+            OriginKind::Merged => {
+                if let Some(predecessor) = &origin.predecessor {
+                    findings.push(Finding::new(
+                        Message::MergedPredecessorField,
+                        format!("/goals/{i}/origin/predecessor"),
+                        [
+                            ("goal", goal_id.clone()),
+                            ("predecessor", short(predecessor)),
+                        ],
+                    ));
+                }
+                let count = origin.predecessors.len();
+                if count < 2 {
+                    findings.push(Finding::new(
+                        Message::MergedFewPredecessors,
+                        format!("/goals/{i}/origin"),
+                        [("goal", goal_id.clone()), ("count", count.to_string())],
+                    ));
+                }
+            }
+            OriginKind::New => {} // TS08
+            OriginKind::Continued | OriginKind::Reformulated | OriginKind::Split => {
+                if !origin.predecessors.is_empty() {
+                    findings.push(Finding::new(
+                        Message::PredecessorsUnexpected,
+                        format!("/goals/{i}/origin/predecessors"),
+                        [
+                            ("goal", goal_id.clone()),
+                            ("kind", kind.label_de().to_string()),
+                            ("kind_en", kind.as_str().to_string()),
+                        ],
+                    ));
+                }
+            }
+        }
+        if kind == OriginKind::New {
+            continue;
+        }
+        let named = origin
+            .predecessor
+            .iter()
+            .map(|p| (format!("/goals/{i}/origin/predecessor"), p.as_str()))
+            .chain(
+                origin
+                    .predecessors
+                    .iter()
+                    .enumerate()
+                    .map(|(j, p)| (format!("/goals/{i}/origin/predecessors/{j}"), p.as_str())),
+            )
+            .filter(|(_, p)| !is_blank(p));
+        for (path, predecessor) in named {
+            if kind == OriginKind::Split {
+                splits.entry(predecessor).or_default().push(i);
+            }
+            match first_named.get(predecessor) {
+                None => {
+                    first_named.insert(predecessor, (i, kind));
+                }
+                Some(&(_, OriginKind::Split)) if kind == OriginKind::Split => {}
+                Some(&(other, other_kind)) => {
+                    let other_id = system.goals.get(other).map_or("", |g| g.id.as_str());
+                    findings.push(Finding::new(
+                        Message::PredecessorTakenTwice,
+                        path,
+                        [
+                            ("predecessor", short(predecessor)),
+                            ("other", short(other_id)),
+                            ("other_kind", other_kind.label_de().to_string()),
+                            ("other_kind_en", other_kind.as_str().to_string()),
+                        ],
+                    ));
+                }
+            }
+        }
+    }
+    let mut alone: Vec<(usize, &str)> = splits
+        .into_iter()
+        .filter(|(_, goals)| goals.len() == 1)
+        .filter_map(|(predecessor, goals)| goals.first().map(|&i| (i, predecessor)))
+        .collect();
+    alone.sort_unstable();
+    for (i, predecessor) in alone {
+        let goal_id = system.goals.get(i).map_or("", |g| g.id.as_str());
+        findings.push(Finding::new(
+            Message::SplitAlone,
+            format!("/goals/{i}/origin/kind"),
+            [
+                ("goal", short(goal_id)),
+                ("predecessor", short(predecessor)),
+            ],
+        ));
+    }
+}
+
+/// TS13: the previous system given is of the same authority and an earlier year. Reported at the
+/// document's root (the mismatch is between two documents); where it does not fit, TS08 does not
+/// compare predecessors with it.
+fn ts13_previous_system(
+    system: &TargetSystem,
+    previous: Option<&TargetSystem>,
+    findings: &mut Vec<Finding>,
+) {
+    let Some(previous) = previous else {
+        return;
+    };
+    if previous.year >= system.year {
+        findings.push(Finding::new(
+            Message::PreviousSystemNotEarlier,
+            "/year",
+            [
+                ("previous_year", previous.year.to_string()),
+                ("year", system.year.to_string()),
+            ],
+        ));
+    }
+    if previous.authority != system.authority {
+        findings.push(Finding::new(
+            Message::PreviousSystemOtherAuthority,
+            "/authority",
+            [
+                ("previous_authority", short(&previous.authority)),
+                ("authority", short(&system.authority)),
+            ],
+        ));
     }
 }
 

@@ -547,9 +547,9 @@ class TertialReport:
         """The countermeasures proposed, with their goals."""
     @property
     def findings(self) -> list[Finding]:
-        """The findings of TR01–TR05 the report carries."""
+        """The findings of TR01–TR06 the report carries."""
     def validate(self) -> ValidationResult:
-        """TR01–TR05 recomputed on the report as it stands."""
+        """TR01–TR06 recomputed on the report as it stands."""
     def decide(
         self,
         system: _SystemLike,
@@ -597,7 +597,7 @@ class TertialReport:
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
 def validate_system(system: _SystemLike, previous: _SystemLike | None = None) -> ValidationResult:
-    """Validates a target system against TS01–TS11 (and its shape, when given as JSON); ``previous`` is
+    """Validates a target system against TS01–TS13 (and its shape, when given as JSON); ``previous`` is
     an earlier year's system, usually the previous year's: predecessors of its year must exist there."""
 
 def validate_sheet(
@@ -611,7 +611,7 @@ def validate_sheets(
     """Validates many sheets against one system without holding the GIL while the rules run."""
 
 def validate_report(report: _ReportLike) -> ValidationResult:
-    """Re-checks a tertial report against TR01–TR05 as it stands (and its shape, when given as JSON)."""
+    """Re-checks a tertial report against TR01–TR06 as it stands (and its shape, when given as JSON)."""
 
 def validate_paper(paper: _PaperLike) -> ValidationResult:
     """Checks a paper (either kind) against BV01–BV04 (and its shape, when given as JSON)."""

@@ -448,6 +448,19 @@ impl Origin {
     }
 }
 
+/// `"2021/A03"` → `(2021, "A03")`: four digits, a slash, a non-blank id.
+pub fn parse_predecessor(text: &str) -> Option<(i32, &str)> {
+    let (year, id) = text.split_once('/')?;
+    if year.len() != 4
+        || !year.bytes().all(|b| b.is_ascii_digit())
+        || crate::decode::limits::is_blank(id)
+        || id.trim() != id
+    {
+        return None;
+    }
+    Some((year.parse().ok()?, id))
+}
+
 /// An indicator (Kennzahl) of a goal.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -8,7 +8,9 @@ use std::collections::{HashMap, HashSet};
 use crate::decode::limits::is_blank;
 use crate::decode::{Checked, DocumentSchema};
 use crate::document::{Decode, Document};
-use crate::model::target_system::{Member, OriginKind, TargetSystem, Term};
+use crate::model::target_system::{
+    Member, Origin, OriginKind, TargetSystem, Term, parse_predecessor,
+};
 use crate::model::vocabulary::{OrgUnitKind, Perspective};
 use crate::numbering::is_numbered_with_term;
 use crate::rules::catalogue::Message;
@@ -496,18 +498,7 @@ fn ts08_origin(
             }
             _ => {}
         }
-        let named = origin
-            .predecessor
-            .iter()
-            .map(|p| (format!("/goals/{i}/origin/predecessor"), p))
-            .chain(
-                origin
-                    .predecessors
-                    .iter()
-                    .enumerate()
-                    .map(|(j, p)| (format!("/goals/{i}/origin/predecessors/{j}"), p)),
-            );
-        for (path, predecessor) in named {
+        for (path, predecessor) in named_with_paths(i, origin) {
             let shown = short(predecessor);
             let Some((year, id)) = parse_predecessor(predecessor) else {
                 let blank = is_blank(predecessor);
@@ -555,6 +546,20 @@ fn ts08_origin(
             }
         }
     }
+}
+
+/// Every predecessor named by the origin of goal `i`, with its JSON Pointer.
+fn named_with_paths(i: usize, origin: &Origin) -> impl Iterator<Item = (String, &str)> {
+    let single = origin
+        .predecessor
+        .iter()
+        .map(move |p| (format!("/goals/{i}/origin/predecessor"), p.as_str()));
+    let merged = origin
+        .predecessors
+        .iter()
+        .enumerate()
+        .map(move |(j, p)| (format!("/goals/{i}/origin/predecessors/{j}"), p.as_str()));
+    single.chain(merged)
 }
 
 /// Whether `previous` can hold predecessors of `system`'s goals: same authority, earlier year.
@@ -614,18 +619,7 @@ fn ts12_lineage(system: &TargetSystem, findings: &mut Vec<Finding>) {
         if kind == OriginKind::New {
             continue;
         }
-        let named = origin
-            .predecessor
-            .iter()
-            .map(|p| (format!("/goals/{i}/origin/predecessor"), p.as_str()))
-            .chain(
-                origin
-                    .predecessors
-                    .iter()
-                    .enumerate()
-                    .map(|(j, p)| (format!("/goals/{i}/origin/predecessors/{j}"), p.as_str())),
-            )
-            .filter(|(_, p)| !is_blank(p));
+        let named = named_with_paths(i, origin).filter(|(_, p)| !is_blank(p));
         for (path, predecessor) in named {
             if kind == OriginKind::Split {
                 splits.entry(predecessor).or_default().push(i);
@@ -701,19 +695,6 @@ fn ts13_previous_system(
             ],
         ));
     }
-}
-
-/// `"2021/A03"` → `(2021, "A03")`: four digits, a slash, a non-blank id.
-fn parse_predecessor(text: &str) -> Option<(i32, &str)> {
-    let (year, id) = text.split_once('/')?;
-    if year.len() != 4
-        || !year.bytes().all(|b| b.is_ascii_digit())
-        || is_blank(id)
-        || id.trim() != id
-    {
-        return None;
-    }
-    Some((year.parse().ok()?, id))
 }
 
 fn ts09_reporting_and_resolution(system: &TargetSystem, findings: &mut Vec<Finding>) {

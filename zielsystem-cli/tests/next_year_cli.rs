@@ -28,8 +28,9 @@ fn drafts_next_years_system_from_the_example() {
     let mut sheets: Vec<String> =
         std::fs::read_dir(root().join("examples/mitte-2022/sheets/2022-T3"))
             .unwrap()
-            .map(|entry| entry.unwrap().path().display().to_string())
-            .filter(|path| path.ends_with(".json"))
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|e| e == "json"))
+            .map(|path| path.display().to_string())
             .collect();
     sheets.sort();
     let mut args = vec![

@@ -22,8 +22,9 @@ use crate::model::target_system::{Goal, OriginKind, TargetSystem, parse_predeces
 use crate::model::vocabulary::{Forecast, Light, Perspective};
 use crate::model::{GoalId, PortfolioId};
 
-use super::attainment::AttainmentRow;
+use super::attainment::{AttainmentRow, attainment_table};
 use super::transitions::{AnalyticsError, Transitions, matrix};
+use crate::model::report_sheet::ReportSheet;
 
 /// One goal of one year in the lineage.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -305,6 +306,17 @@ fn problem(
 }
 
 impl Lineage {
+    /// The authorities of the rows, in order.
+    pub fn authorities(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for row in &self.rows {
+            if !out.contains(&row.authority.as_str()) {
+                out.push(&row.authority);
+            }
+        }
+        out
+    }
+
     /// The row of `goal` of `authority` in `year`.
     pub fn row(&self, authority: &str, year: i32, goal: &str) -> Option<&LineageRow> {
         self.rows
@@ -364,6 +376,21 @@ impl Lineage {
             })
             .collect()
     }
+}
+
+/// The attainment tables of every system of `authority` (the first given of each year, as in the
+/// lineage) concatenated: the `rows` argument of [`transitions_across`] and [`results_across`].
+pub fn attainment_across(
+    systems: &[TargetSystem],
+    authority: &str,
+    sheets: &[ReportSheet],
+) -> Vec<AttainmentRow> {
+    let mut years = BTreeSet::new();
+    systems
+        .iter()
+        .filter(|system| system.authority == authority && years.insert(system.year))
+        .flat_map(|system| attainment_table(system, sheets))
+        .collect()
 }
 
 /// The light → light transitions of the goals of `authority` from tertial `from` to the later

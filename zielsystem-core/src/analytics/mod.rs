@@ -43,8 +43,8 @@ use schemars::JsonSchema;
 pub use accuracy::{AccuracyRow, forecast_accuracy};
 pub use attainment::{AttainmentRow, attainment_table, indicator_attainment_percent};
 pub use lineage::{
-    Lineage, LineageProblem, LineageRow, ResultAcrossRow, ResultChange, lineage, results_across,
-    transitions_across,
+    Lineage, LineageProblem, LineageRow, ResultAcrossRow, ResultChange, attainment_across, lineage,
+    results_across, transitions_across,
 };
 pub use summary::{Dimension, DimensionParseError, Summary, summary_by};
 pub use transitions::{AnalyticsError, TransitionCell, Transitions, transitions};

@@ -160,13 +160,13 @@ def test_messages_keep_each_language_in_its_half(system: zs.TargetSystem) -> Non
         zs.Tertial("0000-T1").previous()
     assert "hat kein voriges Tertial" in str(caught.value)
     assert "has no previous tertial" in str(caught.value)
-    with pytest.raises(TypeError) as caught:
+    with pytest.raises(TypeError) as wrong_type:
         zs.consolidate(system, [], 2022, datetime.date(2022, 6, 1))  # type: ignore[arg-type]
-    german, english = str(caught.value).split(" / ")
+    german, english = str(wrong_type.value).split(" / ")
     assert "Tertial oder str" in german and "Tertial or str" in english
-    with pytest.raises(TypeError) as caught:
+    with pytest.raises(TypeError) as not_a_document:
         zs.validate_system(42)  # type: ignore[arg-type]
-    german, english = str(caught.value).split(" / ")
+    german, english = str(not_a_document.value).split(" / ")
     assert "oder" in german and "oder" not in english
 
 

@@ -29,8 +29,8 @@ fn the_python_fixture_of_three_generated_years_is_current() {
     }
     let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../zielsystem-py/tests/fixtures/generated-3-years");
-    let bless = std::env::var("ZIELSYSTEM_BLESS").as_deref() == Ok("1")
-        && std::env::var_os("CI").is_none();
+    let bless =
+        std::env::var("ZIELSYSTEM_BLESS").as_deref() == Ok("1") && std::env::var_os("CI").is_none();
     for (name, text) in [("systems.jsonl", &systems), ("sheets.jsonl", &sheets)] {
         let path = folder.join(name);
         if bless {
@@ -43,4 +43,31 @@ fn the_python_fixture_of_three_generated_years_is_current() {
             path.display()
         );
     }
+}
+
+/// The lineage of many generated authorities and years follows every continued goal back to a
+/// root of the first year, with no reference it cannot follow.
+#[test]
+fn the_lineage_of_generated_years_has_no_problem() {
+    let generator = Generator::new(Config {
+        seed: 7,
+        authorities: 14,
+        first_year: 2019,
+        years: 4,
+        violation_rate: 0.0,
+    })
+    .unwrap();
+    let systems: Vec<_> = generator.authority_years().map(|ay| ay.system).collect();
+    let lineage = zielsystem_core::analytics::lineage(&systems);
+    assert!(lineage.problems.is_empty(), "{:#?}", lineage.problems);
+    assert_eq!(lineage.authorities().len(), 14);
+    let total: usize = systems.iter().map(|system| system.goals.len()).sum();
+    assert_eq!(lineage.rows.len(), total);
+    for row in &lineage.rows {
+        assert!(row.lineage.starts_with(&format!(
+            "{}/",
+            row.year - i32::try_from(row.generation).unwrap()
+        )));
+    }
+    assert!(lineage.rows.iter().any(|row| row.generation == 3));
 }

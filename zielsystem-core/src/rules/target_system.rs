@@ -864,6 +864,63 @@ mod tests {
     }
 
     #[test]
+    fn ts12_reports_each_conflict_once_at_the_later_naming() {
+        use crate::model::target_system::Origin;
+        let mut system = fixture();
+        // A02 continues 2021/A03 as A01 does: reported at A02, naming A01.
+        system.goals[1].origin = Origin::continued("2021/A03".into());
+        let result = validate_system(&system, None);
+        let ts12: Vec<_> = result
+            .findings
+            .iter()
+            .filter(|f| f.code == Code::TS12)
+            .collect();
+        assert_eq!(ts12.len(), 1, "{ts12:#?}");
+        assert_eq!(ts12[0].path, "/goals/1/origin/predecessor");
+        assert_eq!(ts12[0].params["other"], "A01");
+        // As a split of two it is consistent; a merge naming a split goal's predecessor is not.
+        system.goals[0].origin.kind = OriginKind::Split;
+        system.goals[1].origin.kind = OriginKind::Split;
+        assert!(!validate_system(&system, None).has(Code::TS12));
+        system.goals[3].origin = Origin {
+            kind: OriginKind::Merged,
+            predecessor: None,
+            predecessors: vec!["2021/V02".into(), "2021/A03".into()],
+        };
+        let result = validate_system(&system, None);
+        let paths: Vec<&str> = result
+            .findings
+            .iter()
+            .filter(|f| f.code == Code::TS12)
+            .map(|f| f.path.as_str())
+            .collect();
+        assert_eq!(paths, ["/goals/3/origin/predecessors/1"]);
+    }
+
+    #[test]
+    fn a_previous_system_that_does_not_fit_is_reported_and_not_compared() {
+        let mut system = fixture();
+        system.goals[0].origin.predecessor = Some("2022/A99".into()); // TS08: not earlier
+        let same_year = fixture();
+        let result = validate_system(&system, Some(&same_year));
+        assert!(result.has(Code::TS13));
+        let mut other = fixture();
+        other.year = 2021;
+        other.authority = "Bezirksamt Pankow von Berlin".into();
+        system.goals[0].origin.predecessor = Some("2021/A99".into());
+        let result = validate_system(&system, Some(&other));
+        let ts13: Vec<_> = result
+            .findings
+            .iter()
+            .filter(|f| f.code == Code::TS13)
+            .collect();
+        assert_eq!(ts13.len(), 1);
+        assert_eq!(ts13[0].path, "/authority");
+        // Another authority's goals are no evidence: no TS08 against it.
+        assert!(!result.has(Code::TS08));
+    }
+
+    #[test]
     fn predecessors_parse_strictly() {
         assert_eq!(parse_predecessor("2021/A03"), Some((2021, "A03")));
         for bad in ["2021-A03", "21/A03", "2021/", "2021/ A03", "/A03", "2021/ "] {

@@ -19,8 +19,9 @@ fn wrap(inner: ValidationResult) -> PyValidationResult {
 }
 
 /// Validates a target system (object, JSON text, bytes or dict) against TS01–TS13 and, when given
-/// as JSON, its shape; `previous` is an earlier year's system, usually the previous year's:
-/// predecessors of its year must exist there (TS08).
+/// as JSON, its shape; `previous` is an earlier year's system of the same authority, usually the
+/// previous year's: predecessors of its year must exist there (TS08); one that is not is a TS13
+/// finding.
 #[pyfunction]
 #[pyo3(signature = (system, previous = None))]
 pub fn validate_system(

@@ -630,7 +630,9 @@ class TertialReport:
 
 def validate_system(system: _SystemLike, previous: _SystemLike | None = None) -> ValidationResult:
     """Validates a target system against TS01–TS13 (and its shape, when given as JSON); ``previous`` is
-    an earlier year's system, usually the previous year's: predecessors of its year must exist there."""
+    an earlier year's system of the same authority, usually the previous year's: predecessors of its
+    year must exist there (TS08); one of the same or a later year, or of another authority, is a TS13
+    finding."""
 
 def validate_sheet(
     sheet: _SheetLike, system: _SystemLike, history: Iterable[_SheetLike] | None = None

@@ -7,7 +7,9 @@ use std::hash::{Hash, Hasher};
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDate, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
+use pyo3::types::{
+    PyBool, PyByteArray, PyBytes, PyDate, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple,
+};
 use serde::Serialize;
 use serde_json::Value;
 use serde_json::ser::PrettyFormatter;
@@ -155,7 +157,15 @@ pub fn to_value(value: &Bound<'_, PyAny>, at: &str) -> PyResult<Value> {
         }
         return Ok(Value::Object(map));
     }
-    if value.cast::<PyList>().is_ok() || value.cast::<PyTuple>().is_ok() {
+    // Any sequence but text and bytes: lists, tuples, and what has a length and items by index
+    // (numpy arrays, which are no registered `Sequence`); sets have no order and are refused.
+    let sequence = value.cast::<PyList>().is_ok()
+        || value.cast::<PyTuple>().is_ok()
+        || (value.hasattr("__len__")?
+            && value.hasattr("__getitem__")?
+            && value.cast::<PyBytes>().is_err()
+            && value.cast::<PyByteArray>().is_err());
+    if sequence {
         return value
             .try_iter()?
             .enumerate()

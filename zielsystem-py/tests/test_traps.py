@@ -69,6 +69,9 @@ def test_from_dict_takes_dates_tertials_and_numpy_scalars(system_path: Path) -> 
         data["members"][0]["terms"][0]["from"]
     )
     assert zs.TargetSystem.from_dict(data) == expected
+    # A numpy array where a list is meant.
+    data["goals"][0]["org_units"] = np.array(data["goals"][0]["org_units"])
+    assert zs.TargetSystem.from_dict(data) == expected
 
 
 def test_from_dict_takes_any_number_protocol_without_numpy(system_path: Path) -> None:
@@ -95,6 +98,10 @@ def test_from_dict_names_where_a_value_is_not_json(system_path: Path) -> None:
     assert "/goals/0/title" in str(caught.value) and "object" in str(caught.value)
     data = load(system_path)
     data["year"] = float("nan")
+    with pytest.raises(TypeError):
+        zs.TargetSystem.from_dict(data)
+    data = load(system_path)
+    data["goals"][0]["org_units"] = b"amt"
     with pytest.raises(TypeError):
         zs.TargetSystem.from_dict(data)
 

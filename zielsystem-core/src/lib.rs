@@ -53,6 +53,7 @@
 
 pub mod analytics;
 pub mod calendar;
+pub mod carry_over;
 pub mod consolidate;
 pub mod decode;
 pub mod digest;

@@ -2,17 +2,20 @@
 //!
 //! Thin by design: every piece of domain logic lives in the core; this crate converts and forwards.
 //! Its modules mirror the core's one to one (`calendar`, `model`, `findings`, `rules`,
-//! `consolidate`, `analytics`, `review_log`, `steering`) and `forms` mirrors `zielsystem-forms`; `json`
-//! holds the conversions to Python they share, and `findings` also reads documents from Python values
-//! (its `ParseError` carries findings). The public face is the package `zielsystem` (see
+//! `consolidate`, `analytics` and its `lineage`, `carry_over`, `review_log`, `steering`) and
+//! `forms` mirrors `zielsystem-forms`; `json` holds the conversions to Python they share, and
+//! `findings` also reads documents from Python values (its `ParseError` carries findings). The
+//! public face is the package `zielsystem` (see
 //! `python/zielsystem`).
 
 mod analytics;
 mod calendar;
+mod carry_over;
 mod consolidate;
 mod findings;
 mod forms;
 mod json;
+mod lineage;
 mod model;
 mod review_log;
 mod rules;
@@ -50,5 +53,8 @@ fn _zielsystem(module: &Bound<'_, PyModule>) -> PyResult<()> {
     analytics::add_columns(module)?;
     module.add_function(wrap_pyfunction!(analytics::transitions, module)?)?;
     module.add_function(wrap_pyfunction!(analytics::forecast_accuracy, module)?)?;
+    module.add_class::<lineage::PyLineage>()?;
+    module.add_function(wrap_pyfunction!(lineage::lineage, module)?)?;
+    module.add_function(wrap_pyfunction!(carry_over::next_year, module)?)?;
     Ok(())
 }

@@ -90,6 +90,8 @@ Code = Union[
     Literal["TS09"],
     Literal["TS10"],
     Literal["TS11"],
+    Literal["TS12"],
+    Literal["TS13"],
     Literal["RS01"],
     Literal["RS02"],
     Literal["RS03"],
@@ -113,6 +115,7 @@ Code = Union[
     Literal["TR03"],
     Literal["TR04"],
     Literal["TR05"],
+    Literal["TR06"],
     Literal["BV01"],
     Literal["BV02"],
     Literal["BV03"],
@@ -165,9 +168,15 @@ OrgUnitKind = Union[
     Literal["other"],
 ]
 """Art der Organisationseinheit: Die Art einer Organisationseinheit."""
-OriginKind = Union[Literal["new"], Literal["continued"]]
-"""Art der Herkunft: Neu aufgenommen oder aus einem früheren Jahr (meist dem Vorjahr)
-fortgeführt."""
+OriginKind = Union[
+    Literal["new"],
+    Literal["continued"],
+    Literal["reformulated"],
+    Literal["split"],
+    Literal["merged"],
+]
+"""Art der Herkunft: Neu aufgenommen, oder aus Zielen eines früheren Jahres (meist des Vorjahres)
+fortgeführt, neu gefasst, aufgeteilt oder zusammengeführt."""
 PaperKind = Union[
     Literal["decision"],
     Literal["information"],
@@ -433,10 +442,12 @@ class _OriginDictRequired(TypedDict):
 
 
 class OriginDict(_OriginDictRequired, total=False):
-    """Herkunft des Ziels: Ob ein Ziel neu ist oder fortgeführt wird, und gegebenenfalls sein
-    Vorgängerziel aus einem früheren Jahr (meist dem Vorjahr)."""
+    """Herkunft des Ziels: Ob ein Ziel neu ist oder aus Zielen eines früheren Jahres (meist des
+    Vorjahres) hervorgeht – fortgeführt, neu gefasst, aufgeteilt oder zusammengeführt – und aus
+    welchen."""
 
     predecessor: Optional[str]
+    predecessors: List[str]
 
 
 class IndicatorDict(TypedDict):

@@ -92,6 +92,8 @@ fn build() -> Environment<'static> {
         ("matrix.svg", include_str!("templates/matrix.svg")),
         ("reminder.md", include_str!("templates/reminder.md")),
         ("reminder.html", include_str!("templates/reminder.html")),
+        ("return.md", include_str!("templates/return.md")),
+        ("return.html", include_str!("templates/return.html")),
     ];
     for (name, source) in templates {
         // The templates are compiled in and covered by tests; a syntax error would show as a

@@ -8,6 +8,7 @@ pub mod ical;
 mod icon;
 pub mod markdown;
 pub mod reminder;
+pub mod return_letter;
 pub mod svg;
 pub mod text;
 mod view;

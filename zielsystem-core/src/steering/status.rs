@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::calendar::Tertial;
 use crate::model::report_sheet::ReportSheet;
+pub use crate::model::review_log::ReviewStatus;
 use crate::model::review_log::{ReviewEntry, ReviewLog};
 use crate::model::target_system::TargetSystem;
 use crate::model::tertial_report::ReportingStatus;
@@ -21,29 +22,6 @@ use crate::text::german_date;
 /// The grace period, in working days after a deadline, before a goal is escalated (to the mayor's
 /// office), unless the caller sets another.
 pub const DEFAULT_GRACE_WORKING_DAYS: u32 = 5;
-
-/// Where a sheet stands in the steering service's review.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ReviewStatus {
-    /// Received (or resubmitted) and not yet decided.
-    UnderReview,
-    /// Returned to the member; a corrected sheet is awaited.
-    Returned,
-    /// Accepted.
-    Accepted,
-}
-
-impl ReviewStatus {
-    /// The German name.
-    pub fn label_de(self) -> &'static str {
-        match self {
-            ReviewStatus::UnderReview => "in Prüfung",
-            ReviewStatus::Returned => "zurückgegeben, Neueinreichung ausstehend",
-            ReviewStatus::Accepted => "angenommen",
-        }
-    }
-}
 
 /// One goal's sheet on the day.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -142,11 +120,7 @@ pub fn status(
             None if as_of <= deadline => ReportingStatus::Missing,
             None => ReportingStatus::Overdue,
         };
-        let review_status = review_state.map(|state| match state {
-            ReviewState::UnderReview(_) => ReviewStatus::UnderReview,
-            ReviewState::Returned { .. } => ReviewStatus::Returned,
-            ReviewState::Accepted(_) => ReviewStatus::Accepted,
-        });
+        let review_status = review_state.map(ReviewState::status);
         let due_on = match review_state {
             Some(ReviewState::Returned { due_on, .. }) => *due_on,
             _ => deadline,

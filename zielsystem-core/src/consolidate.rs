@@ -637,7 +637,13 @@ mod tests {
             consolidate_reviewed(&system, &given, t("2022-T1"), d("2022-06-14"), &[], &log);
         let review = reviewed.review.clone().unwrap();
         assert!(review.goals.is_empty() && review.pending_goals.is_empty());
-        assert_eq!(TertialReport { review: None, ..reviewed }, plain);
+        assert_eq!(
+            TertialReport {
+                review: None,
+                ..reviewed
+            },
+            plain
+        );
     }
 
     #[test]

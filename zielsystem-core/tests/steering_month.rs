@@ -316,6 +316,33 @@ fn a_whole_tertial() {
             .collect::<Vec<_>>(),
         ["A01", "A02", "A03", "V01", "V02"]
     );
+    // The Anlage of the Vorlage lists every version by its digest, the counted one marked.
+    let paper = report.to_markdown();
+    assert!(
+        paper.contains("### Prüfung der Berichtsblätter durch den Steuerungsdienst"),
+        "{paper}"
+    );
+    assert!(
+        paper.contains("Noch nicht angenommen: V02 \\(in Prüfung\\)."),
+        "{paper}"
+    );
+    assert!(
+        paper.contains(&format!(
+            "| A01 | `{}` | 20.05.2022 | 25.05.2022 \\(neue Frist 14.06.2022\\) | — |",
+            sheet_digest(&a01)
+        )),
+        "{paper}"
+    );
+    assert!(
+        paper.contains(&format!(
+            "`{}` (gezählt) | 10.06.2022 | — | 13.06.2022 |",
+            sheet_digest(&a01_v2)
+        )),
+        "{paper}"
+    );
+    assert!(report.to_html().contains("class=\"counted\""));
+    assert!(!plain_paper_has_review(&system, &sheets));
+
     // Before the resubmission, the returned version is what the steering service holds.
     let early = consolidate_reviewed(&system, &sheets, tertial, d("2022-06-09"), &[], &log);
     assert_eq!(
@@ -338,4 +365,16 @@ fn a_whole_tertial() {
             .iter()
             .any(|f| f.code == zielsystem_core::Code::TR02)
     );
+}
+
+fn plain_paper_has_review(system: &TargetSystem, sheets: &[ReportSheet]) -> bool {
+    let report = consolidate(
+        system,
+        sheets,
+        "2022-T1".parse().unwrap(),
+        d("2022-06-16"),
+        &[],
+    );
+    report.to_markdown().contains("Prüfung der Berichtsblätter")
+        || report.to_html().contains("Prüfung der Berichtsblätter")
 }

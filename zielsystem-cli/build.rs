@@ -51,6 +51,19 @@ fn main() {
         );
     }
     code.push_str("];\n");
+    // The steering service's review of a tertial: the review log and the returned first versions.
+    let mut review = Vec::new();
+    json_files(&example.join("review"), &mut review);
+    code.push_str("/// The example's review logs and returned versions: (path within the example, JSON text).\npub(super) const REVIEW: &[(&str, &str)] = &[\n");
+    for file in &review {
+        let _ = writeln!(
+            code,
+            "    ({:?}, include_str!({:?})),",
+            relative(file),
+            file.display().to_string()
+        );
+    }
+    code.push_str("];\n");
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("bundle.rs");
     if let Err(error) = std::fs::write(&out, code) {
         println!("cargo:warning=cannot write {}: {error}", out.display());

@@ -13,8 +13,16 @@ use zielsystem_core::model::review_log::ReviewEntry;
 use zielsystem_core::rules::{ReviewContext, append_entry, arrival};
 use zielsystem_core::{Code, ReportSheet, ReviewLog, TargetSystem};
 
+use zielsystem_core::digest::sheet_digest;
+use zielsystem_core::render::RenderOptions;
+use zielsystem_core::render::return_letter::{
+    ReturnLetterOptions, return_letter, returned_version,
+};
+use zielsystem_forms::{FormRequest, goal_form};
+
 use crate::Failure;
-use crate::input::{parse_file, parse_files};
+use crate::form::file_stem;
+use crate::input::{parse_file, parse_files, terminal_safe};
 use crate::report::{print_findings, strict_date, today};
 
 /// What the steering service records, with what it is checked against.
@@ -67,6 +75,29 @@ enum Event {
         #[arg(long, value_parser = strict_date)]
         due: NaiveDate,
     },
+    /// Das Rückgabeschreiben zur letzten Rückgabe eines Ziels schreiben (Markdown und HTML), daneben
+    /// das zurückgegebene Berichtsblatt als vorausgefülltes Formular (XLSX).
+    Letter {
+        /// Das Prüfprotokoll (JSON).
+        #[arg(long)]
+        log: PathBuf,
+        /// Das Zielsystem (JSON).
+        #[arg(long)]
+        system: PathBuf,
+        /// Das Ziel, dessen Berichtsblatt zurückgegeben wurde.
+        #[arg(long)]
+        goal: String,
+        /// Wer im Auftrag unterzeichnet; ohne: die prüfende Person der Rückgabe.
+        #[arg(long)]
+        sender: Option<String>,
+        /// Verzeichnis für Schreiben und Formular.
+        #[arg(short = 'o', long = "output", value_name = "DIR")]
+        output: PathBuf,
+        /// Die Berichtsblätter: die zurückgegebene Fassung (an ihrer Prüfsumme erkannt), gern auch
+        /// frühere Tertiale (zum Vergleich im Formular).
+        #[arg(value_name = "SHEET")]
+        sheets: Vec<PathBuf>,
+    },
     /// Das zuletzt eingegangene Berichtsblatt eines Ziels annehmen.
     Accept {
         #[command(flatten)]
@@ -116,7 +147,91 @@ fn write_log(path: &Path, log: &ReviewLog) -> Result<(), Failure> {
     })
 }
 
+/// Writes the return letter of `goal` (`rueckgabe-GOAL.md`, `.html`) to `dir` and, when the
+/// returned version is among `sheets`, that version as a pre-filled form (`GOAL.xlsx`) beside it;
+/// returns the paths written.
+pub(crate) fn write_return_letter(
+    dir: &Path,
+    log: &ReviewLog,
+    goal: &str,
+    system: &TargetSystem,
+    sheets: &[ReportSheet],
+    sender: Option<&str>,
+    render: RenderOptions,
+) -> Result<Vec<PathBuf>, Failure> {
+    std::fs::create_dir_all(dir).map_err(|e| Failure(format!("{}: {e}", dir.display())))?;
+    let stem = file_stem(goal);
+    let mut written = Vec::new();
+    let form_name = format!("{stem}.xlsx");
+    let mut attachment = None;
+    let digest = returned_version(log, goal);
+    // The form shows the returned version itself, found among the sheets by its digest.
+    if let Some(sheet) = sheets
+        .iter()
+        .find(|sheet| Some(sheet_digest(sheet).as_str()) == digest)
+    {
+        let previous: Vec<ReportSheet> = sheets
+            .iter()
+            .filter(|s| s.tertial < log.tertial)
+            .cloned()
+            .collect();
+        let request = FormRequest {
+            tertial: log.tertial,
+            previous: &previous,
+            answers: std::slice::from_ref(sheet),
+        };
+        let bytes = goal_form(system, goal, &request).map_err(|e| Failure(e.to_string()))?;
+        let path = dir.join(&form_name);
+        std::fs::write(&path, bytes).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+        written.push(path);
+        attachment = Some(form_name.as_str());
+    }
+    let options = ReturnLetterOptions {
+        sender,
+        attachment,
+        render,
+    };
+    let letter =
+        return_letter(log, goal, system, sheets, options).map_err(|e| Failure(e.to_string()))?;
+    for (extension, body) in [("md", &letter.markdown), ("html", &letter.html)] {
+        let path = dir.join(format!("rueckgabe-{stem}.{extension}"));
+        std::fs::write(&path, body).map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
 pub(crate) fn run(out: &mut impl Write, args: &ReviewArgs) -> Result<u8, Failure> {
+    if let Event::Letter {
+        log,
+        system,
+        goal,
+        sender,
+        output,
+        sheets,
+    } = &args.event
+    {
+        let log: ReviewLog = parse_file(log)?;
+        let system: TargetSystem = parse_file(system)?;
+        let sheets = parse_files::<ReportSheet>(sheets)?;
+        let written = write_return_letter(
+            output,
+            &log,
+            goal,
+            &system,
+            &sheets,
+            sender.as_deref(),
+            RenderOptions::default(),
+        )?;
+        for path in written {
+            writeln!(
+                out,
+                "Geschrieben: {}",
+                terminal_safe(&path.display().to_string())
+            )?;
+        }
+        return Ok(0);
+    }
     let (common, sheets, incoming) = match &args.event {
         Event::Receive { common, sheet } => {
             let sheet: ReportSheet = parse_file(sheet)?;
@@ -124,6 +239,7 @@ pub(crate) fn run(out: &mut impl Write, args: &ReviewArgs) -> Result<u8, Failure
         }
         Event::Return { common, .. } => (common, Vec::new(), None),
         Event::Accept { common, sheets, .. } => (common, parse_files::<ReportSheet>(sheets)?, None),
+        Event::Letter { .. } => return Err(Failure("kein Ereignis".into())),
     };
     let system: Option<TargetSystem> = common.system.as_deref().map(parse_file).transpose()?;
     let log = read_log(&common.log, incoming.as_ref())?;
@@ -153,6 +269,7 @@ pub(crate) fn run(out: &mut impl Write, args: &ReviewArgs) -> Result<u8, Failure
             goal: goal.clone(),
             reviewer,
         },
+        Event::Letter { .. } => return Err(Failure("kein Ereignis".into())),
     };
     let context = ReviewContext {
         system: system.as_ref(),

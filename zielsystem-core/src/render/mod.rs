@@ -6,6 +6,7 @@ mod engine;
 pub mod html;
 pub mod ical;
 mod icon;
+mod letter;
 pub mod markdown;
 pub mod reminder;
 pub mod return_letter;

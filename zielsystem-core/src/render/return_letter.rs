@@ -11,11 +11,11 @@ use serde_json::Value;
 
 use super::RenderOptions;
 use super::engine::render;
+use super::letter::{addressee, steering_service, with_final_newline};
 use crate::digest::sheet_digest;
 use crate::model::report_sheet::ReportSheet;
 use crate::model::review_log::{ReviewEntry, ReviewLog};
 use crate::model::target_system::TargetSystem;
-use crate::model::vocabulary::OrgUnitKind;
 use crate::rules::catalogue::Code;
 use crate::rules::validate_sheet;
 use crate::text::german_date;
@@ -106,6 +106,11 @@ fn latest_return<'a>(log: &'a ReviewLog, goal: &str) -> Option<(&'a ReviewEntry,
     found
 }
 
+/// The digest of the version of `goal`'s sheet that the latest return in `log` sent back.
+pub fn returned_version<'a>(log: &'a ReviewLog, goal: &str) -> Option<&'a str> {
+    latest_return(log, goal).map(|(_, digest)| digest)
+}
+
 /// The return letter for the latest return of `goal`'s sheet recorded in `log`.
 ///
 /// The findings listed are those the log names (`findings` of the `returned` entry): each is
@@ -148,47 +153,13 @@ pub fn return_letter(
         },
         |sheet| Some(sheet.reporting_member.clone()),
     );
-    let portfolio = system
-        .portfolios
-        .iter()
-        .find(|portfolio| portfolio.id == target.portfolio)
-        .map_or(target.portfolio.as_str(), |portfolio| {
-            portfolio.name.as_str()
-        });
-    let member = member_id
-        .as_deref()
-        .and_then(|id| system.members.iter().find(|member| member.id == id));
-    let office = member
-        .and_then(|member| {
-            member
-                .terms
-                .iter()
-                .find(|term| term.portfolio == target.portfolio)
-        })
-        .map(|term| term.role.label_de());
-    // The addressee's lines: who, then in which office for which portfolio.
-    // The addressee's lines: who (name, else office), then the portfolio.
-    let addressee = vec![
-        match (
-            member.and_then(|m| m.name.as_deref()),
-            office,
-            member_id.as_deref(),
-        ) {
-            (Some(name), _, _) => name.to_owned(),
-            (None, Some(office), _) => office.to_owned(),
-            (None, None, Some(id)) => format!("Bezirksamtsmitglied „{id}“"),
-            (None, None, None) => "Geschäftsbereich (derzeit unbesetzt)".to_owned(),
-        },
-        match (member.and_then(|m| m.name.as_deref()), office) {
-            (Some(_), Some(office)) => format!("{office}, Geschäftsbereich {portfolio}"),
-            _ => format!("Geschäftsbereich {portfolio}"),
-        },
-    ];
-    let unit = system
-        .org_units
-        .iter()
-        .find(|unit| unit.kind == OrgUnitKind::SteeringService)
-        .map_or("Steuerungsdienst", |unit| unit.name.as_str());
+    let addressee = addressee(
+        system,
+        member_id.as_deref(),
+        &[target.portfolio.as_str()],
+        log.tertial.deadline(),
+    );
+    let unit = steering_service(system);
     let letter = Letter {
         example: options.render.example,
         authority: &system.authority,
@@ -211,7 +182,7 @@ pub fn return_letter(
         member: member_id,
         due_on: *due_on,
         digest: digest.to_owned(),
-        markdown: render("return.md", &letter),
+        markdown: with_final_newline(render("return.md", &letter)),
         html: render("return.html", &letter),
     })
 }
@@ -377,7 +348,7 @@ mod tests {
         assert!(md.contains("Bitte die Datenlage ergänzen."), "{md}");
         assert!(md.contains("Anlage: A01.xlsx"), "{md}");
         assert!(md.contains("Berlin, den 25.05.2022"), "{md}");
-        assert!(md.contains("Im Auftrag\nFrau Sommer"), "{md}");
+        assert!(md.contains("Im Auftrag\\\nFrau Sommer"), "{md}");
         assert!(!md.contains("/contributions"), "{md}");
         assert!(
             !letter.html.contains("Darstellungsfehler"),

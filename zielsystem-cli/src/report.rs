@@ -109,11 +109,6 @@ pub(crate) fn run(out: &mut impl Write, args: &ReportArgs) -> Result<u8, Failure
         &system_result.findings,
     )?;
     let history: Vec<ReportSheet> = previous.iter().chain(&sheets).cloned().collect();
-    for (path, sheet) in args.sheets.iter().zip(&sheets) {
-        let result = sheet.validate((&system, &history));
-        input_errors |= !result.valid;
-        print_findings(&mut stderr, &path.display().to_string(), &result.findings)?;
-    }
     let report = match args.review_log.as_deref() {
         Some(path) => {
             let log: ReviewLog = parse_file(path)?;
@@ -128,6 +123,21 @@ pub(crate) fn run(out: &mut impl Write, args: &ReportArgs) -> Result<u8, Failure
         }
         None => consolidate(&system, &sheets, args.tertial, as_of, &previous),
     };
+    for (path, sheet) in args.sheets.iter().zip(&sheets) {
+        // A version the review log superseded (returned, then corrected) is not in the report: its
+        // findings are why it went back, not a problem of the report.
+        if args.review_log.is_some() && !report.sheets.contains(sheet) {
+            writeln!(
+                stderr,
+                "{}: ersetzte Fassung laut Prüfprotokoll, nicht im Bericht",
+                terminal_safe(&path.display().to_string())
+            )?;
+            continue;
+        }
+        let result = sheet.validate((&system, &history));
+        input_errors |= !result.valid;
+        print_findings(&mut stderr, &path.display().to_string(), &result.findings)?;
+    }
     let text = render(&report, args.format)?;
     match &args.output {
         Some(path) => {

@@ -15,6 +15,8 @@ __all__ = [
     "Dimension",
     "GoalStatusDict",
     "MemberStatusDict",
+    "ReminderDict",
+    "ReturnLetterDict",
     "ReviewEvent",
     "ReviewStatus",
     "StatusOverviewDict",
@@ -147,3 +149,23 @@ class StatusOverviewDict(TypedDict):
     grace_working_days: int
     members: List[MemberStatusDict]
     escalations: List[GoalStatusDict]
+
+
+class ReminderDict(TypedDict):
+    """A reminder letter (``zielsystem.reminders``); ``member`` is ``None`` for vacant portfolios."""
+
+    member: Optional[str]
+    markdown: str
+    html: str
+
+
+class ReturnLetterDict(TypedDict):
+    """A return letter (``zielsystem.return_letter``): the goal, the member it goes to, the new due
+    date, the digest of the returned version, and the letter."""
+
+    goal: str
+    member: Optional[str]
+    due_on: str
+    digest: str
+    markdown: str
+    html: str

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use zielsystem_core::model::review_log::ReviewEntry;
 use zielsystem_core::rules::{ReviewContext, append_entry, arrival};
+use zielsystem_core::steering::holidays::add_working_days;
 use zielsystem_core::{Code, ReportSheet, ReviewLog, TargetSystem};
 
 use zielsystem_core::digest::sheet_digest;
@@ -72,8 +73,11 @@ enum Event {
         #[arg(long)]
         comment: String,
         /// Neue Frist für das berichtigte Berichtsblatt (JJJJ-MM-TT).
-        #[arg(long, value_parser = strict_date)]
-        due: NaiveDate,
+        #[arg(long, value_parser = strict_date, required_unless_present = "within")]
+        due: Option<NaiveDate>,
+        /// Statt `--due`: die neue Frist so viele Berliner Arbeitstage nach dem Tag der Rückgabe.
+        #[arg(long, value_name = "ARBEITSTAGE", conflicts_with = "due")]
+        within: Option<u32>,
     },
     /// Das Rückgabeschreiben zur letzten Rückgabe eines Ziels schreiben (Markdown und HTML), daneben
     /// das zurückgegebene Berichtsblatt als vorausgefülltes Formular (XLSX).
@@ -255,6 +259,7 @@ pub(crate) fn run(out: &mut impl Write, args: &ReviewArgs) -> Result<u8, Failure
             findings,
             comment,
             due,
+            within,
             ..
         } => ReviewEntry::Returned {
             date,
@@ -262,7 +267,13 @@ pub(crate) fn run(out: &mut impl Write, args: &ReviewArgs) -> Result<u8, Failure
             reviewer,
             findings: findings.clone(),
             comment: comment.clone(),
-            due_on: *due,
+            due_on: match (due, within) {
+                (Some(due), _) => *due,
+                (None, Some(days)) => add_working_days(date, *days).ok_or_else(|| {
+                    Failure(format!("keine Frist {days} Arbeitstage nach {date}"))
+                })?,
+                (None, None) => return Err(Failure("--due oder --within fehlt".into())),
+            },
         },
         Event::Accept { goal, .. } => ReviewEntry::Accepted {
             date,

@@ -130,7 +130,9 @@ def test_return_letter() -> None:
     letter = zs.return_letter(log, "A01", system, [a01], attachment="A01.xlsx")
     assert letter["goal"] == "A01"
     assert letter["due_on"] == "2022-06-14"
-    assert letter["digest"] == log.entries[0]["digest"]
+    received = log.entries[0]
+    assert received["event"] == "received"
+    assert letter["digest"] == received["digest"]
     assert "bis zum 14.06.2022" in letter["markdown"]
     assert "Anlage: A01.xlsx" in letter["markdown"]
     # The reviewer's words are escaped in both formats.

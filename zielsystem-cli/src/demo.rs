@@ -23,8 +23,8 @@ use zielsystem_core::rules::{ReviewContext, validate_review_log};
 use zielsystem_core::steering::status::{DEFAULT_GRACE_WORKING_DAYS, status};
 use zielsystem_core::text::german_date;
 use zielsystem_core::{
-    Document, ReportSheet, ReviewLog, TargetSystem, Tertial, TertialReport, ValidationResult,
-    consolidate, consolidate_reviewed,
+    Document, Finding, ReportSheet, ReviewLog, TargetSystem, Tertial, TertialReport,
+    ValidationResult, consolidate, consolidate_reviewed,
 };
 
 use crate::Failure;
@@ -170,6 +170,39 @@ fn steering_month(
         RETURNED_GOAL
     )?;
     Ok(!checked.valid)
+}
+
+/// The draft report of `step`: with the example's review log where the tertial has one (then also
+/// the steering service's papers of that month, [`steering_month`]), else as [`consolidate`] does;
+/// and whether the review log has an error finding.
+fn draft(
+    out: &mut impl Write,
+    dir: &Path,
+    written: &mut Written,
+    system: &TargetSystem,
+    step: &Step,
+    (of_tertial, earlier): (&[ReportSheet], &[ReportSheet]),
+) -> Result<(TertialReport, bool), Failure> {
+    let as_of = day(step.as_of)?;
+    let tertial = Tertial::new(system.year, step.period)?;
+    let review = if step.period == REVIEWED {
+        review_of(tertial)?
+    } else {
+        None
+    };
+    Ok(match &review {
+        Some((log, returned)) => {
+            let given: Vec<ReportSheet> = of_tertial.iter().chain(returned).cloned().collect();
+            let history: Vec<ReportSheet> = earlier.iter().chain(&given).cloned().collect();
+            let log_errors = steering_month(out, dir, written, system, (log, &history))?;
+            let report = consolidate_reviewed(system, &given, tertial, as_of, earlier, log);
+            (report, log_errors)
+        }
+        None => (
+            consolidate(system, of_tertial, tertial, as_of, earlier),
+            false,
+        ),
+    })
 }
 
 fn day((year, month, day): (i32, u32, u32)) -> Result<NaiveDate, Failure> {
@@ -360,20 +393,15 @@ pub(crate) fn run(out: &mut impl Write, dir: &Path) -> Result<u8, Failure> {
     let mut first_html = None;
     for step in &STEPS {
         let (tertial, of_tertial) = of(step.period)?;
-        let review = if step.period == REVIEWED {
-            review_of(tertial)?
-        } else {
-            None
-        };
-        let mut report = match &review {
-            Some((log, returned)) => {
-                let given: Vec<ReportSheet> = of_tertial.iter().chain(returned).cloned().collect();
-                let history: Vec<ReportSheet> = earlier.iter().chain(&given).cloned().collect();
-                errors |= steering_month(out, dir, &mut written, &system, (log, &history))?;
-                consolidate_reviewed(&system, &given, tertial, day(step.as_of)?, &earlier, log)
-            }
-            None => consolidate(&system, &of_tertial, tertial, day(step.as_of)?, &earlier),
-        };
+        let (mut report, log_errors) = draft(
+            out,
+            dir,
+            &mut written,
+            &system,
+            step,
+            (&of_tertial, &earlier),
+        )?;
+        errors |= log_errors;
         if let Some((decided_on, number, not_adopted)) = step.decided {
             report = advance(out, report, |r| {
                 Ok(r.decide(&system, day(decided_on)?, number, not_adopted))
@@ -389,11 +417,7 @@ pub(crate) fn run(out: &mut impl Write, dir: &Path) -> Result<u8, Failure> {
         if let Some(council) = council_paper(&report) {
             paper.findings.extend(council.validate(()).findings);
         }
-        errors |= !checked.valid
-            || paper
-                .findings
-                .iter()
-                .any(zielsystem_core::Finding::is_error);
+        errors |= !checked.valid || paper.findings.iter().any(Finding::is_error);
         written.report(dir, &report)?;
         first_html.get_or_insert_with(|| dir.join(format!("vorlage-bezirksamt-{tertial}.html")));
         writeln!(

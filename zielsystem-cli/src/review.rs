@@ -205,6 +205,36 @@ pub(crate) fn write_return_letter(
     Ok(written)
 }
 
+/// `review letter`: reads log, system and sheets, writes the return letter and the form.
+fn letter(
+    out: &mut impl Write,
+    (log, system, sheets): (&Path, &Path, &[PathBuf]),
+    goal: &str,
+    sender: Option<&str>,
+    output: &Path,
+) -> Result<u8, Failure> {
+    let log: ReviewLog = parse_file(log)?;
+    let system: TargetSystem = parse_file(system)?;
+    let sheets = parse_files::<ReportSheet>(sheets)?;
+    let written = write_return_letter(
+        output,
+        &log,
+        goal,
+        &system,
+        &sheets,
+        sender,
+        RenderOptions::default(),
+    )?;
+    for path in written {
+        writeln!(
+            out,
+            "Geschrieben: {}",
+            terminal_safe(&path.display().to_string())
+        )?;
+    }
+    Ok(0)
+}
+
 pub(crate) fn run(out: &mut impl Write, args: &ReviewArgs) -> Result<u8, Failure> {
     if let Event::Letter {
         log,
@@ -215,26 +245,7 @@ pub(crate) fn run(out: &mut impl Write, args: &ReviewArgs) -> Result<u8, Failure
         sheets,
     } = &args.event
     {
-        let log: ReviewLog = parse_file(log)?;
-        let system: TargetSystem = parse_file(system)?;
-        let sheets = parse_files::<ReportSheet>(sheets)?;
-        let written = write_return_letter(
-            output,
-            &log,
-            goal,
-            &system,
-            &sheets,
-            sender.as_deref(),
-            RenderOptions::default(),
-        )?;
-        for path in written {
-            writeln!(
-                out,
-                "Geschrieben: {}",
-                terminal_safe(&path.display().to_string())
-            )?;
-        }
-        return Ok(0);
+        return letter(out, (log, system, sheets), goal, sender.as_deref(), output);
     }
     let (common, sheets, incoming) = match &args.event {
         Event::Receive { common, sheet } => {

@@ -168,6 +168,30 @@ fn versions(log: &ReviewLog, as_of: NaiveDate) -> HashMap<String, Vec<SheetVersi
     out
 }
 
+/// The position of the sheet counted for `goal` among `sheets`. Where one goal has several sheets
+/// (TR02), the one submitted last counts (on equal days, the later one given) — the same choice as
+/// `analytics::attainment_table`, so report and table never show different lights for a goal. A
+/// sheet with the `preferred` digest (the review log's version) comes first.
+fn counted_sheet(
+    system: &TargetSystem,
+    sheets: &[ReportSheet],
+    tertial: Tertial,
+    goal: &str,
+    preferred: Option<&String>,
+) -> Option<usize> {
+    sheets
+        .iter()
+        .enumerate()
+        .filter(|(_, sheet)| {
+            sheet.goal == goal && sheet.authority == system.authority && sheet.tertial == tertial
+        })
+        .max_by_key(|(position, sheet)| {
+            let is_preferred = preferred.is_some_and(|digest| sheet_digest(sheet) == *digest);
+            (is_preferred, sheet.submitted_on, *position)
+        })
+        .map(|(position, _)| position)
+}
+
 /// The report of [`consolidate`], counting for each goal in `preferred` the sheet with that digest
 /// where one is given.
 fn build(
@@ -178,25 +202,7 @@ fn build(
     previous: &[ReportSheet],
     preferred: &HashMap<String, String>,
 ) -> TertialReport {
-    // Where one goal has several sheets (TR02), the one submitted last counts (on equal days, the
-    // later one given) — the same choice as `analytics::attainment_table`, so report and table
-    // never show different lights for a goal. A preferred version (the review log's) comes first.
-    let counted = |goal: &str| {
-        let wanted = preferred.get(goal);
-        sheets
-            .iter()
-            .enumerate()
-            .filter(|(_, sheet)| {
-                sheet.goal == goal
-                    && sheet.authority == system.authority
-                    && sheet.tertial == tertial
-            })
-            .max_by_key(|(position, sheet)| {
-                let is_wanted = wanted.is_some_and(|digest| sheet_digest(sheet) == *digest);
-                (is_wanted, sheet.submitted_on, *position)
-            })
-            .map(|(position, _)| position)
-    };
+    let counted = |goal: &str| counted_sheet(system, sheets, tertial, goal, preferred.get(goal));
     let history: Vec<HistoryEntry> = previous.iter().map(history_entry).collect();
     let usable = |entry: &HistoryEntry| {
         entry.authority == system.authority

@@ -316,7 +316,7 @@ fn a_whole_tertial() {
             .collect::<Vec<_>>(),
         ["A01", "A02", "A03", "V01", "V02"]
     );
-    // The Anlage of the Vorlage lists every version by its digest, the counted one marked.
+    // The Anlage of the Vorlage lists every version by its digest, the superseded one marked.
     let paper = report.to_markdown();
     assert!(
         paper.contains("### Prüfung der Berichtsblätter durch den Steuerungsdienst"),
@@ -328,19 +328,19 @@ fn a_whole_tertial() {
     );
     assert!(
         paper.contains(&format!(
-            "| A01 | `{}` | 20.05.2022 | 25.05.2022 \\(neue Frist 14.06.2022\\) | — |",
+            "| A01 | `{}` (ersetzt) | 20.05.2022 | 25.05.2022 \\(neue Frist 14.06.2022\\) | — |",
             sheet_digest(&a01)
         )),
         "{paper}"
     );
     assert!(
         paper.contains(&format!(
-            "`{}` (gezählt) | 10.06.2022 | — | 13.06.2022 |",
+            "| A01 | `{}` | 10.06.2022 | — | 13.06.2022 |",
             sheet_digest(&a01_v2)
         )),
         "{paper}"
     );
-    assert!(report.to_html().contains("class=\"counted\""));
+    assert!(report.to_html().contains("class=\"superseded\""));
     assert!(!plain_paper_has_review(&system, &sheets));
 
     // Before the resubmission, the returned version is what the steering service holds.

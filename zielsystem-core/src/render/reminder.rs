@@ -39,12 +39,11 @@ struct Letter<'a> {
     date: String,
     tertial_label: String,
     goals: Vec<GoalRow>,
-    /// Whether a due date has passed: then „umgehend“, else by the due date.
-    overdue: bool,
+    /// When the sheets are asked for: „umgehend“ once a due date has passed, else by the due
+    /// date(s).
+    by_when: String,
     /// Whether a returned sheet is among them.
     returned: bool,
-    /// The one due date of every goal listed, when they share it.
-    due: Option<String>,
     escalated: bool,
     grace: u32,
     contact: String,
@@ -100,9 +99,15 @@ pub fn reminders(
                 overview.deadline,
             );
             let first_due = awaited(member).map(|goal| goal.due_on).next();
-            let due = first_due
-                .filter(|due| awaited(member).all(|goal| goal.due_on == *due))
-                .map(german_date);
+            let shared_due =
+                first_due.filter(|due| awaited(member).all(|goal| goal.due_on == *due));
+            let by_when = if awaited(member).any(|goal| goal.due_on < overview.as_of) {
+                "umgehend".to_owned()
+            } else if let Some(due) = shared_due {
+                format!("bis zum {}", german_date(due))
+            } else {
+                "bis zur jeweils genannten Frist".to_owned()
+            };
             let letter = Letter {
                 example: options.example,
                 authority: &overview.authority,
@@ -110,10 +115,9 @@ pub fn reminders(
                 addressee,
                 date: german_date(overview.as_of),
                 tertial_label: overview.tertial.label_de(),
-                overdue: awaited(member).any(|goal| goal.due_on < overview.as_of),
+                by_when,
                 returned: awaited(member)
                     .any(|goal| goal.review_status == Some(ReviewStatus::Returned)),
-                due,
                 escalated: awaited(member).any(|goal| goal.escalate),
                 goals,
                 grace: overview.grace_working_days,

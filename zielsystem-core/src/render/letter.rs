@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use crate::model::target_system::TargetSystem;
 use crate::model::vocabulary::OrgUnitKind;
+use crate::steering::status::portfolios_de;
 
 /// The name of the steering service of `system` („Steuerungsdienst“ when it has none).
 pub(crate) fn steering_service(system: &TargetSystem) -> &str {
@@ -47,24 +48,10 @@ pub(crate) fn addressee(
         (None, None, Some(id)) => format!("Bezirksamtsmitglied „{id}“"),
         (None, None, None) => "Geschäftsbereich (derzeit unbesetzt)".to_owned(),
     };
-    let names: Vec<&str> = portfolios
-        .iter()
-        .map(|id| {
-            system
-                .portfolios
-                .iter()
-                .find(|p| p.id == *id)
-                .map_or(*id, |p| p.name.as_str())
-        })
-        .collect();
-    let area = if names.len() == 1 {
-        "Geschäftsbereich"
-    } else {
-        "Geschäftsbereiche"
-    };
+    let area = portfolios_de(system, portfolios);
     let second = match (name, office) {
-        (Some(_), Some(office)) => format!("{office}, {area} {}", names.join("; ")),
-        _ => format!("{area} {}", names.join("; ")),
+        (Some(_), Some(office)) => format!("{office}, {area}"),
+        _ => area,
     };
     vec![first, second]
 }

@@ -13,7 +13,7 @@ use crate::calendar::Tertial;
 use crate::model::report_sheet::ReportSheet;
 pub use crate::model::review_log::ReviewStatus;
 use crate::model::review_log::{ReviewEntry, ReviewLog};
-use crate::model::target_system::TargetSystem;
+use crate::model::target_system::{Member, TargetSystem};
 use crate::model::tertial_report::ReportingStatus;
 use crate::rules::review_log::{ReviewState, states};
 use crate::steering::holidays::working_days_after;
@@ -54,6 +54,10 @@ pub struct MemberStatus {
     pub member: Option<String>,
     /// The member's name, where the system gives one.
     pub name: Option<String>,
+    /// The office and portfolio(s) the member holds on the deadline, in German (e.g.
+    /// „Bezirksstadtrat/-rätin, Geschäftsbereich Soziales und Bürgerdienste“): how a member without
+    /// a name is addressed.
+    pub office: Option<String>,
     /// The member's goals, in the order of the system.
     pub goals: Vec<GoalStatus>,
 }
@@ -153,6 +157,7 @@ pub fn status(
         .map(|member| MemberStatus {
             member: Some(member.id.clone()),
             name: member.name.clone(),
+            office: office_on(system, member, deadline),
             goals: goals
                 .iter()
                 .filter(|g| g.member.as_deref() == Some(member.id.as_str()))
@@ -166,6 +171,7 @@ pub fn status(
         members.push(MemberStatus {
             member: None,
             name: None,
+            office: None,
             goals: vacant,
         });
     }
@@ -178,6 +184,35 @@ pub fn status(
         members,
         escalations,
     }
+}
+
+/// „Bezirksstadtrat/-rätin, Geschäftsbereich …“ for the terms `member` holds on `day`.
+fn office_on(system: &TargetSystem, member: &Member, day: NaiveDate) -> Option<String> {
+    let terms: Vec<_> = member.terms.iter().filter(|t| t.covers(day)).collect();
+    let role = terms.first()?.role.label_de();
+    let ids: Vec<&str> = terms.iter().map(|term| term.portfolio.as_str()).collect();
+    Some(format!("{role}, {}", portfolios_de(system, &ids)))
+}
+
+/// „Geschäftsbereich Soziales und Bürgerdienste“, or „Geschäftsbereiche …; …“ for several: the
+/// portfolios by name (by id where the system does not know one).
+pub(crate) fn portfolios_de(system: &TargetSystem, ids: &[&str]) -> String {
+    let names: Vec<&str> = ids
+        .iter()
+        .map(|id| {
+            system
+                .portfolios
+                .iter()
+                .find(|p| p.id == *id)
+                .map_or(*id, |p| p.name.as_str())
+        })
+        .collect();
+    let area = if names.len() == 1 {
+        "Geschäftsbereich"
+    } else {
+        "Geschäftsbereiche"
+    };
+    format!("{area} {}", names.join("; "))
 }
 
 impl GoalStatus {
@@ -205,10 +240,11 @@ impl GoalStatus {
 
 impl MemberStatus {
     fn heading(&self) -> String {
-        match (&self.member, &self.name) {
-            (Some(id), Some(name)) => format!("{name} ({id})"),
-            (Some(id), None) => id.clone(),
-            (None, _) => "Geschäftsbereich unbesetzt".to_owned(),
+        match (&self.member, &self.name, &self.office) {
+            (Some(id), Some(name), _) => format!("{name} ({id})"),
+            (Some(id), None, Some(office)) => format!("{office} ({id})"),
+            (Some(id), None, None) => id.clone(),
+            (None, _, _) => "Geschäftsbereich unbesetzt".to_owned(),
         }
     }
 }

@@ -136,6 +136,7 @@ class MemberStatusDict(TypedDict):
 
     member: Optional[str]
     name: Optional[str]
+    office: Optional[str]
     goals: List[GoalStatusDict]
 
 

@@ -9,11 +9,10 @@ use pyo3::types::PyDict;
 use zielsystem_core::render::RenderOptions;
 use zielsystem_core::render::reminder;
 use zielsystem_core::render::return_letter::{self as core_return, ReturnLetterOptions};
-use zielsystem_core::steering::status::status;
 
-use crate::calendar::tertial_arg;
 use crate::model::{given, sheets_arg, system_arg};
 use crate::review_log::PyReviewLog;
+use crate::steering::overview;
 
 fn options(example: bool) -> RenderOptions {
     RenderOptions { example }
@@ -36,20 +35,7 @@ pub fn reminders<'py>(
     sender: &str,
     example: bool,
 ) -> PyResult<Vec<Bound<'py, PyDict>>> {
-    let system = system_arg(system)?;
-    let tertial = tertial_arg(tertial)?;
-    let sheets = sheets_arg(sheets)?;
-    let log = log
-        .map(|log| given::<PyReviewLog>(log)?.document(py, "ReviewLog"))
-        .transpose()?;
-    let overview = status(
-        &system,
-        tertial,
-        as_of,
-        &sheets,
-        log.as_ref(),
-        grace_working_days,
-    );
+    let (system, overview) = overview(py, system, tertial, as_of, sheets, log, grace_working_days)?;
     reminder::reminders(&overview, &system, sender, options(example))
         .into_iter()
         .map(|letter| {

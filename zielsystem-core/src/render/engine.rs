@@ -92,6 +92,7 @@ fn build() -> Environment<'static> {
         ("matrix.svg", include_str!("templates/matrix.svg")),
         ("reminder.md", include_str!("templates/reminder.md")),
         ("reminder.html", include_str!("templates/reminder.html")),
+        ("letter.css", include_str!("templates/letter.css")),
         ("return.md", include_str!("templates/return.md")),
         ("return.html", include_str!("templates/return.html")),
     ];

@@ -384,11 +384,14 @@ mod tests {
             goal.title = HOSTILE.into();
         }
         let mut sheet = sheet();
-        sheet.contributions.clear();
         sheet.rationale = HOSTILE.into();
+        // A finding whose message quotes the sheet's own text (an unknown org unit).
+        if let Some(contribution) = sheet.contributions.first_mut() {
+            contribution.org_unit = Some("<b>x</b> [a](b)".into());
+        }
         let log = log(
             &sheet,
-            vec![Code::RS10],
+            vec![Code::RS17],
             &format!("{HOSTILE}\n# Überschrift\n- Liste"),
         );
         let options = ReturnLetterOptions {
@@ -411,5 +414,14 @@ mod tests {
         assert!(!md.contains("\n# Überschrift"), "{md}");
         assert!(!md.contains("\n- Liste"), "{md}");
         assert!(!md.contains("Darstellungsfehler"), "{md}");
+        assert!(
+            md.contains("Zielerreichungsbeitrag 1 – Organisationseinheit"),
+            "{md}"
+        );
+        assert!(
+            !html.contains("<b>x</b>") && html.contains("&lt;b&gt;x&lt;"),
+            "{html}"
+        );
+        assert!(!md.contains("<b>") && !md.contains("](b)"), "{md}");
     }
 }

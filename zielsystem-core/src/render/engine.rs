@@ -93,6 +93,11 @@ fn build() -> Environment<'static> {
         ("reminder.md", include_str!("templates/reminder.md")),
         ("reminder.html", include_str!("templates/reminder.html")),
         ("letter.css", include_str!("templates/letter.css")),
+        ("letter_head.md", include_str!("templates/letter_head.md")),
+        (
+            "letter_head.html",
+            include_str!("templates/letter_head.html"),
+        ),
         ("return.md", include_str!("templates/return.md")),
         ("return.html", include_str!("templates/return.html")),
     ];

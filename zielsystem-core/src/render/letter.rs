@@ -2,6 +2,7 @@
 //! lines (name, else the office; then the portfolios).
 
 use chrono::NaiveDate;
+use serde::Serialize;
 
 use crate::model::target_system::TargetSystem;
 use crate::model::vocabulary::OrgUnitKind;
@@ -62,4 +63,14 @@ pub(crate) fn with_final_newline(mut text: String) -> String {
         text.push('\n');
     }
     text
+}
+
+/// What `letter_head.md` / `.html` show: sender, example mark, addressee, place and date.
+#[derive(Serialize)]
+pub(crate) struct Head<'a> {
+    pub example: bool,
+    pub authority: &'a str,
+    pub sender_unit: &'a str,
+    pub addressee: Vec<String>,
+    pub date: String,
 }

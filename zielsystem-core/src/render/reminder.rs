@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::RenderOptions;
 use super::engine::render;
-use super::letter::{addressee, steering_service, with_final_newline};
+use super::letter::{Head, addressee, steering_service, with_final_newline};
 use crate::model::target_system::TargetSystem;
 use crate::steering::status::{GoalStatus, MemberStatus, ReviewStatus, StatusOverview};
 use crate::text::german_date;
@@ -32,11 +32,8 @@ struct GoalRow {
 
 #[derive(Serialize)]
 struct Letter<'a> {
-    example: bool,
-    authority: &'a str,
-    sender_unit: &'a str,
-    addressee: Vec<String>,
-    date: String,
+    #[serde(flatten)]
+    head: Head<'a>,
     tertial_label: String,
     goals: Vec<GoalRow>,
     /// When the sheets are asked for: „umgehend“ once a due date has passed, else by the due
@@ -109,11 +106,13 @@ pub fn reminders(
                 "bis zur jeweils genannten Frist".to_owned()
             };
             let letter = Letter {
-                example: options.example,
-                authority: &overview.authority,
-                sender_unit: unit,
-                addressee,
-                date: german_date(overview.as_of),
+                head: Head {
+                    example: options.example,
+                    authority: &overview.authority,
+                    sender_unit: unit,
+                    addressee,
+                    date: german_date(overview.as_of),
+                },
                 tertial_label: overview.tertial.label_de(),
                 by_when,
                 returned: awaited(member)

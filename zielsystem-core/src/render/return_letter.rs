@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::RenderOptions;
 use super::engine::render;
-use super::letter::{addressee, steering_service, with_final_newline};
+use super::letter::{Head, addressee, steering_service, with_final_newline};
 use crate::digest::sheet_digest;
 use crate::model::report_sheet::ReportSheet;
 use crate::model::review_log::{ReviewEntry, ReviewLog};
@@ -74,11 +74,8 @@ pub struct PlainFinding {
 
 #[derive(Serialize)]
 struct Letter<'a> {
-    example: bool,
-    authority: &'a str,
-    sender_unit: &'a str,
-    addressee: Vec<String>,
-    date: String,
+    #[serde(flatten)]
+    head: Head<'a>,
     tertial_label: String,
     goal: &'a str,
     goal_title: &'a str,
@@ -161,11 +158,13 @@ pub fn return_letter(
     );
     let unit = steering_service(system);
     let letter = Letter {
-        example: options.render.example,
-        authority: &system.authority,
-        sender_unit: unit,
-        addressee,
-        date: german_date(*date),
+        head: Head {
+            example: options.render.example,
+            authority: &system.authority,
+            sender_unit: unit,
+            addressee,
+            date: german_date(*date),
+        },
         tertial_label: log.tertial.label_de(),
         goal: &target.id,
         goal_title: &target.title,

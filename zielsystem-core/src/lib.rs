@@ -73,7 +73,7 @@ pub mod text;
 pub use decode::locate;
 
 pub use calendar::{Period, Tertial};
-pub use consolidate::consolidate;
+pub use consolidate::{consolidate, consolidate_reviewed};
 pub use document::{Decode, Document};
 pub use error::Error;
 pub use findings::{Finding, Severity, ValidationResult};

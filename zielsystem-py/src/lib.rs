@@ -2,10 +2,10 @@
 //!
 //! Thin by design: every piece of domain logic lives in the core; this crate converts and forwards.
 //! Its modules mirror the core's one to one (`calendar`, `model`, `findings`, `rules`,
-//! `consolidate`, `analytics` and its `lineage`, `carry_over`, `review_log`, `steering`) and
-//! `forms` mirrors `zielsystem-forms`; `json` holds the conversions to Python they share, and
-//! `findings` also reads documents from Python values (its `ParseError` carries findings). The
-//! public face is the package `zielsystem` (see
+//! `consolidate`, `analytics` and its `lineage`, `carry_over`, `review_log`, `steering`, `render` for
+//! the letters) and `forms` mirrors `zielsystem-forms`; `json` holds the conversions to Python they
+//! share, and `findings` also reads documents from Python values (its `ParseError` carries findings).
+//! The public face is the package `zielsystem` (see
 //! `python/zielsystem`).
 
 mod analytics;
@@ -17,6 +17,7 @@ mod forms;
 mod json;
 mod lineage;
 mod model;
+mod render;
 mod review_log;
 mod rules;
 mod steering;
@@ -44,6 +45,8 @@ fn _zielsystem(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(review_log::validate_review_log, module)?)?;
     module.add_function(wrap_pyfunction!(steering::status, module)?)?;
     module.add_function(wrap_pyfunction!(steering::working_days_after, module)?)?;
+    module.add_function(wrap_pyfunction!(render::reminders, module)?)?;
+    module.add_function(wrap_pyfunction!(render::return_letter, module)?)?;
     module.add_function(wrap_pyfunction!(forms::read_form, module)?)?;
     module.add_function(wrap_pyfunction!(forms::read_forms, module)?)?;
     module.add_function(wrap_pyfunction!(consolidate::consolidate, module)?)?;

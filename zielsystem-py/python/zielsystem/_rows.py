@@ -22,6 +22,8 @@ __all__ = [
     "Dimension",
     "GoalStatusDict",
     "MemberStatusDict",
+    "ReminderDict",
+    "ReturnLetterDict",
     "ReviewEvent",
     "ReviewStatus",
     "StatusOverviewDict",
@@ -146,6 +148,7 @@ class MemberStatusDict(TypedDict):
 
     member: Optional[str]
     name: Optional[str]
+    office: Optional[str]
     goals: List[GoalStatusDict]
 
 
@@ -218,3 +221,21 @@ class NotCarriedDict(TypedDict):
     path: str
     message: str
     message_en: str
+class ReminderDict(TypedDict):
+    """A reminder letter (``zielsystem.reminders``); ``member`` is ``None`` for vacant portfolios."""
+
+    member: Optional[str]
+    markdown: str
+    html: str
+
+
+class ReturnLetterDict(TypedDict):
+    """A return letter (``zielsystem.return_letter``): the goal, the member it goes to, the new due
+    date, the digest of the returned version, and the letter."""
+
+    goal: str
+    member: Optional[str]
+    due_on: str
+    digest: str
+    markdown: str
+    html: str

@@ -28,6 +28,7 @@ __all__ = [
     "ForecastCountDict",
     "GoalDict",
     "GoalIndicatorsDict",
+    "GoalReviewDict",
     "HistoryEntryDict",
     "IndicatorDict",
     "IndicatorValueDict",
@@ -48,6 +49,7 @@ __all__ = [
     "ReportContextDict",
     "ReportCountermeasureDict",
     "ReportGoalDict",
+    "ReportReviewDict",
     "ReportSheetDict",
     "ReportingDict",
     "ReportingStatus",
@@ -58,9 +60,11 @@ __all__ = [
     "ReviewEntryResubmittedDict",
     "ReviewEntryReturnedDict",
     "ReviewLogDict",
+    "ReviewStatus",
     "RiskDict",
     "Role",
     "Severity",
+    "SheetVersionDict",
     "StaffRepresentationDict",
     "Stage",
     "TargetSystemDict",
@@ -193,6 +197,8 @@ ReportingStatus = Union[
 ]
 """Berichtsstatus: Ob das Berichtsblatt eines Ziels am Stichtag des Berichts vorliegt, gemessen an
 der Berichtsfrist."""
+ReviewStatus = Union[Literal["under_review"], Literal["returned"], Literal["accepted"]]
+"""Prüfstand: Wo ein Berichtsblatt in der Prüfung durch den Steuerungsdienst steht."""
 Role = Union[Literal["mayor"], Literal["councillor"]]
 """Funktion: Die Funktion, in der ein Mitglied einen Geschäftsbereich innehat."""
 Severity = Union[Literal["warning"], Literal["error"]]
@@ -640,6 +646,36 @@ class ReportContextDict(_ReportContextDictRequired, total=False):
     legal_basis: Optional[LegalBasisDict]
 
 
+class _SheetVersionDictRequired(TypedDict):
+    digest: str
+    received_on: str
+
+
+class SheetVersionDict(_SheetVersionDictRequired, total=False):
+    """Fassung: Eine Fassung eines Berichtsblatts: Prüfsumme, Eingang und was mit ihr geschah."""
+
+    returned_on: Optional[str]
+    due_on: Optional[str]
+    accepted_on: Optional[str]
+
+
+class GoalReviewDict(TypedDict):
+    """Prüfung eines Berichtsblatts: Prüfstand und Fassungen des Berichtsblatts zu einem Ziel."""
+
+    goal: str
+    status: ReviewStatus
+    counted_digest: str
+    versions: List[SheetVersionDict]
+
+
+class ReportReviewDict(TypedDict):
+    """Prüfung der Berichtsblätter: Die Prüfung der Berichtsblätter durch den Steuerungsdienst nach
+    dem Prüfprotokoll: je Ziel jede Fassung mit Prüfsumme und Daten."""
+
+    pending_goals: List[str]
+    goals: List[GoalReviewDict]
+
+
 class _FindingDictRequired(TypedDict):
     code: Code
     severity: Severity
@@ -679,3 +715,4 @@ class TertialReportDict(_TertialReportDictRequired, total=False):
     decision: Optional[ResolutionDict]
     council: Optional[CouncilNoteDict]
     compared_with: Optional[str]
+    review: Optional[ReportReviewDict]

@@ -15,6 +15,8 @@ from zielsystem._rows import (
     LineageRowDict,
     NotCarriedDict,
     ResultAcrossRowDict,
+    ReminderDict,
+    ReturnLetterDict,
     StatusOverviewDict,
     SummaryDict,
     TransitionsDict,
@@ -74,6 +76,8 @@ __all__ = [
     "validate_review_log",
     "status",
     "working_days_after",
+    "reminders",
+    "return_letter",
     "read_form",
     "read_forms",
     "consolidate",
@@ -672,6 +676,32 @@ def status(
 
 def working_days_after(start: datetime.date, end: datetime.date) -> int:
     """The working days in Berlin after ``start`` up to and including ``end``."""
+
+def reminders(
+    system: _SystemLike,
+    tertial: Tertial | str,
+    as_of: datetime.date,
+    sheets: Iterable[_SheetLike],
+    log: _ReviewLogLike | None = None,
+    grace_working_days: int = 5,
+    sender: str = "Steuerungsdienst",
+    example: bool = False,
+) -> list[ReminderDict]:
+    """The reminder letters of the status on ``as_of``: one per member with a sheet still awaited,
+    signed by ``sender``, in Markdown and HTML; ``example`` marks them as examples."""
+
+def return_letter(
+    log: _ReviewLogLike,
+    goal: str,
+    system: _SystemLike,
+    sheets: Iterable[_SheetLike],
+    sender: str | None = None,
+    attachment: str | None = None,
+    example: bool = False,
+) -> ReturnLetterDict:
+    """The return letter for the latest return of ``goal``'s sheet in ``log``: the findings in plain
+    words with their field, the reviewer's comment and the new due date, in Markdown and HTML.
+    Raises ``ValueError`` when the log records no return of the goal's sheet."""
 
 def read_form(
     form: bytes | _Path,

@@ -12,6 +12,7 @@ mod demo;
 mod form;
 mod import;
 mod input;
+mod next_year;
 mod report;
 mod review;
 mod schema;
@@ -95,6 +96,8 @@ enum Command {
     Form(form::FormArgs),
     /// Ausgefüllte Formulare (XLSX, ODS) einlesen, prüfen (Befunde mit Zelle) und als JSON schreiben.
     Import(import::ImportArgs),
+    /// Das Zielsystem des Folgejahres entwerfen: Ziele fortgeführt, laufende Amtszeiten, Jahresendwerte als Ausgangswerte.
+    NextYear(next_year::NextYearArgs),
     /// Das ganze Verfahren am mitgelieferten Beispielbezirk: prüfen, zusammenfassen, Berichte schreiben.
     Demo {
         /// Verzeichnis für die Berichte.
@@ -180,6 +183,7 @@ fn main() -> ExitCode {
         Command::Demo { out } => demo::run(&mut stdout, &out),
         Command::Form(args) => form::run(&mut stdout, &args),
         Command::Import(args) => import::run(&mut stdout, &args),
+        Command::NextYear(args) => next_year::run(&mut stdout, &args),
     };
     let _ = stdout.flush();
     match outcome {

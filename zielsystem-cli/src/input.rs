@@ -23,10 +23,8 @@ pub(crate) struct Input {
 impl Input {
     /// The `SCHEMA_LIMIT` result of a file over the document limit (its bytes were not all read).
     pub(crate) fn oversize<T>(&self) -> Option<Checked<T>> {
-        document_size_finding(self.size).map(|finding| Checked {
-            document: None,
-            result: ValidationResult::from_findings(vec![finding]),
-        })
+        document_size_finding(self.size)
+            .map(|finding| Checked::refused(ValidationResult::from_findings(vec![finding])))
     }
 }
 

@@ -53,6 +53,7 @@
 
 pub mod analytics;
 pub mod calendar;
+pub mod carry_over;
 pub mod consolidate;
 pub mod decode;
 pub mod digest;
@@ -72,7 +73,7 @@ pub mod text;
 pub use decode::locate;
 
 pub use calendar::{Period, Tertial};
-pub use consolidate::consolidate;
+pub use consolidate::{consolidate, consolidate_reviewed};
 pub use document::{Decode, Document};
 pub use error::Error;
 pub use findings::{Finding, Severity, ValidationResult};

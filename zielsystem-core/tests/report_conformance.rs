@@ -1,5 +1,5 @@
 //! Runs the conformance cases of consolidated reports (`tests/cases/report/`) and papers
-//! (`tests/cases/paper/`) against the Rust surface: rules TR01–TR05 and BV01–BV04, and, for
+//! (`tests/cases/paper/`) against the Rust surface: rules TR01–TR06 and BV01–BV04, and, for
 //! documents, the committed JSON Schemas (`schemas/tertial-report.schema.json`,
 //! `schemas/paper.schema.json`).
 //!

@@ -65,12 +65,18 @@ pub fn tertial_arg(value: &Bound<'_, PyAny>) -> PyResult<Tertial> {
     if let Ok(code) = value.cast::<PyString>() {
         return parse_tertial(value.py(), &code.to_cow()?);
     }
-    Err(crate::json::type_error(value, "Tertial oder str"))
+    Err(crate::json::type_error(
+        value,
+        ("Tertial oder str", "Tertial or str"),
+    ))
 }
 
-fn overflow(what: &str, tertial: Tertial) -> PyErr {
+/// The `OverflowError` for a tertial without a neighbour: `what` names it in German and English
+/// (`("nächstes", "next")`), each in its own half of the message.
+fn overflow(what: (&str, &str), tertial: Tertial) -> PyErr {
+    let (de, en) = what;
     PyOverflowError::new_err(format!(
-        "{tertial} hat kein {what} Tertial im darstellbaren Bereich / has no {what} tertial in the representable range"
+        "{tertial} hat kein {de} Tertial im darstellbaren Bereich / {tertial} has no {en} tertial in the representable range"
     ))
 }
 
@@ -136,7 +142,7 @@ impl PyTertial {
         self.0
             .next()
             .map(PyTertial)
-            .ok_or_else(|| overflow("nächstes / next", self.0))
+            .ok_or_else(|| overflow(("nächstes", "next"), self.0))
     }
 
     /// The preceding tertial; `OverflowError` before 0000-T1.
@@ -144,7 +150,7 @@ impl PyTertial {
         self.0
             .previous()
             .map(PyTertial)
-            .ok_or_else(|| overflow("voriges / previous", self.0))
+            .ok_or_else(|| overflow(("voriges", "previous"), self.0))
     }
 
     /// The tertial containing `day`.
@@ -152,7 +158,7 @@ impl PyTertial {
     fn containing(_cls: &Bound<'_, PyType>, day: NaiveDate) -> PyResult<Self> {
         Tertial::containing(day).map(PyTertial).ok_or_else(|| {
             PyOverflowError::new_err(format!(
-                "{day} liegt außerhalb des darstellbaren Bereichs / is outside the representable range"
+                "{day} liegt außerhalb des darstellbaren Bereichs / {day} is outside the representable range"
             ))
         })
     }

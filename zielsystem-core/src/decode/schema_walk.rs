@@ -6,7 +6,10 @@
 //!   `properties`, `required`, `additionalProperties` (`false` or a schema), `items`;
 //! - values: `const`, `enum`, `format` (`date`, the integer formats `int8` … `uint64`, `double`,
 //!   `float`), `pattern`, `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`,
-//!   `maxLength`, `maxItems`;
+//!   `maxLength`, `maxItems`, `minItems`, `uniqueItems` (`minItems` and `uniqueItems` only where a
+//!   rule states the same limit; its finding stands for this one, [`crate::decode::across`]);
+//! - an `enum` beside a `oneOf` of titled constants is one enumeration: one `SCHEMA_ENUM` finding
+//!   that lists the values with their titles;
 //! - annotations, ignored: `$schema`, `$id`, `$defs`, `title`, `description`, `examples`, `default`.
 //!
 //! One deliberate choice follows serde rather than the letter of JSON Schema, because the typed
@@ -47,6 +50,8 @@ pub(crate) const SUPPORTED_KEYWORDS: &[&str] = &[
     "exclusiveMaximum",
     "maxLength",
     "maxItems",
+    "minItems",
+    "uniqueItems",
 ];
 
 /// The keywords that only annotate.
@@ -161,7 +166,10 @@ impl<'s> Walker<'s> {
         if let Some(Value::Array(branches)) = keyword(keywords, "anyOf") {
             self.check_branches(branches, value, path, false, hops);
         }
-        if let Some(Value::Array(branches)) = keyword(keywords, "oneOf") {
+        // An `enum` beside the `oneOf` says the same; `check_constants` reports it once, titled.
+        if let (Some(Value::Array(branches)), None) =
+            (keyword(keywords, "oneOf"), keyword(keywords, "enum"))
+        {
             self.check_branches(branches, value, path, true, hops);
         }
         if let Some(types) = keyword(keywords, "type") {
@@ -338,7 +346,20 @@ impl<'s> Walker<'s> {
         let allowed: Vec<Constant<'s>> =
             match (keyword(keywords, "const"), keyword(keywords, "enum")) {
                 (Some(constant), _) => vec![(constant, None)],
-                (None, Some(Value::Array(values))) => values.iter().map(|v| (v, None)).collect(),
+                (None, Some(Value::Array(values))) => {
+                    // The titles of the `oneOf` of the same constants, where there is one.
+                    let titled = match keyword(keywords, "oneOf") {
+                        Some(Value::Array(branches)) => branches
+                            .iter()
+                            .map(|branch| self.constants_of(branch, 0))
+                            .collect::<Option<Vec<_>>>()
+                            .map(|lists| lists.into_iter().flatten().collect::<Vec<_>>()),
+                        _ => None,
+                    };
+                    titled
+                        .filter(|titled| titled.len() == values.len())
+                        .unwrap_or_else(|| values.iter().map(|v| (v, None)).collect())
+                }
                 _ => return true,
             };
         if allowed
@@ -497,6 +518,41 @@ impl<'s> Walker<'s> {
                         Message::SchemaLimitListLength {
                             length: items.len(),
                             limit,
+                        },
+                        path,
+                    )
+                });
+            }
+        }
+        if let Some(limit) = keyword(keywords, "minItems").and_then(Value::as_u64) {
+            if (items.len() as u64) < limit {
+                self.report(|| {
+                    Finding::new(
+                        Message::SchemaMismatch {
+                            detail: Twin::new(
+                                format!("die Liste braucht mindestens {limit} Einträge"),
+                                format!("the list needs at least {limit} entries"),
+                            ),
+                        },
+                        path,
+                    )
+                });
+            }
+        }
+        if keyword(keywords, "uniqueItems") == Some(&Value::Bool(true)) {
+            let examined_items = items.get(..examined).unwrap_or(items);
+            let repeated = examined_items
+                .iter()
+                .enumerate()
+                .any(|(index, item)| examined_items.iter().take(index).any(|other| other == item));
+            if repeated {
+                self.report(|| {
+                    Finding::new(
+                        Message::SchemaMismatch {
+                            detail: Twin::new(
+                                "ein Eintrag der Liste wiederholt sich",
+                                "an entry of the list is repeated",
+                            ),
                         },
                         path,
                     )

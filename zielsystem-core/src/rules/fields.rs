@@ -12,7 +12,7 @@ use crate::calendar::Tertial;
 use crate::model::paper::PaperKind;
 use crate::model::review_log::EventKind;
 use crate::model::tertial_report::Stage;
-use crate::model::vocabulary::{Forecast, Perspective};
+use crate::model::vocabulary::{Forecast, OriginKind, Perspective};
 use crate::rules::catalogue::Code;
 use crate::text::german_date;
 
@@ -203,6 +203,7 @@ labelled! {
     PaperKind => PaperKind::name_de, PaperKind::name_en;
     EventKind => EventKind::label_de, EventKind::as_str;
     Perspective => Perspective::label_de, perspective_en;
+    OriginKind => OriginKind::label_de, OriginKind::as_str;
     JsonType => JsonType::label_de, JsonType::as_str;
 }
 

@@ -301,6 +301,21 @@ impl Context<'_> {
                     format!("/countermeasures/{i}/org_units"),
                 ));
             }
+            if several {
+                let units = &countermeasure.org_units;
+                let repeated = units
+                    .iter()
+                    .enumerate()
+                    .find(|(j, unit)| units.iter().take(*j).any(|earlier| earlier == *unit));
+                if let Some((_, unit)) = repeated {
+                    findings.push(Finding::new(
+                        Message::CountermeasureRepeatedOrgUnit {
+                            org_unit: short(unit),
+                        },
+                        format!("/countermeasures/{i}/org_units"),
+                    ));
+                }
+            }
             // The one portfolio of every unit so far; `None` once one is unknown or they differ.
             let mut one_portfolio: Option<Option<&str>> = None;
             for (j, unit) in countermeasure.org_units.iter().enumerate() {

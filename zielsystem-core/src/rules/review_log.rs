@@ -11,7 +11,7 @@ use crate::digest::sheet_digest;
 use crate::document::Document;
 use crate::findings::{Finding, ValidationResult};
 use crate::model::report_sheet::ReportSheet;
-use crate::model::review_log::{EventKind, ReviewEntry, ReviewLog};
+use crate::model::review_log::{EventKind, ReviewEntry, ReviewLog, ReviewStatus};
 use crate::model::target_system::TargetSystem;
 use crate::rules::catalogue::{Code, Codes, Message};
 use crate::rules::report_sheet::validate_sheet;
@@ -58,6 +58,15 @@ pub enum ReviewState {
 }
 
 impl ReviewState {
+    /// The state without its digest.
+    pub fn status(&self) -> ReviewStatus {
+        match self {
+            ReviewState::UnderReview(_) => ReviewStatus::UnderReview,
+            ReviewState::Returned { .. } => ReviewStatus::Returned,
+            ReviewState::Accepted(_) => ReviewStatus::Accepted,
+        }
+    }
+
     /// The digest of the version the state is about.
     pub fn digest(&self) -> &str {
         match self {

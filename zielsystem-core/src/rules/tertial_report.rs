@@ -1,4 +1,4 @@
-//! Rules TR01–TR05 on a consolidated tertial report.
+//! Rules TR01–TR06 on a consolidated tertial report.
 //!
 //! They read only the report: it carries its sheets, its goals and its history, so a stored report
 //! can be re-checked by anyone. [`crate::consolidate::consolidate`] puts exactly these findings into
@@ -26,17 +26,17 @@ impl Document for TertialReport {
 }
 
 /// Checks a stored tertial report from raw JSON bytes: schema-level findings when it does not
-/// decode, otherwise every rule TR01–TR05 on the report as it stands.
+/// decode, otherwise every rule TR01–TR06 on the report as it stands.
 pub fn check_report_json(bytes: &[u8]) -> Checked<TertialReport> {
     TertialReport::check(bytes, ())
 }
 
-/// Every finding of TR01–TR05 on `report`.
+/// Every finding of TR01–TR06 on `report`.
 pub fn validate_report(report: &TertialReport) -> ValidationResult {
     ValidationResult::from_findings(findings(report))
 }
 
-/// The findings of TR01–TR05, in rule order.
+/// The findings of TR01–TR06, in rule order.
 pub fn findings(report: &TertialReport) -> Vec<Finding> {
     let mut findings = Vec::new();
     tr01_sheets_belong(report, &mut findings);
@@ -44,7 +44,23 @@ pub fn findings(report: &TertialReport) -> Vec<Finding> {
     tr03_every_goal_has_a_sheet(report, &mut findings);
     tr04_lifecycle(report, &mut findings);
     tr05_decided_with_sheet_errors(report, &mut findings);
+    tr06_tertial_in_the_systems_year(report, &mut findings);
     findings
+}
+
+/// TR06: the tertial lies in the year of the target system reported on (its year is in the
+/// report's context). A report of another year's tertial pairs goals with sheets whose goal ids
+/// mean other goals (ids are stable only within a year).
+fn tr06_tertial_in_the_systems_year(report: &TertialReport, findings: &mut Vec<Finding>) {
+    if report.tertial.year() != report.context.year {
+        findings.push(Finding::new(
+            Message::ReportTertialOutsideYear {
+                tertial: report.tertial,
+                year: report.context.year,
+            },
+            "/tertial",
+        ));
+    }
 }
 
 /// TR01: every sheet (and every earlier sheet in the history) belongs to the report's authority,

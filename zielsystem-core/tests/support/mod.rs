@@ -41,6 +41,11 @@ pub fn case_folders(kind_dir: &Path) -> Vec<PathBuf> {
 /// Messages no conformance case can produce, each with the reason and where it is tested instead.
 pub const NOT_BY_A_CASE: &[(&str, &str)] = &[
     (
+        "JsonSyntaxNamesFile",
+        "only the Python binding produces it, for a str argument that is not JSON but the path of \
+         an existing file (the core does no I/O); zielsystem-py/tests/test_traps.py covers it",
+    ),
+    (
         "Internal",
         "reports a bug of the library (a panic caught at the C boundary); no document may trigger \
          it, so unit tests of zielsystem-capi call the boundary with a panicking closure",

@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::findings::Finding;
-use crate::rules::catalogue::Message;
+use crate::rules::catalogue::{Message, Twin};
 
 /// Whether `text` is `<digits>/<Roman numeral>`, the default numbering of papers and resolutions.
 pub fn is_numbered_with_term(text: &str) -> bool {
@@ -119,15 +119,16 @@ impl Numbering {
 }
 
 /// The finding on a number of `kind` that is not written as the authority writes it, or `None`
-/// when it is: `malformed` (the message of the default form) when the authority configured no
-/// pattern of its own, `not_of_pattern` (naming the pattern and an example) when it did.
+/// when it is: `malformed` (the message of the default form, given the number) when the authority
+/// configured no pattern of its own, `not_of_pattern` (given the number, the pattern, an example and
+/// the number's name in German and English) when it did.
 pub(crate) fn number_finding(
     numbering: Option<&Numbering>,
     kind: NumberKind,
     number: &str,
     path: &str,
-    malformed: Message,
-    not_of_pattern: Message,
+    malformed: impl FnOnce(String) -> Message,
+    not_of_pattern: impl FnOnce(String, String, String, Twin) -> Message,
 ) -> Option<Finding> {
     let default = Numbering::default();
     let numbering = numbering.unwrap_or(&default);
@@ -136,23 +137,21 @@ pub(crate) fn number_finding(
     }
     let number: String = number.chars().take(NUMBER_MAX_CHARS).collect();
     Some(if numbering.is_configured(kind) {
-        let (name, name_en) = match kind {
-            NumberKind::Resolution => ("Vorlagen-Nr.", "paper number"),
-            NumberKind::PrintedPaper => ("Drucksachen-Nr.", "printed-paper number"),
+        let name = match kind {
+            NumberKind::Resolution => Twin::new("Vorlagen-Nr.", "paper number"),
+            NumberKind::PrintedPaper => Twin::new("Drucksachen-Nr.", "printed-paper number"),
         };
         Finding::new(
-            not_of_pattern,
+            not_of_pattern(
+                number,
+                numbering.pattern(kind).to_string(),
+                numbering.example(kind),
+                name,
+            ),
             path,
-            [
-                ("number", number),
-                ("pattern", numbering.pattern(kind).to_string()),
-                ("example", numbering.example(kind)),
-                ("number_name", name.to_string()),
-                ("number_name_en", name_en.to_string()),
-            ],
         )
     } else {
-        Finding::new(malformed, path, [("number", number)])
+        Finding::new(malformed(number), path)
     })
 }
 

@@ -1,5 +1,6 @@
 //! Attainment analytics for analysts: the attainment table, summaries, transitions between two
-//! tertials and the forecast accuracy at year end. Pure functions over a
+//! tertials and the forecast accuracy at year end; across years, the goals' lineage with
+//! transitions and year-end results followed through predecessors ([`lineage`]). Pure functions over a
 //! [`TargetSystem`](crate::TargetSystem) and its [`ReportSheet`](crate::ReportSheet)s; every result
 //! is a flat, serde-serializable row type.
 //!
@@ -33,6 +34,7 @@
 
 mod accuracy;
 mod attainment;
+pub mod lineage;
 mod summary;
 mod transitions;
 
@@ -40,6 +42,10 @@ use schemars::JsonSchema;
 
 pub use accuracy::{AccuracyRow, forecast_accuracy};
 pub use attainment::{AttainmentRow, attainment_table, indicator_attainment_percent};
+pub use lineage::{
+    Lineage, LineageProblem, LineageRow, ResultAcrossRow, ResultChange, attainment_across, lineage,
+    results_across, transitions_across,
+};
 pub use summary::{Dimension, DimensionParseError, Summary, summary_by};
 pub use transitions::{AnalyticsError, TransitionCell, Transitions, transitions};
 
@@ -63,6 +69,8 @@ impl Row for AttainmentRow {}
 impl Row for Summary {}
 impl Row for TransitionCell {}
 impl Row for AccuracyRow {}
+impl Row for lineage::LineageRow {}
+impl Row for lineage::ResultAcrossRow {}
 
 impl Summary {
     /// The columns of a summary by `by`: the dimensions summarised by, then the counts.

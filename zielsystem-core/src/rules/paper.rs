@@ -6,7 +6,7 @@ use crate::document::{Decode, Document};
 use crate::findings::{Finding, ValidationResult};
 use crate::model::paper::{Paper, PaperKind, SECTIONS, Section, section_of};
 use crate::numbering::{NumberKind, Numbering, number_finding};
-use crate::rules::catalogue::Message;
+use crate::rules::catalogue::{Message, Twin};
 
 /// The word-processor placeholders of the Bezirksamt's template (BV03), as Word leaves them.
 pub const PLACEHOLDERS: [&str; 2] = [
@@ -65,8 +65,13 @@ fn bv01_number(paper: &Paper, numbering: Option<&Numbering>, findings: &mut Vec<
             kind,
             number,
             "/number",
-            Message::PaperNumberMalformed,
-            Message::PaperNumberNotOfPattern,
+            |number| Message::PaperNumberMalformed { number },
+            |number, pattern, example, number_name| Message::PaperNumberNotOfPattern {
+                number,
+                pattern,
+                example,
+                number_name,
+            },
         ));
     }
 }
@@ -112,9 +117,10 @@ fn bv02_sections(paper: &Paper, findings: &mut Vec<Finding>) {
     for section in SECTIONS.iter().filter(|s| required_in(kind, s)) {
         if absent(section.path) {
             findings.push(Finding::new(
-                Message::PaperSectionMissing,
+                Message::PaperSectionMissing {
+                    section: Twin::new(section.de, section.en),
+                },
                 section.path,
-                [("section", section.de), ("section_en", section.en)],
             ));
         }
     }
@@ -159,14 +165,11 @@ fn bv04_sections_of_kind(paper: &Paper, findings: &mut Vec<Finding>) {
     for section in SECTIONS.iter().filter(|s| !belongs_to(kind, s)) {
         if present(section.path) {
             findings.push(Finding::new(
-                Message::PaperSectionNotOfKind,
+                Message::PaperSectionNotOfKind {
+                    section: Twin::new(section.de, section.en),
+                    kind,
+                },
                 section.path,
-                [
-                    ("section", section.de),
-                    ("section_en", section.en),
-                    ("kind", kind.name_de()),
-                    ("kind_en", kind.name_en()),
-                ],
             ));
         }
     }
@@ -179,13 +182,14 @@ fn bv03_placeholders(paper: &Paper, findings: &mut Vec<Finding>) {
         for placeholder in PLACEHOLDERS {
             if text.contains(placeholder) {
                 findings.push(Finding::new(
-                    Message::PaperPlaceholder,
+                    Message::PaperPlaceholder {
+                        section: Twin::new(
+                            section.map_or("", |s| s.de),
+                            section.map_or("", |s| s.en),
+                        ),
+                        placeholder,
+                    },
                     path.clone(),
-                    [
-                        ("section", section.map_or("", |s| s.de)),
-                        ("section_en", section.map_or("", |s| s.en)),
-                        ("placeholder", placeholder),
-                    ],
                 ));
             }
         }

@@ -28,6 +28,7 @@ __all__ = [
     "ForecastCountDict",
     "GoalDict",
     "GoalIndicatorsDict",
+    "GoalReviewDict",
     "HistoryEntryDict",
     "IndicatorDict",
     "IndicatorValueDict",
@@ -49,6 +50,7 @@ __all__ = [
     "ReportContextDict",
     "ReportCountermeasureDict",
     "ReportGoalDict",
+    "ReportReviewDict",
     "ReportSheetDict",
     "ReportingDict",
     "ReportingStatus",
@@ -59,9 +61,11 @@ __all__ = [
     "ReviewEntryResubmittedDict",
     "ReviewEntryReturnedDict",
     "ReviewLogDict",
+    "ReviewStatus",
     "RiskDict",
     "Role",
     "Severity",
+    "SheetVersionDict",
     "StaffRepresentationDict",
     "Stage",
     "TargetSystemDict",
@@ -91,6 +95,8 @@ Code = Union[
     Literal["TS09"],
     Literal["TS10"],
     Literal["TS11"],
+    Literal["TS12"],
+    Literal["TS13"],
     Literal["RS01"],
     Literal["RS02"],
     Literal["RS03"],
@@ -114,6 +120,7 @@ Code = Union[
     Literal["TR03"],
     Literal["TR04"],
     Literal["TR05"],
+    Literal["TR06"],
     Literal["BV01"],
     Literal["BV02"],
     Literal["BV03"],
@@ -166,9 +173,15 @@ OrgUnitKind = Union[
     Literal["other"],
 ]
 """Art der Organisationseinheit: Die Art einer Organisationseinheit."""
-OriginKind = Union[Literal["new"], Literal["continued"]]
-"""Art der Herkunft: Neu aufgenommen oder aus einem früheren Jahr (meist dem Vorjahr)
-fortgeführt."""
+OriginKind = Union[
+    Literal["new"],
+    Literal["continued"],
+    Literal["reformulated"],
+    Literal["split"],
+    Literal["merged"],
+]
+"""Art der Herkunft: Neu aufgenommen, oder aus Zielen eines früheren Jahres (meist des Vorjahres)
+fortgeführt, neu gefasst, aufgeteilt oder zusammengeführt."""
 PaperKind = Union[
     Literal["decision"],
     Literal["information"],
@@ -185,6 +198,8 @@ ReportingStatus = Union[
 ]
 """Berichtsstatus: Ob das Berichtsblatt eines Ziels am Stichtag des Berichts vorliegt, gemessen an
 der Berichtsfrist."""
+ReviewStatus = Union[Literal["under_review"], Literal["returned"], Literal["accepted"]]
+"""Prüfstand: Wo ein Berichtsblatt in der Prüfung durch den Steuerungsdienst steht."""
 Role = Union[Literal["mayor"], Literal["councillor"]]
 """Funktion: Die Funktion, in der ein Mitglied einen Geschäftsbereich innehat."""
 Severity = Union[Literal["warning"], Literal["error"]]
@@ -434,10 +449,12 @@ class _OriginDictRequired(TypedDict):
 
 
 class OriginDict(_OriginDictRequired, total=False):
-    """Herkunft des Ziels: Ob ein Ziel neu ist oder fortgeführt wird, und gegebenenfalls sein
-    Vorgängerziel aus einem früheren Jahr (meist dem Vorjahr)."""
+    """Herkunft des Ziels: Ob ein Ziel neu ist oder aus Zielen eines früheren Jahres (meist des
+    Vorjahres) hervorgeht – fortgeführt, neu gefasst, aufgeteilt oder zusammengeführt – und aus
+    welchen."""
 
     predecessor: Optional[str]
+    predecessors: List[str]
 
 
 class IndicatorDict(TypedDict):
@@ -641,6 +658,36 @@ class ReportContextDict(_ReportContextDictRequired, total=False):
     numbering: Optional[NumberingDict]
 
 
+class _SheetVersionDictRequired(TypedDict):
+    digest: str
+    received_on: str
+
+
+class SheetVersionDict(_SheetVersionDictRequired, total=False):
+    """Fassung: Eine Fassung eines Berichtsblatts: Prüfsumme, Eingang und was mit ihr geschah."""
+
+    returned_on: Optional[str]
+    due_on: Optional[str]
+    accepted_on: Optional[str]
+
+
+class GoalReviewDict(TypedDict):
+    """Prüfung eines Berichtsblatts: Prüfstand und Fassungen des Berichtsblatts zu einem Ziel."""
+
+    goal: str
+    status: ReviewStatus
+    counted_digest: str
+    versions: List[SheetVersionDict]
+
+
+class ReportReviewDict(TypedDict):
+    """Prüfung der Berichtsblätter: Die Prüfung der Berichtsblätter durch den Steuerungsdienst nach
+    dem Prüfprotokoll: je Ziel jede Fassung mit Prüfsumme und Daten."""
+
+    pending_goals: List[str]
+    goals: List[GoalReviewDict]
+
+
 class _FindingDictRequired(TypedDict):
     code: Code
     severity: Severity
@@ -680,3 +727,4 @@ class TertialReportDict(_TertialReportDictRequired, total=False):
     decision: Optional[ResolutionDict]
     council: Optional[CouncilNoteDict]
     compared_with: Optional[str]
+    review: Optional[ReportReviewDict]

@@ -132,6 +132,9 @@ pub fn write<R: ArrowRow>(rows: &[R], format: Format, path: &Path) -> Result<usi
 pub enum TableKind {
     /// One row per goal and tertial ([`AttainmentRow`](zielsystem_core::analytics::AttainmentRow)).
     Attainment,
+    /// Every goal of every year with its predecessors resolved
+    /// ([`LineageRow`](zielsystem_core::analytics::LineageRow)).
+    Lineage,
     /// Countermeasures × org units.
     Countermeasures,
     /// Indicator values against baseline and target.
@@ -146,13 +149,14 @@ pub enum TableKind {
 
 impl TableKind {
     /// Every table.
-    pub const ALL: [TableKind; 6] = [
+    pub const ALL: [TableKind; 7] = [
         TableKind::Attainment,
         TableKind::Countermeasures,
         TableKind::Indicators,
         TableKind::Risks,
         TableKind::Punctuality,
         TableKind::Problems,
+        TableKind::Lineage,
     ];
 
     /// The table's name (as the CLI's `--table` and Python take it).
@@ -164,6 +168,7 @@ impl TableKind {
             TableKind::Risks => "risks",
             TableKind::Punctuality => "punctuality",
             TableKind::Problems => "problems",
+            TableKind::Lineage => "lineage",
         }
     }
 }
@@ -207,5 +212,6 @@ pub fn write_table(
         TableKind::Risks => rows_and_files(&corpus.risk_table(), format, path),
         TableKind::Punctuality => rows_and_files(&corpus.punctuality_table(), format, path),
         TableKind::Problems => rows_and_files(&corpus.problems, format, path),
+        TableKind::Lineage => rows_and_files(&corpus.lineage_table(), format, path),
     }
 }

@@ -7,7 +7,9 @@
 //!   `-target-system.json`) and files under a folder named `systems` are target systems, every other
 //!   `.json` file is a report sheet, `.jsonl` files whose name starts with `systems` hold systems
 //!   and other `.jsonl` files sheets. Files are read in path order, so `sheets/2022-T1/…` comes
-//!   before `sheets/2022-T2/…` (RS13 reads the earlier tertials).
+//!   before `sheets/2022-T2/…` (RS13 reads the earlier tertials). A folder named `review` is not
+//!   read: it holds the steering service's review logs and the versions of sheets sent back, while
+//!   the counted version of every sheet lies among the sheets.
 //!
 //! A document that is not what its place says is not dropped: the corpus lists it as a problem.
 
@@ -67,6 +69,9 @@ fn walk(folder: &Path, files: &mut Vec<PathBuf>) -> Result<(), ExportError> {
     entries.sort();
     for path in entries {
         if path.is_dir() {
+            if path.file_name().is_some_and(|name| name == "review") {
+                continue;
+            }
             walk(&path, files)?;
         } else {
             files.push(path);

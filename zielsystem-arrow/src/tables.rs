@@ -3,9 +3,10 @@
 
 use zielsystem_core::analytics::corpus::Problem;
 use zielsystem_core::analytics::{
-    AccuracyRow, AttainmentRow, CountermeasureRow, IndicatorRow, PunctualityRow, RiskRow, Summary,
-    TransitionCell,
+    AccuracyRow, AttainmentRow, CountermeasureRow, IndicatorRow, LineageRow, PunctualityRow,
+    RiskRow, Summary, TransitionCell,
 };
+use zielsystem_core::model::vocabulary::OriginKind;
 use zielsystem_core::{Direction, Forecast, Level, Light, Perspective, ReportingStatus};
 
 use crate::table::{ArrowRow, Category, Column, Value};
@@ -65,6 +66,22 @@ pub const DIRECTION: Category = Category {
     values: &["increase", "decrease"],
     labels_de: &["steigend", "fallend"],
 };
+
+/// How a goal relates to goals of an earlier year.
+pub const ORIGIN_KIND: Category = Category {
+    values: &["new", "continued", "reformulated", "split", "merged"],
+    labels_de: &[
+        "neu",
+        "fortgeführt",
+        "neu gefasst",
+        "aufgeteilt",
+        "zusammengeführt",
+    ],
+};
+
+fn origin_kind(value: OriginKind) -> Option<usize> {
+    OriginKind::ALL.iter().position(|k| *k == value)
+}
 
 const REPORTING_STATUS_ALL: [ReportingStatus; 4] = [
     ReportingStatus::SubmittedOnTime,
@@ -614,5 +631,62 @@ mod tests {
             Reason::Invalid,
         ];
         same(REASON, &reasons, Reason::as_str, Reason::label_de);
+    }
+}
+
+impl ArrowRow for LineageRow {
+    const TABLE: &'static str = "lineage";
+    const TITLE_DE: &'static str = "Zielfortschreibung";
+
+    fn columns() -> Vec<Column<Self>> {
+        vec![
+            Column::new(
+                "authority",
+                "Bezirksamt",
+                Value::Text(|r| Some(r.authority.as_str())),
+            ),
+            Column::new("year", "Jahr", Value::Int32(|r| Some(r.year))),
+            Column::new("goal", "Ziel", Value::Text(|r| Some(r.goal.as_str()))),
+            Column::new(
+                "title",
+                "Titel",
+                Value::FreeText(|r| Some(r.title.as_str())),
+            ),
+            Column::new(
+                "perspective",
+                "Perspektive",
+                Value::Category(PERSPECTIVE, |r| perspective(r.perspective)),
+            ),
+            Column::new(
+                "portfolio",
+                "Geschäftsbereich",
+                Value::Text(|r| Some(r.portfolio.as_str())),
+            ),
+            Column::new(
+                "kind",
+                "Herkunft",
+                Value::Category(ORIGIN_KIND, |r| origin_kind(r.kind)),
+            ),
+            Column::new(
+                "predecessors",
+                "Vorgängerziele",
+                Value::TextList(|r| r.predecessors.as_slice()),
+            ),
+            Column::new(
+                "lineage",
+                "Zielfamilie",
+                Value::Text(|r| Some(r.lineage.as_str())),
+            ),
+            Column::new(
+                "roots",
+                "Ursprungsziele",
+                Value::TextList(|r| r.roots.as_slice()),
+            ),
+            Column::new(
+                "generation",
+                "Generation",
+                Value::UInt32(|r| Some(r.generation)),
+            ),
+        ]
     }
 }

@@ -342,6 +342,14 @@ impl Corpus {
         self.rows(attainment_table)
     }
 
+    /// The lineage of the goals of every system, predecessors followed across the years of each
+    /// authority (the rows of [`lineage`](super::lineage::lineage); its problems are left out
+    /// here).
+    pub fn lineage_table(&self) -> Vec<super::lineage::LineageRow> {
+        let systems: Vec<TargetSystem> = self.groups.iter().map(|g| g.system.clone()).collect();
+        super::lineage::lineage(&systems).rows
+    }
+
     /// The countermeasures × org units of every group.
     pub fn countermeasure_table(&self) -> Vec<CountermeasureRow> {
         self.rows(countermeasure_table)

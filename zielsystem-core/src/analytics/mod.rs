@@ -1,5 +1,6 @@
 //! Attainment analytics for analysts: the attainment table, summaries, transitions between two
-//! tertials and the forecast accuracy at year end. Pure functions over a
+//! tertials and the forecast accuracy at year end; across years, the goals' lineage with
+//! transitions and year-end results followed through predecessors ([`lineage`]). Pure functions over a
 //! [`TargetSystem`](crate::TargetSystem) and its [`ReportSheet`](crate::ReportSheet)s; every result
 //! is a flat, serde-serializable row type.
 //!
@@ -35,6 +36,7 @@ mod accuracy;
 mod attainment;
 pub mod corpus;
 mod details;
+pub mod lineage;
 mod summary;
 mod transitions;
 
@@ -46,6 +48,10 @@ pub use corpus::Corpus;
 pub use details::{
     CountermeasureRow, IndicatorRow, PunctualityRow, RiskRow, countermeasure_table,
     indicator_table, punctuality_table, risk_table,
+};
+pub use lineage::{
+    Lineage, LineageProblem, LineageRow, ResultAcrossRow, ResultChange, attainment_across, lineage,
+    results_across, transitions_across,
 };
 pub use summary::{Dimension, DimensionParseError, Summary, summary_by};
 pub use transitions::{AnalyticsError, TransitionCell, Transitions, transitions};
@@ -74,6 +80,8 @@ impl Row for CountermeasureRow {}
 impl Row for IndicatorRow {}
 impl Row for RiskRow {}
 impl Row for PunctualityRow {}
+impl Row for lineage::LineageRow {}
+impl Row for lineage::ResultAcrossRow {}
 
 impl Summary {
     /// The columns of a summary by `by`: the dimensions summarised by, then the counts.

@@ -26,6 +26,10 @@ Documents are immutable; every class converts to and from JSON (``from_json``/``
 dicts (``from_dict``/``to_dict``), compares by value and pickles. A document that is not of its
 shape raises :class:`ParseError` (also a :class:`ValueError`) with every finding at once.
 
+Across years: ``zs.lineage([system_2021, system_2022, system_2023])`` follows each goal through
+its predecessors (:class:`Lineage`: rows, problems, transitions and year-end results across years);
+``system.next_year(t3_sheets)`` drafts next year's system and lists what was not carried.
+
 Supported: CPython ≥ 3.9 (one abi3 wheel).
 """
 
@@ -41,6 +45,8 @@ from zielsystem._rows import (
     AccuracyRowDict,
     AttainmentRowDict,
     Dimension,
+    ReminderDict,
+    ReturnLetterDict,
     ReviewEvent,
     ReviewStatus,
     StatusOverviewDict,
@@ -81,8 +87,11 @@ from zielsystem._zielsystem import (
     ValidationResult,
     __version__,
     consolidate,
+    oparl_paper,
     read_form,
     read_forms,
+    reminders,
+    return_letter,
     validate_paper,
     validate_report,
     status,
@@ -92,6 +101,16 @@ from zielsystem._zielsystem import (
     validate_system,
     working_days_after,
 )
+
+# Goals across years and the carry-over.
+from zielsystem._rows import (
+    LineageDict,
+    LineageProblemDict,
+    LineageRowDict,
+    NotCarriedDict,
+    ResultAcrossRowDict,
+)
+from zielsystem._zielsystem import Lineage, lineage, next_year
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -145,9 +164,14 @@ __all__ = [
     "attainment_table",
     "consolidate",
     "forecast_accuracy",
+    "oparl_paper",
     "status",
     "read_form",
     "read_forms",
+    "ReminderDict",
+    "ReturnLetterDict",
+    "reminders",
+    "return_letter",
     "summary_by",
     "transitions",
     "validate_paper",
@@ -157,6 +181,14 @@ __all__ = [
     "validate_sheets",
     "validate_system",
     "working_days_after",
+    "Lineage",
+    "LineageDict",
+    "LineageProblemDict",
+    "LineageRowDict",
+    "NotCarriedDict",
+    "ResultAcrossRowDict",
+    "lineage",
+    "next_year",
 ]
 
 SystemLike = Union[TargetSystem, str, bytes, Mapping[str, Any]]

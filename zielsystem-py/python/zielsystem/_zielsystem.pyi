@@ -8,6 +8,15 @@ import os
 from typing import Any, Iterable, Literal, Mapping, Sequence, TypedDict, Union, final
 
 from zielsystem._rows import (
+    AccuracyRowDict,
+    AttainmentRowDict,
+    LineageDict,
+    LineageProblemDict,
+    LineageRowDict,
+    NotCarriedDict,
+    ResultAcrossRowDict,
+    ReminderDict,
+    ReturnLetterDict,
     StatusOverviewDict,
     ValidationResultDict,
 )
@@ -65,9 +74,12 @@ __all__ = [
     "validate_review_log",
     "status",
     "working_days_after",
+    "reminders",
+    "return_letter",
     "read_form",
     "read_forms",
     "consolidate",
+    "oparl_paper",
     "attainment_table",
     "summary_by",
     "summary_columns",
@@ -77,6 +89,9 @@ __all__ = [
     "Corpus",
     "load_corpus",
     "labels_de",
+    "Lineage",
+    "lineage",
+    "next_year",
 ]
 
 SCHEMA_VERSION: str
@@ -168,6 +183,9 @@ class TargetSystem:
     @property
     def schema_version(self) -> str:
         """The version of the JSON contract, ``"1"``."""
+    def sheet_schema(self) -> dict[str, Any]:
+        """The report-sheet JSON Schema for this system's sheets: goals, members, org units,
+        indicators and tertials as titled enumerations (for form generators)."""
     @property
     def authority(self) -> str:
         """The authority, e.g. ``"Bezirksamt Mitte von Berlin"``."""
@@ -208,6 +226,13 @@ class TargetSystem:
         """The goal with this id, or ``None``."""
     def holder_on(self, portfolio: str, day: datetime.date) -> str | None:
         """The id of the member holding ``portfolio`` on ``day``, or ``None`` when vacant."""
+    def next_year(
+        self, final_sheets: Iterable[_SheetLike] | None = None
+    ) -> tuple[TargetSystem, list[NotCarriedDict]]:
+        """The draft of next year's system and what was not carried: every goal continued and
+        linked to its predecessor, members with terms still running, the new year's reporting
+        calendar, and — from ``final_sheets``, this year's T3 sheets — last year's final values as
+        baselines."""
     def write_form(
         self,
         tertial: Tertial | str,
@@ -225,6 +250,8 @@ class TargetSystem:
         """The system as JSON text; ``indent`` spaces per level when given."""
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int:
+        """A hash consistent with ``==``: equal documents hash equally."""
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
 @final
@@ -294,6 +321,8 @@ class ReportSheet:
         """The sheet as JSON text; ``indent`` spaces per level when given."""
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int:
+        """A hash consistent with ``==``: equal documents hash equally."""
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
 @final
@@ -366,6 +395,8 @@ class Paper:
         """The paper as JSON text; ``indent`` spaces per level when given."""
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int:
+        """A hash consistent with ``==``: equal documents hash equally."""
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
 @final
@@ -428,6 +459,8 @@ class ReviewLog:
         """The review log as JSON text; ``indent`` spaces per level when given."""
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int:
+        """A hash consistent with ``==``: equal documents hash equally."""
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
 @final
@@ -473,6 +506,8 @@ class Finding:
         """The finding as JSON text."""
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int:
+        """A hash consistent with ``==``: equal documents hash equally."""
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
 @final
@@ -505,12 +540,17 @@ class ValidationResult:
         """The codes found, in order, with repetitions."""
     def has(self, code: str) -> bool:
         """Whether a finding of this code exists."""
+    def __bool__(self) -> bool:
+        """``valid``: ``if result:`` holds exactly when no finding of severity ``error`` exists
+        (warnings do not make a result false)."""
     def to_dict(self) -> ValidationResultDict:
         """The result as a dict of its JSON shape."""
     def to_json(self, *, indent: int | None = None) -> str:
         """The result as JSON text."""
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int:
+        """A hash consistent with ``==``: equal documents hash equally."""
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
 @final
@@ -555,9 +595,9 @@ class TertialReport:
         """The countermeasures proposed, with their goals."""
     @property
     def findings(self) -> list[Finding]:
-        """The findings of TR01–TR05 the report carries."""
+        """The findings of TR01–TR06 the report carries."""
     def validate(self) -> ValidationResult:
-        """TR01–TR05 recomputed on the report as it stands."""
+        """TR01–TR06 recomputed on the report as it stands."""
     def decide(
         self,
         system: _SystemLike,
@@ -602,11 +642,15 @@ class TertialReport:
         """The report as JSON text."""
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int:
+        """A hash consistent with ``==``: equal documents hash equally."""
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
 def validate_system(system: _SystemLike, previous: _SystemLike | None = None) -> ValidationResult:
-    """Validates a target system against TS01–TS11 (and its shape, when given as JSON); ``previous`` is
-    an earlier year's system, usually the previous year's: predecessors of its year must exist there."""
+    """Validates a target system against TS01–TS13 (and its shape, when given as JSON); ``previous`` is
+    an earlier year's system of the same authority, usually the previous year's: predecessors of its
+    year must exist there (TS08); one of the same or a later year, or of another authority, is a TS13
+    finding."""
 
 def validate_sheet(
     sheet: _SheetLike, system: _SystemLike, history: Iterable[_SheetLike] | None = None
@@ -619,7 +663,7 @@ def validate_sheets(
     """Validates many sheets against one system without holding the GIL while the rules run."""
 
 def validate_report(report: _ReportLike) -> ValidationResult:
-    """Re-checks a tertial report against TR01–TR05 as it stands (and its shape, when given as JSON)."""
+    """Re-checks a tertial report against TR01–TR06 as it stands (and its shape, when given as JSON)."""
 
 def validate_paper(paper: _PaperLike) -> ValidationResult:
     """Checks a paper (either kind) against BV01–BV04 (and its shape, when given as JSON)."""
@@ -646,6 +690,32 @@ def status(
 
 def working_days_after(start: datetime.date, end: datetime.date) -> int:
     """The working days in Berlin after ``start`` up to and including ``end``."""
+
+def reminders(
+    system: _SystemLike,
+    tertial: Tertial | str,
+    as_of: datetime.date,
+    sheets: Iterable[_SheetLike],
+    log: _ReviewLogLike | None = None,
+    grace_working_days: int = 5,
+    sender: str = "Steuerungsdienst",
+    example: bool = False,
+) -> list[ReminderDict]:
+    """The reminder letters of the status on ``as_of``: one per member with a sheet still awaited,
+    signed by ``sender``, in Markdown and HTML; ``example`` marks them as examples."""
+
+def return_letter(
+    log: _ReviewLogLike,
+    goal: str,
+    system: _SystemLike,
+    sheets: Iterable[_SheetLike],
+    sender: str | None = None,
+    attachment: str | None = None,
+    example: bool = False,
+) -> ReturnLetterDict:
+    """The return letter for the latest return of ``goal``'s sheet in ``log``: the findings in plain
+    words with their field, the reviewer's comment and the new due date, in Markdown and HTML.
+    Raises ``ValueError`` when the log records no return of the goal's sheet."""
 
 def read_form(
     form: bytes | _Path,
@@ -741,3 +811,77 @@ def transitions(
 
 def forecast_accuracy(system: _SystemLike, sheets: Iterable[_SheetLike]) -> ArrowTable:
     """The forecast accuracy at year end, per perspective and forecasting tertial."""
+
+_OparlFile = tuple[str, str, str, bytes]
+
+def oparl_paper(
+    report: TertialReport,
+    *,
+    main_file: _OparlFile,
+    written_at: datetime.datetime,
+    auxiliary_files: Sequence[_OparlFile] = ...,
+    config: bytes | None = None,
+    base_url: str | None = None,
+    body_url: str | None = None,
+    originator_url: str | None = None,
+    council_url: str | None = None,
+    meeting_url: str | None = None,
+    web_url: str | None = None,
+    paper_file_name: str = ...,
+    web_file_name: str | None = None,
+) -> dict[str, Any]:
+    """The Vorlage zur Kenntnisnahme of the decided ``report`` as an OParl 1.1 ``oparl:Paper``
+    (a dict of its JSON shape). Files are ``(file_name, name, mime_type, content)``; size and
+    checksums come from ``content``. URLs given here win over those of ``config`` (the bytes of
+    a configuration file, as ``zielsystem paper --config`` reads it). ``ValueError`` for a draft,
+    an unreadable ``config`` or a missing required URL (named, never invented)."""
+@final
+class Lineage:
+    """The lineage of the goals of several target systems: each goal's predecessors resolved over
+    the years, with its lineage id (the root of its chain) and generation. Immutable."""
+
+    @property
+    def rows(self) -> list[LineageRowDict]:
+        """One dict per goal and year: by authority, year, then goal order."""
+    @property
+    def problems(self) -> list[LineageProblemDict]:
+        """The references that could not be followed."""
+    @property
+    def authorities(self) -> list[str]:
+        """The authorities, in the order first given."""
+    def to_dict(self) -> LineageDict:
+        """``{"rows": …, "problems": …}``."""
+    def ancestors_in(
+        self, year: int, goal: str, at_year: int, *, authority: str | None = None
+    ) -> list[str]:
+        """The goals of ``at_year`` that ``goal`` of ``year`` descends from."""
+    def transitions(
+        self,
+        sheets: Iterable[_SheetLike],
+        from_tertial: Tertial | str,
+        to_tertial: Tertial | str,
+        *,
+        authority: str | None = None,
+    ) -> TransitionsDict:
+        """The light → light transitions between two tertials of any years, goals followed
+        through their predecessors (the goals named are the later ones)."""
+    def results(
+        self,
+        sheets: Iterable[_SheetLike],
+        from_year: int,
+        to_year: int,
+        *,
+        authority: str | None = None,
+    ) -> list[ResultAcrossRowDict]:
+        """Each goal of ``to_year`` descending from a goal of ``from_year``: its year-end result
+        against its predecessor's."""
+    def __len__(self) -> int: ...
+
+def lineage(systems: Iterable[_SystemLike]) -> Lineage:
+    """The lineage of the goals of ``systems`` (any years, any authorities, any order)."""
+
+def next_year(
+    system: _SystemLike, final_sheets: Iterable[_SheetLike] | None = None
+) -> tuple[TargetSystem, list[NotCarriedDict]]:
+    """The draft of next year's system and what was not carried (see
+    :meth:`TargetSystem.next_year`)."""

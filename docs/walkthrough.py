@@ -2,9 +2,14 @@
 
 Loads the bundled example district, validates it, consolidates the report of tertial II, takes it
 through decision and the council's note with its Bezirksamtsvorlage, evaluates goal attainment and
-draws the lights per tertial. Needs ``pip install "./zielsystem-py[pandas]" matplotlib``.
+draws the lights per tertial; then loads a corpus of several authorities and years, compares them
+across years with a chart, and exports the tables (Parquet for DuckDB, CSV and XLSX for the
+steering service). Needs ``pip install "./zielsystem-py[pandas,polars,duckdb]" matplotlib``.
 
-    python docs/walkthrough.py [--example examples/mitte-2022] [--output walkthrough-out]
+    python docs/walkthrough.py [--example examples/mitte-2022] [--output walkthrough-out] [--corpus DIR]
+
+Without ``--corpus`` a small corpus (4 authorities, 3 years) is generated into the output folder
+with ``cargo run -p zielsystem-bench --bin zielsystem-gen`` (needs the Rust toolchain).
 
 Where the walkthrough shows a refusal (ParseError, LifecycleError), the script exits non-zero when
 the refusal does not come, so CI notices.
@@ -14,13 +19,17 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import shutil
+import subprocess
 from pathlib import Path
 
 import matplotlib
 
 matplotlib.use("Agg")  # draw to files, no window needed
 import matplotlib.pyplot as plt  # noqa: E402
+import duckdb  # noqa: E402
 import pandas as pd  # noqa: E402
+import polars as pl  # noqa: E402
 
 import zielsystem as zs  # noqa: E402
 
@@ -29,6 +38,7 @@ REPO = Path(__file__).resolve().parents[1]
 parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
 parser.add_argument("--example", type=Path, default=REPO / "examples" / "mitte-2022")
 parser.add_argument("--output", type=Path, default=Path("walkthrough-out"))
+parser.add_argument("--corpus", type=Path, help="a zielsystem-gen folder (systems.jsonl, sheets.jsonl)")
 args = parser.parse_args()
 args.output.mkdir(parents=True, exist_ok=True)
 pd.set_option("display.width", 120)
@@ -98,8 +108,13 @@ print(paper, "| BV-Befunde:", zs.validate_paper(paper).codes, zs.validate_paper(
 table = zs.attainment_table(system, sheets)
 frame = table.to_pandas()
 print(frame.head(8).to_string(index=False))
+# Typed columns: tertials and lights are ordered categories, so "worst light of the year" is max().
 at_risk = frame[frame["forecast"].isin(["at_risk", "unlikely"])]
 print("Gefährdet (T2):", ", ".join(at_risk[at_risk["tertial"] == "2022-T2"]["goal"]))
+worst = frame.groupby("goal", observed=True)["light"].max()
+print("Im Jahr rot gewesen:", ", ".join(worst[worst == "red"].index))
+print("Verspätet eingereicht:", frame[frame["days_late"] > 0][["goal", "tertial", "member", "days_late"]].to_string(index=False))
+table.to_xlsx(args.output / "zielerreichung-2022.xlsx")  # German headers and labels, frozen header row
 
 # --- 5. Summaries -----------------------------------------------------------------------------
 by_tertial = zs.summary_by(system, sheets, "tertial").to_pandas()
@@ -140,3 +155,66 @@ fig.tight_layout()
 chart = args.output / "lights-per-tertial.png"
 fig.savefig(chart, dpi=120)
 print("Diagramm:", chart)
+
+# --- 9. Many authorities and years at once ------------------------------------------------------
+corpus_folder = args.corpus
+if corpus_folder is None:
+    corpus_folder = args.output / "corpus"
+    shutil.rmtree(corpus_folder, ignore_errors=True)
+    subprocess.run(
+        ["cargo", "run", "--quiet", "-p", "zielsystem-bench", "--bin", "zielsystem-gen", "--",
+         "--out", str(corpus_folder), "--authorities", "4", "--years", "3", "--first-year", "2021"],
+        check=True,
+        cwd=REPO,
+    )
+corpus = zs.load_corpus(corpus_folder)
+print(corpus)
+# Nothing vanishes: what could not be placed is listed with its reason, and so are placed sheets
+# with error findings (the generator injects some on purpose).
+problems = corpus.problems().to_pandas()
+print(problems.groupby(["reason", "placed"], observed=True).size().to_string())
+attainment = corpus.attainment_table()
+print(f"{len(attainment)} Zeilen aus {corpus.sheets_placed} von {corpus.sheets_read} Berichtsblättern, "
+      f"{len(corpus.groups)} Zielsysteme")
+
+# Across authorities and years with polars: the share of goals at risk at the end of tertial II.
+years = attainment.to_polars()
+share = (
+    years.filter(pl.col("tertial").cast(pl.String).str.ends_with("T2"))
+    .group_by("authority", "year")
+    .agg(pl.col("forecast").is_in(["at_risk", "unlikely"]).mean().alias("share_at_risk"))
+    .sort("authority", "year")
+)
+print(share)
+late = corpus.punctuality_table().to_polars().group_by("authority").agg(
+    pl.col("late").sum(), pl.col("sheets").sum(), pl.col("max_days_late").max()
+).sort("authority")
+print(late)
+
+# --- 10. Chart: share at risk in tertial II per authority over the years ------------------------
+fig, ax = plt.subplots(figsize=(7, 4.6))
+for authority in share["authority"].unique(maintain_order=True):
+    rows = share.filter(pl.col("authority") == authority)
+    ax.plot(rows["year"].to_list(), [100 * v for v in rows["share_at_risk"].to_list()], marker="o", label=authority)
+ax.set_title("Gefährdete Zielerreichung im II. Tertial")
+ax.set_ylabel("Anteil der Ziele in %")
+ax.set_xticks(sorted(share["year"].unique().to_list()))
+ax.legend(fontsize="small", loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, frameon=False)
+fig.tight_layout()
+chart = args.output / "share-at-risk-per-year.png"
+fig.savefig(chart, dpi=120)
+print("Diagramm:", chart)
+
+# --- 11. Exports the steering service opens -----------------------------------------------------
+parquet = args.output / "attainment-parquet"
+shutil.rmtree(parquet, ignore_errors=True)
+files = attainment.to_parquet(parquet, partition=True)  # authority=…/year=…/part-0.parquet
+red = duckdb.sql(
+    f"select authority, year, count(*) filter (where light = 'red') as rot, count(*) as zeilen "
+    f"from read_parquet('{parquet.as_posix()}/**/*.parquet', hive_partitioning = true) "
+    "group by all order by authority, year"
+).fetchall()
+print(f"Parquet: {files} Dateien; DuckDB:", red[:3], "…")
+corpus.countermeasure_table().to_xlsx(args.output / "gegensteuerung.xlsx")
+attainment.to_csv(args.output / "zielerreichung-excel.csv", excel=True)  # semicolons, BOM, German
+print("Exportiert nach", args.output)

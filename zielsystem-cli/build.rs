@@ -41,16 +41,34 @@ fn main() {
         relative(&system),
         system.display().to_string()
     );
-    code.push_str("/// Every sheet of the example, all tertials: (path within the example, JSON text).\npub(super) const SHEETS: &[(&str, &str)] = &[\n");
-    for sheet in &sheets {
+    let mut list = |doc: &str, name: &str, files: &[PathBuf]| {
         let _ = writeln!(
             code,
-            "    ({:?}, include_str!({:?})),",
-            relative(sheet),
-            sheet.display().to_string()
+            "/// {doc}: (path within the example, JSON text).\npub(super) const {name}: &[(&str, &str)] = &["
         );
-    }
-    code.push_str("];\n");
+        for file in files {
+            let _ = writeln!(
+                code,
+                "    ({:?}, include_str!({:?})),",
+                relative(file),
+                file.display().to_string()
+            );
+        }
+        code.push_str("];\n");
+    };
+    list(
+        "Every sheet of the example, all tertials",
+        "SHEETS",
+        &sheets,
+    );
+    // The steering service's review of a tertial: the review log and the returned first versions.
+    let mut review = Vec::new();
+    json_files(&example.join("review"), &mut review);
+    list(
+        "The example's review logs and returned versions",
+        "REVIEW",
+        &review,
+    );
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default()).join("bundle.rs");
     if let Err(error) = std::fs::write(&out, code) {
         println!("cargo:warning=cannot write {}: {error}", out.display());

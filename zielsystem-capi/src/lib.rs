@@ -19,6 +19,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::ptr;
 
 use serde_json::value::RawValue;
+use zielsystem_core::rules::catalogue::{JsonType, JsonTypes};
 use zielsystem_core::rules::limits::{DOCUMENT_MAX_BYTES, FINDINGS_MAX};
 use zielsystem_core::{
     Finding, Message, ReportSheet, TargetSystem, Tertial, ValidationResult, check_sheet_json,
@@ -286,19 +287,23 @@ impl Argument {
 fn missing(argument: Argument) -> Finding {
     about(
         argument,
-        Finding::new(Message::SchemaRequired, "", [("key", argument.name())]),
+        Finding::new(
+            Message::SchemaRequired {
+                key: argument.name().to_string(),
+            },
+            "",
+        ),
     )
 }
 
 /// The finding for a buffer longer than any document may be.
 fn oversized(len: usize) -> Finding {
     Finding::new(
-        Message::SchemaLimitDocumentSize,
+        Message::SchemaLimitDocumentSize {
+            size: u64::try_from(len).unwrap_or(u64::MAX),
+            limit: DOCUMENT_MAX_BYTES,
+        },
         "",
-        [
-            ("size", len.to_string()),
-            ("limit", DOCUMENT_MAX_BYTES.to_string()),
-        ],
     )
 }
 
@@ -365,12 +370,11 @@ fn decode_sheets(
     }
     if omitted > 0 {
         let note = Finding::new(
-            Message::SchemaLimitFindings,
+            Message::SchemaLimitFindings {
+                omitted,
+                limit: FINDINGS_MAX,
+            },
             "",
-            [
-                ("omitted", omitted.to_string()),
-                ("limit", FINDINGS_MAX.to_string()),
-            ],
         );
         findings.push(about(argument, note));
     }
@@ -397,22 +401,19 @@ fn not_an_array(bytes: &[u8]) -> Finding {
         });
     syntax.unwrap_or_else(|| {
         let first = bytes.iter().find(|byte| !byte.is_ascii_whitespace());
-        let (found, found_en) = match first {
-            Some(b'{') => ("Objekt", "object"),
-            Some(b'"') => ("Zeichenkette", "string"),
-            Some(b't' | b'f') => ("Wahrheitswert", "boolean"),
-            Some(b'n') => ("null", "null"),
-            _ => ("Zahl", "number"),
+        let found = match first {
+            Some(b'{') => JsonType::Object,
+            Some(b'"') => JsonType::String,
+            Some(b't' | b'f') => JsonType::Boolean,
+            Some(b'n') => JsonType::Null,
+            _ => JsonType::Number,
         };
         Finding::new(
-            Message::SchemaType,
+            Message::SchemaType {
+                expected: JsonTypes(vec![JsonType::Array]),
+                found,
+            },
             "",
-            [
-                ("expected", "Liste"),
-                ("expected_en", "array"),
-                ("found", found),
-                ("found_en", found_en),
-            ],
         )
     })
 }
@@ -500,14 +501,14 @@ fn consolidate(
         Argument::Tertial,
         tertial,
         |text| text.parse::<Tertial>().ok(),
-        Message::SchemaFormatTertial,
+        |value| Message::SchemaFormatTertial { value },
         &mut findings,
     );
     let as_of = read_text(
         Argument::AsOf,
         as_of,
         zielsystem_core::model::date::parse,
-        Message::SchemaFormatDate,
+        |value| Message::SchemaFormatDate { value },
         &mut findings,
     );
     match (system, sheets, previous, tertial, as_of) {
@@ -527,7 +528,7 @@ fn read_text<T>(
     argument: Argument,
     text: Option<&[u8]>,
     parse: impl FnOnce(&str) -> Option<T>,
-    malformed: Message,
+    malformed: impl FnOnce(String) -> Message,
     findings: &mut Vec<Finding>,
 ) -> Option<T> {
     let Some(text) = text else {
@@ -537,10 +538,7 @@ fn read_text<T>(
     let parsed = std::str::from_utf8(text).ok().and_then(parse);
     if parsed.is_none() {
         let value = shortened(text);
-        findings.push(about(
-            argument,
-            Finding::new(malformed, "", [("value", value)]),
-        ));
+        findings.push(about(argument, Finding::new(malformed(value), "")));
     }
     parsed
 }
@@ -557,7 +555,12 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
 
 /// The validation result of an internal error, described by `detail`.
 fn internal(detail: &str) -> String {
-    let finding = Finding::new(Message::Internal, "", [("detail", detail)]);
+    let finding = Finding::new(
+        Message::Internal {
+            detail: detail.to_string(),
+        },
+        "",
+    );
     serde_json::to_string(&ValidationResult::from_findings(vec![finding]))
         .unwrap_or_else(|_| FALLBACK.to_string())
 }

@@ -1,8 +1,11 @@
 //! `zielsystem demo [--out DIR]`: the whole procedure on the bundled example district, from the
 //! target system and the sheets to the reports of the year: tertial I decided by the Bezirksamt and
 //! noted by the council, tertial II decided, tertial III a draft while sheets are still coming in.
-//! Every paper it writes is marked "Beispiel" ([`RenderOptions::EXAMPLE`]): the example carries a
-//! real authority's name with partly invented goals and figures.
+//! Tertial II is consolidated with the steering service's review log (one sheet returned and
+//! resubmitted), and the demo writes that month's status overview, a reminder and the return letter
+//! with its pre-filled form to `steuerung-2022-T2/`. Every paper and letter it writes is marked
+//! "Beispiel" ([`RenderOptions::EXAMPLE`]): the example carries a real authority's name with partly
+//! invented goals and figures.
 //!
 //! The example's files are compiled into the binary ([`bundle`]), so the demo works from any
 //! directory and from an installed binary alike.
@@ -14,14 +17,20 @@ use chrono::NaiveDate;
 use zielsystem_core::calendar::Period;
 use zielsystem_core::model::paper::{council_paper, decision_paper};
 use zielsystem_core::model::tertial_report::CouncilOutcome;
+use zielsystem_core::render::reminder::reminders;
 use zielsystem_core::render::{RenderOptions, html, markdown};
+use zielsystem_core::rules::{ReviewContext, validate_review_log};
+use zielsystem_core::steering::status::{DEFAULT_GRACE_WORKING_DAYS, status};
+use zielsystem_core::text::german_date;
 use zielsystem_core::{
-    Document, ReportSheet, TargetSystem, Tertial, TertialReport, ValidationResult, consolidate,
+    Document, Finding, ReportSheet, ReviewLog, TargetSystem, Tertial, TertialReport,
+    ValidationResult, consolidate, consolidate_reviewed,
 };
 
 use crate::Failure;
 use crate::input::parse;
 use crate::report::{ReportFormat, render};
+use crate::review::write_return_letter;
 
 /// The bundled example (`examples/mitte-2022/`), compiled in by `build.rs`.
 mod bundle {
@@ -68,6 +77,133 @@ const STEPS: [Step; 3] = [
         noted: None,
     },
 ];
+
+/// The steering service's month of tertial II: the review log (`review/2022-T2/`), the status on a
+/// day before the deadline with its reminders, and the return letter of the goal whose sheet went
+/// back (illustrative, like the numbers).
+const REVIEWED: Period = Period::T2;
+const STATUS_DAY: Ymd = (2022, 9, 21);
+const RETURNED_GOAL: &str = "V04";
+
+/// The example's review log of `tertial` and the returned versions that are not among the sheets.
+fn review_of(tertial: Tertial) -> Result<Option<(ReviewLog, Vec<ReportSheet>)>, Failure> {
+    let prefix = format!("review/{tertial}/");
+    let mut log = None;
+    let mut returned = Vec::new();
+    for (name, text) in bundle::REVIEW
+        .iter()
+        .filter(|(name, _)| name.starts_with(&prefix))
+    {
+        if name.ends_with("/pruefprotokoll.json") {
+            log = Some(parse::<ReviewLog>(name, text.as_bytes())?);
+        } else {
+            returned.push(parse::<ReportSheet>(name, text.as_bytes())?);
+        }
+    }
+    Ok(log.map(|log| (log, returned)))
+}
+
+/// Writes the steering service's papers of the reviewed tertial to `dir/steuerung-<tertial>/`: the
+/// status overview on [`STATUS_DAY`], the first reminder of that day and the return letter with
+/// its pre-filled form. True when the review log has an error finding.
+fn steering_month(
+    out: &mut impl Write,
+    dir: &Path,
+    written: &mut Written,
+    system: &TargetSystem,
+    (log, sheets): (&ReviewLog, &[ReportSheet]),
+) -> Result<bool, Failure> {
+    let checked = validate_review_log(
+        log,
+        ReviewContext {
+            system: Some(system),
+            sheets,
+        },
+    );
+    let dir = dir.join(format!("steuerung-{}", log.tertial));
+    std::fs::create_dir_all(&dir).map_err(|e| Failure(format!("{}: {e}", dir.display())))?;
+    let as_of = day(STATUS_DAY)?;
+    let overview = status(
+        system,
+        log.tertial,
+        as_of,
+        sheets,
+        Some(log),
+        DEFAULT_GRACE_WORKING_DAYS,
+    );
+    written.write(&dir, &format!("stand-{as_of}.md"), &overview.to_markdown())?;
+    let sender = "Frau Sommer";
+    let letters = reminders(&overview, system, sender, RenderOptions::EXAMPLE);
+    if let Some(letter) = letters.first() {
+        let stem = format!(
+            "erinnerung-{}",
+            crate::form::file_stem(letter.member.as_deref().unwrap_or("unbesetzt"))
+        );
+        written.write(&dir, &format!("{stem}.md"), &letter.markdown)?;
+        written.write(&dir, &format!("{stem}.html"), &letter.html)?;
+    }
+    let paths = write_return_letter(
+        &dir,
+        log,
+        RETURNED_GOAL,
+        system,
+        sheets,
+        None,
+        RenderOptions::EXAMPLE,
+    )?;
+    written.files.extend(paths);
+    let awaited: usize = overview
+        .members
+        .iter()
+        .flat_map(|member| &member.goals)
+        .filter(|goal| goal.submitted_on.is_none())
+        .count();
+    writeln!(
+        out,
+        "Prüfprotokoll {}: {} Einträge, {} Befunde; Stand am {}: {} Berichtsblätter ausstehend, {} Erinnerungsschreiben; Rückgabeschreiben zu {}.",
+        log.tertial.label_de(),
+        log.entries.len(),
+        checked.findings.len(),
+        german_date(as_of),
+        awaited,
+        letters.len(),
+        RETURNED_GOAL
+    )?;
+    Ok(!checked.valid)
+}
+
+/// The draft report of `step`: with the example's review log where the tertial has one (then also
+/// the steering service's papers of that month, [`steering_month`]), else as [`consolidate`] does;
+/// and whether the review log has an error finding.
+fn draft(
+    out: &mut impl Write,
+    dir: &Path,
+    written: &mut Written,
+    system: &TargetSystem,
+    step: &Step,
+    (of_tertial, earlier): (&[ReportSheet], &[ReportSheet]),
+) -> Result<(TertialReport, bool), Failure> {
+    let as_of = day(step.as_of)?;
+    let tertial = Tertial::new(system.year, step.period)?;
+    let review = if step.period == REVIEWED {
+        review_of(tertial)?
+    } else {
+        None
+    };
+    Ok(match &review {
+        Some((log, returned)) => {
+            let given: Vec<ReportSheet> = of_tertial.iter().chain(returned).cloned().collect();
+            let history: Vec<ReportSheet> = earlier.iter().chain(&given).cloned().collect();
+            let log_errors = steering_month(out, dir, written, system, (log, &history))?;
+            let report = consolidate_reviewed(system, &given, tertial, as_of, earlier, log);
+            (report, log_errors)
+        }
+        None => (
+            consolidate(system, of_tertial, tertial, as_of, earlier),
+            false,
+        ),
+    })
+}
 
 fn day((year, month, day): (i32, u32, u32)) -> Result<NaiveDate, Failure> {
     NaiveDate::from_ymd_opt(year, month, day)
@@ -265,7 +401,15 @@ pub(crate) fn run(out: &mut impl Write, dir: &Path) -> Result<u8, Failure> {
     let mut first_html = None;
     for step in &STEPS {
         let (tertial, of_tertial) = of(step.period)?;
-        let mut report = consolidate(&system, &of_tertial, tertial, day(step.as_of)?, &earlier);
+        let (mut report, log_errors) = draft(
+            out,
+            dir,
+            &mut written,
+            &system,
+            step,
+            (&of_tertial, &earlier),
+        )?;
+        errors |= log_errors;
         if let Some((decided_on, number, not_adopted)) = step.decided {
             report = advance(out, report, |r| {
                 Ok(r.decide(&system, day(decided_on)?, number, not_adopted))
@@ -281,11 +425,7 @@ pub(crate) fn run(out: &mut impl Write, dir: &Path) -> Result<u8, Failure> {
         if let Some(council) = council_paper(&report) {
             paper.findings.extend(council.validate(()).findings);
         }
-        errors |= !checked.valid
-            || paper
-                .findings
-                .iter()
-                .any(zielsystem_core::Finding::is_error);
+        errors |= !checked.valid || paper.findings.iter().any(Finding::is_error);
         written.report(dir, &report)?;
         first_html.get_or_insert_with(|| dir.join(format!("vorlage-bezirksamt-{tertial}.html")));
         writeln!(

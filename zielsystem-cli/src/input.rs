@@ -23,10 +23,8 @@ pub(crate) struct Input {
 impl Input {
     /// The `SCHEMA_LIMIT` result of a file over the document limit (its bytes were not all read).
     pub(crate) fn oversize<T>(&self) -> Option<Checked<T>> {
-        document_size_finding(self.size).map(|finding| Checked {
-            document: None,
-            result: ValidationResult::from_findings(vec![finding]),
-        })
+        document_size_finding(self.size)
+            .map(|finding| Checked::refused(ValidationResult::from_findings(vec![finding])))
     }
 }
 
@@ -190,7 +188,12 @@ mod tests {
         let mut at = |path: &str| {
             position(
                 &mut locator,
-                &Finding::new(Message::SchemaRequired, path, [("key", "title")]),
+                &Finding::new(
+                    Message::SchemaRequired {
+                        key: "title".to_string(),
+                    },
+                    path,
+                ),
             )
         };
         assert_eq!(at("/goals/0/id"), (3, 12));

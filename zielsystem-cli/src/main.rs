@@ -9,9 +9,13 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod calendar;
 mod demo;
+mod export;
 mod form;
 mod import;
 mod input;
+mod lifecycle;
+mod next_year;
+mod paper;
 mod report;
 mod review;
 mod schema;
@@ -29,13 +33,16 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Zielsystem und Berichtsblätter prüfen: jeder Befund auf einmal, mit Zeile und Spalte.
+    /// Zielsystem, Berichtsblätter, Tertialberichte, Vorlagen und Prüfprotokolle prüfen: jeder Befund auf einmal, mit Zeile und Spalte.
     Validate {
         /// Das Zielsystem (JSON), gegen das die Berichtsblätter geprüft werden.
         #[arg(long)]
-        system: PathBuf,
-        /// Berichtsblätter (JSON); Blätter desselben Ziels bilden zusammen den Verlauf (RS13).
+        system: Option<PathBuf>,
+        /// Dokumente (JSON); die Art wird am Dokument erkannt (oder mit --kind genannt). Blätter desselben Ziels bilden zusammen den Verlauf (RS13).
         sheets: Vec<PathBuf>,
+        /// Die Art aller Dokumente, statt sie am Dokument zu erkennen.
+        #[arg(long, value_enum)]
+        kind: Option<validate::Kind>,
         /// Das Zielsystem eines früheren Jahres (meist des Vorjahres): Vorgängerziele aus seinem Jahr müssen dort stehen (TS08).
         #[arg(long)]
         previous_system: Option<PathBuf>,
@@ -73,13 +80,23 @@ enum Command {
     /// JSON Schemas (Draft 2020-12) ausgeben oder in ein Verzeichnis schreiben.
     Schema {
         /// Verzeichnis, in das alle Schemas geschrieben werden (z. B. `schemas`); ohne: Ausgabe.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "for_system")]
         write: Option<PathBuf>,
         /// Nur dieses Schema ausgeben (Dateiname, z. B. `report-sheet.schema.json`).
+        #[arg(conflicts_with = "for_system")]
         name: Option<String>,
+        /// Das Berichtsblatt-Schema für die Blätter dieses Zielsystems ausgeben (Auswahllisten für Formulare).
+        #[arg(long)]
+        for_system: Option<PathBuf>,
     },
     /// Tertialbericht aus den Berichtsblättern eines Tertials zusammenfassen (Markdown, HTML, JSON, SVG).
     Report(report::ReportArgs),
+    /// Beschluss des Bezirksamts über den Bericht eintragen (geprüft; verweigert mit den Befunden, ohne zu schreiben).
+    Decide(lifecycle::DecideArgs),
+    /// Kenntnisnahme durch die BVV eintragen: Tag, Drucksachen-Nr., Ergebnis (geprüft wie `decide`).
+    Note(lifecycle::NoteArgs),
+    /// Die Vorlage zum Stadium des Berichts: Markdown, HTML, PDF oder OParl-Übergabeordner.
+    Paper(paper::PaperArgs),
     /// Stand der Berichtsblätter an einem Tag: je Mitglied die fälligen Ziele, Frist, Stand, Prüfung und Eskalation.
     Status(status::StatusArgs),
     /// Prüfprotokoll fortschreiben: Eingang, Rückgabe oder Annahme eines Berichtsblatts (geprüft, bevor geschrieben wird).
@@ -88,6 +105,10 @@ enum Command {
     Form(form::FormArgs),
     /// Ausgefüllte Formulare (XLSX, ODS) einlesen, prüfen (Befunde mit Zelle) und als JSON schreiben.
     Import(import::ImportArgs),
+    /// Eine Auswertungstabelle vieler Bezirksämter und Jahre als Parquet, CSV oder XLSX schreiben.
+    Export(export::ExportArgs),
+    /// Das Zielsystem des Folgejahres entwerfen: Ziele fortgeführt, laufende Amtszeiten, Jahresendwerte als Ausgangswerte.
+    NextYear(next_year::NextYearArgs),
     /// Das ganze Verfahren am mitgelieferten Beispielbezirk: prüfen, zusammenfassen, Berichte schreiben.
     Demo {
         /// Verzeichnis für die Berichte.
@@ -127,6 +148,7 @@ fn main() -> ExitCode {
         Command::Validate {
             system,
             sheets,
+            kind,
             previous_system,
             format,
         } => validate::run(
@@ -134,6 +156,7 @@ fn main() -> ExitCode {
             &validate::Args {
                 system,
                 sheets,
+                kind,
                 previous_system,
                 format,
             },
@@ -157,15 +180,25 @@ fn main() -> ExitCode {
             .map(|()| 0)
             .map_err(Failure::from),
         Command::Calendar { year, format } => calendar::run(&mut stdout, year, format),
-        Command::Schema { write, name } => {
-            schema::run(&mut stdout, write.as_deref(), name.as_deref())
-        }
+        Command::Schema {
+            write,
+            name,
+            for_system,
+        } => match for_system {
+            Some(system) => schema::for_system(&mut stdout, &system),
+            None => schema::run(&mut stdout, write.as_deref(), name.as_deref()),
+        },
         Command::Report(args) => report::run(&mut stdout, &args),
         Command::Status(args) => status::run(&mut stdout, &args),
+        Command::Decide(args) => lifecycle::decide(&mut stdout, &args),
+        Command::Note(args) => lifecycle::note(&mut stdout, &args),
+        Command::Paper(args) => paper::run(&mut stdout, &args),
         Command::Review(args) => review::run(&mut stdout, &args),
         Command::Demo { out } => demo::run(&mut stdout, &out),
         Command::Form(args) => form::run(&mut stdout, &args),
         Command::Import(args) => import::run(&mut stdout, &args),
+        Command::Export(args) => export::run(&mut stdout, &args),
+        Command::NextYear(args) => next_year::run(&mut stdout, &args),
     };
     let _ = stdout.flush();
     match outcome {

@@ -1,6 +1,8 @@
 //! `zielsystem report --system S --tertial 2022-T1 [--as-of DATE] [--previous SHEET ...]
-//! [--format md|html|json|svg|pdf] [-o FILE] SHEET ...`: consolidates the sheets of a tertial into
-//! the report and writes it (PDF: the Bezirksamtsvorlage with its Anlage, into a file only). Exit code 0 when the report has no error finding, 1 when it has (the
+//! [--format md|html|json|svg|pdf] [--review-log LOG] [-o FILE] SHEET ...`: consolidates the sheets
+//! of a tertial into the report and writes it (PDF: the Bezirksamtsvorlage with its Anlage, into a
+//! file only); with the review log, each goal's accepted version counts and the report lists every
+//! version's digest (the log is checked first, RV01–RV04). Exit code 0 when the report has no error finding, 1 when it has (the
 //! report is written all the same: a draft with missing sheets is a normal working state), 2 on
 //! usage or I/O errors.
 
@@ -8,8 +10,10 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use zielsystem_core::rules::{ReviewContext, validate_review_log};
 use zielsystem_core::{
-    Document, Finding, ReportSheet, TargetSystem, Tertial, TertialReport, consolidate,
+    Document, Finding, ReportSheet, ReviewLog, TargetSystem, Tertial, TertialReport, consolidate,
+    consolidate_reviewed,
 };
 
 use crate::Failure;
@@ -53,6 +57,10 @@ pub(crate) struct ReportArgs {
     /// Ausgabedatei; ohne: Standardausgabe.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Das Prüfprotokoll des Tertials (JSON): dann zählt je Ziel die angenommene Fassung, und der
+    /// Bericht nennt jede Fassung mit Prüfsumme.
+    #[arg(long = "review-log", value_name = "LOG")]
+    review_log: Option<PathBuf>,
     /// Die Berichtsblätter des Tertials (JSON).
     #[arg(value_name = "SHEET")]
     sheets: Vec<PathBuf>,
@@ -126,12 +134,35 @@ pub(crate) fn run(out: &mut impl Write, args: &ReportArgs) -> Result<u8, Failure
         &system_result.findings,
     )?;
     let history: Vec<ReportSheet> = previous.iter().chain(&sheets).cloned().collect();
+    let report = match args.review_log.as_deref() {
+        Some(path) => {
+            let log: ReviewLog = parse_file(path)?;
+            let context = ReviewContext {
+                system: Some(&system),
+                sheets: &history,
+            };
+            let result = validate_review_log(&log, context);
+            input_errors |= !result.valid;
+            print_findings(&mut stderr, &path.display().to_string(), &result.findings)?;
+            consolidate_reviewed(&system, &sheets, args.tertial, as_of, &previous, &log)
+        }
+        None => consolidate(&system, &sheets, args.tertial, as_of, &previous),
+    };
     for (path, sheet) in args.sheets.iter().zip(&sheets) {
+        // A version the review log superseded (returned, then corrected) is not in the report: its
+        // findings are why it went back, not a problem of the report.
+        if args.review_log.is_some() && !report.sheets.contains(sheet) {
+            writeln!(
+                stderr,
+                "{}: ersetzte Fassung laut Prüfprotokoll, nicht im Bericht",
+                terminal_safe(&path.display().to_string())
+            )?;
+            continue;
+        }
         let result = sheet.validate((&system, &history));
         input_errors |= !result.valid;
         print_findings(&mut stderr, &path.display().to_string(), &result.findings)?;
     }
-    let report = consolidate(&system, &sheets, args.tertial, as_of, &previous);
     let bytes = render(&report, args.format)?;
     match &args.output {
         Some(path) => {

@@ -1,11 +1,21 @@
-//! `zielsystem schema [NAME] [--write DIR]`: the JSON Schemas generated from the core's types.
+//! `zielsystem schema [NAME] [--write DIR]`: the JSON Schemas generated from the core's types;
+//! `zielsystem schema --for-system SYSTEM.json`: the report-sheet schema of one target system.
 
 use std::io::Write;
 use std::path::Path;
 
-use zielsystem_core::schema;
+use zielsystem_core::{TargetSystem, schema};
 
 use crate::Failure;
+use crate::input;
+
+/// Prints the report-sheet schema of the target system in `path` ([`schema::sheet_schema_for`]).
+pub(crate) fn for_system(out: &mut impl Write, path: &Path) -> Result<u8, Failure> {
+    let system: TargetSystem = input::parse_file(path)?;
+    let text = schema::to_pretty_json(&schema::sheet_schema_for(&system));
+    out.write_all(text.as_bytes())?;
+    Ok(0)
+}
 
 pub(crate) fn run(
     out: &mut impl Write,

@@ -113,7 +113,12 @@ pub(crate) fn run(out: &mut impl Write, args: &StatusArgs) -> Result<u8, Failure
     out.write_all(text.as_bytes())?;
     if let Some(dir) = &args.reminders {
         std::fs::create_dir_all(dir).map_err(|e| Failure(format!("{}: {e}", dir.display())))?;
-        for letter in reminders(&overview, &system, &args.sender) {
+        for letter in reminders(
+            &overview,
+            &system,
+            &args.sender,
+            zielsystem_core::render::RenderOptions::default(),
+        ) {
             let stem = format!(
                 "erinnerung-{}",
                 letter.member.as_deref().unwrap_or("unbesetzt")

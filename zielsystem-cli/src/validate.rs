@@ -1,8 +1,11 @@
-//! `zielsystem validate --system SYSTEM.json [SHEET.json ...] [--previous-system PREV.json]
-//! [--format text|json]`: every finding of every document at once.
+//! `zielsystem validate [--system SYSTEM.json] [DOCUMENT.json ...] [--kind KIND]
+//! [--previous-system PREV.json] [--format text|json]`: every finding of every document at once.
 //!
-//! Sheets of the same goal given together form each other's history (RS13). Exit codes: 0 when every
-//! document is valid, 1 when any has an error finding, 2 for usage and I/O errors.
+//! Documents may be target systems, report sheets, tertial reports, papers and review logs; the kind
+//! of each is read from the document (its `$schema`, else its keys) unless `--kind` names it. Sheets
+//! are checked against `--system` (without it, sheets are a usage error); sheets of the same goal given together form each other's history
+//! (RS13), and a review log is checked with the system and the sheets given. Exit codes: 0 when
+//! every document is valid, 1 when any has an error finding, 2 for usage and I/O errors.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -11,7 +14,10 @@ use clap::ValueEnum;
 use serde::Serialize;
 use zielsystem_core::decode::Checked;
 use zielsystem_core::decode::locate::Locator;
-use zielsystem_core::{Decode, Document, ReportSheet, TargetSystem, ValidationResult};
+use zielsystem_core::rules::review_log::ReviewContext;
+use zielsystem_core::{
+    Decode, Document, Paper, ReportSheet, ReviewLog, TargetSystem, TertialReport, ValidationResult,
+};
 
 use crate::Failure;
 use crate::input::{self, Input, finding_line};
@@ -25,11 +31,68 @@ pub(crate) enum ValidateFormat {
     Json,
 }
 
+/// The kinds of document `validate` checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Kind {
+    /// Zielsystem.
+    System,
+    /// Berichtsblatt.
+    Sheet,
+    /// Tertialbericht.
+    Report,
+    /// Bezirksamtsvorlage.
+    Paper,
+    /// Prüfprotokoll.
+    Review,
+}
+
+impl Kind {
+    /// The kind of the document in `bytes`: named by its `$schema` (the file name of a published
+    /// schema), else recognised by a key only that kind has; a sheet when nothing says otherwise
+    /// (also for bytes that are not JSON: their findings say why).
+    fn of(bytes: &[u8]) -> Kind {
+        let Ok(serde_json::Value::Object(root)) = serde_json::from_slice(bytes) else {
+            return Kind::Sheet;
+        };
+        let kinds = [
+            (TargetSystem::KIND, Kind::System),
+            (ReportSheet::KIND, Kind::Sheet),
+            (TertialReport::KIND, Kind::Report),
+            (Paper::KIND, Kind::Paper),
+            (ReviewLog::KIND, Kind::Review),
+        ];
+        if let Some(link) = root.get("$schema").and_then(serde_json::Value::as_str) {
+            let file = link.rsplit(['/', ':']).next().unwrap_or(link);
+            if let Some((_, kind)) = kinds
+                .iter()
+                .find(|(name, _)| file == format!("{name}.schema.json"))
+            {
+                return *kind;
+            }
+        }
+        let has = |key: &str| root.contains_key(key);
+        if has("entries") {
+            Kind::Review
+        } else if has("stage") || has("missing_goals") {
+            Kind::Report
+        } else if has("mission_statement") || has("year") {
+            Kind::System
+        } else if has("forecast") || has("goal") || has("reporting_member") {
+            Kind::Sheet
+        } else if has("kind") || has("sections") {
+            Kind::Paper
+        } else {
+            Kind::Sheet
+        }
+    }
+}
+
 /// The arguments of `validate`.
 #[derive(Debug)]
 pub(crate) struct Args {
-    pub(crate) system: PathBuf,
+    pub(crate) system: Option<PathBuf>,
     pub(crate) sheets: Vec<PathBuf>,
+    pub(crate) kind: Option<Kind>,
     pub(crate) previous_system: Option<PathBuf>,
     pub(crate) format: ValidateFormat,
 }
@@ -48,51 +111,100 @@ struct Outcome {
     result: ValidationResult,
 }
 
+/// `checked` for an input: refused unread when it is over the size limit, else `check(bytes)`.
+fn checked<T>(input: &Input, check: impl FnOnce(&[u8]) -> Checked<T>) -> Checked<T> {
+    input.oversize().unwrap_or_else(|| check(&input.bytes))
+}
+
 pub(crate) fn run(out: &mut impl Write, args: &Args) -> Result<u8, Failure> {
     // Read everything first: an unreadable file ends the command before any output.
-    let system_input = input::read(&args.system)?;
+    let system_input = args.system.as_deref().map(input::read).transpose()?;
     let previous = args
         .previous_system
         .as_deref()
         .map(input::parse_file::<TargetSystem>)
         .transpose()
         .map_err(|Failure(message)| Failure(format!("Vorjahres-Zielsystem: {message}")))?;
-    let sheet_inputs: Vec<Input> = args
+    let inputs: Vec<(Kind, Input)> = args
         .sheets
         .iter()
-        .map(|path| input::read(path))
-        .collect::<Result<_, _>>()?;
-
-    let system = system_input
-        .oversize()
-        .unwrap_or_else(|| TargetSystem::check(&system_input.bytes, previous.as_ref()));
-    let mut documents = vec![Outcome {
-        path: args.system.clone(),
-        source: system_input.bytes,
-        result: system.result,
-    }];
-
-    let decoded: Vec<Checked<ReportSheet>> = sheet_inputs
-        .iter()
-        .map(|input| {
-            input
-                .oversize()
-                .unwrap_or_else(|| ReportSheet::decode(&input.bytes))
+        .map(|path| {
+            let input = input::read(path)?;
+            let kind = args.kind.unwrap_or_else(|| Kind::of(&input.bytes));
+            Ok((kind, input))
         })
-        .collect();
-    let all_sheets: Vec<ReportSheet> = decoded
+        .collect::<Result<_, Failure>>()?;
+
+    if args.system.is_none() {
+        if inputs.is_empty() {
+            return Err(Failure(
+                "nichts zu prüfen: ein Zielsystem (--system) oder Dokumente angeben".into(),
+            ));
+        }
+        if inputs.iter().any(|(kind, _)| *kind == Kind::Sheet) {
+            return Err(Failure(
+                "Berichtsblätter werden gegen ihr Zielsystem geprüft: --system SYSTEM.json angeben"
+                    .into(),
+            ));
+        }
+    }
+    let mut documents = Vec::new();
+    let system = match (&args.system, system_input) {
+        (Some(path), Some(system_input)) => {
+            let system = checked(&system_input, |bytes| {
+                TargetSystem::check(bytes, previous.as_ref())
+            });
+            documents.push(Outcome {
+                path: path.clone(),
+                source: system_input.bytes,
+                result: system.result.clone(),
+            });
+            system.document
+        }
+        _ => None,
+    };
+
+    let sheets: Vec<Option<Checked<ReportSheet>>> = inputs
         .iter()
+        .map(|(kind, input)| (*kind == Kind::Sheet).then(|| checked(input, ReportSheet::decode)))
+        .collect();
+    let all_sheets: Vec<ReportSheet> = sheets
+        .iter()
+        .flatten()
         .filter_map(|checked| checked.document.clone())
         .collect();
-    for ((path, input), checked) in args.sheets.iter().zip(sheet_inputs).zip(decoded) {
-        let result = match (&system.document, &checked.document) {
-            (Some(system), Some(sheet)) => {
-                // The others given with it are its history; the rules keep the earlier
-                // tertials of the same goal.
-                let findings = sheet.validate((system, &all_sheets)).findings;
-                checked.with_findings(findings).result
+    let mut unchecked_sheets = false;
+    for ((path, (kind, input)), sheet) in args.sheets.iter().zip(inputs).zip(sheets) {
+        let result = match (kind, sheet) {
+            // The others given with it are its history; the rules keep the earlier tertials of
+            // the same goal.
+            (Kind::Sheet, Some(sheet)) => {
+                if let Some(system) = &system {
+                    sheet
+                        .with_rules(|sheet| sheet.validate((system, &all_sheets)).findings)
+                        .result
+                } else {
+                    unchecked_sheets = true;
+                    sheet.result
+                }
             }
-            _ => checked.result,
+            (Kind::System, _) => {
+                checked(&input, |bytes| {
+                    TargetSystem::check(bytes, previous.as_ref())
+                })
+                .result
+            }
+            (Kind::Report, _) => checked(&input, |bytes| TertialReport::check(bytes, ())).result,
+            (Kind::Paper, _) => checked(&input, |bytes| Paper::check(bytes, ())).result,
+            (Kind::Review, _) => {
+                let context = ReviewContext {
+                    system: system.as_ref(),
+                    sheets: &all_sheets,
+                };
+                checked(&input, |bytes| ReviewLog::check(bytes, context)).result
+            }
+            // Every sheet was decoded above; decoding again says the same.
+            (Kind::Sheet, None) => checked(&input, ReportSheet::decode).result,
         };
         documents.push(Outcome {
             path: path.clone(),
@@ -101,6 +213,18 @@ pub(crate) fn run(out: &mut impl Write, args: &Args) -> Result<u8, Failure> {
         });
     }
 
+    print(out, args, &documents, unchecked_sheets)?;
+    let any_error = documents.iter().any(|document| !document.result.valid);
+    Ok(u8::from(any_error))
+}
+
+/// Prints every document's findings in the format asked for.
+fn print(
+    out: &mut impl Write,
+    args: &Args,
+    documents: &[Outcome],
+    unchecked_sheets: bool,
+) -> Result<(), Failure> {
     match args.format {
         ValidateFormat::Json => {
             let reports: Vec<DocumentReport<'_>> = documents
@@ -114,7 +238,7 @@ pub(crate) fn run(out: &mut impl Write, args: &Args) -> Result<u8, Failure> {
             writeln!(out)?;
         }
         ValidateFormat::Text => {
-            for document in &documents {
+            for document in documents {
                 let source = String::from_utf8_lossy(&document.source);
                 let mut locator = Locator::new(&source);
                 let name = document.path.display().to_string();
@@ -122,17 +246,16 @@ pub(crate) fn run(out: &mut impl Write, args: &Args) -> Result<u8, Failure> {
                     writeln!(out, "{}", finding_line(&name, &mut locator, finding))?;
                 }
             }
-            if system.document.is_none() && !args.sheets.is_empty() {
+            if unchecked_sheets {
                 writeln!(
                     out,
                     "Hinweis: Das Zielsystem ist ungültig; die Berichtsblätter wurden nur gegen das Schema geprüft."
                 )?;
             }
-            writeln!(out, "{}", summary(&documents))?;
+            writeln!(out, "{}", summary(documents))?;
         }
     }
-    let any_error = documents.iter().any(|document| !document.result.valid);
-    Ok(u8::from(any_error))
+    Ok(())
 }
 
 fn plural(count: usize, one: &str, many: &str) -> String {
@@ -166,8 +289,13 @@ mod tests {
             source: Vec::new(),
             result,
         };
-        let error = Finding::new(Message::GoalUnknown, "/goal", [("goal", "A9")]);
-        let warning = Finding::new(Message::NoContribution, "/contributions", [("", "")]);
+        let error = Finding::new(
+            Message::GoalUnknown {
+                goal: "A9".to_string(),
+            },
+            "/goal",
+        );
+        let warning = Finding::new(Message::NoContribution {}, "/contributions");
         let documents = [
             document(ValidationResult::from_findings(vec![error, warning])),
             document(ValidationResult::from_findings(Vec::new())),

@@ -213,6 +213,36 @@ fn check_string(case: &Value, problems: &mut Vec<String>) {
     }
 }
 
+/// An OParl configuration given to `paper --format oparl --config`: a malformed one refuses the
+/// command (exit 2) and says the configuration cannot be read; a readable one is never called
+/// unreadable.
+fn check_oparl_config(case: &Value, path: &Path, dir: &Path, problems: &mut Vec<String>) {
+    let name = case["name"].as_str().unwrap();
+    let ok = case["expect"].as_str() == Some("ok");
+    let report = "tests/cases/report/tr04-near-miss-council-note-without-number/report.json";
+    let out = dir.join(format!("{name}-oparl")).join("paper.json");
+    let run = zielsystem(&[
+        "paper",
+        report,
+        "--format",
+        "oparl",
+        "--config",
+        path.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    sanity(name, "paper --config", &run, problems);
+    printable(name, "paper --config", &run.output.stderr, problems);
+    let stderr = String::from_utf8_lossy(&run.output.stderr);
+    let unreadable = stderr.contains("OParl-Konfiguration ist unlesbar");
+    if ok == unreadable || (!ok && run.output.status.code() != Some(2)) {
+        problems.push(format!(
+            "{name}: exit {:?}: {stderr}",
+            run.output.status.code()
+        ));
+    }
+}
+
 #[test]
 fn every_malformed_case_through_the_cli() {
     let manifest: Value =
@@ -229,6 +259,12 @@ fn every_malformed_case_through_the_cli() {
                 std::fs::remove_file(&path).unwrap();
             }
             "tertial" | "date" => check_string(case, &mut problems),
+            "oparl_config" => {
+                let path = dir.join(format!("{}.json", case["name"].as_str().unwrap()));
+                std::fs::write(&path, bytes_of(case)).unwrap();
+                check_oparl_config(case, &path, &dir, &mut problems);
+                std::fs::remove_file(&path).unwrap();
+            }
             _ => continue,
         }
         ran += 1;

@@ -89,10 +89,14 @@ fn the_steering_services_day() {
             "RS10",
             "--comment",
             "Bitte die Datenlage ergänzen.",
-            "--due",
-            "2022-06-14",
+            "--within",
+            "10",
         ],
     ));
+    // Ten Berlin working days after 25 May 2022: Christi Himmelfahrt (26 May) and Pfingstmontag
+    // (6 June) do not count.
+    let written: serde_json::Value = serde_json::from_slice(&std::fs::read(&log).unwrap()).unwrap();
+    assert_eq!(written["entries"][2]["due_on"], "2022-06-10");
     let before = std::fs::read(&log).unwrap();
 
     // Refused, each with its finding; the file is unchanged.

@@ -164,6 +164,101 @@ fn status_words_and_escalation() {
     );
     let letter = std::fs::read_to_string(dir.join("erinnerung-m-bzbm.md")).unwrap();
     assert!(letter.contains("| A01 | Klimaschutz"), "{letter}");
-    assert!(letter.contains("Im Auftrag\nFrau Sommer"), "{letter}");
+    assert!(letter.contains("Im Auftrag\\\nFrau Sommer"), "{letter}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The example's tertial II: the return letter of V04 with its pre-filled form, and the report
+/// consolidated with the review log (V04's corrected version counts, both digests listed).
+#[test]
+fn return_letter_and_report_with_the_review_log() {
+    let example = root().join("examples/mitte-2022");
+    let system = example.join("target-system.json").display().to_string();
+    let log = example
+        .join("review/2022-T2/pruefprotokoll.json")
+        .display()
+        .to_string();
+    let first = example
+        .join("review/2022-T2/V04-erste-fassung.json")
+        .display()
+        .to_string();
+    let mut sheets: Vec<String> = std::fs::read_dir(example.join("sheets/2022-T2"))
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .collect();
+    sheets.sort();
+    sheets.push(first.clone());
+    let dir = std::env::temp_dir().join(format!("zielsystem-return-{}", std::process::id()));
+    let output = zielsystem(&args(&[
+        "review",
+        "letter",
+        "--log",
+        &log,
+        "--system",
+        &system,
+        "--goal",
+        "V04",
+        "-o",
+        &dir.display().to_string(),
+        &first,
+    ]));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let letter = std::fs::read_to_string(dir.join("rueckgabe-V04.md")).unwrap();
+    assert!(
+        letter.contains("| Risiken | Bei der Einschätzung"),
+        "{letter}"
+    );
+    assert!(letter.contains("bis zum 23.09.2022"), "{letter}");
+    assert!(letter.contains("Anlage: V04.xlsx"), "{letter}");
+    assert!(dir.join("rueckgabe-V04.html").exists());
+    assert!(std::fs::metadata(dir.join("V04.xlsx")).unwrap().len() > 1000);
+    let _ = std::fs::remove_dir_all(&dir);
+
+    let mut command = args(&[
+        "report",
+        "--system",
+        &system,
+        "--tertial",
+        "2022-T2",
+        "--as-of",
+        "2022-10-04",
+        "--format",
+        "json",
+        "--review-log",
+        &log,
+    ]);
+    command.extend(sheets);
+    let output = zielsystem(&command);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["sheets"].as_array().unwrap().len(), 23);
+    assert_eq!(report["review"]["pending_goals"], serde_json::json!([]));
+    let v04 = report["review"]["goals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["goal"] == "V04")
+        .unwrap();
+    assert_eq!(v04["versions"].as_array().unwrap().len(), 2);
+    assert_eq!(v04["versions"][0]["due_on"], "2022-09-23");
+    assert_eq!(v04["versions"][1]["accepted_on"], "2022-09-15");
+    assert_eq!(
+        report["goals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["goal"] == "V04")
+            .unwrap()["sheet_digest"],
+        v04["counted_digest"]
+    );
 }

@@ -354,3 +354,57 @@ fn the_bundled_example_exits_0() {
         text(&output.stdout)
     );
 }
+
+#[test]
+fn every_kind_of_document_is_validated() {
+    // A tertial report, a paper and a review log need no system; their kind is read from them.
+    let output = zielsystem(&[
+        "validate",
+        "tests/cases/report/tr04-draft-with-decision/report.json",
+        "tests/cases/paper/bv02-sections-missing/paper.json",
+        "tests/cases/review/rv03-resubmission-unchanged/log.json",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let reports: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let codes = |i: usize| -> Vec<String> {
+        reports[i]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(codes(0).contains(&"TR04".to_string()), "{:?}", codes(0));
+    assert!(codes(1).contains(&"BV02".to_string()), "{:?}", codes(1));
+    assert!(codes(2).contains(&"RV03".to_string()), "{:?}", codes(2));
+    // --kind names the kind instead: a paper read as a report is refused at schema level.
+    let forced = zielsystem(&[
+        "validate",
+        "--kind",
+        "report",
+        "tests/cases/paper/bv02-sections-missing/paper.json",
+    ]);
+    assert_eq!(forced.status.code(), Some(1));
+    assert!(
+        text(&forced.stdout).contains("SCHEMA_"),
+        "{}",
+        text(&forced.stdout)
+    );
+}
+
+#[test]
+fn a_misspelt_key_and_three_rule_problems_in_one_call() {
+    let output = zielsystem(&[
+        "validate",
+        "--system",
+        "tests/fixtures/rules-system-2022.json",
+        "tests/cases/sheet/across-misspelt-key-and-three-rules/sheet.json",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = text(&output.stdout);
+    for code in ["SCHEMA_UNKNOWN_KEY", "RS03", "RS05", "RS07"] {
+        assert!(stdout.contains(&format!("[{code}]")), "{code}: {stdout}");
+    }
+}

@@ -1,20 +1,24 @@
 //! Consolidation by the steering service: every sheet of a tertial into one [`TertialReport`], and
 //! the report's lifecycle draft → decided by the Bezirksamt → noted by the council.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use crate::calendar::Tertial;
 use crate::digest::sheet_digest;
 use crate::findings::{Finding, ValidationResult};
 use crate::model::report_sheet::ReportSheet;
+use crate::model::review_log::{ReviewEntry, ReviewLog, ReviewStatus};
 use crate::model::target_system::{Resolution, TargetSystem};
 use crate::model::tertial_report::{
     ChangeDirection, CouncilNote, CouncilOutcome, Counts, ForecastCount, GoalEntry, GoalIndicators,
-    HistoryEntry, LightChange, PortfolioCount, ReportContext, ReportCountermeasure,
-    ReportingStatus, Stage, TertialReport,
+    GoalReview, HistoryEntry, LightChange, PortfolioCount, ReportContext, ReportCountermeasure,
+    ReportReview, ReportingStatus, SheetVersion, Stage, TertialReport,
 };
 use crate::model::vocabulary::{Forecast, Light, OrgUnitKind, Perspective};
 use crate::rules::catalogue::{Code, Message};
+use crate::rules::review_log::states as review_states;
 use crate::rules::{tertial_report, validate_sheet};
 
 /// Consolidates the sheets of `tertial` into a draft report as of `as_of`.
@@ -37,21 +41,168 @@ pub fn consolidate(
     as_of: NaiveDate,
     previous: &[ReportSheet],
 ) -> TertialReport {
-    // Where one goal has several sheets (TR02), the one submitted last counts (on equal days, the
-    // later one given) — the same choice as `analytics::attainment_table`, so report and table
-    // never show different lights for a goal.
-    let counted = |goal: &str| {
-        sheets
-            .iter()
-            .enumerate()
-            .filter(|(_, sheet)| {
-                sheet.goal == goal
-                    && sheet.authority == system.authority
-                    && sheet.tertial == tertial
-            })
-            .max_by_key(|(position, sheet)| (sheet.submitted_on, *position))
-            .map(|(position, _)| position)
+    build(system, sheets, tertial, as_of, previous, &HashMap::new())
+}
+
+/// Consolidates as [`consolidate`] does, with the steering service's review log of the tertial.
+///
+/// Only the log's entries dated on or before `as_of` count. For a goal the log names, the report
+/// counts the accepted version of its sheet; while no version is accepted, the version that came in
+/// last (under review, or returned and awaiting its correction) — the member's word on the goal as
+/// it stands — and the goal is listed in `review.pending_goals`. The other versions the log names
+/// are left out of the report's sheets (they are superseded, not second sheets) but keep their
+/// digests in `review.goals`, with the days they came in, went back and were accepted; the
+/// reporting status counts from the first version (a correction does not make a sheet late). Sheets the
+/// log does not name count as in [`consolidate`]. A version whose sheet is not given leaves its
+/// goal without a sheet.
+pub fn consolidate_reviewed(
+    system: &TargetSystem,
+    sheets: &[ReportSheet],
+    tertial: Tertial,
+    as_of: NaiveDate,
+    previous: &[ReportSheet],
+    log: &ReviewLog,
+) -> TertialReport {
+    let states = review_states(log, Some(as_of));
+    let versions = versions(log, as_of);
+    let counted: HashMap<String, String> = states
+        .iter()
+        .map(|(goal, state)| (goal.clone(), state.digest().to_owned()))
+        .collect();
+    let superseded = |sheet: &ReportSheet| {
+        versions.get(&sheet.goal).is_some_and(|list| {
+            let digest = sheet_digest(sheet);
+            counted.get(&sheet.goal) != Some(&digest)
+                && list.iter().any(|version| version.digest == digest)
+        })
     };
+    let kept: Vec<ReportSheet> = sheets
+        .iter()
+        .filter(|sheet| sheet.tertial != tertial || !superseded(sheet))
+        .cloned()
+        .collect();
+    let mut report = build(system, &kept, tertial, as_of, previous, &counted);
+    // A corrected version does not make a sheet late: the reporting status counts from the first
+    // version's submission (its sheet's day where given, else the day the log received it), as
+    // the status overview does.
+    for entry in report
+        .goals
+        .iter_mut()
+        .filter(|entry| entry.sheet.is_some())
+    {
+        let Some(list) = versions.get(&entry.goal) else {
+            continue;
+        };
+        let first = sheets
+            .iter()
+            .filter(|sheet| {
+                sheet.goal == entry.goal
+                    && sheet.tertial == tertial
+                    && list.iter().any(|v| v.digest == sheet_digest(sheet))
+            })
+            .map(|sheet| sheet.submitted_on)
+            .min()
+            .or_else(|| list.first().map(|version| version.received_on));
+        if let Some(day) = first {
+            entry.reporting_status = if day <= tertial.deadline() {
+                ReportingStatus::SubmittedOnTime
+            } else {
+                ReportingStatus::SubmittedLate
+            };
+        }
+    }
+    let goals: Vec<GoalReview> = system
+        .goals
+        .iter()
+        .filter_map(|goal| {
+            let state = states.get(&goal.id)?;
+            Some(GoalReview {
+                goal: goal.id.clone(),
+                status: state.status(),
+                counted_digest: state.digest().to_owned(),
+                versions: versions.get(&goal.id).cloned().unwrap_or_default(),
+            })
+        })
+        .collect();
+    report.review = Some(ReportReview {
+        pending_goals: goals
+            .iter()
+            .filter(|goal| goal.status != ReviewStatus::Accepted)
+            .map(|goal| goal.goal.clone())
+            .collect(),
+        goals,
+    });
+    report.findings = tertial_report::findings(&report);
+    report
+}
+
+/// Every version of each goal's sheet the log names, from the entries dated on or before `as_of`.
+fn versions(log: &ReviewLog, as_of: NaiveDate) -> HashMap<String, Vec<SheetVersion>> {
+    let mut out: HashMap<String, Vec<SheetVersion>> = HashMap::new();
+    for entry in log.entries.iter().filter(|e| e.occasion().date <= as_of) {
+        let at = entry.occasion();
+        let list = out.entry(at.goal.to_owned()).or_default();
+        match entry {
+            ReviewEntry::Received { digest, .. } | ReviewEntry::Resubmitted { digest, .. } => {
+                list.push(SheetVersion {
+                    digest: digest.clone(),
+                    received_on: at.date,
+                    returned_on: None,
+                    due_on: None,
+                    accepted_on: None,
+                });
+            }
+            ReviewEntry::Returned { due_on, .. } => {
+                if let Some(last) = list.last_mut() {
+                    last.returned_on = Some(at.date);
+                    last.due_on = Some(*due_on);
+                }
+            }
+            ReviewEntry::Accepted { .. } => {
+                if let Some(last) = list.last_mut() {
+                    last.accepted_on = Some(at.date);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The position of the sheet counted for `goal` among `sheets`. Where one goal has several sheets
+/// (TR02), the one submitted last counts (on equal days, the later one given) — the same choice as
+/// `analytics::attainment_table`, so report and table never show different lights for a goal. A
+/// sheet with the `preferred` digest (the review log's version) comes first.
+fn counted_sheet(
+    system: &TargetSystem,
+    sheets: &[ReportSheet],
+    tertial: Tertial,
+    goal: &str,
+    preferred: Option<&String>,
+) -> Option<usize> {
+    sheets
+        .iter()
+        .enumerate()
+        .filter(|(_, sheet)| {
+            sheet.goal == goal && sheet.authority == system.authority && sheet.tertial == tertial
+        })
+        .max_by_key(|(position, sheet)| {
+            let is_preferred = preferred.is_some_and(|digest| sheet_digest(sheet) == *digest);
+            (is_preferred, sheet.submitted_on, *position)
+        })
+        .map(|(position, _)| position)
+}
+
+/// The report of [`consolidate`], counting for each goal in `preferred` the sheet with that digest
+/// where one is given.
+fn build(
+    system: &TargetSystem,
+    sheets: &[ReportSheet],
+    tertial: Tertial,
+    as_of: NaiveDate,
+    previous: &[ReportSheet],
+    preferred: &HashMap<String, String>,
+) -> TertialReport {
+    let counted = |goal: &str| counted_sheet(system, sheets, tertial, goal, preferred.get(goal));
     let history: Vec<HistoryEntry> = previous.iter().map(history_entry).collect();
     let usable = |entry: &HistoryEntry| {
         entry.authority == system.authority
@@ -136,6 +287,7 @@ pub fn consolidate(
         history,
         context: context(system, as_of),
         sheets: sheets.to_vec(),
+        review: None,
         findings: Vec::new(),
     };
     report.findings = tertial_report::findings(&report);
@@ -271,6 +423,7 @@ fn context(system: &TargetSystem, as_of: NaiveDate) -> ReportContext {
         rapporteur_name,
         rapporteur_office,
         legal_basis: None,
+        numbering: system.numbering.clone(),
         portfolios: system.portfolios.clone(),
         org_units: system.org_units.clone(),
         indicators: system
@@ -316,9 +469,8 @@ impl TertialReport {
             .filter(|index| **index >= self.countermeasures.len())
             .map(|index| {
                 Finding::new(
-                    Message::CountermeasureUnknown,
+                    Message::CountermeasureUnknown { index: *index },
                     crate::findings::pointer("/countermeasures", *index),
-                    [("index", index.to_string())],
                 )
             })
             .collect();
@@ -379,14 +531,11 @@ impl TertialReport {
     ) -> Result<TertialReport, ValidationResult> {
         if self.stage != from {
             return Err(ValidationResult::from_findings(vec![Finding::new(
-                Message::LifecycleTransition,
+                Message::LifecycleTransition {
+                    stage: self.stage,
+                    target: to,
+                },
                 "/stage",
-                [
-                    ("stage", self.stage.label_de()),
-                    ("target", to.label_de()),
-                    ("stage_en", self.stage.label_en()),
-                    ("target_en", to.label_en()),
-                ],
             )]));
         }
         let mut next = self.clone();
@@ -471,6 +620,32 @@ mod tests {
         assert_eq!(
             report.context.rapporteur_name.as_deref(),
             Some("Erika Musterfrau")
+        );
+    }
+
+    #[test]
+    fn without_a_log_the_report_is_as_before_and_an_empty_log_adds_only_the_review() {
+        let system = system();
+        let given = sheets(&T1);
+        let plain = consolidate(&system, &given, t("2022-T1"), d("2022-06-14"), &[]);
+        let json = serde_json::to_value(&plain).unwrap();
+        assert!(json.get("review").is_none());
+        let log = ReviewLog {
+            schema_version: "1".into(),
+            authority: system.authority.clone(),
+            tertial: t("2022-T1"),
+            entries: Vec::new(),
+        };
+        let reviewed =
+            consolidate_reviewed(&system, &given, t("2022-T1"), d("2022-06-14"), &[], &log);
+        let review = reviewed.review.clone().unwrap();
+        assert!(review.goals.is_empty() && review.pending_goals.is_empty());
+        assert_eq!(
+            TertialReport {
+                review: None,
+                ..reviewed
+            },
+            plain
         );
     }
 

@@ -70,9 +70,13 @@ pub fn digest_of<T: Serialize>(value: &T) -> String {
     // that of `null`, which no sheet has.
     let value = serde_json::to_value(value).unwrap_or(Value::Null);
     let hash = Sha256::digest(canonical_json(&value).as_bytes());
-    let mut text = String::with_capacity(7 + 64);
-    text.push_str("sha256:");
-    for byte in &hash {
+    format!("sha256:{}", hex(&hash))
+}
+
+/// `bytes` in lower-case hexadecimal.
+pub fn hex(bytes: &[u8]) -> String {
+    let mut text = String::with_capacity(bytes.len() * 2);
+    for byte in bytes {
         let _ = write!(text, "{byte:02x}");
     }
     text

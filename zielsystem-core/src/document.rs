@@ -54,15 +54,10 @@ pub trait Document: Decode {
     /// Every rule finding on the typed document.
     fn validate(&self, context: Self::Context<'_>) -> ValidationResult;
 
-    /// Checks raw bytes: schema-level findings when they do not decode, otherwise every rule.
+    /// Checks raw bytes: every schema-level finding, and every rule finding on what decodes
+    /// ([`Checked::with_rules`]: a rule whose input is reported at schema level stays silent).
     fn check(bytes: &[u8], context: Self::Context<'_>) -> Checked<Self> {
-        let checked = Self::decode(bytes);
-        let findings = checked
-            .document
-            .as_ref()
-            .map(|document| document.validate(context).findings)
-            .unwrap_or_default();
-        checked.with_findings(findings)
+        Self::decode(bytes).with_rules(|document| document.validate(context).findings)
     }
 }
 

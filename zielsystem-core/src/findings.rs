@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::decode::limits::FINDINGS_MAX;
 pub use crate::decode::locate::pointer;
 pub use crate::rules::catalogue::Severity;
-use crate::rules::catalogue::{Code, Message};
+use crate::rules::catalogue::{Code, Entry, Message};
 
 /// One problem found in a document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -49,28 +49,21 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// A finding of `message` at `path`, its texts filled from `params`; severity from the catalogue.
-    pub fn new<K, V>(
-        message: Message,
-        path: impl Into<String>,
-        params: impl IntoIterator<Item = (K, V)>,
-    ) -> Self
-    where
-        K: Into<String>,
-        V: ToString,
-    {
-        let params: BTreeMap<String, String> = params
-            .into_iter()
-            .map(|(key, value)| (key.into(), value.to_string()))
-            .collect();
-        let spec = message.spec();
+    /// The finding of `message` at `path`: both texts rendered from the message's typed fields,
+    /// `params` derived from them; severity from the catalogue.
+    pub fn new(message: Message, path: impl Into<String>) -> Self {
+        let spec = message.kind().spec();
+        let entries = message.into_entries();
         Finding {
             code: spec.code,
             severity: spec.code.rule().severity,
             path: path.into(),
-            message: fill(spec.de, &params, Language::German),
-            message_en: fill(spec.en, &params, Language::English),
-            params,
+            message: fill(spec.de, &entries, Language::German),
+            message_en: fill(spec.en, &entries, Language::English),
+            params: entries
+                .into_iter()
+                .map(|entry| (entry.key, entry.value))
+                .collect(),
         }
     }
 
@@ -94,19 +87,9 @@ enum Language {
     English,
 }
 
-/// Writes a parameter into a message. Params keep dates as ISO 8601 (machine-readable); a German
-/// message shows them as a clerk writes them, `31.05.2022`.
-fn push_param(out: &mut String, value: &str, language: Language) {
-    match crate::model::date::parse(value) {
-        Some(day) if language == Language::German => {
-            out.push_str(&day.format("%d.%m.%Y").to_string());
-        }
-        _ => out.push_str(value),
-    }
-}
-
-/// Replaces every `{name}` in `template` by its parameter; unknown names stay as written.
-fn fill(template: &str, params: &BTreeMap<String, String>, language: Language) -> String {
+/// Replaces every `{name}` in `template` by the entry of that key (its German text in a German
+/// message, where it has one); unknown names stay as written.
+fn fill(template: &str, entries: &[Entry], language: Language) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -118,8 +101,11 @@ fn fill(template: &str, params: &BTreeMap<String, String>, language: Language) -
             break;
         };
         let name = from_brace.get(1..close).unwrap_or_default();
-        match params.get(name) {
-            Some(value) => push_param(&mut out, value, language),
+        match entries.iter().find(|entry| entry.key == name) {
+            Some(entry) => out.push_str(match (&entry.german, language) {
+                (Some(german), Language::German) => german,
+                _ => &entry.value,
+            }),
             None => out.push_str(from_brace.get(..=close).unwrap_or_default()),
         }
         rest = from_brace.get(close + 1..).unwrap_or_default();
@@ -228,12 +214,11 @@ impl Capped {
         let mut findings = self.findings;
         if self.omitted > 0 {
             findings.push(Finding::new(
-                Message::SchemaLimitFindings,
+                Message::SchemaLimitFindings {
+                    omitted: self.omitted,
+                    limit: FINDINGS_MAX,
+                },
                 "",
-                [
-                    ("omitted", self.omitted.to_string()),
-                    ("limit", FINDINGS_MAX.to_string()),
-                ],
             ));
         }
         findings
@@ -244,39 +229,61 @@ impl Capped {
 mod tests {
     use super::*;
 
-    #[test]
-    fn fills_known_and_keeps_unknown_placeholders() {
-        let params: BTreeMap<String, String> = [("goal".to_string(), "A01".to_string())].into();
-        let de = Language::German;
-        assert_eq!(
-            fill("Ziel {goal} fehlt {x}", &params, de),
-            "Ziel A01 fehlt {x}"
-        );
-        assert_eq!(fill("offen {", &params, de), "offen {");
-        assert_eq!(fill("{goal}{goal}", &params, de), "A01A01");
+    fn entry(key: &str, value: &str, german: Option<&str>) -> Entry {
+        Entry {
+            key: key.to_string(),
+            value: value.to_string(),
+            german: german.map(str::to_string),
+        }
     }
 
     #[test]
-    fn german_messages_show_german_dates() {
-        let params: BTreeMap<String, String> = [
-            ("deadline".to_string(), "2022-05-31".to_string()),
-            ("goal".to_string(), "2022-02-30".to_string()),
-        ]
-        .into();
-        let template = "Frist {deadline}, Ziel {goal}";
+    fn fills_known_and_keeps_unknown_placeholders() {
+        let entries = [entry("goal", "A01", None)];
+        let de = Language::German;
         assert_eq!(
-            fill(template, &params, Language::German),
-            "Frist 31.05.2022, Ziel 2022-02-30"
+            fill("Ziel {goal} fehlt {x}", &entries, de),
+            "Ziel A01 fehlt {x}"
+        );
+        assert_eq!(fill("offen {", &entries, de), "offen {");
+        assert_eq!(fill("{goal}{goal}", &entries, de), "A01A01");
+    }
+
+    #[test]
+    fn german_messages_show_german_dates_of_date_fields_only() {
+        let day = chrono::NaiveDate::from_ymd_opt(2022, 5, 31).unwrap_or_default();
+        let finding = Finding::new(
+            Message::SubmittedLate {
+                submitted_on: day,
+                deadline: day,
+            },
+            "/submitted_on",
         );
         assert_eq!(
-            fill(template, &params, Language::English),
-            "Frist 2022-05-31, Ziel 2022-02-30"
+            finding.message,
+            "Eingereicht am 31.05.2022, nach der Berichtsfrist 31.05.2022."
         );
+        assert_eq!(
+            finding.message_en,
+            "Submitted on 2022-05-31, after the deadline 2022-05-31."
+        );
+        assert_eq!(
+            finding.params.get("deadline").map(String::as_str),
+            Some("2022-05-31")
+        );
+        // A text that merely looks like a date stays as written.
+        let text = Finding::new(
+            Message::GoalUnknown {
+                goal: "2022-05-31".to_string(),
+            },
+            "/goal",
+        );
+        assert!(text.message.contains("„2022-05-31“"), "{}", text.message);
     }
 
     #[test]
     fn valid_iff_no_error() {
-        let warning = Finding::new(Message::NoContribution, "/contributions", [("", "")]);
+        let warning = Finding::new(Message::NoContribution {}, "/contributions");
         assert!(ValidationResult::from_findings(vec![warning.clone()]).valid);
         let error = warning.with_severity(Severity::Error);
         assert!(!ValidationResult::from_findings(vec![error]).valid);
@@ -284,7 +291,7 @@ mod tests {
 
     #[test]
     fn capped_findings_end_with_a_note() {
-        let finding = Finding::new(Message::NoContribution, "/contributions", [("", "")]);
+        let finding = Finding::new(Message::NoContribution {}, "/contributions");
         let mut capped = Capped::default();
         assert!(capped.is_empty());
         capped.extend(std::iter::repeat_n(finding.clone(), FINDINGS_MAX));

@@ -53,6 +53,7 @@
 
 pub mod analytics;
 pub mod calendar;
+pub mod carry_over;
 pub mod consolidate;
 pub mod decode;
 pub mod digest;
@@ -61,6 +62,7 @@ pub mod error;
 pub mod findings;
 pub mod model;
 pub mod numbering;
+pub mod oparl;
 pub mod render;
 pub mod rules;
 pub mod schema;
@@ -72,7 +74,7 @@ pub mod text;
 pub use decode::locate;
 
 pub use calendar::{Period, Tertial};
-pub use consolidate::consolidate;
+pub use consolidate::{consolidate, consolidate_reviewed};
 pub use document::{Decode, Document};
 pub use error::Error;
 pub use findings::{Finding, Severity, ValidationResult};
@@ -82,7 +84,7 @@ pub use model::review_log::ReviewLog;
 pub use model::target_system::TargetSystem;
 pub use model::tertial_report::{ReportingStatus, Stage, TertialReport};
 pub use model::vocabulary::{Direction, Forecast, Level, Light, OrgUnitKind, Perspective, Role};
-pub use rules::catalogue::{Code, Message};
+pub use rules::catalogue::{Code, Message, MessageKind};
 pub use rules::{check_sheet_json, check_system_json, validate_sheet, validate_system};
 
 /// The version of the JSON contract this crate reads and writes (`schema_version`).

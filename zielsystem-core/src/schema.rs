@@ -1,14 +1,44 @@
 //! JSON Schemas (draft 2020-12) generated from the Rust types, with German titles for form generators.
+//!
+//! What third-party tools need is added to what schemars derives, in one place: integer ranges as
+//! `minimum` / `maximum` and only standard `format`s (schemars' `int32`, `double`, … are refused by
+//! strict validators), an `enum` beside every titled `oneOf` of constants (so a generic validator
+//! names the allowed values), an optional `$schema` key in every document, `schema_version` fixed
+//! where the rules check it, and `$id`s that name the files without pretending to be fetchable.
 
 use schemars::generate::SchemaSettings;
 use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema};
 
 use crate::model::review_log::ReviewLog;
-use crate::{Paper, ReportSheet, TargetSystem, TertialReport};
+use crate::{Paper, ReportSheet, TargetSystem, Tertial, TertialReport};
 
-/// The base of every schema's `$id`.
-pub const SCHEMA_ID_BASE: &str = "https://zielsystem.berlin.example/schemas/v1/";
+/// The base of every schema's `$id`: a URN, because the schemas are not published at any address;
+/// they are the files in `schemas/` (and [`all`]), which tools load from disk (README).
+pub const SCHEMA_ID_BASE: &str = "urn:zielsystem:schemas:v1:";
+
+/// The formats of JSON Schema (draft 2020-12, §7.3) that the published schemas may keep.
+const STANDARD_FORMATS: &[&str] = &[
+    "date-time",
+    "date",
+    "time",
+    "duration",
+    "email",
+    "idn-email",
+    "hostname",
+    "idn-hostname",
+    "ipv4",
+    "ipv6",
+    "uri",
+    "uri-reference",
+    "iri",
+    "iri-reference",
+    "uuid",
+    "uri-template",
+    "json-pointer",
+    "relative-json-pointer",
+    "regex",
+];
 
 /// One generated schema and the file name it is committed under in `schemas/`.
 #[derive(Clone, Debug)]
@@ -45,11 +75,93 @@ fn integer_bounds(schema: &mut Schema) {
     }
 }
 
-fn generate<T: JsonSchema>(file_name: &'static str) -> NamedSchema {
+/// Drops schemars' own formats (`int32`, `uint`, `double`, …) once [`integer_bounds`] has written
+/// their ranges: strict validators (Ajv, jsonschema-rs with unknown formats refused) reject them.
+fn standard_formats(schema: &mut Schema) {
+    integer_bounds(schema);
+    let standard = schema
+        .get("format")
+        .and_then(serde_json::Value::as_str)
+        .is_none_or(|format| STANDARD_FORMATS.contains(&format));
+    if !standard {
+        schema.remove("format");
+    }
+}
+
+/// An `enum` of the constants beside a `oneOf` that consists of titled constants only: the
+/// `oneOf` keeps the German titles for forms, the `enum` gives generic validators and model
+/// generators the allowed values (and a message that names them).
+fn titled_enums(schema: &mut Schema) {
+    let constants: Option<Vec<serde_json::Value>> = schema
+        .get("oneOf")
+        .and_then(serde_json::Value::as_array)
+        .and_then(|branches| {
+            branches
+                .iter()
+                .map(|branch| branch.get("const").cloned())
+                .collect()
+        });
+    if let Some(constants) = constants {
+        if let Some(kind) = constants.first().map(json_type) {
+            if constants.iter().all(|c| json_type(c) == kind) {
+                schema.insert("type".into(), kind.into());
+            }
+        }
+        schema.insert("enum".into(), constants.into());
+    }
+}
+
+fn json_type(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::String(_) => "string",
+        serde_json::Value::Number(_) => "number",
+        serde_json::Value::Bool(_) => "boolean",
+        serde_json::Value::Null => "null",
+        serde_json::Value::Array(_) => "array",
+        serde_json::Value::Object(_) => "object",
+    }
+}
+
+/// What a document's root admits beyond its type: an optional `$schema` key (so an editor can link
+/// the document to its schema; typed decoding ignores it; `null` too, as model generators write it), and `schema_version` fixed where the
+/// rules check it (RS01, TS01).
+fn document_root(schema: &mut Schema, version_checked: bool) {
+    if let Some(properties) = schema
+        .get_mut("properties")
+        .and_then(serde_json::Value::as_object_mut)
+    {
+        if let Some(version) = properties
+            .get_mut("schema_version")
+            .and_then(serde_json::Value::as_object_mut)
+        {
+            if version_checked {
+                version.insert("const".into(), crate::SCHEMA_VERSION.into());
+            }
+            version.insert("default".into(), crate::SCHEMA_VERSION.into());
+            version.insert("examples".into(), vec![crate::SCHEMA_VERSION].into());
+        }
+        let mut with_schema = serde_json::Map::new();
+        with_schema.insert(
+            "$schema".into(),
+            serde_json::json!({
+                "title": "Schema",
+                "description": "Optional: Adresse oder Dateipfad des JSON Schemas, gegen das das Dokument geschrieben ist (für Editoren); wird beim Einlesen nicht ausgewertet.",
+                "type": ["string", "null"],
+                "maxLength": crate::decode::limits::NAME_MAX_CHARS,
+            }),
+        );
+        with_schema.extend(std::mem::take(properties));
+        *properties = with_schema;
+    }
+}
+
+fn generate<T: JsonSchema>(file_name: &'static str, version_checked: bool) -> NamedSchema {
     let generator = SchemaSettings::draft2020_12()
-        .with_transform(RecursiveTransform(integer_bounds))
+        .with_transform(RecursiveTransform(standard_formats))
+        .with_transform(RecursiveTransform(titled_enums))
         .into_generator();
     let mut schema = generator.into_root_schema_for::<T>();
+    document_root(&mut schema, version_checked);
     schema.insert("$id".into(), format!("{SCHEMA_ID_BASE}{file_name}").into());
     NamedSchema { file_name, schema }
 }
@@ -57,11 +169,11 @@ fn generate<T: JsonSchema>(file_name: &'static str) -> NamedSchema {
 /// Every schema the project publishes, in a stable order.
 pub fn all() -> Vec<NamedSchema> {
     vec![
-        generate::<TargetSystem>("target-system.schema.json"),
-        generate::<ReportSheet>("report-sheet.schema.json"),
-        generate::<TertialReport>("tertial-report.schema.json"),
-        generate::<Paper>("paper.schema.json"),
-        generate::<ReviewLog>("review-log.schema.json"),
+        generate::<TargetSystem>("target-system.schema.json", true),
+        generate::<ReportSheet>("report-sheet.schema.json", true),
+        generate::<TertialReport>("tertial-report.schema.json", false),
+        generate::<Paper>("paper.schema.json", false),
+        generate::<ReviewLog>("review-log.schema.json", false),
     ]
 }
 
@@ -70,4 +182,170 @@ pub fn to_pretty_json(schema: &Schema) -> String {
     let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// One value of a drop-down: the JSON value and its German title.
+type Choice = (serde_json::Value, String);
+
+/// An identifier titled with its name: „A03 – Sprachförderung ausweiten“.
+fn titled(id: &str, name: &str) -> Choice {
+    (id.into(), format!("{id} – {name}"))
+}
+
+/// A `oneOf` of titled constants with the `enum` of their values beside it (as [`titled_enums`]),
+/// `null` added as the last choice when `nullable`.
+fn choices(kind: &str, options: Vec<Choice>, nullable: bool) -> serde_json::Value {
+    let mut values: Vec<serde_json::Value> = options.iter().map(|(v, _)| v.clone()).collect();
+    let mut branches: Vec<serde_json::Value> = options
+        .into_iter()
+        .map(|(value, title)| serde_json::json!({"title": title, "const": value}))
+        .collect();
+    if nullable {
+        values.push(serde_json::Value::Null);
+        branches.push(serde_json::json!({"title": "(keine Angabe)", "type": "null"}));
+    }
+    let types: serde_json::Value = if nullable {
+        serde_json::json!([kind, "null"])
+    } else {
+        kind.into()
+    };
+    serde_json::json!({"type": types, "oneOf": branches, "enum": values})
+}
+
+/// Replaces the value schema of `key` in the object schema at `pointer` (keeping its title and
+/// description) by `choice`.
+fn restrict(schema: &mut Schema, pointer: &str, key: &str, choice: &serde_json::Value) {
+    let Some(property) = schema
+        .pointer_mut(pointer)
+        .and_then(|object| object.get_mut("properties"))
+        .and_then(|properties| properties.get_mut(key))
+        .and_then(serde_json::Value::as_object_mut)
+    else {
+        return;
+    };
+    let kept: serde_json::Map<String, serde_json::Value> = property
+        .iter()
+        .filter(|(k, _)| matches!(k.as_str(), "title" | "description"))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    *property = kept;
+    if let Some(choice) = choice.as_object() {
+        property.extend(choice.clone());
+    }
+}
+
+/// A slug of `text` for an identifier: lower-case letters and digits, the rest as `-`.
+fn slug(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'ä' => 'a',
+            'ö' => 'o',
+            'ü' => 'u',
+            'ß' => 's',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        };
+        if !(c == '-' && slug.ends_with('-')) {
+            slug.push(c);
+        }
+    }
+    slug.trim_matches('-').to_string()
+}
+
+/// The report-sheet schema for the sheets of one target system, for forms: goal, reporting member,
+/// deputy, org units and indicators are enumerations of the system's values titled with their
+/// names („A03 – Sprachförderung ausweiten“), `authority` and `schema_version` are fixed, and the
+/// tertial is one of the system's reporting tertials. It only narrows the general schema, so a
+/// sheet valid against it is valid against `report-sheet.schema.json` too.
+pub fn sheet_schema_for(system: &TargetSystem) -> Schema {
+    let mut schema = generate::<ReportSheet>("report-sheet.schema.json", true).schema;
+    schema.insert(
+        "$id".into(),
+        format!(
+            "{SCHEMA_ID_BASE}report-sheet:{}:{}",
+            slug(&system.authority),
+            system.year
+        )
+        .into(),
+    );
+    schema.insert(
+        "title".into(),
+        format!("Berichtsblatt – {} {}", system.authority, system.year).into(),
+    );
+    let goals: Vec<Choice> = system
+        .goals
+        .iter()
+        .map(|goal| titled(&goal.id, &goal.title))
+        .collect();
+    let members: Vec<Choice> = system
+        .members
+        .iter()
+        .map(|member| {
+            let title = member.name.clone().unwrap_or_else(|| member.id.clone());
+            (member.id.clone().into(), title)
+        })
+        .collect();
+    let units: Vec<Choice> = system
+        .org_units
+        .iter()
+        .map(|unit| titled(&unit.id, &unit.name))
+        .collect();
+    let indicators: Vec<Choice> = system
+        .goals
+        .iter()
+        .flat_map(|goal| &goal.indicators)
+        .map(|indicator| {
+            titled(
+                &indicator.id,
+                &format!("{} ({})", indicator.name, indicator.unit),
+            )
+        })
+        .collect();
+    let tertials: Vec<Choice> = Tertial::of_year(system.year)
+        .map(|all| {
+            all.into_iter()
+                .filter(|tertial| *tertial >= system.reporting.first_tertial)
+                .map(|tertial| (tertial.to_string().into(), tertial.label_de()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let authority = serde_json::json!({
+        "type": "string",
+        "const": system.authority,
+        "default": system.authority,
+    });
+    restrict(&mut schema, "", "authority", &authority);
+    restrict(&mut schema, "", "goal", &choices("string", goals, false));
+    restrict(
+        &mut schema,
+        "",
+        "tertial",
+        &choices("string", tertials, false),
+    );
+    let reporting = choices("string", members.clone(), false);
+    restrict(&mut schema, "", "reporting_member", &reporting);
+    restrict(
+        &mut schema,
+        "",
+        "signed_by",
+        &choices("string", members, true),
+    );
+    let contribution_unit = choices("string", units.clone(), true);
+    restrict(
+        &mut schema,
+        "/$defs/Contribution",
+        "org_unit",
+        &contribution_unit,
+    );
+    restrict(
+        &mut schema,
+        "/$defs/IndicatorValue",
+        "indicator",
+        &choices("string", indicators, false),
+    );
+    if let Some(items) = schema.pointer_mut("/$defs/Countermeasure/properties/org_units/items") {
+        *items = choices("string", units, false);
+    }
+    schema
 }

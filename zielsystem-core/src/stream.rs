@@ -200,15 +200,13 @@ pub fn decode_sheet(bytes: &[u8]) -> Checked<ReportSheet> {
 /// `before`, the system read just before it, when that is the same authority's previous year (an
 /// export lists each authority's years in order).
 pub fn check_system_after(bytes: &[u8], before: Option<&TargetSystem>) -> Checked<TargetSystem> {
-    let decoded = TargetSystem::decode(bytes);
-    let Some(system) = decoded.document.as_ref() else {
-        return decoded;
-    };
-    let previous = before.filter(|previous| {
-        previous.authority == system.authority && previous.year.checked_add(1) == Some(system.year)
-    });
-    let findings = system.validate(previous).findings;
-    decoded.with_findings(findings)
+    TargetSystem::decode(bytes).with_rules(|system| {
+        let previous = before.filter(|previous| {
+            previous.authority == system.authority
+                && previous.year.checked_add(1) == Some(system.year)
+        });
+        system.validate(previous).findings
+    })
 }
 
 /// The rules RS01–RS18 on a decoded sheet against `system`, with `history` for RS13; the sheet is
@@ -219,12 +217,11 @@ pub fn check(
     system: &TargetSystem,
     history: &mut History,
 ) -> Checked<ReportSheet> {
-    let Some(sheet) = decoded.document.as_ref() else {
-        return decoded;
-    };
-    let findings = sheet.validate((system, history.sheets())).findings;
-    history.remember(sheet, system);
-    decoded.with_findings(findings)
+    let checked = decoded.with_rules(|sheet| sheet.validate((system, history.sheets())).findings);
+    if let Some(sheet) = checked.document.as_ref() {
+        history.remember(sheet, system);
+    }
+    checked
 }
 
 /// Checks `system`, then every sheet of `sheets` (raw JSON, one document each) against it, in

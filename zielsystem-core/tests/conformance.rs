@@ -283,7 +283,7 @@ fn every_code_is_triggered_and_has_a_near_miss() {
     );
 }
 
-/// Every way a rule of these kinds can fail ([`zielsystem_core::Message`]) is produced by a case:
+/// Every way a rule of these kinds can fail ([`zielsystem_core::MessageKind`]) is produced by a case:
 /// some finding has its code and a German text that matches its template (`{param}` = any text).
 /// The few a case cannot produce are listed in `support::NOT_BY_A_CASE` with the reason.
 #[test]

@@ -102,6 +102,9 @@ fn run(case: &Case, bytes: &[u8], system: &TargetSystem) -> Outcome {
         "paper" => Outcome::Result(check_paper_json(bytes).result),
         "tertial" => Outcome::Parsed(text().parse::<Tertial>().is_ok()),
         "date" => Outcome::Parsed(zielsystem_core::model::date::parse(text()).is_some()),
+        "oparl_config" => {
+            Outcome::Parsed(zielsystem_core::oparl::OparlConfig::from_json(bytes).is_ok())
+        }
         other => panic!("{}: unknown kind {other}", case.name),
     }
 }

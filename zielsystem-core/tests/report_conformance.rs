@@ -1,5 +1,5 @@
 //! Runs the conformance cases of consolidated reports (`tests/cases/report/`) and papers
-//! (`tests/cases/paper/`) against the Rust surface: rules TR01–TR05 and BV01–BV04, and, for
+//! (`tests/cases/paper/`) against the Rust surface: rules TR01–TR06 and BV01–BV04, and, for
 //! documents, the committed JSON Schemas (`schemas/tertial-report.schema.json`,
 //! `schemas/paper.schema.json`).
 //!
@@ -264,7 +264,7 @@ fn every_tr_and_bv_code_has_a_triggering_case_and_a_near_miss() {
     }
 }
 
-/// Every way a TR or BV rule can fail ([`zielsystem_core::Message`]) is produced by a case (the
+/// Every way a TR or BV rule can fail ([`zielsystem_core::MessageKind`]) is produced by a case (the
 /// schema-level messages are `conformance.rs`'s).
 #[test]
 fn every_tr_and_bv_message_is_produced_by_a_case() {

@@ -1,6 +1,7 @@
 //! A whole tertial as the steering service lives it: sheets arrive over the month, two late (A03,
 //! V02), one returned and resubmitted (A01), one never comes (A04). The status on five days must
-//! equal the table written by hand below; the review log is valid against the system and sheets.
+//! equal the table written by hand below; the review log is valid against the system and sheets;
+//! consolidation with the log counts the accepted versions and lists every version's digest.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -16,7 +17,9 @@ use zielsystem_core::digest::sheet_digest;
 use zielsystem_core::model::review_log::ReviewEntry;
 use zielsystem_core::rules::{ReviewContext, validate_review_log};
 use zielsystem_core::steering::status::{ReviewStatus, status};
-use zielsystem_core::{ReportSheet, ReportingStatus, ReviewLog, TargetSystem};
+use zielsystem_core::{
+    ReportSheet, ReportingStatus, ReviewLog, TargetSystem, consolidate, consolidate_reviewed,
+};
 
 fn d(text: &str) -> NaiveDate {
     text.parse().unwrap()
@@ -254,4 +257,124 @@ fn a_whole_tertial() {
     );
     let text = overview.to_markdown();
     assert!(text.contains("## Eskalation"), "{text}");
+
+    // Consolidation after the log: A01 counts its corrected, accepted version (on time: the first
+    // version was), the returned one is superseded but keeps its digest; V02 is still under review.
+    let tertial = log.tertial;
+    let report = consolidate_reviewed(&system, &sheets, tertial, d("2022-06-16"), &[], &log);
+    let a01_entry = report.goal("A01").unwrap();
+    assert_eq!(a01_entry.sheet_digest, Some(sheet_digest(&a01_v2)));
+    assert_eq!(a01_entry.reporting_status, OnTime);
+    assert_eq!(report.sheets.len(), 5);
+    assert!(!report.sheets.contains(&a01));
+    assert_eq!(report.missing_goals, ["A04"]);
+    assert!(
+        report.findings.iter().all(|f| !f.is_error()),
+        "{:?}",
+        report.findings
+    );
+    let review = report.review.as_ref().unwrap();
+    assert_eq!(review.pending_goals, ["V02"]);
+    let a01_review = review.goals.iter().find(|g| g.goal == "A01").unwrap();
+    let versions: Vec<_> = a01_review
+        .versions
+        .iter()
+        .map(|v| {
+            (
+                v.digest.clone(),
+                v.received_on,
+                v.returned_on,
+                v.due_on,
+                v.accepted_on,
+            )
+        })
+        .collect();
+    assert_eq!(
+        versions,
+        [
+            (
+                sheet_digest(&a01),
+                d("2022-05-20"),
+                Some(d("2022-05-25")),
+                Some(d("2022-06-14")),
+                None
+            ),
+            (
+                sheet_digest(&a01_v2),
+                d("2022-06-10"),
+                None,
+                None,
+                Some(d("2022-06-13"))
+            ),
+        ]
+    );
+    assert_eq!(
+        review
+            .goals
+            .iter()
+            .map(|g| g.goal.as_str())
+            .collect::<Vec<_>>(),
+        ["A01", "A02", "A03", "V01", "V02"]
+    );
+    // The Anlage of the Vorlage lists every version by its digest, the superseded one marked.
+    let paper = report.to_markdown();
+    assert!(
+        paper.contains("### Prüfung der Berichtsblätter durch den Steuerungsdienst"),
+        "{paper}"
+    );
+    assert!(
+        paper.contains("Noch nicht angenommen: V02 \\(in Prüfung\\)."),
+        "{paper}"
+    );
+    assert!(
+        paper.contains(&format!(
+            "| A01 | `{}` (ersetzt) | 20.05.2022 | 25.05.2022 \\(neue Frist 14.06.2022\\) | — |",
+            sheet_digest(&a01)
+        )),
+        "{paper}"
+    );
+    assert!(
+        paper.contains(&format!(
+            "| A01 | `{}` | 10.06.2022 | — | 13.06.2022 |",
+            sheet_digest(&a01_v2)
+        )),
+        "{paper}"
+    );
+    assert!(report.to_html().contains("class=\"superseded\""));
+    assert!(!plain_paper_has_review(&system, &sheets));
+
+    // Before the resubmission, the returned version is what the steering service holds.
+    let early = consolidate_reviewed(&system, &sheets, tertial, d("2022-06-09"), &[], &log);
+    assert_eq!(
+        early.goal("A01").unwrap().sheet_digest,
+        Some(sheet_digest(&a01))
+    );
+    assert_eq!(early.review.as_ref().unwrap().pending_goals, ["A01", "V02"]);
+    // Without the log: today's consolidation, which takes the sheet submitted last and sees two
+    // sheets on A01 (TR02); its JSON has no review.
+    let plain = consolidate(&system, &sheets, tertial, d("2022-06-16"), &[]);
+    assert!(plain.review.is_none());
+    assert!(
+        !serde_json::to_string(&plain)
+            .unwrap()
+            .contains("\"review\"")
+    );
+    assert!(
+        plain
+            .findings
+            .iter()
+            .any(|f| f.code == zielsystem_core::Code::TR02)
+    );
+}
+
+fn plain_paper_has_review(system: &TargetSystem, sheets: &[ReportSheet]) -> bool {
+    let report = consolidate(
+        system,
+        sheets,
+        "2022-T1".parse().unwrap(),
+        d("2022-06-16"),
+        &[],
+    );
+    report.to_markdown().contains("Prüfung der Berichtsblätter")
+        || report.to_html().contains("Prüfung der Berichtsblätter")
 }

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use serde_json::{Map, Value as Json, json};
 use zielsystem_core::model::target_system::Goal;
+use zielsystem_core::rules::catalogue::{Twin, WithGerman};
 use zielsystem_core::{
     Code, Finding, Message, ReportSheet, TargetSystem, Tertial, ValidationResult, check_sheet_json,
 };
@@ -88,11 +89,7 @@ pub fn read_form(
     if forms.is_empty() {
         let first = grids.first().map(|g| g.name.clone()).unwrap_or_default();
         let finding = located(
-            Finding::new(
-                Message::FormNotAForm,
-                "",
-                std::iter::empty::<(&str, String)>(),
-            ),
+            Finding::new(Message::FormNotAForm {}, ""),
             &first,
             0,
             COL_META_KEY,
@@ -166,7 +163,12 @@ fn short(text: &str) -> String {
 
 fn stray_finding(worksheet: &str, row: u32, col: u16, cell: &Cell) -> Finding {
     located(
-        Finding::new(Message::FormStrayText, "", [("value", short(&shown(cell)))]),
+        Finding::new(
+            Message::FormStrayText {
+                value: short(&shown(cell)),
+            },
+            "",
+        ),
         worksheet,
         row,
         col,
@@ -221,19 +223,8 @@ impl<'a> FormReader<'a> {
         }
     }
 
-    fn finding(
-        &mut self,
-        message: Message,
-        pointer: &str,
-        row: u32,
-        col: u16,
-        params: &[(&str, String)],
-    ) {
-        let finding = Finding::new(
-            message,
-            pointer,
-            params.iter().map(|(k, v)| (*k, v.clone())),
-        );
+    fn finding(&mut self, message: Message, pointer: &str, row: u32, col: u16) {
+        let finding = Finding::new(message, pointer);
         self.findings
             .push(located(finding, &self.grid.name, row, col));
     }
@@ -285,15 +276,14 @@ impl<'a> FormReader<'a> {
                 .is_some_and(|v| matches!(v, Value::Date(d) if d.to_string() == expected));
         if !same {
             self.finding(
-                Message::FormProtectedChanged,
+                Message::FormProtectedChanged {
+                    field: field.to_string(),
+                    expected: short(expected),
+                    found: short(&found),
+                },
                 "",
                 row,
                 col,
-                &[
-                    ("field", field.to_string()),
-                    ("expected", short(expected)),
-                    ("found", short(&found)),
-                ],
             );
         }
     }
@@ -305,14 +295,13 @@ impl<'a> FormReader<'a> {
         let cell = self.cell(row, col)?;
         if let Some(formula) = &cell.formula {
             self.finding(
-                Message::FormFormulaInField,
+                Message::FormFormulaInField {
+                    field: field.to_string(),
+                    formula: format!("={formula}"),
+                },
                 pointer,
                 row,
                 col,
-                &[
-                    ("field", field.to_string()),
-                    ("formula", format!("={formula}")),
-                ],
             );
             return None;
         }
@@ -320,11 +309,13 @@ impl<'a> FormReader<'a> {
             Some(Value::Text(t)) if t.trim().is_empty() => None,
             Some(Value::Error(e)) => {
                 self.finding(
-                    Message::FormErrorValue,
+                    Message::FormErrorValue {
+                        field: field.to_string(),
+                        value: e.clone(),
+                    },
                     pointer,
                     row,
                     col,
-                    &[("field", field.to_string()), ("value", e.clone())],
                 );
                 None
             }
@@ -354,15 +345,14 @@ impl<'a> FormReader<'a> {
                     v => value_text(v),
                 };
                 self.finding(
-                    Message::FormTextConverted,
+                    Message::FormTextConverted {
+                        field: field.to_string(),
+                        value: value_text(other),
+                        text: text.clone(),
+                    },
                     pointer,
                     row,
                     col,
-                    &[
-                        ("field", field.to_string()),
-                        ("value", value_text(other)),
-                        ("text", text.clone()),
-                    ],
                 );
                 Some(text)
             }
@@ -379,24 +369,25 @@ impl<'a> FormReader<'a> {
         };
         if let Some(day) = converted {
             self.finding(
-                Message::FormDateConverted,
+                Message::FormDateConverted {
+                    field: field.to_string(),
+                    value: short(&shown_value),
+                    date: day,
+                },
                 pointer,
                 row,
                 col,
-                &[
-                    ("field", field.to_string()),
-                    ("value", short(&shown_value)),
-                    ("date", day.to_string()),
-                ],
             );
             Some(day)
         } else {
             self.finding(
-                Message::FormDateUnreadable,
+                Message::FormDateUnreadable {
+                    field: field.to_string(),
+                    value: short(&shown_value),
+                },
                 pointer,
                 row,
                 col,
-                &[("field", field.to_string()), ("value", short(&shown_value))],
             );
             None
         }
@@ -411,24 +402,27 @@ impl<'a> FormReader<'a> {
         };
         if let Some(number) = converted {
             self.finding(
-                Message::FormNumberConverted,
+                Message::FormNumberConverted {
+                    field: field.to_string(),
+                    value: short(&shown_value),
+                    number: WithGerman {
+                        value: plain_number(number),
+                        de: crate::layout::german_number(number),
+                    },
+                },
                 pointer,
                 row,
                 col,
-                &[
-                    ("field", field.to_string()),
-                    ("value", short(&shown_value)),
-                    ("number", plain_number(number)),
-                    ("number_de", crate::layout::german_number(number)),
-                ],
             );
         } else {
             self.finding(
-                Message::FormNumberUnreadable,
+                Message::FormNumberUnreadable {
+                    field: field.to_string(),
+                    value: short(&shown_value),
+                },
                 pointer,
                 row,
                 col,
-                &[("field", field.to_string()), ("value", short(&shown_value))],
             );
         }
         converted
@@ -447,15 +441,14 @@ impl<'a> FormReader<'a> {
             Ok(value) => Some(value),
             Err(allowed) => {
                 self.finding(
-                    Message::FormChoiceUnknown,
+                    Message::FormChoiceUnknown {
+                        field: field.to_string(),
+                        value: short(&text),
+                        allowed,
+                    },
                     pointer,
                     row,
                     col,
-                    &[
-                        ("field", field.to_string()),
-                        ("value", short(&text)),
-                        ("allowed", allowed),
-                    ],
                 );
                 None
             }
@@ -464,24 +457,24 @@ impl<'a> FormReader<'a> {
 
     fn required(&mut self, row: u32, col: u16, field: &str, pointer: &str) {
         self.finding(
-            Message::FormRequiredEmpty,
+            Message::FormRequiredEmpty {
+                field: field.to_string(),
+            },
             pointer,
             row,
             col,
-            &[("field", field.to_string())],
         );
     }
 
     fn incomplete(&mut self, row: u32, col: u16, field: &str, missing: &str, pointer: &str) {
         self.finding(
-            Message::FormIncompleteRow,
+            Message::FormIncompleteRow {
+                field: field.to_string(),
+                missing: missing.to_string(),
+            },
             pointer,
             row,
             col,
-            &[
-                ("field", field.to_string()),
-                ("missing", missing.to_string()),
-            ],
         );
     }
 
@@ -515,14 +508,13 @@ impl<'a> FormReader<'a> {
         let version = self.meta_value(meta::VERSION).unwrap_or_default();
         if version != TEMPLATE_VERSION {
             self.finding(
-                Message::FormTemplateVersion,
+                Message::FormTemplateVersion {
+                    version,
+                    current: TEMPLATE_VERSION.to_string(),
+                },
                 "",
                 1,
                 COL_META_VALUE,
-                &[
-                    ("version", version),
-                    ("current", TEMPLATE_VERSION.to_string()),
-                ],
             );
             return self.done(None, Vec::new());
         }
@@ -537,61 +529,55 @@ impl<'a> FormReader<'a> {
             .clamp(1, COL_META_KEY - COL_C - 1);
         if authority != self.system.authority || year != self.system.year.to_string() {
             self.finding(
-                Message::FormForeignSystem,
+                Message::FormForeignSystem {
+                    form_authority: short(&authority),
+                    form_year: short(&year),
+                    authority: self.system.authority.clone(),
+                    year: self.system.year,
+                },
                 "/authority",
                 2,
                 COL_META_VALUE,
-                &[
-                    ("form_authority", short(&authority)),
-                    ("form_year", short(&year)),
-                    ("authority", self.system.authority.clone()),
-                    ("year", self.system.year.to_string()),
-                ],
             );
             return self.done(None, Vec::new());
         }
         let Ok(tertial) = tertial_code.parse::<Tertial>() else {
             self.finding(
-                Message::FormFieldMissing,
+                Message::FormFieldMissing {
+                    field: "Formularkennung: Tertial".to_string(),
+                },
                 "/tertial",
                 5,
                 COL_META_VALUE,
-                &[("field", "Formularkennung: Tertial".to_string())],
             );
             return self.done(None, Vec::new());
         };
         if let Some(expected) = self.options.tertial {
             if expected != tertial {
                 self.finding(
-                    Message::FormForeignTertial,
+                    Message::FormForeignTertial {
+                        form_tertial: tertial.label_de(),
+                        tertial: expected.label_de(),
+                    },
                     "/tertial",
                     5,
                     COL_META_VALUE,
-                    &[
-                        ("form_tertial", tertial.label_de()),
-                        ("tertial", expected.label_de()),
-                    ],
                 );
                 return self.done(None, Vec::new());
             }
         }
         let Some(goal) = self.system.goal(&goal_id) else {
             self.finding(
-                Message::FormForeignGoal,
+                Message::FormForeignGoal {
+                    form_goal: short(&goal_id),
+                    detail: Twin::new(
+                        format!("das im Zielsystem {} nicht vorkommt.", self.system.year),
+                        format!("which is not in the {} target system.", self.system.year),
+                    ),
+                },
                 "/goal",
                 4,
                 COL_META_VALUE,
-                &[
-                    ("form_goal", short(&goal_id)),
-                    (
-                        "detail",
-                        format!("das im Zielsystem {} nicht vorkommt.", self.system.year),
-                    ),
-                    (
-                        "detail_en",
-                        format!("which is not in the {} target system.", self.system.year),
-                    ),
-                ],
             );
             return self.done(None, Vec::new());
         };
@@ -640,11 +626,10 @@ impl<'a> FormReader<'a> {
             let Some(row) = self.rows_labelled(&label).first().copied() else {
                 let expected_row = 4 + index as u32;
                 self.finding(
-                    Message::FormFieldMissing,
+                    Message::FormFieldMissing { field: label },
                     field.pointer().unwrap_or(""),
                     expected_row,
                     COL_LABEL,
-                    &[("field", label)],
                 );
                 continue;
             };
@@ -741,11 +726,10 @@ impl<'a> FormReader<'a> {
                 // Where the section stands in an unchanged empty form.
                 let expected_row = 17 + 8 * index as u32;
                 self.finding(
-                    Message::FormSectionMissing,
+                    Message::FormSectionMissing { field: label },
                     "",
                     expected_row,
                     COL_LABEL,
-                    &[("field", label)],
                 );
             }
             anchors.push((section, row));
@@ -939,11 +923,10 @@ impl<'a> FormReader<'a> {
                 .find(|row| *row > anchor && *row < stop);
             let Some(row) = row else {
                 self.finding(
-                    Message::FormFieldMissing,
+                    Message::FormFieldMissing { field: label },
                     pointer,
                     anchor + 1,
                     COL_LABEL,
-                    &[("field", label)],
                 );
                 continue;
             };

@@ -7,6 +7,7 @@ use std::io::{Cursor, Read};
 
 use calamine::{Data, DataRef, Ods, Reader, Xlsx};
 use chrono::NaiveDate;
+use zielsystem_core::rules::catalogue::Twin;
 use zielsystem_core::{Finding, Message};
 
 /// Largest spreadsheet file read: 16 MiB (a filled form is some 20 KB).
@@ -64,29 +65,21 @@ enum Kind {
     Ods,
 }
 
-fn file_finding(message: Message, params: &[(&str, String)]) -> Finding {
-    Finding::new(message, "", params.iter().map(|(k, v)| (*k, v.clone())))
+fn file_finding(message: Message) -> Finding {
+    Finding::new(message, "")
 }
 
 fn limit(detail: &str, detail_en: &str, limit: String) -> Finding {
-    file_finding(
-        Message::FormZipLimit,
-        &[
-            ("detail", detail.to_string()),
-            ("detail_en", detail_en.to_string()),
-            ("limit", limit),
-        ],
-    )
+    file_finding(Message::FormZipLimit {
+        detail: Twin::new(detail, detail_en),
+        limit,
+    })
 }
 
 fn not_spreadsheet(detail: &str, detail_en: &str) -> Finding {
-    file_finding(
-        Message::FormNotSpreadsheet,
-        &[
-            ("detail", detail.to_string()),
-            ("detail_en", detail_en.to_string()),
-        ],
-    )
+    file_finding(Message::FormNotSpreadsheet {
+        detail: Twin::new(detail, detail_en),
+    })
 }
 
 /// Checks the container and tells XLSX from ODS.
@@ -100,7 +93,7 @@ fn container(bytes: &[u8]) -> Result<Kind, Finding> {
         ));
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return Err(file_finding(Message::FormOldExcel, &[]));
+        return Err(file_finding(Message::FormOldExcel {}));
     }
     if !bytes.starts_with(b"PK") {
         return Err(not_spreadsheet("keine ZIP-Datei", "not a zip file"));
@@ -271,17 +264,13 @@ pub fn serial_date(serial: f64) -> Option<NaiveDate> {
 
 fn outside(name: &str, row: u32, col: u32) -> Finding {
     Finding::new(
-        Message::FormOutsideArea,
+        Message::FormOutsideArea {
+            worksheet: name.to_string(),
+            row: u64::from(row) + 1,
+            column: crate::layout::column_name(u16::try_from(col).unwrap_or(u16::MAX)),
+            limit: format!("{MAX_ROWS} × {MAX_COLS}"),
+        },
         "",
-        [
-            ("worksheet", name.to_string()),
-            ("row", (u64::from(row) + 1).to_string()),
-            (
-                "column",
-                crate::layout::column_name(u16::try_from(col).unwrap_or(u16::MAX)),
-            ),
-            ("limit", format!("{MAX_ROWS} × {MAX_COLS}")),
-        ],
     )
 }
 
@@ -290,7 +279,9 @@ fn inside(row: u32, col: u32) -> Option<(u32, u16)> {
 }
 
 fn unreadable(error: &dyn std::fmt::Display) -> Finding {
-    file_finding(Message::FormUnreadable, &[("detail", error.to_string())])
+    file_finding(Message::FormUnreadable {
+        detail: error.to_string(),
+    })
 }
 
 fn read_xlsx(bytes: &[u8]) -> Result<Vec<Grid>, Finding> {

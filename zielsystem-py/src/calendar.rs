@@ -36,13 +36,17 @@ impl fmt::Display for PyTertial {
 pub fn parse_tertial(py: Python<'_>, code: &str) -> PyResult<Tertial> {
     code.parse().map_err(|error: TertialParseError| {
         let finding = match error {
-            TertialParseError::Malformed(_) => {
-                Finding::new(Message::SchemaFormatTertial, "", [("value", code)])
-            }
-            TertialParseError::YearOutOfRange(year) => Finding::new(
-                Message::SchemaFormatTertial,
+            TertialParseError::Malformed(_) => Finding::new(
+                Message::SchemaFormatTertial {
+                    value: code.to_string(),
+                },
                 "",
-                [("value", format!("{code} ({year})"))],
+            ),
+            TertialParseError::YearOutOfRange(year) => Finding::new(
+                Message::SchemaFormatTertial {
+                    value: format!("{code} ({year})"),
+                },
+                "",
             ),
         };
         parse_error(
@@ -61,12 +65,18 @@ pub fn tertial_arg(value: &Bound<'_, PyAny>) -> PyResult<Tertial> {
     if let Ok(code) = value.cast::<PyString>() {
         return parse_tertial(value.py(), &code.to_cow()?);
     }
-    Err(crate::json::type_error(value, "Tertial oder str"))
+    Err(crate::json::type_error(
+        value,
+        ("Tertial oder str", "Tertial or str"),
+    ))
 }
 
-fn overflow(what: &str, tertial: Tertial) -> PyErr {
+/// The `OverflowError` for a tertial without a neighbour: `what` names it in German and English
+/// (`("nächstes", "next")`), each in its own half of the message.
+fn overflow(what: (&str, &str), tertial: Tertial) -> PyErr {
+    let (de, en) = what;
     PyOverflowError::new_err(format!(
-        "{tertial} hat kein {what} Tertial im darstellbaren Bereich / has no {what} tertial in the representable range"
+        "{tertial} hat kein {de} Tertial im darstellbaren Bereich / {tertial} has no {en} tertial in the representable range"
     ))
 }
 
@@ -132,7 +142,7 @@ impl PyTertial {
         self.0
             .next()
             .map(PyTertial)
-            .ok_or_else(|| overflow("nächstes / next", self.0))
+            .ok_or_else(|| overflow(("nächstes", "next"), self.0))
     }
 
     /// The preceding tertial; `OverflowError` before 0000-T1.
@@ -140,7 +150,7 @@ impl PyTertial {
         self.0
             .previous()
             .map(PyTertial)
-            .ok_or_else(|| overflow("voriges / previous", self.0))
+            .ok_or_else(|| overflow(("voriges", "previous"), self.0))
     }
 
     /// The tertial containing `day`.
@@ -148,7 +158,7 @@ impl PyTertial {
     fn containing(_cls: &Bound<'_, PyType>, day: NaiveDate) -> PyResult<Self> {
         Tertial::containing(day).map(PyTertial).ok_or_else(|| {
             PyOverflowError::new_err(format!(
-                "{day} liegt außerhalb des darstellbaren Bereichs / is outside the representable range"
+                "{day} liegt außerhalb des darstellbaren Bereichs / {day} is outside the representable range"
             ))
         })
     }
@@ -160,9 +170,10 @@ impl PyTertial {
             .map(|all| all.map(PyTertial).to_vec())
             .map_err(|_| {
                 let finding = Finding::new(
-                    Message::SchemaFormatTertial,
+                    Message::SchemaFormatTertial {
+                        value: year.to_string(),
+                    },
                     "",
-                    [("value", year.to_string())],
                 );
                 parse_error(
                     py,

@@ -16,7 +16,7 @@ use crate::model::{PyPaper, sheets_arg, system_arg};
 
 /// The consolidated report of one tertial (Tertialbericht): every goal of the target system with
 /// its reporting status, forecast and light, the countermeasures, counts, light changes and the
-/// findings of TR01–TR05. Immutable.
+/// findings of TR01–TR06. Immutable.
 #[pyclass(
     frozen,
     eq,
@@ -124,7 +124,7 @@ crate::json_class_methods!(PyTertialReport, "TertialReport", {
         json::to_python(py, &self.inner.countermeasures)
     }
 
-    /// The findings of TR01–TR05 the report carries.
+    /// The findings of TR01–TR06 the report carries.
     #[getter]
     fn findings(&self) -> Vec<PyFinding> {
         self.inner
@@ -135,7 +135,7 @@ crate::json_class_methods!(PyTertialReport, "TertialReport", {
             .collect()
     }
 
-    /// TR01–TR05 recomputed on the report as it stands.
+    /// TR01–TR06 recomputed on the report as it stands.
     fn validate(&self) -> PyValidationResult {
         PyValidationResult {
             inner: self.inner.validate(),

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyMapping, PyString, PyTuple};
 use zielsystem_core::decode::limits::DEPTH_MAX;
@@ -161,6 +161,12 @@ crate::json_class_methods!(PyValidationResult, "ValidationResult", {
             .collect()
     }
 
+    /// `valid`: `if result:` holds exactly when no finding of severity `error` exists (warnings
+    /// do not make a result false).
+    fn __bool__(&self) -> bool {
+        self.inner.valid
+    }
+
     /// Whether a finding of this code exists.
     fn has(&self, code: &str) -> bool {
         self.inner.findings.iter().any(|f| f.code.as_str() == code)
@@ -188,9 +194,9 @@ crate::json_class_methods!(PyValidationResult, "ValidationResult", {
 
 /// The `zielsystem.ParseError` for `result`: the document is not a `what`.
 pub fn parse_error(py: Python<'_>, what: &str, result: ValidationResult) -> PyErr {
+    let count = result.findings.len();
     let headline = format!(
-        "kein gültiges Dokument vom Typ {what} / not a valid {what} ({} Befund(e) / finding(s))",
-        result.findings.len()
+        "kein gültiges Dokument vom Typ {what} ({count} Befund(e)) / not a valid {what} ({count} finding(s))"
     );
     raise(py, "ParseError", headline, result)
 }
@@ -203,9 +209,9 @@ pub fn lifecycle_error(
     target: &str,
     result: ValidationResult,
 ) -> PyErr {
+    let count = result.findings.len();
     let headline = format!(
-        "Übergang {stage} → {target} abgelehnt / transition {stage} → {target} refused ({} Befund(e) / finding(s))",
-        result.findings.len()
+        "Übergang {stage} → {target} abgelehnt ({count} Befund(e)) / transition {stage} → {target} refused ({count} finding(s))"
     );
     raise(py, "LifecycleError", headline, result)
 }
@@ -247,11 +253,15 @@ pub enum Form {
 }
 
 impl Form {
-    fn expected(self) -> &'static str {
+    /// What the form accepts, in German and in English.
+    fn expected(self) -> (&'static str, &'static str) {
         match self {
-            Form::Json => "str oder bytes (JSON)",
-            Form::Dict => "dict (Mapping)",
-            Form::Any => "str, bytes oder dict (Mapping)",
+            Form::Json => ("str oder bytes (JSON)", "str or bytes (JSON)"),
+            Form::Dict => ("dict (Mapping)", "dict (mapping)"),
+            Form::Any => (
+                "str, bytes oder dict (Mapping)",
+                "str, bytes or dict (mapping)",
+            ),
         }
     }
 }
@@ -269,11 +279,7 @@ pub fn document_bytes(source: &Bound<'_, PyAny>, form: Form) -> PyResult<Option<
     }
     if form != Form::Json && source.cast::<PyMapping>().is_ok() {
         check_nesting(source)?;
-        let value: serde_json::Value = pythonize::depythonize(source).map_err(|error| {
-            PyTypeError::new_err(format!(
-                "Das dict ist nicht als JSON darstellbar / the dict is not JSON-compatible: {error}"
-            ))
-        })?;
+        let value = json::to_value(source, "")?;
         let bytes =
             serde_json::to_vec(&value).map_err(|error| PyValueError::new_err(error.to_string()))?;
         return Ok(Some(bytes));
@@ -296,7 +302,14 @@ fn check_nesting(root: &Bound<'_, PyAny>) -> PyResult<()> {
             continue;
         };
         if depth > DEPTH_MAX {
-            let finding = Finding::new(Message::SchemaLimitDepth, "", [("limit", DEPTH_MAX)]);
+            let finding = Finding::new(
+                Message::SchemaLimitDepth {
+                    limit: DEPTH_MAX,
+                    line: None,
+                    column: None,
+                },
+                "",
+            );
             let result = ValidationResult::from_findings(vec![finding]);
             return Err(parse_error(root.py(), "dict", result));
         }
@@ -325,7 +338,14 @@ pub fn parse<T: Decode>(py: Python<'_>, bytes: &[u8], what: &str) -> PyResult<T>
 /// object of another form).
 pub fn load<T: Decode>(source: &Bound<'_, PyAny>, form: Form, what: &str) -> PyResult<T> {
     let bytes = require_document_bytes(source, form)?;
-    parse(source.py(), &bytes, what)
+    let checked = T::decode(&bytes);
+    checked.document.ok_or_else(|| {
+        parse_error(
+            source.py(),
+            what,
+            json::with_path_hint(source, checked.result),
+        )
+    })
 }
 
 /// Reads `path` and parses it, raising `OSError` or `ParseError` naming `what`.
@@ -384,6 +404,12 @@ macro_rules! json_class_methods {
             #[pyo3(signature = (*, indent = None))]
             fn to_json(&self, indent: Option<usize>) -> pyo3::PyResult<String> {
                 $crate::json::to_json(&self.inner, indent)
+            }
+
+            /// A hash consistent with `==` (equal documents hash equally), so documents can be
+            /// set members and dict keys.
+            fn __hash__(&self) -> pyo3::PyResult<u64> {
+                $crate::json::hash(&self.inner)
             }
 
             fn __reduce__<'py>(

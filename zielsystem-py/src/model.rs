@@ -9,7 +9,7 @@ use zielsystem_core::model::paper::PaperKind;
 use zielsystem_core::{Document, Paper, ReportSheet, TargetSystem, ValidationResult};
 
 use crate::calendar::{PyTertial, tertial_arg};
-use crate::findings::{Form, parse, require_document_bytes};
+use crate::findings::{Form, load, parse, require_document_bytes};
 use crate::json;
 
 /// The target system (Zielsystem) of one authority and calendar year: mission statement, goals in
@@ -120,14 +120,15 @@ pub fn system_arg<'py>(value: &Bound<'py, PyAny>) -> PyResult<SystemArg<'py>> {
     if let Ok(system) = value.cast::<PyTargetSystem>() {
         return Ok(SystemArg::Borrowed(system.clone()));
     }
-    let bytes = require_document_bytes(value, Form::Any)?;
-    parse(value.py(), &bytes, PyTargetSystem::NAME)
-        .map(|system| SystemArg::Parsed(Box::new(system)))
+    load(value, Form::Any, PyTargetSystem::NAME).map(|system| SystemArg::Parsed(Box::new(system)))
 }
 
 /// A report sheet given as `ReportSheet`, JSON text, bytes or dict (parsed; `ParseError` if bad).
 pub fn sheet_arg(value: &Bound<'_, PyAny>) -> PyResult<ReportSheet> {
-    given::<PyReportSheet>(value)?.document(value.py(), PyReportSheet::NAME)
+    if let Ok(sheet) = value.cast::<PyReportSheet>() {
+        return Ok(sheet.get().inner.clone());
+    }
+    load(value, Form::Any, PyReportSheet::NAME)
 }
 
 /// Report sheets from any iterable of what [`sheet_arg`] accepts.
@@ -140,6 +141,12 @@ crate::json_class_methods!(PyTargetSystem, "TargetSystem", {
     #[getter]
     fn schema_version(&self) -> &str {
         &self.inner.schema_version
+    }
+
+    /// The report-sheet JSON Schema for the sheets of this system, as a dict: goals, members, org
+    /// units, indicators and tertials as titled enumerations (for form generators).
+    fn sheet_schema<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::json::to_python(py, &zielsystem_core::schema::sheet_schema_for(&self.inner))
     }
 
     /// The authority, e.g. `"Bezirksamt Mitte von Berlin"`.
@@ -236,6 +243,19 @@ crate::json_class_methods!(PyTargetSystem, "TargetSystem", {
         answers: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
         write_form(py, &self.inner, tertial, goal, member, previous, answers)
+    }
+
+    /// The draft of next year's system and what was not carried (dicts with `kind`, `path`,
+    /// `message`, `message_en`): every goal continued and linked to its predecessor, members with
+    /// terms still running, the new year's reporting calendar, and — from `final_sheets`, this
+    /// year's T3 sheets — last year's final values as baselines.
+    #[pyo3(signature = (final_sheets = None))]
+    fn next_year<'py>(
+        &self,
+        py: Python<'py>,
+        final_sheets: Option<&Bound<'py, PyAny>>,
+    ) -> PyResult<(PyTargetSystem, Bound<'py, PyAny>)> {
+        crate::carry_over::carry(py, &self.inner, final_sheets)
     }
 
     /// The id of the member holding `portfolio` on `day`, or `None` when it is vacant.

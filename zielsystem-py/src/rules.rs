@@ -11,15 +11,17 @@ use zielsystem_core::{ReportSheet, TargetSystem, ValidationResult};
 
 use crate::consolidate::PyTertialReport;
 use crate::findings::PyValidationResult;
+use crate::json::with_path_hint;
 use crate::model::{Given, PyPaper, PyReportSheet, PyTargetSystem, given, sheets_arg, system_arg};
 
 fn wrap(inner: ValidationResult) -> PyValidationResult {
     PyValidationResult { inner }
 }
 
-/// Validates a target system (object, JSON text, bytes or dict) against TS01–TS11 and, when given
-/// as JSON, its shape; `previous` is an earlier year's system, usually the previous year's:
-/// predecessors of its year must exist there (TS08).
+/// Validates a target system (object, JSON text, bytes or dict) against TS01–TS13 and, when given
+/// as JSON, its shape; `previous` is an earlier year's system of the same authority, usually the
+/// previous year's: predecessors of its year must exist there (TS08); one that is not is a TS13
+/// finding.
 #[pyfunction]
 #[pyo3(signature = (system, previous = None))]
 pub fn validate_system(
@@ -28,7 +30,10 @@ pub fn validate_system(
 ) -> PyResult<PyValidationResult> {
     let previous = previous.map(system_arg).transpose()?;
     let given = given::<PyTargetSystem>(system)?;
-    Ok(wrap(given.check(previous.as_deref())))
+    Ok(wrap(with_path_hint(
+        system,
+        given.check(previous.as_deref()),
+    )))
 }
 
 /// Validates a report sheet (object, JSON text, bytes or dict) against RS01–RS18 and, when given as
@@ -43,7 +48,10 @@ pub fn validate_sheet(
     let system = system_arg(system)?;
     let history = history.map(sheets_arg).transpose()?.unwrap_or_default();
     let given = given::<PyReportSheet>(sheet)?;
-    Ok(wrap(given.check((&system, &history))))
+    Ok(wrap(with_path_hint(
+        sheet,
+        given.check((&system, &history)),
+    )))
 }
 
 /// Validates many sheets against one system, in order, without holding the GIL while the rules run.
@@ -59,9 +67,10 @@ pub fn validate_sheets(
     // A plain reference crosses into the GIL-free closure; the Python object stays out here.
     let system: &TargetSystem = &system;
     let history = history.map(sheets_arg).transpose()?.unwrap_or_default();
-    let inputs: Vec<Given<ReportSheet>> = sheets
-        .try_iter()?
-        .map(|item| given::<PyReportSheet>(&item?))
+    let items: Vec<Bound<'_, PyAny>> = sheets.try_iter()?.collect::<PyResult<_>>()?;
+    let inputs: Vec<Given<ReportSheet>> = items
+        .iter()
+        .map(given::<PyReportSheet>)
         .collect::<PyResult<_>>()?;
     let results: Vec<ValidationResult> = py.detach(|| {
         inputs
@@ -69,19 +78,29 @@ pub fn validate_sheets(
             .map(|input| input.check((system, &history)))
             .collect()
     });
-    Ok(results.into_iter().map(wrap).collect())
+    Ok(results
+        .into_iter()
+        .zip(&items)
+        .map(|(result, item)| wrap(with_path_hint(item, result)))
+        .collect())
 }
 
-/// Re-checks a tertial report (object, JSON text, bytes or dict) against TR01–TR05 as it stands;
+/// Re-checks a tertial report (object, JSON text, bytes or dict) against TR01–TR06 as it stands;
 /// when given as JSON, problems of its shape come back as findings.
 #[pyfunction]
 pub fn validate_report(report: &Bound<'_, PyAny>) -> PyResult<PyValidationResult> {
-    Ok(wrap(given::<PyTertialReport>(report)?.check(())))
+    Ok(wrap(with_path_hint(
+        report,
+        given::<PyTertialReport>(report)?.check(()),
+    )))
 }
 
 /// Checks a Bezirksamtsvorlage (object, JSON text, bytes or dict) against BV01–BV04; when given as
 /// JSON, problems of its shape come back as findings.
 #[pyfunction]
 pub fn validate_paper(paper: &Bound<'_, PyAny>) -> PyResult<PyValidationResult> {
-    Ok(wrap(given::<PyPaper>(paper)?.check(())))
+    Ok(wrap(with_path_hint(
+        paper,
+        given::<PyPaper>(paper)?.check(()),
+    )))
 }

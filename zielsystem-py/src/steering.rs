@@ -3,11 +3,12 @@
 
 use chrono::NaiveDate;
 use pyo3::prelude::*;
+use zielsystem_core::steering::status::StatusOverview;
 use zielsystem_core::steering::{holidays, status as core_status};
 
 use crate::calendar::tertial_arg;
 use crate::json;
-use crate::model::{given, sheets_arg, system_arg};
+use crate::model::{SystemArg, given, sheets_arg, system_arg};
 use crate::review_log::PyReviewLog;
 
 // The default written out, so Python's signature shows it; it is the core's.
@@ -27,6 +28,21 @@ pub fn status<'py>(
     log: Option<&Bound<'py, PyAny>>,
     grace_working_days: u32,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let (_, overview) = overview(py, system, tertial, as_of, sheets, log, grace_working_days)?;
+    json::to_python(py, &overview)
+}
+
+/// The status overview of the Python arguments of [`status`], with the target system it was read
+/// from (the letters need it too).
+pub(crate) fn overview<'py>(
+    py: Python<'py>,
+    system: &Bound<'py, PyAny>,
+    tertial: &Bound<'py, PyAny>,
+    as_of: NaiveDate,
+    sheets: &Bound<'py, PyAny>,
+    log: Option<&Bound<'py, PyAny>>,
+    grace_working_days: u32,
+) -> PyResult<(SystemArg<'py>, StatusOverview)> {
     let system = system_arg(system)?;
     let tertial = tertial_arg(tertial)?;
     let sheets = sheets_arg(sheets)?;
@@ -41,7 +57,7 @@ pub fn status<'py>(
         log.as_ref(),
         grace_working_days,
     );
-    json::to_python(py, &overview)
+    Ok((system, overview))
 }
 
 /// The working days in Berlin after `start` up to and including `end` (weekends and Berlin's

@@ -17,10 +17,18 @@ def test_attainment_table_by_hand(system: zs.TargetSystem, sheets: List[zs.Repor
     table = zs.attainment_table(system, sheets)
     assert len(table) == 9
     assert table.columns == [
+        "authority",
+        "year",
         "goal",
+        "title",
         "perspective",
         "portfolio",
+        "member",
         "tertial",
+        "submitted_on",
+        "deadline",
+        "days_late",
+        "reporting_status",
         "forecast",
         "light",
         "risk_count",
@@ -33,10 +41,18 @@ def test_attainment_table_by_hand(system: zs.TargetSystem, sheets: List[zs.Repor
     ]
     # T1 A01: the sheet of 20 May supersedes the draft of 2 May.
     assert table[0] == {
+        "authority": "Bezirksamt Beispiel von Berlin",
+        "year": 2022,
         "goal": "A01",
+        "title": "Bearbeitungszeiten verkürzen",
         "perspective": "mandate_target_groups",
         "portfolio": "I",
+        "member": "m-bzbm",
         "tertial": "2022-T1",
+        "submitted_on": "2022-05-20",
+        "deadline": "2022-05-31",
+        "days_late": 0,
+        "reporting_status": "submitted_on_time",
         "forecast": "at_risk",
         "light": "yellow",
         "risk_count": 2,
@@ -201,7 +217,7 @@ def test_dataframes(system: zs.TargetSystem, sheets: List[zs.ReportSheet], packa
     table = zs.attainment_table(system, sheets)
     frame = getattr(table, f"to_{package}")()
     assert list(frame.columns) == table.columns
-    assert frame.shape == (9, 10)
+    assert frame.shape == (9, 18)
     records = _frame_rows(frame, package)
     assert records[0]["goal"] == "A01" and records[0]["highest_risk_score"] == 6
     empty = getattr(zs.summary_by(system, [], "tertial"), f"to_{package}")()

@@ -61,10 +61,12 @@ def test_result_properties_and_round_trip() -> None:
     assert repr(result) == "ValidationResult(valid=False, codes=['RS05', 'RS02'])"
 
 
-def test_a_result_has_no_truth_value_of_its_own() -> None:
-    # No __len__/__bool__: `if result:` must not quietly mean "has findings" (or "is valid").
+def test_the_truth_value_of_a_result_is_valid() -> None:
+    # `if result:` means "valid" (no error finding); there is no __len__, so it never means
+    # "has findings".
     clean = zs.ValidationResult.from_dict({"valid": True, "findings": []})
     assert bool(clean) is True
+    assert bool(zs.ValidationResult.from_dict({"valid": False, "findings": []})) is False
     assert not hasattr(clean, "__len__")
 
 

@@ -6,6 +6,7 @@ entry point in Python; they run through Rust and the CLI."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import subprocess
 import sys
@@ -56,6 +57,7 @@ def _bytes(case: Dict[str, Any]) -> bytes:
 
 DOCUMENTS = [c for c in _manifest() if c["kind"] in ("system", "sheet", "report", "paper")]
 TERTIALS = [c for c in _manifest() if c["kind"] == "tertial"]
+OPARL_CONFIGS = [c for c in _manifest() if c["kind"] == "oparl_config"]
 
 
 @pytest.fixture(scope="module")
@@ -136,3 +138,24 @@ def test_a_dict_nested_10000_deep_is_refused_not_a_crash() -> None:
     assert child.returncode == 0, f"exit {child.returncode}: {child.stderr[-500:]}"
     assert "SCHEMA_LIMIT" in child.stdout
 
+
+@pytest.mark.parametrize("case", OPARL_CONFIGS, ids=[c["name"] for c in OPARL_CONFIGS])
+def test_oparl_configuration(case: Dict[str, Any]) -> None:
+    """An OParl configuration: a malformed one is a clear ValueError, a readable one is never
+    called unreadable (the URLs it lacks are named instead)."""
+    report = zs.TertialReport.from_file(
+        REPO_ROOT / "tests/cases/report/tr04-near-miss-council-note-without-number/report.json"
+    )
+    arguments: Dict[str, Any] = {
+        "main_file": ("vorlage.html", "Vorlage", "text/html", b"<p>Vorlage</p>"),
+        "written_at": datetime.datetime(2022, 7, 15, 8, 0),
+        "config": _bytes(case),
+    }
+    if case["expect"] == "ok":
+        try:
+            zs.oparl_paper(report, **arguments)
+        except ValueError as error:
+            assert "unlesbar" not in str(error)
+    else:
+        with pytest.raises(ValueError, match="OParl-Konfiguration ist unlesbar"):
+            zs.oparl_paper(report, **arguments)

@@ -94,3 +94,49 @@ def test_status_on_a_day() -> None:
     assert relaxed["escalations"] == []
     # Pfingstmontag, 6 June 2022, is no working day.
     assert zs.working_days_after(dt.date(2022, 5, 31), dt.date(2022, 6, 10)) == 7
+
+
+def _returned_log() -> tuple[zs.TargetSystem, zs.ReportSheet, zs.ReviewLog]:
+    system = zs.TargetSystem.from_file(FIXTURES / "report-system.json")
+    a01 = zs.ReportSheet.from_file(FIXTURES / "report-sheet-2022-T1-A01.json")
+    log = _empty_log().receive(a01, "Frau Sommer", dt.date(2022, 5, 20))
+    log = log.return_sheet(
+        "A01",
+        "Frau Sommer",
+        dt.date(2022, 5, 25),
+        "<script>alert(1)</script> [klick](javascript:x)",
+        dt.date(2022, 6, 14),
+        findings=["RS10"],
+    )
+    return system, a01, log
+
+
+def test_reminder_letters() -> None:
+    system = zs.TargetSystem.from_file(FIXTURES / "report-system.json")
+    letters = zs.reminders(system, "2022-T1", dt.date(2022, 6, 9), [], sender="Frau Sommer", example=True)
+    assert len(letters) == 4
+    first = letters[0]
+    assert first["member"] is not None
+    assert "Erinnerung" in first["markdown"] and "BEISPIEL" in first["html"]
+    assert "umgehend" in first["markdown"]
+    _, a01, log = _returned_log()
+    returned = zs.reminders(system, zs.Tertial("2022-T1"), dt.date(2022, 6, 16), [a01], log)
+    bzbm = next(letter for letter in returned if letter["member"] == "m-bzbm")
+    assert "berichtigte Fassung" in bzbm["markdown"]
+
+
+def test_return_letter() -> None:
+    system, a01, log = _returned_log()
+    letter = zs.return_letter(log, "A01", system, [a01], attachment="A01.xlsx")
+    assert letter["goal"] == "A01"
+    assert letter["due_on"] == "2022-06-14"
+    received = log.entries[0]
+    assert received["event"] == "received"
+    assert letter["digest"] == received["digest"]
+    assert "bis zum 14.06.2022" in letter["markdown"]
+    assert "Anlage: A01.xlsx" in letter["markdown"]
+    # The reviewer's words are escaped in both formats.
+    assert "<script>" not in letter["html"] and "&lt;script&gt;" in letter["html"]
+    assert "](javascript" not in letter["markdown"]
+    with pytest.raises(ValueError):
+        zs.return_letter(log, "A02", system, [a01])

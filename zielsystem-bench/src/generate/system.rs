@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use zielsystem_core::calendar::{Period, Tertial};
 use zielsystem_core::model::target_system::{
-    DeclaredGoalCounts, Goal, Indicator, Member, OrgUnit, Origin, OriginKind, Portfolio, Reporting,
-    Resolution, Term,
+    DeclaredGoalCounts, Goal, Indicator, Member, OrgUnit, Origin, Portfolio, Reporting, Resolution,
+    Term,
 };
 use zielsystem_core::numbering::roman_numeral;
 use zielsystem_core::{Direction, OrgUnitKind, Perspective, Role, SCHEMA_VERSION, TargetSystem};
@@ -74,6 +74,7 @@ pub(super) fn build_system(
         org_units,
         goals,
         reporting: Reporting { first_tertial },
+        numbering: None,
     })
 }
 
@@ -277,14 +278,8 @@ fn build_goals(
                 portfolio,
                 org_units,
                 origin: match predecessor {
-                    Some(old) => Origin {
-                        kind: OriginKind::Continued,
-                        predecessor: Some(format!("{}/{old}", year - 1)),
-                    },
-                    None => Origin {
-                        kind: OriginKind::New,
-                        predecessor: None,
-                    },
+                    Some(old) => Origin::continued(format!("{}/{old}", year - 1)),
+                    None => Origin::new_goal(),
                 },
                 indicators,
             });

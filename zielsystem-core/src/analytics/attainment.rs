@@ -2,14 +2,16 @@
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::Tertial;
 use crate::model::report_sheet::ReportSheet;
 use crate::model::target_system::{Goal, Indicator, TargetSystem};
+use crate::model::tertial_report::ReportingStatus;
 use crate::model::vocabulary::{Direction, Forecast, Light, Perspective};
-use crate::model::{GoalId, PortfolioId};
+use crate::model::{GoalId, MemberId, PortfolioId};
 
 use super::{count, mean};
 
@@ -18,18 +20,42 @@ use super::{count, mean};
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Zeile der Zielerreichungstabelle")]
 pub struct AttainmentRow {
+    /// The authority (Bezirksamt) of the target system.
+    #[schemars(title = "Bezirksamt")]
+    pub authority: String,
+    /// The year of the target system.
+    #[schemars(title = "Jahr")]
+    pub year: i32,
     /// The goal.
     #[schemars(title = "Ziel")]
     pub goal: GoalId,
+    /// The goal's title.
+    #[schemars(title = "Zieltitel")]
+    pub title: String,
     /// The goal's perspective.
     #[schemars(title = "Perspektive")]
     pub perspective: Perspective,
     /// The goal's portfolio.
     #[schemars(title = "Geschäftsbereich")]
     pub portfolio: PortfolioId,
+    /// The member who reported (the sheet's `reporting_member`).
+    #[schemars(title = "Berichtendes Mitglied")]
+    pub member: MemberId,
     /// The tertial reported on.
     #[schemars(title = "Tertial")]
     pub tertial: Tertial,
+    /// The day the sheet was submitted.
+    #[schemars(title = "Eingereicht am")]
+    pub submitted_on: NaiveDate,
+    /// The tertial's reporting deadline.
+    #[schemars(title = "Berichtsfrist")]
+    pub deadline: NaiveDate,
+    /// Days from the deadline to the submission; 0 when submitted by the deadline.
+    #[schemars(title = "Tage verspätet")]
+    pub days_late: u32,
+    /// Whether the sheet came in by the deadline (`submitted_on_time`) or after (`submitted_late`).
+    #[schemars(title = "Berichtsstatus")]
+    pub reporting_status: ReportingStatus,
     /// The forecast of the sheet.
     #[schemars(title = "Risikoorientierte Einschätzung")]
     pub forecast: Forecast,
@@ -78,10 +104,20 @@ fn sheet_indicator_attainment(goal: &Goal, sheet: &ReportSheet) -> Option<f64> {
     mean(&percents)
 }
 
-/// The attainment table: one row per goal and tertial with a sheet that counts, ordered by tertial
-/// and then by the goals' order in the system.
-pub fn attainment_table(system: &TargetSystem, sheets: &[ReportSheet]) -> Vec<AttainmentRow> {
-    // (tertial, goal position) → (submitted_on, input position, sheet): the last submission wins.
+/// The sheet that counts for one goal in one tertial.
+pub(crate) struct Counted<'a> {
+    pub(crate) tertial: Tertial,
+    pub(crate) goal: &'a Goal,
+    pub(crate) sheet: &'a ReportSheet,
+}
+
+/// The sheets that count (see the module docs), ordered by tertial and then by the goals' order in
+/// the system: the selection every table of the system's sheets starts from.
+pub(crate) fn counted_sheets<'a>(
+    system: &'a TargetSystem,
+    sheets: &'a [ReportSheet],
+) -> Vec<Counted<'a>> {
+    // (tertial, goal position) → (sheet, input position): the last submission wins.
     let mut chosen: BTreeMap<(Tertial, usize), (&ReportSheet, usize)> = BTreeMap::new();
     for (position, sheet) in sheets.iter().enumerate() {
         if sheet.authority != system.authority || sheet.tertial.year() != system.year {
@@ -101,19 +137,57 @@ pub fn attainment_table(system: &TargetSystem, sheets: &[ReportSheet]) -> Vec<At
     chosen
         .into_iter()
         .filter_map(|((tertial, goal_index), (sheet, _))| {
-            let goal = system.goals.get(goal_index)?;
-            Some(AttainmentRow {
-                goal: goal.id.clone(),
-                perspective: goal.perspective,
-                portfolio: goal.portfolio.clone(),
+            Some(Counted {
                 tertial,
-                forecast: sheet.forecast,
-                light: sheet.forecast.light(),
-                risk_count: count(sheet.risks.len()),
-                highest_risk_score: sheet.highest_risk_score(),
-                countermeasure_count: count(sheet.countermeasures.len()),
-                indicator_attainment_percent: sheet_indicator_attainment(goal, sheet),
+                goal: system.goals.get(goal_index)?,
+                sheet,
             })
         })
+        .collect()
+}
+
+/// Days from `deadline` to `submitted_on`; 0 when submitted by the deadline.
+pub(crate) fn days_late(submitted_on: NaiveDate, deadline: NaiveDate) -> u32 {
+    u32::try_from((submitted_on - deadline).num_days().max(0)).unwrap_or(u32::MAX)
+}
+
+/// The attainment table: one row per goal and tertial with a sheet that counts, ordered by tertial
+/// and then by the goals' order in the system.
+pub fn attainment_table(system: &TargetSystem, sheets: &[ReportSheet]) -> Vec<AttainmentRow> {
+    counted_sheets(system, sheets)
+        .into_iter()
+        .map(
+            |Counted {
+                 tertial,
+                 goal,
+                 sheet,
+             }| {
+                let deadline = tertial.deadline();
+                AttainmentRow {
+                    authority: system.authority.clone(),
+                    year: system.year,
+                    goal: goal.id.clone(),
+                    title: goal.title.clone(),
+                    perspective: goal.perspective,
+                    portfolio: goal.portfolio.clone(),
+                    member: sheet.reporting_member.clone(),
+                    tertial,
+                    submitted_on: sheet.submitted_on,
+                    deadline,
+                    days_late: days_late(sheet.submitted_on, deadline),
+                    reporting_status: if sheet.submitted_on <= deadline {
+                        ReportingStatus::SubmittedOnTime
+                    } else {
+                        ReportingStatus::SubmittedLate
+                    },
+                    forecast: sheet.forecast,
+                    light: sheet.forecast.light(),
+                    risk_count: count(sheet.risks.len()),
+                    highest_risk_score: sheet.highest_risk_score(),
+                    countermeasure_count: count(sheet.countermeasures.len()),
+                    indicator_attainment_percent: sheet_indicator_attainment(goal, sheet),
+                }
+            },
+        )
         .collect()
 }

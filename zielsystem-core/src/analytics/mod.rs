@@ -1,5 +1,6 @@
 //! Attainment analytics for analysts: the attainment table, summaries, transitions between two
-//! tertials and the forecast accuracy at year end. Pure functions over a
+//! tertials and the forecast accuracy at year end; across years, the goals' lineage with
+//! transitions and year-end results followed through predecessors ([`lineage`]). Pure functions over a
 //! [`TargetSystem`](crate::TargetSystem) and its [`ReportSheet`](crate::ReportSheet)s; every result
 //! is a flat, serde-serializable row type.
 //!
@@ -33,6 +34,9 @@
 
 mod accuracy;
 mod attainment;
+pub mod corpus;
+mod details;
+pub mod lineage;
 mod summary;
 mod transitions;
 
@@ -40,6 +44,15 @@ use schemars::JsonSchema;
 
 pub use accuracy::{AccuracyRow, forecast_accuracy};
 pub use attainment::{AttainmentRow, attainment_table, indicator_attainment_percent};
+pub use corpus::Corpus;
+pub use details::{
+    CountermeasureRow, IndicatorRow, PunctualityRow, RiskRow, countermeasure_table,
+    indicator_table, punctuality_table, risk_table,
+};
+pub use lineage::{
+    Lineage, LineageProblem, LineageRow, ResultAcrossRow, ResultChange, attainment_across, lineage,
+    results_across, transitions_across,
+};
 pub use summary::{Dimension, DimensionParseError, Summary, summary_by};
 pub use transitions::{AnalyticsError, TransitionCell, Transitions, transitions};
 
@@ -63,6 +76,12 @@ impl Row for AttainmentRow {}
 impl Row for Summary {}
 impl Row for TransitionCell {}
 impl Row for AccuracyRow {}
+impl Row for CountermeasureRow {}
+impl Row for IndicatorRow {}
+impl Row for RiskRow {}
+impl Row for PunctualityRow {}
+impl Row for lineage::LineageRow {}
+impl Row for lineage::ResultAcrossRow {}
 
 impl Summary {
     /// The columns of a summary by `by`: the dimensions summarised by, then the counts.
@@ -106,10 +125,18 @@ mod tests {
         assert_eq!(
             AttainmentRow::columns(),
             [
+                "authority",
+                "year",
                 "goal",
+                "title",
                 "perspective",
                 "portfolio",
+                "member",
                 "tertial",
+                "submitted_on",
+                "deadline",
+                "days_late",
+                "reporting_status",
                 "forecast",
                 "light",
                 "risk_count",

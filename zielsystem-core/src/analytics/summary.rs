@@ -117,6 +117,8 @@ pub struct Summary {
     #[schemars(title = "Ziel nicht erreicht")]
     pub not_achieved: u32,
     /// (`at_risk` + `unlikely`) ÷ rows: the share of goals whose attainment is at risk (docs/procedure.md, forecast scale).
+    /// In T3 it is 0 by construction: a T3 sheet states the result (`achieved` / `not_achieved`;
+    /// RS06 refuses the other forecasts there), so read `not_achieved` for T3.
     #[schemars(title = "Anteil gefährdeter Ziele")]
     pub share_at_risk: f64,
     /// The mean of the rows' indicator attainment where defined; `None` when no row has one.

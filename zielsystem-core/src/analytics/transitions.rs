@@ -24,6 +24,24 @@ pub enum AnalyticsError {
         /// The system's year.
         year: i32,
     },
+    /// The later tertial comes before the earlier one.
+    #[error("Das Tertial {to} liegt vor {from} / tertial {to} comes before {from}")]
+    TertialsOutOfOrder {
+        /// The earlier tertial asked for.
+        from: Tertial,
+        /// The later tertial asked for.
+        to: Tertial,
+    },
+    /// No target system of the tertial's year is in the lineage.
+    #[error(
+        "Kein Zielsystem von {authority} für das Jahr von {tertial} angegeben / no target system of {authority} given for the year of {tertial}"
+    )]
+    YearNotInLineage {
+        /// The tertial asked for.
+        tertial: Tertial,
+        /// The authority asked for.
+        authority: String,
+    },
 }
 
 /// One cell of the transition matrix: how many goals went from one light to another (`None`: no
@@ -114,11 +132,20 @@ pub fn transitions(
     }
     let before = lights_in(system, rows, from);
     let after = lights_in(system, rows, to);
-    let pairs: Vec<(&GoalId, Option<Light>, Option<Light>)> = before
+    let pairs: Vec<(GoalId, Option<Light>, Option<Light>)> = before
         .into_iter()
         .zip(after)
-        .map(|((goal, from_light), (_, to_light))| (goal, from_light, to_light))
+        .map(|((goal, from_light), (_, to_light))| (goal.clone(), from_light, to_light))
         .collect();
+    Ok(matrix(from, to, &pairs))
+}
+
+/// The transition matrix of `(goal, light before, light after)` pairs, goals in the order given.
+pub(super) fn matrix(
+    from: Tertial,
+    to: Tertial,
+    pairs: &[(GoalId, Option<Light>, Option<Light>)],
+) -> Transitions {
     let cells = LIGHTS_OR_NONE
         .into_iter()
         .flat_map(|from_light| LIGHTS_OR_NONE.map(|to_light| (from_light, to_light)))
@@ -126,7 +153,7 @@ pub fn transitions(
             let goals: Vec<GoalId> = pairs
                 .iter()
                 .filter(|(_, f, t)| *f == from_light && *t == to_light)
-                .map(|(goal, _, _)| (*goal).clone())
+                .map(|(goal, _, _)| goal.clone())
                 .collect();
             TransitionCell {
                 from_light,
@@ -144,7 +171,7 @@ pub fn transitions(
                 .count(),
         )
     };
-    Ok(Transitions {
+    Transitions {
         from_tertial: from,
         to_tertial: to,
         cells,
@@ -152,5 +179,5 @@ pub fn transitions(
         improved: compared(|f, t| t < f),
         worsened: compared(|f, t| t > f),
         unchanged: compared(|f, t| t == f),
-    })
+    }
 }

@@ -13,13 +13,14 @@ use schemars::{JsonSchema, Schema};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use crate::decode::across::{Partial, partial};
 use crate::decode::locate::pointer;
 pub use crate::decode::syntax::document_size_finding;
 use crate::decode::syntax::{BOM, depth_limit_finding, parse_tree, strip_position};
 use crate::decode::tree::Json;
 use crate::decode::{schema_walk, strict};
 use crate::findings::{Capped, Finding, ValidationResult};
-use crate::rules::catalogue::Message;
+use crate::rules::catalogue::{Message, Twin};
 use crate::text::short;
 
 /// A document decoded from bytes, if it could be, and every finding about it.
@@ -32,9 +33,42 @@ pub struct Checked<T> {
     pub document: Option<T>,
     /// Every finding, schema-level and rule-level, in the order the checks ran.
     pub result: ValidationResult,
+    /// When `document` is `None` but some of the bytes decode: what the rules can still check
+    /// ([`crate::decode::across`]); [`Checked::with_rules`] uses it.
+    #[serde(skip)]
+    pub partial: Option<Partial<T>>,
 }
 
 impl<T> Checked<T> {
+    /// A result without a document or anything partial: the bytes were refused as they are.
+    pub fn refused(result: ValidationResult) -> Self {
+        Checked {
+            document: None,
+            result,
+            partial: None,
+        }
+    }
+
+    /// Runs `rules` on the document and appends their findings ([`Checked::with_findings`]). When
+    /// the bytes did not decode, the rules run on what could be decoded of them, and only the
+    /// findings that cannot depend on a value reported at schema level are kept
+    /// ([`Partial::screen`]): every finding at once, across stages, without cascades.
+    #[must_use]
+    pub fn with_rules(mut self, rules: impl FnOnce(&T) -> Vec<Finding>) -> Self {
+        if let Some(document) = &self.document {
+            let findings = rules(document);
+            return self.with_findings(findings);
+        }
+        let Some(partial) = self.partial.take() else {
+            return self;
+        };
+        let mut schema_level = std::mem::take(&mut self.result.findings);
+        let findings = partial.screen(rules(&partial.document), &mut schema_level);
+        self.result = ValidationResult::from_findings(schema_level);
+        self.partial = Some(partial);
+        self.with_findings(findings)
+    }
+
     /// Appends rule findings about the decoded document and recomputes `valid`; at most
     /// [`crate::decode::limits::FINDINGS_MAX`] findings are kept, then one says how many more there
     /// were.
@@ -116,15 +150,18 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8], schema: &DocumentSchema) -> Che
         return refused(finding);
     }
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
-    let typed_error = match strict::from_slice::<T>(bytes) {
-        Ok(document) if !schema.open_objects => {
+    let (typed, schema_key_dropped) = strict::from_document::<T>(bytes);
+    let typed_error = match typed {
+        Ok(document) if !schema.open_objects && !schema_key_dropped => {
             return Checked {
                 document: Some(document),
                 result: ValidationResult::from_findings(Vec::new()),
+                partial: None,
             };
         }
         Ok(document) => {
-            // A schema with maps: serde merges a repeated map key silently, so look for one.
+            // A schema with maps, or a document read through a map to drop its `$schema`: a
+            // repeated key was merged silently, so look for one.
             if let Some(finding) = depth_limit_finding(bytes) {
                 return refused(finding);
             }
@@ -139,11 +176,19 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8], schema: &DocumentSchema) -> Che
                 Checked {
                     document: Some(document),
                     result: ValidationResult::from_findings(Vec::new()),
+                    partial: None,
                 }
             } else {
+                // Decoded with the last of each repeated key; no rule trusts such a value.
+                let untrusted = duplicates.iter().map(|f| f.path.clone()).collect();
                 Checked {
                     document: None,
                     result: ValidationResult::from_findings(duplicates),
+                    partial: Some(Partial {
+                        document,
+                        untrusted,
+                        kept: Vec::new(),
+                    }),
                 }
             };
         }
@@ -152,49 +197,42 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8], schema: &DocumentSchema) -> Che
     if let Some(finding) = depth_limit_finding(bytes) {
         return refused(finding);
     }
-    let findings = match parse_tree(bytes) {
-        Err(finding) => vec![finding],
-        Ok(tree) => {
-            let mut findings = Capped::default();
-            schema_walk::walk_into(schema.schema.as_value(), &tree, &mut findings);
-            duplicate_keys_into(&tree, &mut findings);
-            if findings.is_empty() {
-                // The schema accepts what serde rejects: say what serde said rather than nothing.
-                findings.push(mismatch(&typed_error));
-            }
-            findings.into_findings()
-        }
+    let tree = match parse_tree(bytes) {
+        Err(finding) => return refused(finding),
+        Ok(tree) => tree,
     };
+    let mut findings = Capped::default();
+    schema_walk::walk_into(schema.schema.as_value(), &tree, &mut findings);
+    duplicate_keys_into(&tree, &mut findings);
+    if findings.is_empty() {
+        // The schema accepts what serde rejects: say what serde said rather than nothing.
+        findings.push(mismatch(&typed_error));
+    }
+    let findings = findings.into_findings();
+    let partial = partial(&tree, schema.schema.as_value(), &findings);
     Checked {
         document: None,
         result: ValidationResult::from_findings(findings),
+        partial,
     }
 }
 
 /// A document refused as a whole, with the one finding that says why.
 fn refused<T>(finding: Finding) -> Checked<T> {
-    Checked {
-        document: None,
-        result: ValidationResult::from_findings(vec![finding]),
-    }
+    Checked::refused(ValidationResult::from_findings(vec![finding]))
 }
 
 fn mismatch(error: &serde_json::Error) -> Finding {
     let detail = strip_position(&error.to_string());
     let (line, column) = (error.line(), error.column());
     Finding::new(
-        Message::SchemaMismatch,
-        "",
-        [
-            (
-                "detail",
+        Message::SchemaMismatch {
+            detail: Twin::new(
                 format!("{detail} (Zeile {line}, Spalte {column})"),
-            ),
-            (
-                "detail_en",
                 format!("{detail} (line {line}, column {column})"),
             ),
-        ],
+        },
+        "",
     )
 }
 
@@ -228,9 +266,8 @@ pub(crate) fn duplicate_keys_into(tree: &Json, findings: &mut Capped) {
                             .iter()
                             .fold(String::new(), |path, token| pointer(&path, token));
                         findings.push(Finding::new(
-                            Message::SchemaDuplicateKey,
+                            Message::SchemaDuplicateKey { key: short(key) },
                             pointer(&base, key),
-                            [("key", short(key))],
                         ));
                     }
                 }

@@ -17,10 +17,12 @@
 //! | [`TEXT_MAX_CHARS`] | 10,000 | free texts: mission statement, goal description; a sheet's rationale, contributions, risks, countermeasures | target system: `SCHEMA_LIMIT`; sheet: RS14 |
 //! | [`FINDINGS_MAX`] | 10,000 | findings listed for one document | one more `SCHEMA_LIMIT` finding says how many were left out |
 //!
-//! The texts of a report sheet keep their rule RS14 (docs/rules.md: no megabyte essays in a sheet), so
-//! the sheet schema carries no `maxLength`; everything else that JSON Schema can express is in the
-//! published schemas (`maxItems`, `maxLength`), and typed decoding refuses the same documents
-//! ([`crate::model::bounded`]), so a schema validator and this library agree.
+//! The texts of a report sheet keep their rule RS14 (docs/rules.md: no megabyte essays in a sheet):
+//! the sheet schema states the same `maxLength` for other tools, typed decoding reads longer texts,
+//! and the rule reports them ([`crate::decode::across`]: its finding stands for the schema's).
+//! Everything else that JSON Schema can express is in the published schemas (`maxItems`,
+//! `maxLength`), and typed decoding refuses the same documents ([`crate::model::bounded`]), so a
+//! schema validator and this library agree.
 
 /// Largest document read from bytes: 8 MiB. A target system of a real district is some 30 KB, a
 /// sheet a few KB; the bound keeps every later step (parsing, checking, locating) small.

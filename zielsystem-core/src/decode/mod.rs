@@ -1,5 +1,6 @@
 //! Decoding outside input: everything between raw bytes and a typed document, before any rule.
 //!
+//! - [`across`]: what the rules can still check of a document with schema-level problems.
 //! - [`document`]: [`decode`], the schema-level pass shared by every document kind (typed decoding
 //!   first; on failure every schema-level finding at once), and [`Checked`].
 //! - [`syntax`]: `JSON_SYNTAX` with line and column, the size and depth limits of raw bytes;
@@ -10,6 +11,7 @@
 //! - [`limits`]: every limit on outside input.
 //! - [`locate`]: JSON Pointers, and their line and column in the source text.
 
+pub mod across;
 pub mod document;
 pub mod limits;
 pub mod locate;
@@ -20,4 +22,4 @@ pub mod syntax;
 pub(crate) mod tree;
 
 pub use document::{Checked, DocumentSchema, decode, document_size_finding};
-pub use strict::from_slice as from_json;
+pub use strict::from_json;

@@ -6,7 +6,10 @@
 //!   `properties`, `required`, `additionalProperties` (`false` or a schema), `items`;
 //! - values: `const`, `enum`, `format` (`date`, the integer formats `int8` … `uint64`, `double`,
 //!   `float`), `pattern`, `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`,
-//!   `maxLength`, `maxItems`;
+//!   `maxLength`, `maxItems`, `minItems`, `uniqueItems` (`minItems` and `uniqueItems` only where a
+//!   rule states the same limit; its finding stands for this one, [`crate::decode::across`]);
+//! - an `enum` beside a `oneOf` of titled constants is one enumeration: one `SCHEMA_ENUM` finding
+//!   that lists the values with their titles;
 //! - annotations, ignored: `$schema`, `$id`, `$defs`, `title`, `description`, `examples`, `default`.
 //!
 //! One deliberate choice follows serde rather than the letter of JSON Schema, because the typed
@@ -23,7 +26,7 @@ use crate::calendar::TERTIAL_PATTERN;
 use crate::decode::locate::pointer;
 use crate::decode::tree::Json;
 use crate::findings::{Capped, Finding};
-use crate::rules::catalogue::Message;
+use crate::rules::catalogue::{JsonType, JsonTypes, Message, Twin, WithGerman};
 use crate::text::short;
 
 /// The keywords the interpreter evaluates.
@@ -47,6 +50,8 @@ pub(crate) const SUPPORTED_KEYWORDS: &[&str] = &[
     "exclusiveMaximum",
     "maxLength",
     "maxItems",
+    "minItems",
+    "uniqueItems",
 ];
 
 /// The keywords that only annotate.
@@ -140,12 +145,13 @@ impl<'s> Walker<'s> {
             Value::Bool(false) => {
                 self.report(|| {
                     Finding::new(
-                        Message::SchemaMismatch,
+                        Message::SchemaMismatch {
+                            detail: Twin::new(
+                                "an dieser Stelle ist kein Wert erlaubt",
+                                "no value is allowed here",
+                            ),
+                        },
                         path,
-                        [
-                            ("detail", "an dieser Stelle ist kein Wert erlaubt"),
-                            ("detail_en", "no value is allowed here"),
-                        ],
                     )
                 });
                 return;
@@ -160,7 +166,10 @@ impl<'s> Walker<'s> {
         if let Some(Value::Array(branches)) = keyword(keywords, "anyOf") {
             self.check_branches(branches, value, path, false, hops);
         }
-        if let Some(Value::Array(branches)) = keyword(keywords, "oneOf") {
+        // An `enum` beside the `oneOf` says the same; `check_constants` reports it once, titled.
+        if let (Some(Value::Array(branches)), None) =
+            (keyword(keywords, "oneOf"), keyword(keywords, "enum"))
+        {
             self.check_branches(branches, value, path, true, hops);
         }
         if let Some(types) = keyword(keywords, "type") {
@@ -218,12 +227,13 @@ impl<'s> Walker<'s> {
         if accepting > 1 {
             self.report(|| {
                 Finding::new(
-                    Message::SchemaMismatch,
+                    Message::SchemaMismatch {
+                        detail: Twin::new(
+                            "der Wert passt auf mehrere Alternativen",
+                            "the value matches more than one alternative",
+                        ),
+                    },
                     path,
-                    [
-                        ("detail", "der Wert passt auf mehrere Alternativen"),
-                        ("detail_en", "the value matches more than one alternative"),
-                    ],
                 )
             });
             return;
@@ -247,7 +257,7 @@ impl<'s> Walker<'s> {
             .enumerate()
             .filter(|(_, branch)| {
                 self.admitted_types(branch, 0)
-                    .is_none_or(|types| types.iter().any(|kind| kind_admits(kind, value)))
+                    .is_none_or(|types| types.iter().any(|kind| kind_admits(*kind, value)))
             })
             .map(|(index, _)| index)
             .collect();
@@ -259,7 +269,7 @@ impl<'s> Walker<'s> {
         if let Some(index) = best {
             self.findings.absorb(outcomes.swap_remove(index));
         } else {
-            let mut expected: Vec<&str> = Vec::new();
+            let mut expected: Vec<JsonType> = Vec::new();
             for branch in branches {
                 for kind in self.admitted_types(branch, 0).unwrap_or_default() {
                     if !expected.contains(&kind) {
@@ -296,7 +306,7 @@ impl<'s> Walker<'s> {
     }
 
     /// The JSON types a schema admits; `None` when any.
-    fn admitted_types(&self, schema: &'s Value, hops: u8) -> Option<Vec<&'s str>> {
+    fn admitted_types(&self, schema: &'s Value, hops: u8) -> Option<Vec<JsonType>> {
         let keywords = schema.as_object()?;
         if hops >= MAX_REF_HOPS {
             return None;
@@ -336,7 +346,20 @@ impl<'s> Walker<'s> {
         let allowed: Vec<Constant<'s>> =
             match (keyword(keywords, "const"), keyword(keywords, "enum")) {
                 (Some(constant), _) => vec![(constant, None)],
-                (None, Some(Value::Array(values))) => values.iter().map(|v| (v, None)).collect(),
+                (None, Some(Value::Array(values))) => {
+                    // The titles of the `oneOf` of the same constants, where there is one.
+                    let titled = match keyword(keywords, "oneOf") {
+                        Some(Value::Array(branches)) => branches
+                            .iter()
+                            .map(|branch| self.constants_of(branch, 0))
+                            .collect::<Option<Vec<_>>>()
+                            .map(|lists| lists.into_iter().flatten().collect::<Vec<_>>()),
+                        _ => None,
+                    };
+                    titled
+                        .filter(|titled| titled.len() == values.len())
+                        .unwrap_or_else(|| values.iter().map(|v| (v, None)).collect())
+                }
                 _ => return true,
             };
         if allowed
@@ -353,7 +376,7 @@ impl<'s> Walker<'s> {
         match keyword(keywords, "format").and_then(Value::as_str) {
             Some("date") if !is_full_date(text) => {
                 self.report(|| {
-                    Finding::new(Message::SchemaFormatDate, path, [("value", short(text))])
+                    Finding::new(Message::SchemaFormatDate { value: short(text) }, path)
                 });
                 return;
             }
@@ -365,12 +388,14 @@ impl<'s> Walker<'s> {
             if !matches {
                 self.report(|| {
                     if tertial {
-                        Finding::new(Message::SchemaFormatTertial, path, [("value", short(text))])
+                        Finding::new(Message::SchemaFormatTertial { value: short(text) }, path)
                     } else {
                         Finding::new(
-                            Message::SchemaFormatPattern,
+                            Message::SchemaFormatPattern {
+                                value: short(text),
+                                pattern: short(pattern),
+                            },
                             path,
-                            [("value", short(text)), ("pattern", short(pattern))],
                         )
                     }
                 });
@@ -381,11 +406,7 @@ impl<'s> Walker<'s> {
             let length = text.chars().count() as u64;
             if length > limit {
                 self.report(|| {
-                    Finding::new(
-                        Message::SchemaLimitTextLength,
-                        path,
-                        [("length", length.to_string()), ("limit", limit.to_string())],
-                    )
+                    Finding::new(Message::SchemaLimitTextLength { length, limit }, path)
                 });
             }
         }
@@ -401,13 +422,11 @@ impl<'s> Walker<'s> {
         let value = number.to_string();
         let finding = |detail: String, detail_en: String| {
             Finding::new(
-                Message::SchemaFormatNumber,
+                Message::SchemaFormatNumber {
+                    value: short(&value),
+                    detail: Twin::new(detail, detail_en),
+                },
                 path,
-                [
-                    ("value", short(&value)),
-                    ("detail", detail),
-                    ("detail_en", detail_en),
-                ],
             )
         };
         if let Some((min, max)) = keyword(keywords, "format")
@@ -461,7 +480,14 @@ impl<'s> Walker<'s> {
         if let Some(Value::Array(required)) = keyword(keywords, "required") {
             for key in required.iter().filter_map(Value::as_str) {
                 if !members.iter().any(|(name, _)| name == key) {
-                    self.report(|| Finding::new(Message::SchemaRequired, path, [("key", key)]));
+                    self.report(|| {
+                        Finding::new(
+                            Message::SchemaRequired {
+                                key: key.to_string(),
+                            },
+                            path,
+                        )
+                    });
                 }
             }
         }
@@ -472,11 +498,7 @@ impl<'s> Walker<'s> {
             match (properties.and_then(|p| keyword(p, key)), additional) {
                 (Some(property), _) => self.check(property, member, &member_path, 0),
                 (None, Some(Value::Bool(false))) => self.report(|| {
-                    Finding::new(
-                        Message::SchemaUnknownKey,
-                        member_path,
-                        [("key", short(key))],
-                    )
+                    Finding::new(Message::SchemaUnknownKey { key: short(key) }, member_path)
                 }),
                 (None, Some(schema)) => self.check(schema, member, &member_path, 0),
                 (None, None) => {}
@@ -493,12 +515,46 @@ impl<'s> Walker<'s> {
                 examined = usize::try_from(limit).unwrap_or(usize::MAX);
                 self.report(|| {
                     Finding::new(
-                        Message::SchemaLimitListLength,
+                        Message::SchemaLimitListLength {
+                            length: items.len(),
+                            limit,
+                        },
                         path,
-                        [
-                            ("length", items.len().to_string()),
-                            ("limit", limit.to_string()),
-                        ],
+                    )
+                });
+            }
+        }
+        if let Some(limit) = keyword(keywords, "minItems").and_then(Value::as_u64) {
+            if (items.len() as u64) < limit {
+                self.report(|| {
+                    Finding::new(
+                        Message::SchemaMismatch {
+                            detail: Twin::new(
+                                format!("die Liste braucht mindestens {limit} Einträge"),
+                                format!("the list needs at least {limit} entries"),
+                            ),
+                        },
+                        path,
+                    )
+                });
+            }
+        }
+        if keyword(keywords, "uniqueItems") == Some(&Value::Bool(true)) {
+            let examined_items = items.get(..examined).unwrap_or(items);
+            let repeated = examined_items
+                .iter()
+                .enumerate()
+                .any(|(index, item)| examined_items.iter().take(index).any(|other| other == item));
+            if repeated {
+                self.report(|| {
+                    Finding::new(
+                        Message::SchemaMismatch {
+                            detail: Twin::new(
+                                "ein Eintrag der Liste wiederholt sich",
+                                "an entry of the list is repeated",
+                            ),
+                        },
+                        path,
                     )
                 });
             }
@@ -510,7 +566,7 @@ impl<'s> Walker<'s> {
         }
     }
 
-    fn type_finding(&mut self, expected: &[&str], value: &Json, path: &str) {
+    fn type_finding(&mut self, expected: &[JsonType], value: &Json, path: &str) {
         if self.probe {
             self.rejected = true;
             return;
@@ -521,17 +577,11 @@ impl<'s> Walker<'s> {
         let found = json_type(value);
         self.report(|| {
             Finding::new(
-                Message::SchemaType,
+                Message::SchemaType {
+                    expected: JsonTypes(expected.to_vec()),
+                    found,
+                },
                 path,
-                [
-                    (
-                        "expected",
-                        join(expected.iter().map(|k| type_de(k)), " oder "),
-                    ),
-                    ("expected_en", join(expected.iter().copied(), " or ")),
-                    ("found", type_de(found).to_string()),
-                    ("found_en", found.to_string()),
-                ],
             )
         });
     }
@@ -564,13 +614,14 @@ impl<'s> Walker<'s> {
         let allowed = join(allowed.iter().map(|(constant, _)| json(constant)), ", ");
         self.report(|| {
             Finding::new(
-                Message::SchemaEnum,
+                Message::SchemaEnum {
+                    value: shown,
+                    allowed: WithGerman {
+                        value: allowed,
+                        de: allowed_de,
+                    },
+                },
                 path,
-                [
-                    ("value", shown),
-                    ("allowed", allowed),
-                    ("allowed_de", allowed_de),
-                ],
             )
         });
     }
@@ -595,11 +646,15 @@ fn render(value: &Json) -> String {
     }
 }
 
-/// `"string"` or `["string", "null"]` as a list of names.
-fn type_names(types: &Value) -> Vec<&str> {
+/// `"string"` or `["string", "null"]` as a list of types.
+fn type_names(types: &Value) -> Vec<JsonType> {
     match types {
-        Value::String(kind) => vec![kind.as_str()],
-        Value::Array(kinds) => kinds.iter().filter_map(Value::as_str).collect(),
+        Value::String(kind) => JsonType::parse(kind).into_iter().collect(),
+        Value::Array(kinds) => kinds
+            .iter()
+            .filter_map(Value::as_str)
+            .filter_map(JsonType::parse)
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -607,55 +662,43 @@ fn type_names(types: &Value) -> Vec<&str> {
 fn type_admits(types: &Value, value: &Json) -> bool {
     type_names(types)
         .iter()
-        .any(|kind| kind_admits(kind, value))
+        .any(|kind| kind_admits(*kind, value))
 }
 
-fn kind_admits(kind: &str, value: &Json) -> bool {
+fn kind_admits(kind: JsonType, value: &Json) -> bool {
     match (kind, value) {
-        ("null", Json::Null)
-        | ("boolean", Json::Bool(_))
-        | ("number", Json::Number(_))
-        | ("string", Json::String(_))
-        | ("array", Json::Array(_))
-        | ("object", Json::Object(_)) => true,
-        ("integer", Json::Number(number)) => number.is_i64() || number.is_u64(),
+        (JsonType::Null, Json::Null)
+        | (JsonType::Boolean, Json::Bool(_))
+        | (JsonType::Number, Json::Number(_))
+        | (JsonType::String, Json::String(_))
+        | (JsonType::Array, Json::Array(_))
+        | (JsonType::Object, Json::Object(_)) => true,
+        (JsonType::Integer, Json::Number(number)) => number.is_i64() || number.is_u64(),
         _ => false,
     }
 }
 
-fn json_type(value: &Json) -> &'static str {
+fn json_type(value: &Json) -> JsonType {
     match value {
-        Json::Null => "null",
-        Json::Bool(_) => "boolean",
-        Json::Number(number) if number.is_i64() || number.is_u64() => "integer",
-        Json::Number(_) => "number",
-        Json::String(_) => "string",
-        Json::Array(_) => "array",
-        Json::Object(_) => "object",
+        Json::Null => JsonType::Null,
+        Json::Bool(_) => JsonType::Boolean,
+        Json::Number(number) if number.is_i64() || number.is_u64() => JsonType::Integer,
+        Json::Number(_) => JsonType::Number,
+        Json::String(_) => JsonType::String,
+        Json::Array(_) => JsonType::Array,
+        Json::Object(_) => JsonType::Object,
     }
 }
 
-fn json_type_of_value(value: &Value) -> &'static str {
+fn json_type_of_value(value: &Value) -> JsonType {
     match value {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(number) if number.is_i64() || number.is_u64() => "integer",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
-
-fn type_de(kind: &str) -> &str {
-    match kind {
-        "string" => "Zeichenkette",
-        "integer" => "ganze Zahl",
-        "number" => "Zahl",
-        "boolean" => "Wahrheitswert",
-        "object" => "Objekt",
-        "array" => "Liste",
-        other => other,
+        Value::Null => JsonType::Null,
+        Value::Bool(_) => JsonType::Boolean,
+        Value::Number(number) if number.is_i64() || number.is_u64() => JsonType::Integer,
+        Value::Number(_) => JsonType::Number,
+        Value::String(_) => JsonType::String,
+        Value::Array(_) => JsonType::Array,
+        Value::Object(_) => JsonType::Object,
     }
 }
 

@@ -288,6 +288,48 @@ pub fn from_slice<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> serde_json::R
     Ok(value)
 }
 
+/// The key a document may carry at its root to name its JSON Schema (for editors); ignored.
+pub(crate) const SCHEMA_KEY: &str = "$schema";
+
+/// Typed decoding of a whole document: [`from_slice`], except that the root object may carry a
+/// `$schema` key with a text or `null` (the published schemas admit it), which is ignored. The second value
+/// says whether one was dropped: the document was then read through a map, which keeps only the
+/// last of a repeated key, so the caller must look for repeated keys itself.
+pub(crate) fn from_document<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+) -> (serde_json::Result<T>, bool) {
+    let error = match from_slice::<T>(bytes) {
+        Ok(document) => return (Ok(document), false),
+        Err(error) => error,
+    };
+    let mentions_key = bytes
+        .windows(SCHEMA_KEY.len() + 2)
+        .any(|window| window.get(1..=SCHEMA_KEY.len()) == Some(SCHEMA_KEY.as_bytes()));
+    if !mentions_key {
+        return (Err(error), false);
+    }
+    let Ok(mut root) = serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(bytes)
+    else {
+        return (Err(error), false);
+    };
+    if !matches!(
+        root.remove(SCHEMA_KEY),
+        Some(serde_json::Value::String(_) | serde_json::Value::Null)
+    ) {
+        return (Err(error), false);
+    }
+    match T::deserialize(StrictStructs(serde_json::Value::Object(root))) {
+        Ok(document) => (Ok(document), true),
+        Err(_) => (Err(error), false),
+    }
+}
+
+/// [`from_document`] for callers outside the schema-level pass: `serde_json::from_slice`, except
+/// that structs are read from JSON objects only and a root `$schema` text is ignored.
+pub fn from_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> serde_json::Result<T> {
+    from_document(bytes).0
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -306,6 +348,28 @@ mod tests {
         assert_eq!(strict.org_unit, None);
         assert!(from_slice::<Vec<Contribution>>(br#"[{"text": "a"}, ["b"]]"#).is_err());
         assert!(from_slice::<Option<Contribution>>(br#"["b"]"#).is_err());
+    }
+
+    #[test]
+    fn a_root_schema_key_is_ignored() {
+        let text = include_str!("../../../tests/fixtures/rules-sheet-a01-t1.json");
+        let linked = text.replacen(
+            '{',
+            r#"{"$schema": "../schemas/report-sheet.schema.json","#,
+            1,
+        );
+        let plain: ReportSheet = from_slice(text.as_bytes()).unwrap();
+        let (linked, dropped) = from_document::<ReportSheet>(linked.as_bytes());
+        assert_eq!((linked.unwrap(), dropped), (plain, true));
+        let not_a_text = text.replacen('{', r#"{"$schema": 1,"#, 1);
+        assert!(
+            from_document::<ReportSheet>(not_a_text.as_bytes())
+                .0
+                .is_err()
+        );
+        let nested = text.replacen(r#""text":"#, r#""$schema": "x", "text":"#, 1);
+        assert_ne!(nested, text);
+        assert!(from_document::<ReportSheet>(nested.as_bytes()).0.is_err());
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::decode::locate::char_column;
 use crate::decode::scan::{SyntaxError, first_error};
 use crate::decode::tree::Json;
 use crate::findings::Finding;
-use crate::rules::catalogue::Message;
+use crate::rules::catalogue::{Message, Twin};
 
 /// The UTF-8 byte-order mark.
 pub(crate) const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -19,12 +19,11 @@ pub(crate) const BOM: &[u8] = b"\xEF\xBB\xBF";
 pub fn document_size_finding(size: u64) -> Option<Finding> {
     (size > DOCUMENT_MAX_BYTES as u64).then(|| {
         Finding::new(
-            Message::SchemaLimitDocumentSize,
+            Message::SchemaLimitDocumentSize {
+                size,
+                limit: DOCUMENT_MAX_BYTES,
+            },
             "",
-            [
-                ("size", size.to_string()),
-                ("limit", DOCUMENT_MAX_BYTES.to_string()),
-            ],
         )
     })
 }
@@ -39,13 +38,12 @@ pub(crate) fn depth_limit_finding(bytes: &[u8]) -> Option<Finding> {
 
 fn depth_finding(line: usize, column: usize) -> Finding {
     Finding::new(
-        Message::SchemaLimitDepth,
+        Message::SchemaLimitDepth {
+            limit: DEPTH_MAX,
+            line: Some(line),
+            column: Some(column),
+        },
         "",
-        [
-            ("limit", DEPTH_MAX.to_string()),
-            ("line", line.to_string()),
-            ("column", column.to_string()),
-        ],
     )
 }
 
@@ -117,14 +115,12 @@ pub(crate) fn parse_tree(bytes: &[u8]) -> Result<Json, Finding> {
 
 fn syntax_finding(line: usize, column: usize, detail: &str, detail_en: &str) -> Finding {
     Finding::new(
-        Message::JsonSyntax,
+        Message::JsonSyntax {
+            line,
+            column,
+            detail: Twin::new(detail, detail_en),
+        },
         "",
-        [
-            ("line", line.to_string()),
-            ("column", column.to_string()),
-            ("detail", detail.to_string()),
-            ("detail_en", detail_en.to_string()),
-        ],
     )
 }
 

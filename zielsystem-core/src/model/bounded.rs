@@ -146,6 +146,24 @@ pub fn id_references<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<S
     Ok(ids.into_iter().map(|Id(id)| id).collect())
 }
 
+/// Goal references of the form `"<year>/<goal id>"`, each of at most [`NAME_MAX_CHARS`]
+/// characters: at most [`REFERENCES_MAX_ITEMS`].
+pub fn name_references<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<String>, D::Error> {
+    let names: Vec<Name> = bounded_list(deserializer, REFERENCES_MAX_ITEMS)?;
+    Ok(names.into_iter().map(|Name(name)| name).collect())
+}
+
+/// A name as an element of a list.
+struct Name(String);
+
+impl<'de> Deserialize<'de> for Name {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        bounded_text(deserializer, NAME_MAX_CHARS).map(Name)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]

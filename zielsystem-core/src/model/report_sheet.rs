@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 use super::vocabulary::{Forecast, Level};
 use super::{GoalId, IndicatorId, MemberId, OrgUnitId};
 use crate::calendar::Tertial;
-use crate::decode::limits::{LIST_MAX_ITEMS, REFERENCES_MAX_ITEMS};
+use crate::decode::limits::{
+    ID_MAX_CHARS, LIST_MAX_ITEMS, NAME_MAX_CHARS, REFERENCES_MAX_ITEMS, TEXT_MAX_CHARS,
+};
 
 /// The uniform report sheet on one goal for one tertial.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -28,12 +30,16 @@ pub struct ReportSheet {
         title = "Behörde",
         description = "Die Behörde, zu deren Zielsystem das Ziel gehört, z. B. „Bezirksamt Mitte von Berlin“."
     )]
+    #[schemars(length(max = NAME_MAX_CHARS), pattern(r"\S"))]
+    #[schemars(extend("examples" = ["Bezirksamt Mitte von Berlin"]))]
     pub authority: String,
     /// The goal reported on.
     #[schemars(
         title = "Ziel",
         description = "Kennung des Ziels im Zielsystem, z. B. „A01“."
     )]
+    #[schemars(length(max = ID_MAX_CHARS))]
+    #[schemars(extend("examples" = ["A01"]))]
     pub goal: GoalId,
     /// The tertial reported on.
     #[schemars(
@@ -46,6 +52,8 @@ pub struct ReportSheet {
         title = "Berichtendes Bezirksamtsmitglied",
         description = "Kennung des Bezirksamtsmitglieds, das berichtet; es muss am Tag der Einreichung den Geschäftsbereich des Ziels innehaben."
     )]
+    #[schemars(length(max = ID_MAX_CHARS))]
+    #[schemars(extend("examples" = ["m-bzbm"]))]
     pub reporting_member: MemberId,
     /// The deputy who signed in representation of the reporting member, if one did (contract 1.1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -53,6 +61,7 @@ pub struct ReportSheet {
         title = "Unterzeichnet in Vertretung",
         description = "Kennung des Bezirksamtsmitglieds, das das Berichtsblatt in Vertretung des berichtenden Mitglieds unterzeichnet hat (z. B. während dessen Urlaubs); fehlt, wenn das berichtende Mitglied selbst unterzeichnet. Das Berichtsblatt bleibt der Bericht des ressortverantwortlichen Mitglieds."
     )]
+    #[schemars(length(max = ID_MAX_CHARS))]
     pub signed_by: Option<MemberId>,
     /// The day of submission.
     #[schemars(
@@ -60,6 +69,7 @@ pub struct ReportSheet {
         description = "Tag der Einreichung (JJJJ-MM-TT); zwischen Berichtsstichtag und Berichtsfrist."
     )]
     #[serde(deserialize_with = "super::date::deserialize")]
+    #[schemars(extend("examples" = ["2022-05-20"]))]
     pub submitted_on: NaiveDate,
     /// Contributions to the goal realised in the reporting period.
     #[schemars(
@@ -96,6 +106,7 @@ pub struct ReportSheet {
         title = "Begründung",
         description = "Begründung der Einschätzung aus Beiträgen und Risiken."
     )]
+    #[schemars(length(max = TEXT_MAX_CHARS), pattern(r"\S"))]
     pub rationale: String,
     /// Proposed countermeasures (when attainment is at risk, or for a goal not achieved).
     #[schemars(
@@ -117,6 +128,7 @@ pub struct ReportSheet {
 pub struct Contribution {
     /// What was done.
     #[schemars(title = "Beschreibung", description = "Was getan wurde.")]
+    #[schemars(length(max = TEXT_MAX_CHARS), pattern(r"\S"))]
     pub text: String,
     /// The unit that realised it, where one is named.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -124,6 +136,8 @@ pub struct Contribution {
         title = "Organisationseinheit",
         description = "Kennung der Organisationseinheit, die den Beitrag erbracht hat, sofern eine genannt wird."
     )]
+    #[schemars(length(max = ID_MAX_CHARS))]
+    #[schemars(extend("examples" = ["amt-soz"]))]
     pub org_unit: Option<OrgUnitId>,
 }
 
@@ -140,6 +154,8 @@ pub struct IndicatorValue {
         title = "Kennzahl",
         description = "Kennung der gemessenen Kennzahl, z. B. „A01-1“."
     )]
+    #[schemars(length(max = ID_MAX_CHARS))]
+    #[schemars(extend("examples" = ["A01-1"]))]
     pub indicator: IndicatorId,
     /// The measured value.
     #[schemars(
@@ -153,6 +169,7 @@ pub struct IndicatorValue {
         description = "Der Tag, auf den sich der Wert bezieht (JJJJ-MM-TT)."
     )]
     #[serde(deserialize_with = "super::date::deserialize")]
+    #[schemars(extend("examples" = ["2022-04-30"]))]
     pub as_of: NaiveDate,
 }
 
@@ -169,6 +186,7 @@ pub struct Risk {
         title = "Beschreibung",
         description = "Was die Zielerreichung gefährden kann."
     )]
+    #[schemars(length(max = TEXT_MAX_CHARS), pattern(r"\S"))]
     pub description: String,
     /// How likely it is.
     #[schemars(
@@ -201,6 +219,7 @@ impl Risk {
 pub struct Countermeasure {
     /// What is proposed.
     #[schemars(title = "Beschreibung", description = "Was vorgeschlagen wird.")]
+    #[schemars(length(max = TEXT_MAX_CHARS), pattern(r"\S"))]
     pub description: String,
     /// The units whose coordination it needs (at least two).
     #[schemars(
@@ -208,7 +227,8 @@ pub struct Countermeasure {
         description = "Kennungen der Organisationseinheiten, deren Abstimmung die Aktivität erfordert (mindestens zwei)."
     )]
     #[serde(deserialize_with = "super::bounded::references")]
-    #[schemars(length(max = REFERENCES_MAX_ITEMS))]
+    #[schemars(length(min = 2, max = REFERENCES_MAX_ITEMS), inner(length(max = ID_MAX_CHARS)))]
+    #[schemars(extend("uniqueItems" = true))]
     pub org_units: Vec<OrgUnitId>,
 }
 

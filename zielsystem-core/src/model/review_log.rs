@@ -219,6 +219,42 @@ pub enum ReviewEntry {
     },
 }
 
+/// Where a sheet stands in the steering service's review.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[schemars(
+    title = "Prüfstand",
+    description = "Wo ein Berichtsblatt in der Prüfung durch den Steuerungsdienst steht."
+)]
+pub enum ReviewStatus {
+    /// Received (or resubmitted) and not yet decided.
+    #[schemars(
+        title = "in Prüfung",
+        description = "Eingegangen (oder erneut eingereicht) und noch nicht entschieden."
+    )]
+    UnderReview,
+    /// Returned to the member; a corrected sheet is awaited.
+    #[schemars(
+        title = "zurückgegeben",
+        description = "An das Bezirksamtsmitglied zurückgegeben; ein berichtigtes Berichtsblatt steht aus."
+    )]
+    Returned,
+    /// Accepted.
+    #[schemars(title = "angenommen", description = "Vom Steuerungsdienst angenommen.")]
+    Accepted,
+}
+
+impl ReviewStatus {
+    /// The German name.
+    pub fn label_de(self) -> &'static str {
+        match self {
+            ReviewStatus::UnderReview => "in Prüfung",
+            ReviewStatus::Returned => "zurückgegeben, Neueinreichung ausstehend",
+            ReviewStatus::Accepted => "angenommen",
+        }
+    }
+}
+
 /// When, on which goal and by whom an event happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Occasion<'a> {

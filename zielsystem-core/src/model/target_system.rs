@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use super::vocabulary::OriginKind;
 use super::vocabulary::{Direction, OrgUnitKind, Perspective, Role};
 use super::{GoalId, IndicatorId, MemberId, OrgUnitId, PortfolioId};
 use crate::calendar::Tertial;
@@ -101,6 +102,13 @@ pub struct TargetSystem {
         description = "Festlegungen zum Berichtsverfahren."
     )]
     pub reporting: Reporting,
+    /// How the authority writes its numbers; `null`: `36/VI` (number/term) for every number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        title = "Nummernschema der Behörde",
+        description = "Wie die Behörde Vorlagen-, Beschluss- und Drucksachennummern schreibt; ohne Angabe Nummer/Wahlperiode wie „36/VI“."
+    )]
+    pub numbering: Option<crate::numbering::Numbering>,
 }
 
 /// The resolution (Beschluss) by which the Bezirksamt decided a paper.
@@ -374,26 +382,26 @@ pub struct Goal {
         title = "Kennzahlen",
         description = "Kennzahlen, an denen die Zielerreichung gemessen wird."
     )]
-    #[schemars(length(max = LIST_MAX_ITEMS))]
+    #[schemars(length(max = LIST_MAX_ITEMS), extend("default" = []))]
     pub indicators: Vec<Indicator>,
 }
 
-/// Whether a goal is new or continued, and from which goal of an earlier year.
+/// Whether a goal is new or comes from goals of an earlier year, and from which.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(
     title = "Herkunft des Ziels",
-    description = "Ob ein Ziel neu ist oder fortgeführt wird, und gegebenenfalls sein Vorgängerziel aus einem früheren Jahr (meist dem Vorjahr)."
+    description = "Ob ein Ziel neu ist oder aus Zielen eines früheren Jahres (meist des Vorjahres) hervorgeht – fortgeführt, neu gefasst, aufgeteilt oder zusammengeführt – und aus welchen."
 )]
 pub struct Origin {
-    /// `new` or `continued`.
+    /// `new`, `continued`, `reformulated`, `split` or `merged`.
     #[schemars(
         title = "Art",
-        description = "„new“ (neu) oder „continued“ (fortgeführt)."
+        description = "„new“ (neu), „continued“ (fortgeführt), „reformulated“ (neu gefasst), „split“ (aus einem Ziel aufgeteilt) oder „merged“ (aus mehreren Zielen zusammengeführt)."
     )]
     pub kind: OriginKind,
-    /// The predecessor of a continued goal, `"<year>/<goal id>"` of an earlier year (usually the
-    /// previous one; a gap year happens), e.g. `"2021/A03"`.
+    /// The one predecessor of a continued, reformulated or split goal, `"<year>/<goal id>"` of an
+    /// earlier year (usually the previous one; a gap year happens), e.g. `"2021/A03"`.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -401,32 +409,63 @@ pub struct Origin {
     )]
     #[schemars(
         title = "Vorgängerziel",
-        description = "Vorgängerziel eines fortgeführten Ziels: „Jahr/Kennung“ aus einem früheren Jahr, meist dem Vorjahr (z. B. „2021/A03“; nach einem ausgesetzten Jahr auch „2020/A03“)."
+        description = "Das eine Vorgängerziel eines fortgeführten, neu gefassten oder aufgeteilten Ziels: „Jahr/Kennung“ aus einem früheren Jahr, meist dem Vorjahr (z. B. „2021/A03“; nach einem ausgesetzten Jahr auch „2020/A03“)."
     )]
     #[schemars(length(max = NAME_MAX_CHARS))]
     pub predecessor: Option<String>,
+    /// Every predecessor of a merged goal (at least two), each `"<year>/<goal id>"`.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::bounded::name_references"
+    )]
+    #[schemars(
+        title = "Vorgängerziele",
+        description = "Alle Vorgängerziele eines zusammengeführten Ziels (mindestens zwei), je „Jahr/Kennung“."
+    )]
+    #[schemars(length(max = REFERENCES_MAX_ITEMS), inner(length(max = NAME_MAX_CHARS)))]
+    pub predecessors: Vec<String>,
 }
 
-/// New or continued from an earlier year.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-#[schemars(
-    title = "Art der Herkunft",
-    description = "Neu aufgenommen oder aus einem früheren Jahr (meist dem Vorjahr) fortgeführt."
-)]
-pub enum OriginKind {
-    /// New in this year's system.
-    #[schemars(
-        title = "neu",
-        description = "Im Zielsystem dieses Jahres neu aufgenommen."
-    )]
-    New,
-    /// Continued from an earlier year's system (usually the previous one).
-    #[schemars(
-        title = "fortgeführt",
-        description = "Aus dem Zielsystem eines früheren Jahres (meist des Vorjahres) fortgeführt."
-    )]
-    Continued,
+impl Origin {
+    /// A new goal.
+    pub fn new_goal() -> Self {
+        Origin {
+            kind: OriginKind::New,
+            predecessor: None,
+            predecessors: Vec::new(),
+        }
+    }
+
+    /// A goal continued from `predecessor` (`"<year>/<goal id>"`).
+    pub fn continued(predecessor: String) -> Self {
+        Origin {
+            kind: OriginKind::Continued,
+            predecessor: Some(predecessor),
+            predecessors: Vec::new(),
+        }
+    }
+
+    /// Every predecessor named, as written: `predecessor` first, then `predecessors`.
+    pub fn named_predecessors(&self) -> impl Iterator<Item = &str> {
+        self.predecessor
+            .iter()
+            .chain(&self.predecessors)
+            .map(String::as_str)
+    }
+}
+
+/// `"2021/A03"` → `(2021, "A03")`: four digits, a slash, a non-blank id.
+pub fn parse_predecessor(text: &str) -> Option<(i32, &str)> {
+    let (year, id) = text.split_once('/')?;
+    if year.len() != 4
+        || !year.bytes().all(|b| b.is_ascii_digit())
+        || crate::decode::limits::is_blank(id)
+        || id.trim() != id
+    {
+        return None;
+    }
+    Some((year.parse().ok()?, id))
 }
 
 /// An indicator (Kennzahl) of a goal.

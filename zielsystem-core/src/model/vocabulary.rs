@@ -96,6 +96,34 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// How a goal relates to goals of an earlier year (its origin's kind).
+    #[schemars(
+        title = "Art der Herkunft",
+        description = "Neu aufgenommen, oder aus Zielen eines früheren Jahres (meist des Vorjahres) fortgeführt, neu gefasst, aufgeteilt oder zusammengeführt."
+    )]
+    pub enum OriginKind {
+        /// New in this year's system.
+        New = "new", "neu", "Im Zielsystem dieses Jahres neu aufgenommen.";
+        /// Continued from an earlier year's system (usually the previous one).
+        Continued = "continued",
+            "fortgeführt",
+            "Aus dem Zielsystem eines früheren Jahres (meist des Vorjahres) fortgeführt.";
+        /// Continued with a new wording (title, description or indicators changed in substance).
+        Reformulated = "reformulated",
+            "neu gefasst",
+            "Ein Ziel eines früheren Jahres, inhaltlich neu gefasst fortgeführt.";
+        /// One of several goals an earlier year's goal was split into; each names that one goal.
+        Split = "split",
+            "aufgeteilt",
+            "Eines von mehreren Zielen, in die ein Ziel eines früheren Jahres aufgeteilt wurde; jedes nennt dieses eine Vorgängerziel.";
+        /// Merged from several goals of an earlier year; names every one of them.
+        Merged = "merged",
+            "zusammengeführt",
+            "Aus mehreren Zielen eines früheren Jahres zusammengeführt; nennt alle Vorgängerziele.";
+    }
+}
+
+vocabulary! {
     /// The kind of an organisational unit.
     #[schemars(
         title = "Art der Organisationseinheit",

@@ -92,6 +92,14 @@ fn build() -> Environment<'static> {
         ("matrix.svg", include_str!("templates/matrix.svg")),
         ("reminder.md", include_str!("templates/reminder.md")),
         ("reminder.html", include_str!("templates/reminder.html")),
+        ("letter.css", include_str!("templates/letter.css")),
+        ("letter_head.md", include_str!("templates/letter_head.md")),
+        (
+            "letter_head.html",
+            include_str!("templates/letter_head.html"),
+        ),
+        ("return.md", include_str!("templates/return.md")),
+        ("return.html", include_str!("templates/return.html")),
     ];
     for (name, source) in templates {
         // The templates are compiled in and covered by tests; a syntax error would show as a

@@ -4,9 +4,10 @@
 
 use serde::Serialize;
 
+use super::RenderOptions;
 use super::engine::render;
+use super::letter::{Head, addressee, steering_service, with_final_newline};
 use crate::model::target_system::TargetSystem;
-use crate::model::vocabulary::OrgUnitKind;
 use crate::steering::status::{GoalStatus, MemberStatus, ReviewStatus, StatusOverview};
 use crate::text::german_date;
 
@@ -31,12 +32,15 @@ struct GoalRow {
 
 #[derive(Serialize)]
 struct Letter<'a> {
-    authority: &'a str,
-    sender_unit: &'a str,
-    addressee: String,
-    date: String,
+    #[serde(flatten)]
+    head: Head<'a>,
     tertial_label: String,
     goals: Vec<GoalRow>,
+    /// When the sheets are asked for: „umgehend“ once a due date has passed, else by the due
+    /// date(s).
+    by_when: String,
+    /// Whether a returned sheet is among them.
+    returned: bool,
     escalated: bool,
     grace: u32,
     contact: String,
@@ -51,13 +55,14 @@ fn awaited(member: &MemberStatus) -> impl Iterator<Item = &GoalStatus> {
 }
 
 /// A reminder per member with at least one awaited sheet in `overview`, signed by `sender` for the
-/// steering service of `system`.
-pub fn reminders(overview: &StatusOverview, system: &TargetSystem, sender: &str) -> Vec<Reminder> {
-    let unit = system
-        .org_units
-        .iter()
-        .find(|unit| unit.kind == OrgUnitKind::SteeringService)
-        .map_or("Steuerungsdienst", |unit| unit.name.as_str());
+/// steering service of `system` (marked as an example where `options` say so).
+pub fn reminders(
+    overview: &StatusOverview,
+    system: &TargetSystem,
+    sender: &str,
+    options: RenderOptions,
+) -> Vec<Reminder> {
+    let unit = steering_service(system);
     overview
         .members
         .iter()
@@ -78,17 +83,40 @@ pub fn reminders(overview: &StatusOverview, system: &TargetSystem, sender: &str)
             if goals.is_empty() {
                 return None;
             }
-            let addressee = match (&member.name, &member.member) {
-                (Some(name), _) => name.clone(),
-                (None, Some(id)) => format!("Bezirksamtsmitglied „{id}“"),
-                (None, None) => "Geschäftsbereich (derzeit unbesetzt)".to_owned(),
+            let mut portfolios: Vec<&str> = Vec::new();
+            for goal in awaited(member).filter_map(|goal| system.goal(&goal.goal)) {
+                if !portfolios.contains(&goal.portfolio.as_str()) {
+                    portfolios.push(&goal.portfolio);
+                }
+            }
+            let addressee = addressee(
+                system,
+                member.member.as_deref(),
+                &portfolios,
+                overview.deadline,
+            );
+            let first_due = awaited(member).map(|goal| goal.due_on).next();
+            let shared_due =
+                first_due.filter(|due| awaited(member).all(|goal| goal.due_on == *due));
+            let by_when = if awaited(member).any(|goal| goal.due_on < overview.as_of) {
+                "umgehend".to_owned()
+            } else if let Some(due) = shared_due {
+                format!("bis zum {}", german_date(due))
+            } else {
+                "bis zur jeweils genannten Frist".to_owned()
             };
             let letter = Letter {
-                authority: &overview.authority,
-                sender_unit: unit,
-                addressee,
-                date: german_date(overview.as_of),
+                head: Head {
+                    example: options.example,
+                    authority: &overview.authority,
+                    sender_unit: unit,
+                    addressee,
+                    date: german_date(overview.as_of),
+                },
                 tertial_label: overview.tertial.label_de(),
+                by_when,
+                returned: awaited(member)
+                    .any(|goal| goal.review_status == Some(ReviewStatus::Returned)),
                 escalated: awaited(member).any(|goal| goal.escalate),
                 goals,
                 grace: overview.grace_working_days,
@@ -97,7 +125,7 @@ pub fn reminders(overview: &StatusOverview, system: &TargetSystem, sender: &str)
             };
             Some(Reminder {
                 member: member.member.clone(),
-                markdown: render("reminder.md", &letter),
+                markdown: with_final_newline(render("reminder.md", &letter)),
                 html: render("reminder.html", &letter),
             })
         })
@@ -128,7 +156,7 @@ mod tests {
             None,
             5,
         );
-        let letters = reminders(&overview, &system, "Frau Sommer");
+        let letters = reminders(&overview, &system, "Frau Sommer", RenderOptions::default());
         assert_eq!(letters.len(), 4);
         let schule = letters
             .iter()
@@ -145,5 +173,38 @@ mod tests {
         assert!(!schule.markdown.contains("<script>"), "{}", schule.markdown);
         assert!(schule.markdown.contains("\\|"), "{}", schule.markdown);
         assert!(!schule.markdown.contains("Darstellungsfehler"));
+        // Past the deadline: without delay; no returned sheet, so no word about corrections.
+        assert!(
+            schule.markdown.contains("umgehend einzureichen"),
+            "{}",
+            schule.markdown
+        );
+        assert!(!schule.markdown.contains("berichtigte Fassung"));
+        // A member without a name is addressed by office and portfolio, never by id.
+        assert!(!schule.markdown.contains("m-schule"), "{}", schule.markdown);
+    }
+
+    #[test]
+    fn before_the_deadline_the_letter_asks_for_the_deadline() {
+        let system = system();
+        let overview = status(
+            &system,
+            "2022-T1".parse().unwrap(),
+            "2022-05-20".parse().unwrap(),
+            &[],
+            None,
+            5,
+        );
+        let letters = reminders(&overview, &system, "Frau Sommer", RenderOptions::EXAMPLE);
+        let letter = letters.first().unwrap();
+        assert!(
+            letter.markdown.contains("bis zum 31.05.2022 einzureichen"),
+            "{}",
+            letter.markdown
+        );
+        assert!(!letter.markdown.contains("umgehend"));
+        assert!(letter.markdown.contains("**BEISPIEL**"));
+        assert!(letter.html.contains("BEISPIEL"));
+        assert!(letter.markdown.ends_with('\n'));
     }
 }

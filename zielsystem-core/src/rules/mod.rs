@@ -2,7 +2,7 @@
 //!
 //! - [`catalogue`]: every code with its severity, reason and messages (the one place); [`doc`]: the
 //!   catalogue as Markdown (`docs/rules.md`).
-//! - [`target_system`]: TS01–TS11. [`report_sheet`]: RS01–RS18. [`tertial_report`]: TR01–TR05.
+//! - [`target_system`]: TS01–TS13. [`report_sheet`]: RS01–RS18. [`tertial_report`]: TR01–TR06.
 //!   [`paper`]: BV01–BV04. [`review_log`]: RV01–RV04. Each has a `check_…_json` entry point for raw
 //!   bytes (schema-level findings, then the rules) next to its `validate_…` on a typed document.
 //!
@@ -10,6 +10,7 @@
 
 pub mod catalogue;
 pub mod doc;
+pub mod fields;
 pub mod paper;
 pub mod report_sheet;
 pub mod review_log;
@@ -18,7 +19,7 @@ pub mod tertial_report;
 
 // The decoding layer under its former paths, for callers written against them.
 pub use crate::decode::{Checked, DocumentSchema, decode, document, from_json, limits};
-pub use paper::{check_paper_json, validate_paper};
+pub use paper::{check_paper_json, validate_paper, validate_paper_with};
 pub use report_sheet::{check_sheet_json, validate_sheet};
 pub use review_log::{
     ReviewContext, append_entry, arrival, check_review_log_json, validate_review_log,

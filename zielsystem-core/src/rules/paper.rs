@@ -5,7 +5,8 @@ use crate::decode::{Checked, DocumentSchema};
 use crate::document::{Decode, Document};
 use crate::findings::{Finding, ValidationResult};
 use crate::model::paper::{Paper, PaperKind, SECTIONS, Section, section_of};
-use crate::rules::catalogue::{Message, is_numbered_with_term};
+use crate::numbering::{NumberKind, Numbering, number_finding};
+use crate::rules::catalogue::{Message, Twin};
 
 /// The word-processor placeholders of the Bezirksamt's template (BV03), as Word leaves them.
 pub const PLACEHOLDERS: [&str; 2] = [
@@ -32,23 +33,45 @@ pub fn check_paper_json(bytes: &[u8]) -> Checked<Paper> {
     Paper::check(bytes, ())
 }
 
-/// Every finding of BV01–BV04 on `paper`.
+/// Every finding of BV01–BV04 on `paper`, its number in the default form (`36/VI`).
 pub fn validate_paper(paper: &Paper) -> ValidationResult {
+    validate_paper_with(paper, None)
+}
+
+/// Every finding of BV01–BV04 on `paper`, its number checked against the authority's `numbering`
+/// (a paper does not name its authority; the caller that knows it — e.g. from the report's
+/// context — passes it).
+pub fn validate_paper_with(paper: &Paper, numbering: Option<&Numbering>) -> ValidationResult {
     let mut findings = Vec::new();
-    bv01_number(paper, &mut findings);
+    bv01_number(paper, numbering, &mut findings);
     bv02_sections(paper, &mut findings);
     bv03_placeholders(paper, &mut findings);
     bv04_sections_of_kind(paper, &mut findings);
     ValidationResult::from_findings(findings)
 }
 
-/// BV01: a number, where one is assigned, is `<n>/<Roman numeral>`.
-fn bv01_number(paper: &Paper, findings: &mut Vec<Finding>) {
-    if let Some(number) = paper.number.as_ref().filter(|n| !is_numbered_with_term(n)) {
-        findings.push(Finding::new(
-            Message::PaperNumberMalformed,
+/// BV01: a number, where one is assigned, is written as the authority writes it (by default
+/// `<n>/<Roman numeral>`): the council's paper for information with the council's printed-paper
+/// numbers, every other paper with the Bezirksamt's.
+fn bv01_number(paper: &Paper, numbering: Option<&Numbering>, findings: &mut Vec<Finding>) {
+    let kind = if paper.kind == Some(PaperKind::CouncilInformation) {
+        NumberKind::PrintedPaper
+    } else {
+        NumberKind::Resolution
+    };
+    if let Some(number) = &paper.number {
+        findings.extend(number_finding(
+            numbering,
+            kind,
+            number,
             "/number",
-            [("number", number.clone())],
+            |number| Message::PaperNumberMalformed { number },
+            |number, pattern, example, number_name| Message::PaperNumberNotOfPattern {
+                number,
+                pattern,
+                example,
+                number_name,
+            },
         ));
     }
 }
@@ -94,9 +117,10 @@ fn bv02_sections(paper: &Paper, findings: &mut Vec<Finding>) {
     for section in SECTIONS.iter().filter(|s| required_in(kind, s)) {
         if absent(section.path) {
             findings.push(Finding::new(
-                Message::PaperSectionMissing,
+                Message::PaperSectionMissing {
+                    section: Twin::new(section.de, section.en),
+                },
                 section.path,
-                [("section", section.de), ("section_en", section.en)],
             ));
         }
     }
@@ -141,14 +165,11 @@ fn bv04_sections_of_kind(paper: &Paper, findings: &mut Vec<Finding>) {
     for section in SECTIONS.iter().filter(|s| !belongs_to(kind, s)) {
         if present(section.path) {
             findings.push(Finding::new(
-                Message::PaperSectionNotOfKind,
+                Message::PaperSectionNotOfKind {
+                    section: Twin::new(section.de, section.en),
+                    kind,
+                },
                 section.path,
-                [
-                    ("section", section.de),
-                    ("section_en", section.en),
-                    ("kind", kind.name_de()),
-                    ("kind_en", kind.name_en()),
-                ],
             ));
         }
     }
@@ -161,13 +182,14 @@ fn bv03_placeholders(paper: &Paper, findings: &mut Vec<Finding>) {
         for placeholder in PLACEHOLDERS {
             if text.contains(placeholder) {
                 findings.push(Finding::new(
-                    Message::PaperPlaceholder,
+                    Message::PaperPlaceholder {
+                        section: Twin::new(
+                            section.map_or("", |s| s.de),
+                            section.map_or("", |s| s.en),
+                        ),
+                        placeholder,
+                    },
                     path.clone(),
-                    [
-                        ("section", section.map_or("", |s| s.de)),
-                        ("section_en", section.map_or("", |s| s.en)),
-                        ("placeholder", placeholder),
-                    ],
                 ));
             }
         }
@@ -247,6 +269,40 @@ mod tests {
             ["/draft_resolution/1", "/staff_representation/staff_council"]
         );
         assert!(result.findings[0].message.contains("3. Beschlussentwurf"));
+    }
+
+    #[test]
+    fn number_follows_the_configured_pattern_of_its_kind() {
+        let numbering = Numbering {
+            resolution: Some("BA/{number}/{term}".into()),
+            printed_paper: Some("DS/{number:4}/{term}".into()),
+        };
+        let mut paper = complete();
+        paper.number = Some("BA/36/VI".into());
+        assert!(
+            validate_paper_with(&paper, Some(&numbering))
+                .findings
+                .is_empty()
+        );
+        assert_eq!(validate_paper(&paper).codes(), vec![Code::BV01]);
+        paper.number = Some("36/VI".into());
+        let result = validate_paper_with(&paper, Some(&numbering));
+        assert_eq!(result.codes(), vec![Code::BV01]);
+        assert!(
+            result.findings[0].message.contains("„BA/{number}/{term}“"),
+            "{}",
+            result.findings[0].message
+        );
+        assert!(result.findings[0].message.contains("„BA/36/VI“"));
+
+        let mut council = complete();
+        council.kind = Some(PaperKind::CouncilInformation);
+        council.number = Some("DS/0552/VI".into());
+        let result = validate_paper_with(&council, Some(&numbering));
+        assert!(!result.has(Code::BV01), "{:?}", result.findings);
+        council.number = Some("0552/VI".into());
+        let result = validate_paper_with(&council, Some(&numbering));
+        assert!(result.findings[0].message.contains("Drucksachen-Nr."));
     }
 
     #[test]

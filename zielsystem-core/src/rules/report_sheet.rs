@@ -11,7 +11,7 @@ use crate::findings::{Finding, ValidationResult};
 use crate::model::report_sheet::ReportSheet;
 use crate::model::target_system::TargetSystem;
 use crate::model::vocabulary::{Forecast, Level};
-use crate::rules::catalogue::Message;
+use crate::rules::catalogue::{Forecasts, Message, TertialLabelled};
 use crate::text::short;
 
 /// The published JSON Schema of a report sheet, built once.
@@ -112,54 +112,42 @@ struct Context<'a> {
     system: &'a TargetSystem,
 }
 
-/// The German and English labels of a forecast, as params.
-fn forecast_params(forecast: Forecast) -> [(&'static str, String); 2] {
-    [
-        ("label", forecast.label_de().to_string()),
-        ("label_en", forecast.label_en().to_string()),
-    ]
-}
-
 impl Context<'_> {
     fn rs01_belongs_to_system(&self, findings: &mut Vec<Finding>) {
         let (sheet, system) = (self.sheet, self.system);
         if sheet.schema_version != crate::SCHEMA_VERSION {
             findings.push(Finding::new(
-                Message::SheetSchemaVersionUnsupported,
+                Message::SheetSchemaVersionUnsupported {
+                    version: short(&sheet.schema_version),
+                    supported: crate::SCHEMA_VERSION,
+                },
                 "/schema_version",
-                [
-                    ("version", short(&sheet.schema_version)),
-                    ("supported", crate::SCHEMA_VERSION.to_string()),
-                ],
             ));
         }
         if sheet.authority != system.authority {
             findings.push(Finding::new(
-                Message::SheetAuthorityMismatch,
+                Message::SheetAuthorityMismatch {
+                    sheet_authority: short(&sheet.authority),
+                    authority: short(&system.authority),
+                },
                 "/authority",
-                [
-                    ("sheet_authority", short(&sheet.authority)),
-                    ("authority", short(&system.authority)),
-                ],
             ));
         }
         if sheet.tertial.year() != system.year {
             findings.push(Finding::new(
-                Message::SheetYearMismatch,
+                Message::SheetYearMismatch {
+                    tertial: sheet.tertial,
+                    year: system.year,
+                },
                 "/tertial",
-                [
-                    ("tertial", sheet.tertial.to_string()),
-                    ("year", system.year.to_string()),
-                ],
             ));
         } else if sheet.tertial < system.reporting.first_tertial {
             findings.push(Finding::new(
-                Message::SheetTertialBeforeFirst,
+                Message::SheetTertialBeforeFirst {
+                    tertial: sheet.tertial,
+                    first_tertial: system.reporting.first_tertial,
+                },
                 "/tertial",
-                [
-                    ("tertial", sheet.tertial.to_string()),
-                    ("first_tertial", system.reporting.first_tertial.to_string()),
-                ],
             ));
         }
     }
@@ -167,9 +155,10 @@ impl Context<'_> {
     fn rs02_goal_exists(&self, findings: &mut Vec<Finding>) {
         if self.system.goal(&self.sheet.goal).is_none() {
             findings.push(Finding::new(
-                Message::GoalUnknown,
+                Message::GoalUnknown {
+                    goal: short(&self.sheet.goal),
+                },
                 "/goal",
-                [("goal", short(&self.sheet.goal))],
             ));
         }
     }
@@ -179,9 +168,10 @@ impl Context<'_> {
         let (sheet, system) = (self.sheet, self.system);
         let Some(member) = system.member(&sheet.reporting_member) else {
             findings.push(Finding::new(
-                Message::ReportingMemberUnknown,
+                Message::ReportingMemberUnknown {
+                    member: short(&sheet.reporting_member),
+                },
                 "/reporting_member",
-                [("member", short(&sheet.reporting_member))],
             ));
             return;
         };
@@ -196,45 +186,41 @@ impl Context<'_> {
         if holds {
             return;
         }
-        let params = [
-            ("member", short(&member.id)),
-            ("date", day.to_string()),
-            ("portfolio", short(&goal.portfolio)),
-        ];
-        findings.push(match system.holder_on(&goal.portfolio, day) {
-            Some((holder, _)) => Finding::new(
-                Message::ReporterNotHolder,
-                "/reporting_member",
-                params.into_iter().chain([("holder", short(&holder.id))]),
-            ),
-            None => Finding::new(
-                Message::ReporterNotHolderVacant,
-                "/reporting_member",
-                params,
-            ),
-        });
+        let (member, portfolio) = (short(&member.id), short(&goal.portfolio));
+        let message = match system.holder_on(&goal.portfolio, day) {
+            Some((holder, _)) => Message::ReporterNotHolder {
+                member,
+                date: day,
+                portfolio,
+                holder: short(&holder.id),
+            },
+            None => Message::ReporterNotHolderVacant {
+                member,
+                date: day,
+                portfolio,
+            },
+        };
+        findings.push(Finding::new(message, "/reporting_member"));
     }
 
     fn rs04_rs05_submission_day(&self, findings: &mut Vec<Finding>) {
         let (submitted_on, tertial) = (self.sheet.submitted_on, self.sheet.tertial);
         if submitted_on < tertial.cut_off() {
             findings.push(Finding::new(
-                Message::SubmittedBeforeCutOff,
+                Message::SubmittedBeforeCutOff {
+                    submitted_on,
+                    cut_off: tertial.cut_off(),
+                },
                 "/submitted_on",
-                [
-                    ("submitted_on", submitted_on.to_string()),
-                    ("cut_off", tertial.cut_off().to_string()),
-                ],
             ));
         }
         if submitted_on > tertial.deadline() {
             findings.push(Finding::new(
-                Message::SubmittedLate,
+                Message::SubmittedLate {
+                    submitted_on,
+                    deadline: tertial.deadline(),
+                },
                 "/submitted_on",
-                [
-                    ("submitted_on", submitted_on.to_string()),
-                    ("deadline", tertial.deadline().to_string()),
-                ],
             ));
         }
     }
@@ -251,39 +237,23 @@ impl Context<'_> {
             .into_iter()
             .filter(|f| admissible(*f))
             .collect();
-        let quoted = |label: &str, open: &str, close: &str| format!("{open}{label}{close}");
         findings.push(Finding::new(
-            Message::ForecastNotAllowed,
+            Message::ForecastNotAllowed {
+                label: forecast,
+                tertial: TertialLabelled(tertial),
+                allowed: Forecasts(allowed),
+            },
             "/forecast",
-            forecast_params(forecast).into_iter().chain([
-                ("tertial", tertial.to_string()),
-                ("tertial_label", tertial.label_de()),
-                (
-                    "allowed",
-                    allowed
-                        .iter()
-                        .map(|f| quoted(f.label_de(), "„", "“"))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                ),
-                (
-                    "allowed_en",
-                    allowed
-                        .iter()
-                        .map(|f| quoted(f.label_en(), "\"", "\""))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                ),
-            ]),
         ));
     }
 
     fn rs07_risk_named(&self, findings: &mut Vec<Finding>) {
         if self.sheet.forecast.is_at_risk() && self.sheet.risks.is_empty() {
             findings.push(Finding::new(
-                Message::RiskMissing,
+                Message::RiskMissing {
+                    label: self.sheet.forecast,
+                },
                 "/risks",
-                forecast_params(self.sheet.forecast),
             ));
         }
     }
@@ -294,9 +264,10 @@ impl Context<'_> {
         let not_at_risk = matches!(self.sheet.forecast, Forecast::Achieved | Forecast::OnTrack);
         if not_at_risk && !self.sheet.countermeasures.is_empty() {
             findings.push(Finding::new(
-                Message::CountermeasureWithoutRisk,
+                Message::CountermeasureWithoutRisk {
+                    label: self.sheet.forecast,
+                },
                 "/countermeasures",
-                forecast_params(self.sheet.forecast),
             ));
         }
     }
@@ -324,10 +295,26 @@ impl Context<'_> {
                 .any(|unit| Some(unit) != first);
             if !several {
                 findings.push(Finding::new(
-                    Message::CountermeasureFewOrgUnits,
+                    Message::CountermeasureFewOrgUnits {
+                        count: usize::from(first.is_some()),
+                    },
                     format!("/countermeasures/{i}/org_units"),
-                    [("count", usize::from(first.is_some()).to_string())],
                 ));
+            }
+            if several {
+                let units = &countermeasure.org_units;
+                let repeated = units
+                    .iter()
+                    .enumerate()
+                    .find(|(j, unit)| units.iter().take(*j).any(|earlier| earlier == *unit));
+                if let Some((_, unit)) = repeated {
+                    findings.push(Finding::new(
+                        Message::CountermeasureRepeatedOrgUnit {
+                            org_unit: short(unit),
+                        },
+                        format!("/countermeasures/{i}/org_units"),
+                    ));
+                }
             }
             // The one portfolio of every unit so far; `None` once one is unknown or they differ.
             let mut one_portfolio: Option<Option<&str>> = None;
@@ -335,9 +322,10 @@ impl Context<'_> {
                 let portfolio = known.get(unit).map(|unit| unit.portfolio.as_str());
                 if portfolio.is_none() {
                     findings.push(Finding::new(
-                        Message::CountermeasureUnknownOrgUnit,
+                        Message::CountermeasureUnknownOrgUnit {
+                            org_unit: short(unit),
+                        },
                         format!("/countermeasures/{i}/org_units/{j}"),
-                        [("org_unit", short(unit))],
                     ));
                 }
                 one_portfolio = match one_portfolio {
@@ -347,9 +335,10 @@ impl Context<'_> {
             }
             if let (true, Some(Some(portfolio))) = (several, one_portfolio) {
                 one_portfolio_findings.push(Finding::new(
-                    Message::CountermeasureOnePortfolio,
+                    Message::CountermeasureOnePortfolio {
+                        portfolio: short(portfolio),
+                    },
                     format!("/countermeasures/{i}/org_units"),
-                    [("portfolio", short(portfolio))],
                 ));
             }
         }
@@ -357,11 +346,7 @@ impl Context<'_> {
 
     fn rs10_contribution_stated(&self, findings: &mut Vec<Finding>) {
         if self.sheet.contributions.is_empty() {
-            findings.push(Finding::new(
-                Message::NoContribution,
-                "/contributions",
-                std::iter::empty::<(&str, &str)>(),
-            ));
+            findings.push(Finding::new(Message::NoContribution {}, "/contributions"));
         }
     }
 
@@ -373,20 +358,18 @@ impl Context<'_> {
             Forecast::OnTrack => risks
                 .iter()
                 .position(|r| r.likelihood == Level::High && r.impact == Level::High)
-                .map(|i| (Message::ForecastContradictsHighRisk, Some(i))),
+                .map(|i| Message::ForecastContradictsHighRisk {
+                    risk: format!("/risks/{i}"),
+                }),
             Forecast::Unlikely => (!risks.is_empty()
                 && risks
                     .iter()
                     .all(|r| r.likelihood == Level::Low && r.impact == Level::Low))
-            .then_some((Message::ForecastContradictsLowRisks, None)),
+            .then_some(Message::ForecastContradictsLowRisks {}),
             _ => None,
         };
-        if let Some((message, risk)) = contradiction {
-            let params: Vec<(&str, String)> = risk
-                .map(|i| ("risk", format!("/risks/{i}")))
-                .into_iter()
-                .collect();
-            findings.push(Finding::new(message, "/forecast", params));
+        if let Some(message) = contradiction {
+            findings.push(Finding::new(message, "/forecast"));
         }
     }
 
@@ -398,20 +381,20 @@ impl Context<'_> {
             if let (Some(goal), Some(known)) = (goal, &known) {
                 if !known.contains(&value.indicator) {
                     findings.push(Finding::new(
-                        Message::IndicatorUnknown,
+                        Message::IndicatorUnknown {
+                            indicator: short(&value.indicator),
+                            goal: short(&goal.id),
+                        },
                         format!("/indicator_values/{i}/indicator"),
-                        [
-                            ("indicator", short(&value.indicator)),
-                            ("goal", short(&goal.id)),
-                        ],
                     ));
                 }
             }
             if !value.value.is_finite() {
                 findings.push(Finding::new(
-                    Message::IndicatorValueNotFinite,
+                    Message::IndicatorValueNotFinite {
+                        indicator: short(&value.indicator),
+                    },
                     format!("/indicator_values/{i}/value"),
-                    [("indicator", short(&value.indicator))],
                 ));
             }
         }
@@ -436,13 +419,12 @@ impl Context<'_> {
             .max();
         if let Some(earlier) = latest_achieved {
             findings.push(Finding::new(
-                Message::AchievedRevoked,
+                Message::AchievedRevoked {
+                    label: sheet.forecast,
+                    goal: short(&sheet.goal),
+                    earlier_tertial: TertialLabelled(earlier),
+                },
                 "/forecast",
-                forecast_params(sheet.forecast).into_iter().chain([
-                    ("goal", short(&sheet.goal)),
-                    ("earlier_tertial", earlier.to_string()),
-                    ("earlier_tertial_label", earlier.label_de()),
-                ]),
             ));
         }
     }
@@ -457,7 +439,12 @@ impl Context<'_> {
         let mut check =
             |path: &dyn Fn() -> String, field: &str, text: &str, limit: usize, required: bool| {
                 if required && is_blank(text) {
-                    findings.push(Finding::new(Message::TextBlank, path(), [("field", field)]));
+                    findings.push(Finding::new(
+                        Message::TextBlank {
+                            field: field.to_string(),
+                        },
+                        path(),
+                    ));
                     return;
                 }
                 // Cheap test first: a text of at most `limit` bytes has at most `limit` characters.
@@ -465,13 +452,12 @@ impl Context<'_> {
                     let length = char_len(text);
                     if length > limit {
                         findings.push(Finding::new(
-                            Message::TextTooLong,
+                            Message::TextTooLong {
+                                field: field.to_string(),
+                                length,
+                                limit,
+                            },
                             path(),
-                            [
-                                ("field", field.to_string()),
-                                ("length", length.to_string()),
-                                ("limit", limit.to_string()),
-                            ],
                         ));
                     }
                 }
@@ -551,24 +537,28 @@ impl Context<'_> {
         let day = sheet.submitted_on;
         if *signer == sheet.reporting_member {
             findings.push(Finding::new(
-                Message::SignerIsReporter,
+                Message::SignerIsReporter {
+                    signer: short(signer),
+                },
                 "/signed_by",
-                [("signer", short(signer))],
             ));
             return;
         }
+        let (shown, date) = (short(signer), day);
         let message = match self.system.member(signer) {
-            None => Message::SignerUnknown,
+            None => Message::SignerUnknown {
+                signer: shown,
+                date,
+            },
             Some(member) if !member.terms.iter().any(|term| term.covers(day)) => {
-                Message::SignerNotInOffice
+                Message::SignerNotInOffice {
+                    signer: shown,
+                    date,
+                }
             }
             Some(_) => return,
         };
-        findings.push(Finding::new(
-            message,
-            "/signed_by",
-            [("signer", short(signer)), ("date", day.to_string())],
-        ));
+        findings.push(Finding::new(message, "/signed_by"));
     }
 
     /// A contribution's org unit, where one is named, exists (the report shows its name).
@@ -586,9 +576,10 @@ impl Context<'_> {
             if let Some(unit) = contribution.org_unit.as_deref() {
                 if !known.contains(unit) {
                     findings.push(Finding::new(
-                        Message::ContributionUnknownOrgUnit,
+                        Message::ContributionUnknownOrgUnit {
+                            org_unit: short(unit),
+                        },
                         format!("/contributions/{i}/org_unit"),
-                        [("org_unit", short(unit))],
                     ));
                 }
             }
@@ -601,12 +592,10 @@ impl Context<'_> {
         let (forecast, tertial) = (self.sheet.forecast, self.sheet.tertial);
         if forecast.exceptional_in(tertial.period()) {
             findings.push(Finding::new(
-                Message::NotAchievedEarly,
+                Message::NotAchievedEarly {
+                    tertial: TertialLabelled(tertial),
+                },
                 "/forecast",
-                [
-                    ("tertial", tertial.to_string()),
-                    ("tertial_label", tertial.label_de()),
-                ],
             ));
         }
     }

@@ -11,9 +11,9 @@ use crate::digest::sheet_digest;
 use crate::document::Document;
 use crate::findings::{Finding, ValidationResult};
 use crate::model::report_sheet::ReportSheet;
-use crate::model::review_log::{EventKind, ReviewEntry, ReviewLog};
+use crate::model::review_log::{EventKind, ReviewEntry, ReviewLog, ReviewStatus};
 use crate::model::target_system::TargetSystem;
-use crate::rules::catalogue::Message;
+use crate::rules::catalogue::{Code, Codes, Message};
 use crate::rules::report_sheet::validate_sheet;
 
 /// What a review log is checked against: the target system and the sheets whose digests the log
@@ -58,6 +58,15 @@ pub enum ReviewState {
 }
 
 impl ReviewState {
+    /// The state without its digest.
+    pub fn status(&self) -> ReviewStatus {
+        match self {
+            ReviewState::UnderReview(_) => ReviewStatus::UnderReview,
+            ReviewState::Returned { .. } => ReviewStatus::Returned,
+            ReviewState::Accepted(_) => ReviewStatus::Accepted,
+        }
+    }
+
     /// The digest of the version the state is about.
     pub fn digest(&self) -> &str {
         match self {
@@ -85,15 +94,10 @@ pub fn states(log: &ReviewLog, as_of: Option<NaiveDate>) -> HashMap<String, Revi
 }
 
 /// The parameters every finding on an entry carries: goal, event (German and English) and date.
-fn about(entry: &ReviewEntry) -> [(&'static str, String); 4] {
+/// The goal, the event and its day: what every finding on an entry names.
+fn about(entry: &ReviewEntry) -> (String, EventKind, NaiveDate) {
     let at = entry.occasion();
-    let kind = entry.kind();
-    [
-        ("goal", at.goal.to_owned()),
-        ("event", kind.label_de().to_owned()),
-        ("event_en", kind.as_str().to_owned()),
-        ("date", at.date.to_string()),
-    ]
+    (at.goal.to_owned(), entry.kind(), at.date)
 }
 
 struct Seen {
@@ -124,21 +128,24 @@ impl Replay {
                     },
                 );
             } else {
+                let (goal, event, date) = about(entry);
                 findings.push(Finding::new(
-                    Message::ReviewSheetNotReceived,
+                    Message::ReviewSheetNotReceived { goal, event, date },
                     path,
-                    about(entry),
                 ));
             }
             return;
         };
         if at.date < seen.last_date {
+            let (goal, event, date) = about(entry);
             findings.push(Finding::new(
-                Message::ReviewDateOrder,
+                Message::ReviewDateOrder {
+                    goal,
+                    event,
+                    date,
+                    previous_date: seen.last_date,
+                },
                 format!("{path}/date"),
-                about(entry)
-                    .into_iter()
-                    .chain([("previous_date", seen.last_date.to_string())]),
             ));
         }
         let next = match (&seen.state, entry) {
@@ -161,20 +168,21 @@ impl Replay {
             ) => {
                 if replaces != returned {
                     findings.push(Finding::new(
-                        Message::ReviewReplacesUnknown,
+                        Message::ReviewReplacesUnknown {
+                            goal: at.goal.to_owned(),
+                            replaces: replaces.clone(),
+                            returned: returned.clone(),
+                        },
                         format!("{path}/replaces"),
-                        [
-                            ("goal", at.goal.to_owned()),
-                            ("replaces", replaces.clone()),
-                            ("returned", returned.clone()),
-                        ],
                     ));
                 }
                 if digest == returned || digest == replaces {
                     findings.push(Finding::new(
-                        Message::ReviewResubmissionUnchanged,
+                        Message::ReviewResubmissionUnchanged {
+                            goal: at.goal.to_owned(),
+                            date: at.date,
+                        },
                         format!("{path}/digest"),
-                        [("goal", at.goal.to_owned()), ("date", at.date.to_string())],
                     ));
                 }
                 Some(ReviewState::UnderReview(digest.clone()))
@@ -184,13 +192,15 @@ impl Replay {
         if let Some(state) = next {
             seen.state = state;
         } else {
+            let (goal, event, date) = about(entry);
             findings.push(Finding::new(
-                Message::ReviewEventOutOfOrder,
+                Message::ReviewEventOutOfOrder {
+                    goal,
+                    event,
+                    date,
+                    previous: seen.last,
+                },
                 format!("{path}/event"),
-                about(entry).into_iter().chain([
-                    ("previous", seen.last.label_de().to_owned()),
-                    ("previous_en", seen.last.as_str().to_owned()),
-                ]),
             ));
         }
         seen.last = kind;
@@ -289,12 +299,15 @@ fn rv04_not_before_submission(
 ) {
     let at = entry.occasion();
     if at.date < sheet.submitted_on {
+        let (goal, event, date) = about(entry);
         findings.push(Finding::new(
-            Message::ReviewBeforeSubmission,
+            Message::ReviewBeforeSubmission {
+                goal,
+                event,
+                date,
+                submitted_on: sheet.submitted_on,
+            },
             format!("/entries/{index}/date"),
-            about(entry)
-                .into_iter()
-                .chain([("submitted_on", sheet.submitted_on.to_string())]),
         ));
     }
 }
@@ -315,21 +328,21 @@ fn rv02_no_errors_remain(
         .cloned()
         .collect();
     let result = validate_sheet(sheet, system, &history);
-    let errors: Vec<&str> = result.errors().map(|f| f.code.as_str()).collect();
+    let errors: Vec<Code> = result.errors().map(|f| f.code).collect();
     if !errors.is_empty() {
+        // In the order of their spelling, as listed since the first release.
         let mut codes = errors.clone();
-        codes.sort_unstable();
+        codes.sort_unstable_by_key(|code| code.as_str());
         codes.dedup();
         let at = entry.occasion();
         findings.push(Finding::new(
-            Message::ReviewAcceptedWithErrors,
+            Message::ReviewAcceptedWithErrors {
+                goal: at.goal.to_owned(),
+                date: at.date,
+                count: errors.len(),
+                codes: Codes(codes),
+            },
             format!("/entries/{index}"),
-            [
-                ("goal", at.goal.to_owned()),
-                ("date", at.date.to_string()),
-                ("count", errors.len().to_string()),
-                ("codes", codes.join(", ")),
-            ],
         ));
     }
 }

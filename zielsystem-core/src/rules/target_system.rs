@@ -1,4 +1,5 @@
-//! Rules TS01–TS11: the target system on its own (and, for TS08, against an earlier year's).
+//! Rules TS01–TS13: the target system on its own (and, for TS08 and TS13, against an earlier
+//! year's).
 
 use crate::findings::{Finding, ValidationResult, pointer};
 use chrono::NaiveDate;
@@ -7,10 +8,11 @@ use std::collections::{HashMap, HashSet};
 use crate::decode::limits::is_blank;
 use crate::decode::{Checked, DocumentSchema};
 use crate::document::{Decode, Document};
-use crate::model::target_system::{Member, OriginKind, TargetSystem, Term};
+use crate::model::target_system::{
+    Member, Origin, OriginKind, TargetSystem, Term, parse_predecessor,
+};
 use crate::model::vocabulary::{OrgUnitKind, Perspective};
-use crate::numbering::is_numbered_with_term;
-use crate::rules::catalogue::Message;
+use crate::rules::catalogue::{Message, Twin};
 use crate::text::short;
 
 /// The plausible calendar years of a target system (TS01).
@@ -31,14 +33,15 @@ impl Document for TargetSystem {
 }
 
 /// Checks a target system from raw JSON bytes: schema-level findings when it does not decode,
-/// otherwise every rule TS01–TS11 (TS08 against `previous`, an earlier year's system, if given).
+/// otherwise every rule TS01–TS13 (TS08 and TS13 against `previous`, an earlier year's system, if given).
 pub fn check_system_json(bytes: &[u8], previous: Option<&TargetSystem>) -> Checked<TargetSystem> {
     TargetSystem::check(bytes, previous)
 }
 
-/// Every finding of rules TS01–TS11 on `system`, in rule order. `previous` is an earlier year's
-/// target system (usually the previous year's): a continued goal whose predecessor is of that year
-/// must name a goal that exists there (TS08).
+/// Every finding of rules TS01–TS13 on `system`, in rule order. `previous` is an earlier year's
+/// target system of the same authority (usually the previous year's; TS13 reports one that is not):
+/// a predecessor of that year must name a goal that exists there (TS08). Consistency across more
+/// than one year is the lineage's ([`crate::analytics::lineage`]), not a document rule.
 pub fn validate_system(system: &TargetSystem, previous: Option<&TargetSystem>) -> ValidationResult {
     let mut findings = Vec::new();
     ts01_year_and_version(system, &mut findings);
@@ -53,29 +56,29 @@ pub fn validate_system(system: &TargetSystem, previous: Option<&TargetSystem>) -
     ts09_reporting_and_resolution(system, &mut findings);
     ts10_vacancies(system, &index, &mut findings);
     ts11_across_portfolios(system, &index, &mut findings);
+    ts12_lineage(system, &mut findings);
+    ts13_previous_system(system, previous, &mut findings);
     ValidationResult::from_findings(findings)
 }
 
 fn ts01_year_and_version(system: &TargetSystem, findings: &mut Vec<Finding>) {
     if !PLAUSIBLE_YEARS.contains(&system.year) {
         findings.push(Finding::new(
-            Message::YearImplausible,
+            Message::YearImplausible {
+                year: system.year,
+                min: *PLAUSIBLE_YEARS.start(),
+                max: *PLAUSIBLE_YEARS.end(),
+            },
             "/year",
-            [
-                ("year", system.year.to_string()),
-                ("min", PLAUSIBLE_YEARS.start().to_string()),
-                ("max", PLAUSIBLE_YEARS.end().to_string()),
-            ],
         ));
     }
     if system.schema_version != crate::SCHEMA_VERSION {
         findings.push(Finding::new(
-            Message::SchemaVersionUnsupported,
+            Message::SchemaVersionUnsupported {
+                version: short(&system.schema_version),
+                supported: crate::SCHEMA_VERSION,
+            },
             "/schema_version",
-            [
-                ("version", short(&system.schema_version)),
-                ("supported", crate::SCHEMA_VERSION.to_string()),
-            ],
         ));
     }
 }
@@ -91,13 +94,11 @@ fn duplicates<'a>(
     for (path, id) in ids {
         if !seen.insert(id) {
             findings.push(Finding::new(
-                Message::DuplicateId,
+                Message::DuplicateId {
+                    id: short(id),
+                    kind: Twin::new(kind, kind_en),
+                },
                 path,
-                [
-                    ("id", short(id)),
-                    ("kind", kind.to_string()),
-                    ("kind_en", kind_en.to_string()),
-                ],
             ));
         }
     }
@@ -171,40 +172,31 @@ fn ts03_declared_counts(system: &TargetSystem, findings: &mut Vec<Finding>) {
         let count = declared.of(perspective);
         if usize::try_from(count).ok() != Some(listed) {
             findings.push(Finding::new(
-                Message::GoalCountMismatch,
+                Message::GoalCountMismatch {
+                    declared: count,
+                    listed,
+                    perspective,
+                },
                 format!("/declared_goal_counts/{}", perspective.as_str()),
-                [
-                    ("declared", count.to_string()),
-                    ("listed", listed.to_string()),
-                    ("perspective", perspective.label_de().to_string()),
-                    ("perspective_en", perspective_en(perspective).to_string()),
-                ],
             ));
         }
-    }
-}
-
-fn perspective_en(perspective: Perspective) -> &'static str {
-    match perspective {
-        Perspective::MandateTargetGroups => "mandate and target-group perspective",
-        Perspective::AdministrationInternal => "administration perspective",
     }
 }
 
 fn ts04_texts(system: &TargetSystem, findings: &mut Vec<Finding>) {
     if is_blank(&system.mission_statement) {
         findings.push(Finding::new(
-            Message::MissionStatementBlank,
+            Message::MissionStatementBlank {},
             "/mission_statement",
-            std::iter::empty::<(&str, &str)>(),
         ));
     }
     for (i, goal) in system.goals.iter().enumerate() {
         if is_blank(&goal.title) {
             findings.push(Finding::new(
-                Message::GoalTitleBlank,
+                Message::GoalTitleBlank {
+                    goal: short(&goal.id),
+                },
                 format!("/goals/{i}/title"),
-                [("goal", short(&goal.id))],
             ));
         }
     }
@@ -271,9 +263,10 @@ fn ts05_references_and_terms(
 ) {
     let unknown_portfolio = |portfolio: &str, path: String| {
         Finding::new(
-            Message::UnknownPortfolio,
+            Message::UnknownPortfolio {
+                portfolio: short(portfolio),
+            },
             path,
-            [("portfolio", short(portfolio))],
         )
     };
     for (i, member) in system.members.iter().enumerate() {
@@ -286,12 +279,11 @@ fn ts05_references_and_terms(
             }
             if let Some(until) = term.until.filter(|until| *until < term.from) {
                 findings.push(Finding::new(
-                    Message::TermEndsBeforeStart,
+                    Message::TermEndsBeforeStart {
+                        from: term.from,
+                        until,
+                    },
                     format!("/members/{i}/terms/{j}/until"),
-                    [
-                        ("from", term.from.to_string()),
-                        ("until", until.to_string()),
-                    ],
                 ));
             }
         }
@@ -314,9 +306,10 @@ fn ts05_references_and_terms(
         for (j, unit) in goal.org_units.iter().enumerate() {
             if !index.org_units.contains_key(unit.as_str()) {
                 findings.push(Finding::new(
-                    Message::UnknownOrgUnit,
+                    Message::UnknownOrgUnit {
+                        org_unit: short(unit),
+                    },
                     format!("/goals/{i}/org_units/{j}"),
-                    [("org_unit", short(unit))],
                 ));
             }
         }
@@ -366,14 +359,13 @@ fn ts05_one_holder_per_day(index: &Index<'_>, findings: &mut Vec<Finding>) {
     overlaps.sort_by_key(|(at, _)| (at.member_index, at.term_index));
     for (at, other) in overlaps {
         findings.push(Finding::new(
-            Message::TermsOverlap,
+            Message::TermsOverlap {
+                portfolio: short(&at.term.portfolio),
+                member: short(&at.member.id),
+                other: short(&other.id),
+                from: at.term.from,
+            },
             format!("/members/{}/terms/{}", at.member_index, at.term_index),
-            [
-                ("portfolio", short(&at.term.portfolio)),
-                ("member", short(&at.member.id)),
-                ("other", short(&other.id)),
-                ("from", at.term.from.to_string()),
-            ],
         ));
     }
 }
@@ -401,12 +393,11 @@ fn ts06_collaboration(system: &TargetSystem, findings: &mut Vec<Finding>) {
         let distinct: HashSet<&str> = goal.org_units.iter().map(String::as_str).collect();
         if distinct.len() < 2 {
             findings.push(Finding::new(
-                Message::GoalFewOrgUnits,
+                Message::GoalFewOrgUnits {
+                    goal: short(&goal.id),
+                    count: distinct.len(),
+                },
                 format!("/goals/{i}/org_units"),
-                [
-                    ("goal", short(&goal.id)),
-                    ("count", distinct.len().to_string()),
-                ],
             ));
         }
     }
@@ -420,19 +411,17 @@ fn ts07_steering_service(system: &TargetSystem, findings: &mut Vec<Finding>) {
         .filter(|(_, unit)| unit.kind == OrgUnitKind::SteeringService)
         .map(|(i, _)| i)
         .collect();
-    let count = steering.len().to_string();
+    let count = steering.len();
     if steering.is_empty() {
         findings.push(Finding::new(
-            Message::SteeringServiceCount,
+            Message::SteeringServiceCount { count },
             "/org_units",
-            [("count", count)],
         ));
     } else {
         for i in steering.iter().skip(1) {
             findings.push(Finding::new(
-                Message::SteeringServiceCount,
+                Message::SteeringServiceCount { count },
                 format!("/org_units/{i}/kind"),
-                [("count", count.clone())],
             ));
         }
     }
@@ -443,111 +432,283 @@ fn ts08_origin(
     previous: Option<&TargetSystem>,
     findings: &mut Vec<Finding>,
 ) {
-    let previous_ids: Option<(&TargetSystem, HashSet<&str>)> = previous.map(|previous| {
-        (
-            previous,
-            previous.goals.iter().map(|g| g.id.as_str()).collect(),
-        )
-    });
+    // A previous system of the wrong year or authority says nothing about predecessors (TS13).
+    let previous_ids: Option<(i32, HashSet<&str>)> = previous
+        .filter(|previous| previous_fits(system, previous))
+        .map(|previous| {
+            (
+                previous.year,
+                previous.goals.iter().map(|g| g.id.as_str()).collect(),
+            )
+        });
     for (i, goal) in system.goals.iter().enumerate() {
         let goal_id = short(&goal.id);
-        let predecessor = goal.origin.predecessor.as_deref();
-        match (goal.origin.kind, predecessor) {
-            (OriginKind::New, None) => {}
-            (OriginKind::New, Some(predecessor)) => findings.push(Finding::new(
-                Message::PredecessorUnexpected,
-                format!("/goals/{i}/origin/predecessor"),
-                [("goal", goal_id), ("predecessor", short(predecessor))],
-            )),
-            (OriginKind::Continued, None) => findings.push(Finding::new(
-                Message::PredecessorMissing,
-                format!("/goals/{i}/origin"),
-                [("goal", goal_id)],
-            )),
-            (OriginKind::Continued, Some(predecessor)) => {
-                let path = format!("/goals/{i}/origin/predecessor");
-                let shown = short(predecessor);
-                let Some((year, id)) = parse_predecessor(predecessor) else {
-                    findings.push(Finding::new(
-                        if is_blank(predecessor) {
-                            Message::PredecessorMissing
-                        } else {
-                            Message::PredecessorMalformed
+        let origin = &goal.origin;
+        let kind = origin.kind;
+        match (kind, origin.named_predecessors().next()) {
+            (OriginKind::New, None) => continue,
+            (OriginKind::New, Some(predecessor)) => {
+                findings.push(Finding::new(
+                    Message::PredecessorUnexpected {
+                        goal: goal_id,
+                        predecessor: short(predecessor),
+                    },
+                    if origin.predecessor.is_some() {
+                        format!("/goals/{i}/origin/predecessor")
+                    } else {
+                        format!("/goals/{i}/origin/predecessors")
+                    },
+                ));
+                continue;
+            }
+            (OriginKind::Continued, None) => {
+                findings.push(Finding::new(
+                    Message::PredecessorMissing {
+                        goal: goal_id,
+                        predecessor: None,
+                    },
+                    format!("/goals/{i}/origin"),
+                ));
+                continue;
+            }
+            (_, None) => {
+                findings.push(Finding::new(
+                    Message::PredecessorMissingOfKind {
+                        goal: goal_id,
+                        kind,
+                    },
+                    format!("/goals/{i}/origin"),
+                ));
+                continue;
+            }
+            _ => {}
+        }
+        for (path, predecessor) in named_with_paths(i, origin) {
+            let shown = short(predecessor);
+            let Some((year, id)) = parse_predecessor(predecessor) else {
+                let goal = goal_id.clone();
+                findings.push(if !is_blank(predecessor) {
+                    Finding::new(
+                        Message::PredecessorMalformed {
+                            goal,
+                            predecessor: shown,
                         },
-                        if is_blank(predecessor) {
-                            format!("/goals/{i}/origin")
-                        } else {
-                            path
-                        },
-                        [("goal", goal_id), ("predecessor", shown)],
-                    ));
-                    continue;
-                };
-                // Any earlier year: usually the previous one, but a goal may skip a year.
-                if year >= system.year {
-                    findings.push(Finding::new(
-                        Message::PredecessorWrongYear,
                         path,
-                        [("predecessor", shown), ("year", system.year.to_string())],
+                    )
+                } else if kind == OriginKind::Continued {
+                    Finding::new(
+                        Message::PredecessorMissing {
+                            goal,
+                            predecessor: Some(shown),
+                        },
+                        format!("/goals/{i}/origin"),
+                    )
+                } else {
+                    Finding::new(
+                        Message::PredecessorMissingOfKind { goal, kind },
+                        format!("/goals/{i}/origin"),
+                    )
+                });
+                continue;
+            };
+            // Any earlier year: usually the previous one, but a goal may skip a year.
+            if year >= system.year {
+                findings.push(Finding::new(
+                    Message::PredecessorWrongYear {
+                        predecessor: shown,
+                        year: system.year,
+                    },
+                    path,
+                ));
+            } else if let Some((previous_year, known)) = &previous_ids {
+                // The system given is checked only for predecessors of its own year.
+                if *previous_year == year && !known.contains(id) {
+                    findings.push(Finding::new(
+                        Message::PredecessorUnknown {
+                            predecessor: shown,
+                            expected_year: *previous_year,
+                        },
+                        path,
                     ));
-                } else if let Some((previous, known)) = &previous_ids {
-                    // The system given is checked only for predecessors of its own year.
-                    if previous.year == year && !known.contains(id) {
-                        findings.push(Finding::new(
-                            Message::PredecessorUnknown,
-                            path,
-                            [
-                                ("predecessor", shown),
-                                ("expected_year", previous.year.to_string()),
-                            ],
-                        ));
-                    }
                 }
             }
         }
     }
 }
 
-/// `"2021/A03"` → `(2021, "A03")`: four digits, a slash, a non-blank id.
-fn parse_predecessor(text: &str) -> Option<(i32, &str)> {
-    let (year, id) = text.split_once('/')?;
-    if year.len() != 4
-        || !year.bytes().all(|b| b.is_ascii_digit())
-        || is_blank(id)
-        || id.trim() != id
-    {
-        return None;
+/// Every predecessor named by the origin of goal `i`, with its JSON Pointer.
+fn named_with_paths(i: usize, origin: &Origin) -> impl Iterator<Item = (String, &str)> {
+    let single = origin
+        .predecessor
+        .iter()
+        .map(move |p| (format!("/goals/{i}/origin/predecessor"), p.as_str()));
+    let merged = origin
+        .predecessors
+        .iter()
+        .enumerate()
+        .map(move |(j, p)| (format!("/goals/{i}/origin/predecessors/{j}"), p.as_str()));
+    single.chain(merged)
+}
+
+/// Whether `previous` can hold predecessors of `system`'s goals: same authority, earlier year.
+fn previous_fits(system: &TargetSystem, previous: &TargetSystem) -> bool {
+    previous.year < system.year && previous.authority == system.authority
+}
+
+/// TS12: the origins fit together. Where to name predecessors (`predecessors` for a merge, else
+/// `predecessor`), a merge names at least two, a split has at least two goals, and apart from a
+/// split no predecessor is named twice. Reported at the later naming, so one conflict is one
+/// finding.
+fn ts12_lineage(system: &TargetSystem, findings: &mut Vec<Finding>) {
+    // Predecessor → (goal index, kind) of its first naming.
+    let mut first_named: HashMap<&str, (usize, OriginKind)> = HashMap::new();
+    // Predecessor → goal indices naming it as split.
+    let mut splits: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, goal) in system.goals.iter().enumerate() {
+        let origin = &goal.origin;
+        let kind = origin.kind;
+        let goal_id = short(&goal.id);
+        match kind {
+            OriginKind::Merged => {
+                if let Some(predecessor) = &origin.predecessor {
+                    findings.push(Finding::new(
+                        Message::MergedPredecessorField {
+                            goal: goal_id.clone(),
+                            predecessor: short(predecessor),
+                        },
+                        format!("/goals/{i}/origin/predecessor"),
+                    ));
+                }
+                let count = origin.predecessors.len();
+                if count < 2 {
+                    findings.push(Finding::new(
+                        Message::MergedFewPredecessors {
+                            goal: goal_id.clone(),
+                            count,
+                        },
+                        format!("/goals/{i}/origin"),
+                    ));
+                }
+            }
+            OriginKind::New => {} // TS08
+            OriginKind::Continued | OriginKind::Reformulated | OriginKind::Split => {
+                if !origin.predecessors.is_empty() {
+                    findings.push(Finding::new(
+                        Message::PredecessorsUnexpected {
+                            goal: goal_id.clone(),
+                            kind,
+                        },
+                        format!("/goals/{i}/origin/predecessors"),
+                    ));
+                }
+            }
+        }
+        if kind == OriginKind::New {
+            continue;
+        }
+        let named = named_with_paths(i, origin).filter(|(_, p)| !is_blank(p));
+        for (path, predecessor) in named {
+            if kind == OriginKind::Split {
+                splits.entry(predecessor).or_default().push(i);
+            }
+            match first_named.get(predecessor) {
+                None => {
+                    first_named.insert(predecessor, (i, kind));
+                }
+                Some(&(_, OriginKind::Split)) if kind == OriginKind::Split => {}
+                Some(&(other, other_kind)) => {
+                    let other_id = system.goals.get(other).map_or("", |g| g.id.as_str());
+                    findings.push(Finding::new(
+                        Message::PredecessorTakenTwice {
+                            predecessor: short(predecessor),
+                            other: short(other_id),
+                            other_kind,
+                        },
+                        path,
+                    ));
+                }
+            }
+        }
     }
-    Some((year.parse().ok()?, id))
+    let mut alone: Vec<(usize, &str)> = splits
+        .into_iter()
+        .filter(|(_, goals)| goals.len() == 1)
+        .filter_map(|(predecessor, goals)| goals.first().map(|&i| (i, predecessor)))
+        .collect();
+    alone.sort_unstable();
+    for (i, predecessor) in alone {
+        let goal_id = system.goals.get(i).map_or("", |g| g.id.as_str());
+        findings.push(Finding::new(
+            Message::SplitAlone {
+                goal: short(goal_id),
+                predecessor: short(predecessor),
+            },
+            format!("/goals/{i}/origin/kind"),
+        ));
+    }
+}
+
+/// TS13: the previous system given is of the same authority and an earlier year. Reported at the
+/// document's root (the mismatch is between two documents); where it does not fit, TS08 does not
+/// compare predecessors with it.
+fn ts13_previous_system(
+    system: &TargetSystem,
+    previous: Option<&TargetSystem>,
+    findings: &mut Vec<Finding>,
+) {
+    let Some(previous) = previous else {
+        return;
+    };
+    if previous.year >= system.year {
+        findings.push(Finding::new(
+            Message::PreviousSystemNotEarlier {
+                previous_year: previous.year,
+                year: system.year,
+            },
+            "/year",
+        ));
+    }
+    if previous.authority != system.authority {
+        findings.push(Finding::new(
+            Message::PreviousSystemOtherAuthority {
+                previous_authority: short(&previous.authority),
+                authority: short(&system.authority),
+            },
+            "/authority",
+        ));
+    }
 }
 
 fn ts09_reporting_and_resolution(system: &TargetSystem, findings: &mut Vec<Finding>) {
     let first = system.reporting.first_tertial;
     if first.year() != system.year {
         findings.push(Finding::new(
-            Message::FirstTertialOutsideYear,
+            Message::FirstTertialOutsideYear {
+                tertial: first,
+                year: system.year,
+            },
             "/reporting/first_tertial",
-            [
-                ("tertial", first.to_string()),
-                ("year", system.year.to_string()),
-            ],
         ));
     }
-    if !is_numbered_with_term(&system.resolution.number) {
-        findings.push(Finding::new(
-            Message::ResolutionNumberMalformed,
-            "/resolution/number",
-            [("number", short(&system.resolution.number))],
-        ));
-    }
+    findings.extend(crate::numbering::number_finding(
+        system.numbering.as_ref(),
+        crate::numbering::NumberKind::Resolution,
+        &short(&system.resolution.number),
+        "/resolution/number",
+        |number| Message::ResolutionNumberMalformed { number },
+        |number, pattern, example, _| Message::ResolutionNumberNotOfPattern {
+            number,
+            pattern,
+            example,
+        },
+    ));
     if system.resolution.decided_on >= first.cut_off() {
         findings.push(Finding::new(
-            Message::ResolutionAfterFirstCutOff,
+            Message::ResolutionAfterFirstCutOff {
+                decided_on: system.resolution.decided_on,
+                cut_off: first.cut_off(),
+            },
             "/resolution/decided_on",
-            [
-                ("decided_on", system.resolution.decided_on.to_string()),
-                ("cut_off", first.cut_off().to_string()),
-            ],
         ));
     }
 }
@@ -574,14 +735,15 @@ fn ts10_vacancies(system: &TargetSystem, index: &Index<'_>, findings: &mut Vec<F
             for (day, occasion, occasion_en) in occasions {
                 if !index.held_on(id, day) {
                     findings.push(Finding::new(
-                        Message::PortfolioVacant,
+                        Message::PortfolioVacant {
+                            portfolio: short(id),
+                            date: day,
+                            occasion: Twin::new(
+                                format!("{occasion} des {}", tertial.label_de()),
+                                format!("{occasion_en} of {tertial}"),
+                            ),
+                        },
                         pointer("/portfolios", k),
-                        [
-                            ("portfolio", short(id)),
-                            ("date", day.to_string()),
-                            ("occasion", format!("{occasion} des {}", tertial.label_de())),
-                            ("occasion_en", format!("{occasion_en} of {tertial}")),
-                        ],
                     ));
                 }
             }
@@ -609,9 +771,11 @@ fn ts11_across_portfolios(system: &TargetSystem, index: &Index<'_>, findings: &m
         };
         if portfolios.all(|other| other == Some(portfolio)) {
             findings.push(Finding::new(
-                Message::GoalOnePortfolio,
+                Message::GoalOnePortfolio {
+                    goal: short(&goal.id),
+                    portfolio: short(portfolio),
+                },
                 format!("/goals/{i}/org_units"),
-                [("goal", short(&goal.id)), ("portfolio", short(portfolio))],
             ));
         }
     }
@@ -685,6 +849,63 @@ mod tests {
             assert_eq!(result.findings[0].code, Code::TS08, "{year}");
             assert_eq!(result.findings[0].params["year"], "2022");
         }
+    }
+
+    #[test]
+    fn ts12_reports_each_conflict_once_at_the_later_naming() {
+        use crate::model::target_system::Origin;
+        let mut system = fixture();
+        // A02 continues 2021/A03 as A01 does: reported at A02, naming A01.
+        system.goals[1].origin = Origin::continued("2021/A03".into());
+        let result = validate_system(&system, None);
+        let ts12: Vec<_> = result
+            .findings
+            .iter()
+            .filter(|f| f.code == Code::TS12)
+            .collect();
+        assert_eq!(ts12.len(), 1, "{ts12:#?}");
+        assert_eq!(ts12[0].path, "/goals/1/origin/predecessor");
+        assert_eq!(ts12[0].params["other"], "A01");
+        // As a split of two it is consistent; a merge naming a split goal's predecessor is not.
+        system.goals[0].origin.kind = OriginKind::Split;
+        system.goals[1].origin.kind = OriginKind::Split;
+        assert!(!validate_system(&system, None).has(Code::TS12));
+        system.goals[3].origin = Origin {
+            kind: OriginKind::Merged,
+            predecessor: None,
+            predecessors: vec!["2021/V02".into(), "2021/A03".into()],
+        };
+        let result = validate_system(&system, None);
+        let paths: Vec<&str> = result
+            .findings
+            .iter()
+            .filter(|f| f.code == Code::TS12)
+            .map(|f| f.path.as_str())
+            .collect();
+        assert_eq!(paths, ["/goals/3/origin/predecessors/1"]);
+    }
+
+    #[test]
+    fn a_previous_system_that_does_not_fit_is_reported_and_not_compared() {
+        let mut system = fixture();
+        system.goals[0].origin.predecessor = Some("2022/A99".into()); // TS08: not earlier
+        let same_year = fixture();
+        let result = validate_system(&system, Some(&same_year));
+        assert!(result.has(Code::TS13));
+        let mut other = fixture();
+        other.year = 2021;
+        other.authority = "Bezirksamt Pankow von Berlin".into();
+        system.goals[0].origin.predecessor = Some("2021/A99".into());
+        let result = validate_system(&system, Some(&other));
+        let ts13: Vec<_> = result
+            .findings
+            .iter()
+            .filter(|f| f.code == Code::TS13)
+            .collect();
+        assert_eq!(ts13.len(), 1);
+        assert_eq!(ts13[0].path, "/authority");
+        // Another authority's goals are no evidence: no TS08 against it.
+        assert!(!result.has(Code::TS08));
     }
 
     #[test]

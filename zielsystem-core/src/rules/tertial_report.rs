@@ -1,4 +1,4 @@
-//! Rules TR01–TR05 on a consolidated tertial report.
+//! Rules TR01–TR06 on a consolidated tertial report.
 //!
 //! They read only the report: it carries its sheets, its goals and its history, so a stored report
 //! can be re-checked by anyone. [`crate::consolidate::consolidate`] puts exactly these findings into
@@ -9,8 +9,8 @@ use crate::document::{Decode, Document};
 use crate::findings::{Finding, ValidationResult, pointer};
 use crate::model::target_system::Resolution;
 use crate::model::tertial_report::{Stage, TertialReport};
-use crate::rules::catalogue::{Message, is_numbered_with_term};
-use crate::text::german_date;
+use crate::numbering::{NumberKind, number_finding};
+use crate::rules::catalogue::{Codes, GermanDate, Message};
 use std::collections::HashSet;
 
 /// The published JSON Schema of a tertial report, built once.
@@ -27,17 +27,17 @@ impl Document for TertialReport {
 }
 
 /// Checks a stored tertial report from raw JSON bytes: schema-level findings when it does not
-/// decode, otherwise every rule TR01–TR05 on the report as it stands.
+/// decode, otherwise every rule TR01–TR06 on the report as it stands.
 pub fn check_report_json(bytes: &[u8]) -> Checked<TertialReport> {
     TertialReport::check(bytes, ())
 }
 
-/// Every finding of TR01–TR05 on `report`.
+/// Every finding of TR01–TR06 on `report`.
 pub fn validate_report(report: &TertialReport) -> ValidationResult {
     ValidationResult::from_findings(findings(report))
 }
 
-/// The findings of TR01–TR05, in rule order.
+/// The findings of TR01–TR06, in rule order.
 pub fn findings(report: &TertialReport) -> Vec<Finding> {
     let mut findings = Vec::new();
     tr01_sheets_belong(report, &mut findings);
@@ -45,7 +45,23 @@ pub fn findings(report: &TertialReport) -> Vec<Finding> {
     tr03_every_goal_has_a_sheet(report, &mut findings);
     tr04_lifecycle(report, &mut findings);
     tr05_decided_with_sheet_errors(report, &mut findings);
+    tr06_tertial_in_the_systems_year(report, &mut findings);
     findings
+}
+
+/// TR06: the tertial lies in the year of the target system reported on (its year is in the
+/// report's context). A report of another year's tertial pairs goals with sheets whose goal ids
+/// mean other goals (ids are stable only within a year).
+fn tr06_tertial_in_the_systems_year(report: &TertialReport, findings: &mut Vec<Finding>) {
+    if report.tertial.year() != report.context.year {
+        findings.push(Finding::new(
+            Message::ReportTertialOutsideYear {
+                tertial: report.tertial,
+                year: report.context.year,
+            },
+            "/tertial",
+        ));
+    }
 }
 
 /// TR01: every sheet (and every earlier sheet in the history) belongs to the report's authority,
@@ -55,21 +71,21 @@ fn tr01_sheets_belong(report: &TertialReport, findings: &mut Vec<Finding>) {
         let path = pointer("/sheets", index);
         if sheet.authority != report.authority || sheet.tertial != report.tertial {
             findings.push(Finding::new(
-                Message::SheetForeign,
+                Message::SheetForeign {
+                    goal: sheet.goal.clone(),
+                    sheet_authority: sheet.authority.clone(),
+                    sheet_tertial: sheet.tertial,
+                    authority: report.authority.clone(),
+                    tertial: report.tertial,
+                },
                 path,
-                [
-                    ("goal", sheet.goal.clone()),
-                    ("sheet_authority", sheet.authority.clone()),
-                    ("sheet_tertial", sheet.tertial.to_string()),
-                    ("authority", report.authority.clone()),
-                    ("tertial", report.tertial.to_string()),
-                ],
             ));
         } else if report.goal(&sheet.goal).is_none() {
             findings.push(Finding::new(
-                Message::SheetGoalNotInReport,
+                Message::SheetGoalNotInReport {
+                    goal: sheet.goal.clone(),
+                },
                 pointer(&path, "goal"),
-                [("goal", sheet.goal.clone())],
             ));
         }
     }
@@ -80,15 +96,14 @@ fn tr01_sheets_belong(report: &TertialReport, findings: &mut Vec<Finding>) {
             && report.goal(&entry.goal).is_some();
         if !belongs {
             findings.push(Finding::new(
-                Message::PreviousSheetForeign,
+                Message::PreviousSheetForeign {
+                    goal: entry.goal.clone(),
+                    sheet_authority: entry.authority.clone(),
+                    sheet_tertial: entry.tertial,
+                    year: report.tertial.year(),
+                    authority: report.authority.clone(),
+                },
                 pointer("/history", index),
-                [
-                    ("goal", entry.goal.clone()),
-                    ("sheet_authority", entry.authority.clone()),
-                    ("sheet_tertial", entry.tertial.to_string()),
-                    ("year", report.tertial.year().to_string()),
-                    ("authority", report.authority.clone()),
-                ],
             ));
         }
     }
@@ -102,9 +117,10 @@ fn tr02_one_sheet_per_goal(report: &TertialReport, findings: &mut Vec<Finding>) 
         let key = (sheet.authority.as_str(), sheet.goal.as_str(), sheet.tertial);
         if !seen.insert(key) {
             findings.push(Finding::new(
-                Message::SheetDuplicate,
+                Message::SheetDuplicate {
+                    goal: sheet.goal.clone(),
+                },
                 pointer("/sheets", index),
-                [("goal", sheet.goal.clone())],
             ));
         }
     }
@@ -113,12 +129,11 @@ fn tr02_one_sheet_per_goal(report: &TertialReport, findings: &mut Vec<Finding>) 
         let key = (entry.authority.as_str(), entry.goal.as_str(), entry.tertial);
         if !seen.insert(key) {
             findings.push(Finding::new(
-                Message::PreviousSheetDuplicate,
+                Message::PreviousSheetDuplicate {
+                    goal: entry.goal.clone(),
+                    sheet_tertial: entry.tertial,
+                },
                 pointer("/history", index),
-                [
-                    ("goal", entry.goal.clone()),
-                    ("sheet_tertial", entry.tertial.to_string()),
-                ],
             ));
         }
     }
@@ -135,9 +150,10 @@ fn tr03_every_goal_has_a_sheet(report: &TertialReport, findings: &mut Vec<Findin
         });
         if !has_sheet {
             findings.push(Finding::new(
-                Message::GoalWithoutSheet,
+                Message::GoalWithoutSheet {
+                    goal: entry.goal.clone(),
+                },
                 pointer("/goals", index),
-                [("goal", entry.goal.clone())],
             ));
         }
     }
@@ -149,19 +165,11 @@ fn tr03_every_goal_has_a_sheet(report: &TertialReport, findings: &mut Vec<Findin
 /// submission of the sheets it covers (a complete report may be decided before the deadline).
 fn tr04_lifecycle(report: &TertialReport, findings: &mut Vec<Finding>) {
     let stage = report.stage.label_de();
-    let missing = |field: &str, path: &str| {
-        Finding::new(
-            Message::LifecycleFieldMissing,
-            path,
-            [("stage", stage), ("field", field)],
-        )
+    let missing = |field: &'static str, path: &str| {
+        Finding::new(Message::LifecycleFieldMissing { stage, field }, path)
     };
-    let unexpected = |field: &str, path: &str| {
-        Finding::new(
-            Message::LifecycleFieldUnexpected,
-            path,
-            [("stage", stage), ("field", field)],
-        )
+    let unexpected = |field: &'static str, path: &str| {
+        Finding::new(Message::LifecycleFieldUnexpected { stage, field }, path)
     };
     match report.stage {
         Stage::Draft => {
@@ -199,26 +207,28 @@ fn tr04_lifecycle(report: &TertialReport, findings: &mut Vec<Finding>) {
         tr04_decision(report, decision, findings);
     }
     if let Some(council) = &report.council {
-        if let Some(number) = council
-            .number
-            .as_ref()
-            .filter(|n| !is_numbered_with_term(n))
-        {
-            findings.push(Finding::new(
-                Message::CouncilNumberMalformed,
+        if let Some(number) = &council.number {
+            findings.extend(number_finding(
+                report.context.numbering.as_ref(),
+                NumberKind::PrintedPaper,
+                number,
                 "/council/number",
-                [("number", number.clone())],
+                |number| Message::CouncilNumberMalformed { number },
+                |number, pattern, example, _| Message::CouncilNumberNotOfPattern {
+                    number,
+                    pattern,
+                    example,
+                },
             ));
         }
         let decided_on = report.decision.as_ref().map(|decision| decision.decided_on);
         if let Some(decided_on) = decided_on.filter(|decided_on| council.noted_on < *decided_on) {
             findings.push(Finding::new(
-                Message::LifecycleDateOrder,
+                Message::LifecycleDateOrder {
+                    noted_on: GermanDate(council.noted_on),
+                    decided_on: GermanDate(decided_on),
+                },
                 "/council/noted_on",
-                [
-                    ("noted_on", german_date(council.noted_on)),
-                    ("decided_on", german_date(decided_on)),
-                ],
             ));
         }
     }
@@ -226,22 +236,26 @@ fn tr04_lifecycle(report: &TertialReport, findings: &mut Vec<Finding>) {
 
 /// TR04 on the decision itself: its number, and its day against the cut-off and the submissions.
 fn tr04_decision(report: &TertialReport, decision: &Resolution, findings: &mut Vec<Finding>) {
-    if !is_numbered_with_term(&decision.number) {
-        findings.push(Finding::new(
-            Message::DecisionNumberMalformed,
-            "/decision/number",
-            [("number", decision.number.clone())],
-        ));
-    }
+    findings.extend(number_finding(
+        report.context.numbering.as_ref(),
+        NumberKind::Resolution,
+        &decision.number,
+        "/decision/number",
+        |number| Message::DecisionNumberMalformed { number },
+        |number, pattern, example, _| Message::DecisionNumberNotOfPattern {
+            number,
+            pattern,
+            example,
+        },
+    ));
     let cut_off = report.tertial.cut_off();
     if decision.decided_on < cut_off {
         findings.push(Finding::new(
-            Message::DecidedBeforeCutOff,
+            Message::DecidedBeforeCutOff {
+                decided_on: GermanDate(decision.decided_on),
+                cut_off: GermanDate(cut_off),
+            },
             "/decision/decided_on",
-            [
-                ("decided_on", german_date(decision.decided_on)),
-                ("cut_off", german_date(cut_off)),
-            ],
         ));
     }
     let latest = report
@@ -251,13 +265,12 @@ fn tr04_decision(report: &TertialReport, decision: &Resolution, findings: &mut V
         .max_by_key(|sheet| sheet.submitted_on);
     if let Some(sheet) = latest.filter(|sheet| decision.decided_on < sheet.submitted_on) {
         findings.push(Finding::new(
-            Message::DecidedBeforeSubmission,
+            Message::DecidedBeforeSubmission {
+                decided_on: GermanDate(decision.decided_on),
+                goal: sheet.goal.clone(),
+                submitted_on: GermanDate(sheet.submitted_on),
+            },
             "/decision/decided_on",
-            [
-                ("decided_on", german_date(decision.decided_on)),
-                ("goal", sheet.goal.clone()),
-                ("submitted_on", german_date(sheet.submitted_on)),
-            ],
         ));
     }
 }
@@ -273,15 +286,12 @@ fn tr05_decided_with_sheet_errors(report: &TertialReport, findings: &mut Vec<Fin
         if entry.sheet_errors.is_empty() {
             continue;
         }
-        let codes: Vec<&str> = entry
-            .sheet_errors
-            .iter()
-            .map(|code| code.as_str())
-            .collect();
         findings.push(Finding::new(
-            Message::DecidedWithSheetErrors,
+            Message::DecidedWithSheetErrors {
+                goal: entry.goal.clone(),
+                codes: Codes(entry.sheet_errors.clone()),
+            },
             pointer(&pointer("/goals", index), "sheet_errors"),
-            [("goal", entry.goal.clone()), ("codes", codes.join(", "))],
         ));
     }
 }

@@ -11,8 +11,9 @@ use serde::Serialize;
 
 use crate::calendar::Tertial;
 use crate::model::report_sheet::ReportSheet;
+pub use crate::model::review_log::ReviewStatus;
 use crate::model::review_log::{ReviewEntry, ReviewLog};
-use crate::model::target_system::TargetSystem;
+use crate::model::target_system::{Member, TargetSystem};
 use crate::model::tertial_report::ReportingStatus;
 use crate::rules::review_log::{ReviewState, states};
 use crate::steering::holidays::working_days_after;
@@ -21,29 +22,6 @@ use crate::text::german_date;
 /// The grace period, in working days after a deadline, before a goal is escalated (to the mayor's
 /// office), unless the caller sets another.
 pub const DEFAULT_GRACE_WORKING_DAYS: u32 = 5;
-
-/// Where a sheet stands in the steering service's review.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ReviewStatus {
-    /// Received (or resubmitted) and not yet decided.
-    UnderReview,
-    /// Returned to the member; a corrected sheet is awaited.
-    Returned,
-    /// Accepted.
-    Accepted,
-}
-
-impl ReviewStatus {
-    /// The German name.
-    pub fn label_de(self) -> &'static str {
-        match self {
-            ReviewStatus::UnderReview => "in Prüfung",
-            ReviewStatus::Returned => "zurückgegeben, Neueinreichung ausstehend",
-            ReviewStatus::Accepted => "angenommen",
-        }
-    }
-}
 
 /// One goal's sheet on the day.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -76,6 +54,10 @@ pub struct MemberStatus {
     pub member: Option<String>,
     /// The member's name, where the system gives one.
     pub name: Option<String>,
+    /// The office and portfolio(s) the member holds on the deadline, in German (e.g.
+    /// „Bezirksstadtrat/-rätin, Geschäftsbereich Soziales und Bürgerdienste“): how a member without
+    /// a name is addressed.
+    pub office: Option<String>,
     /// The member's goals, in the order of the system.
     pub goals: Vec<GoalStatus>,
 }
@@ -142,11 +124,7 @@ pub fn status(
             None if as_of <= deadline => ReportingStatus::Missing,
             None => ReportingStatus::Overdue,
         };
-        let review_status = review_state.map(|state| match state {
-            ReviewState::UnderReview(_) => ReviewStatus::UnderReview,
-            ReviewState::Returned { .. } => ReviewStatus::Returned,
-            ReviewState::Accepted(_) => ReviewStatus::Accepted,
-        });
+        let review_status = review_state.map(ReviewState::status);
         let due_on = match review_state {
             Some(ReviewState::Returned { due_on, .. }) => *due_on,
             _ => deadline,
@@ -179,6 +157,7 @@ pub fn status(
         .map(|member| MemberStatus {
             member: Some(member.id.clone()),
             name: member.name.clone(),
+            office: office_on(system, member, deadline),
             goals: goals
                 .iter()
                 .filter(|g| g.member.as_deref() == Some(member.id.as_str()))
@@ -192,6 +171,7 @@ pub fn status(
         members.push(MemberStatus {
             member: None,
             name: None,
+            office: None,
             goals: vacant,
         });
     }
@@ -204,6 +184,35 @@ pub fn status(
         members,
         escalations,
     }
+}
+
+/// „Bezirksstadtrat/-rätin, Geschäftsbereich …“ for the terms `member` holds on `day`.
+fn office_on(system: &TargetSystem, member: &Member, day: NaiveDate) -> Option<String> {
+    let terms: Vec<_> = member.terms.iter().filter(|t| t.covers(day)).collect();
+    let role = terms.first()?.role.label_de();
+    let ids: Vec<&str> = terms.iter().map(|term| term.portfolio.as_str()).collect();
+    Some(format!("{role}, {}", portfolios_de(system, &ids)))
+}
+
+/// „Geschäftsbereich Soziales und Bürgerdienste“, or „Geschäftsbereiche …; …“ for several: the
+/// portfolios by name (by id where the system does not know one).
+pub(crate) fn portfolios_de(system: &TargetSystem, ids: &[&str]) -> String {
+    let names: Vec<&str> = ids
+        .iter()
+        .map(|id| {
+            system
+                .portfolios
+                .iter()
+                .find(|p| p.id == *id)
+                .map_or(*id, |p| p.name.as_str())
+        })
+        .collect();
+    let area = if names.len() == 1 {
+        "Geschäftsbereich"
+    } else {
+        "Geschäftsbereiche"
+    };
+    format!("{area} {}", names.join("; "))
 }
 
 impl GoalStatus {
@@ -231,10 +240,11 @@ impl GoalStatus {
 
 impl MemberStatus {
     fn heading(&self) -> String {
-        match (&self.member, &self.name) {
-            (Some(id), Some(name)) => format!("{name} ({id})"),
-            (Some(id), None) => id.clone(),
-            (None, _) => "Geschäftsbereich unbesetzt".to_owned(),
+        match (&self.member, &self.name, &self.office) {
+            (Some(id), Some(name), _) => format!("{name} ({id})"),
+            (Some(id), None, Some(office)) => format!("{office} ({id})"),
+            (Some(id), None, None) => id.clone(),
+            (None, _, _) => "Geschäftsbereich unbesetzt".to_owned(),
         }
     }
 }

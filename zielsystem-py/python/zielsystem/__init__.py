@@ -26,12 +26,18 @@ Documents are immutable; every class converts to and from JSON (``from_json``/``
 dicts (``from_dict``/``to_dict``), compares by value and pickles. A document that is not of its
 shape raises :class:`ParseError` (also a :class:`ValueError`) with every finding at once.
 
+Across years: ``zs.lineage([system_2021, system_2022, system_2023])`` follows each goal through
+its predecessors (:class:`Lineage`: rows, problems, transitions and year-end results across years);
+``system.next_year(t3_sheets)`` drafts next year's system and lists what was not carried.
+
 Supported: CPython ≥ 3.9 (one abi3 wheel).
 """
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping, Sequence, Tuple, Union
+import os
+
+from typing import Any, Dict, Iterable, List, Mapping, Sequence, Tuple, Union
 
 from zielsystem._exceptions import LifecycleError, ParseError, ReviewRefused, ZielsystemError
 from zielsystem._table import Table, Transitions
@@ -39,6 +45,8 @@ from zielsystem._rows import (
     AccuracyRowDict,
     AttainmentRowDict,
     Dimension,
+    ReminderDict,
+    ReturnLetterDict,
     ReviewEvent,
     ReviewStatus,
     StatusOverviewDict,
@@ -79,8 +87,11 @@ from zielsystem._zielsystem import (
     ValidationResult,
     __version__,
     consolidate,
+    oparl_paper,
     read_form,
     read_forms,
+    reminders,
+    return_letter,
     validate_paper,
     validate_report,
     status,
@@ -90,6 +101,16 @@ from zielsystem._zielsystem import (
     validate_system,
     working_days_after,
 )
+
+# Goals across years and the carry-over.
+from zielsystem._rows import (
+    LineageDict,
+    LineageProblemDict,
+    LineageRowDict,
+    NotCarriedDict,
+    ResultAcrossRowDict,
+)
+from zielsystem._zielsystem import Lineage, lineage, next_year
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -143,9 +164,14 @@ __all__ = [
     "attainment_table",
     "consolidate",
     "forecast_accuracy",
+    "oparl_paper",
     "status",
     "read_form",
     "read_forms",
+    "ReminderDict",
+    "ReturnLetterDict",
+    "reminders",
+    "return_letter",
     "summary_by",
     "transitions",
     "validate_paper",
@@ -155,6 +181,14 @@ __all__ = [
     "validate_sheets",
     "validate_system",
     "working_days_after",
+    "Lineage",
+    "LineageDict",
+    "LineageProblemDict",
+    "LineageRowDict",
+    "NotCarriedDict",
+    "ResultAcrossRowDict",
+    "lineage",
+    "next_year",
 ]
 
 SystemLike = Union[TargetSystem, str, bytes, Mapping[str, Any]]
@@ -179,15 +213,15 @@ ACCURACY_COLUMNS: Tuple[str, ...] = _zielsystem.ACCURACY_COLUMNS
 def attainment_table(system: SystemLike, sheets: Iterable[SheetLike]) -> Table[AttainmentRowDict]:
     """The attainment table: one row per goal and tertial with a sheet that counts.
 
-    Columns: goal, perspective, portfolio, tertial, forecast, light, risk_count,
-    highest_risk_score (likelihood × impact, 1–9; 0 without risks), countermeasure_count,
+    Columns: authority, year, goal, title, perspective, portfolio, member, tertial, submitted_on,
+    deadline, days_late, reporting_status, forecast, light, risk_count, highest_risk_score (likelihood × impact, 1–9; 0 without risks), countermeasure_count,
     indicator_attainment_percent (mean of ``(value − baseline) / (target − baseline) × 100`` over
     the sheet's indicator values; ``None`` where undefined).
 
     A sheet counts when its authority, year and goal belong to ``system``; of several sheets on one
     goal and tertial the one submitted last counts. Rows are ordered by tertial, then goal order.
     """
-    return Table(_zielsystem.attainment_table(system, sheets), ATTAINMENT_COLUMNS)
+    return Table(_zielsystem.attainment_table(system, sheets))
 
 
 def summary_by(
@@ -203,8 +237,7 @@ def summary_by(
     for an unknown dimension.
     """
     dimensions = [by] if isinstance(by, str) else list(by)
-    rows = _zielsystem.summary_by(system, sheets, dimensions)
-    return Table(rows, _zielsystem.summary_columns(dimensions))
+    return Table(_zielsystem.summary_by(system, sheets, dimensions))
 
 
 def transitions(
@@ -219,7 +252,6 @@ def transitions(
     result = _zielsystem.transitions(system, sheets, from_tertial, to_tertial)
     return Transitions(
         result["cells"],
-        TRANSITION_COLUMNS,
         from_tertial=Tertial(result["from_tertial"]),
         to_tertial=Tertial(result["to_tertial"]),
         improved=result["improved"],
@@ -237,4 +269,100 @@ def forecast_accuracy(system: SystemLike, sheets: Iterable[SheetLike]) -> Table[
     resolved forecasts × 100 (``None`` when nothing is resolved). One row per perspective and
     forecasting tertial.
     """
-    return Table(_zielsystem.forecast_accuracy(system, sheets), ACCURACY_COLUMNS)
+    return Table(_zielsystem.forecast_accuracy(system, sheets))
+
+
+class Corpus:
+    """Target systems and report sheets of many authorities and years, checked and grouped by
+    (authority, year). Load one with :func:`load_corpus`.
+
+    Every table covers every group; rows carry ``authority`` and ``year``. Documents that could
+    not be placed (not a document, no system for their authority and year, a goal the system does
+    not have, a second system of the same authority and year) are counted in
+    :attr:`unplaced_count` and listed by :meth:`problems` with their reason, together with placed
+    documents that have error findings.
+    """
+
+    __slots__ = ("_native",)
+
+    def __init__(self, native: _zielsystem.Corpus) -> None:
+        self._native = native
+
+    @property
+    def groups(self) -> List[Tuple[str, int]]:
+        """(authority, year) of every target system, in order."""
+        return self._native.groups
+
+    @property
+    def sheets_read(self) -> int:
+        """Sheets read."""
+        return self._native.sheets_read
+
+    @property
+    def sheets_placed(self) -> int:
+        """Sheets placed with the system of their authority and year."""
+        return self._native.sheets_placed
+
+    @property
+    def unplaced_count(self) -> int:
+        """Documents that could not be placed."""
+        return self._native.unplaced_count
+
+    def attainment_table(self) -> Table[AttainmentRowDict]:
+        """One row per authority, year, goal and tertial with a sheet that counts."""
+        return Table(self._native.attainment_table())
+
+    def countermeasure_table(self) -> Table[Dict[str, Any]]:
+        """Countermeasures × org units of the sheets that count."""
+        return Table(self._native.countermeasure_table())
+
+    def indicator_table(self) -> Table[Dict[str, Any]]:
+        """Indicator values of the sheets that count, against baseline and target."""
+        return Table(self._native.indicator_table())
+
+    def risk_table(self) -> Table[Dict[str, Any]]:
+        """Risks named on the sheets that count."""
+        return Table(self._native.risk_table())
+
+    def punctuality_table(self) -> Table[Dict[str, Any]]:
+        """Per member and tertial: sheets, on time, late, days late."""
+        return Table(self._native.punctuality_table())
+
+    def problems(self) -> Table[Dict[str, Any]]:
+        """Every document not placed (``placed`` false) or with error findings, with the reason."""
+        return Table(self._native.problems())
+
+    def __repr__(self) -> str:
+        return repr(self._native)
+
+
+def load_corpus(
+    *paths: Union[str, "os.PathLike[str]"],
+    systems: Sequence[Union[str, "os.PathLike[str]"]] = (),
+    valid_only: bool = False,
+) -> Corpus:
+    """Loads target systems and report sheets of many authorities and years.
+
+    Each path is a folder — with ``systems.jsonl`` and ``sheets.jsonl`` as ``zielsystem-gen``
+    writes them, or a tree of JSON files where ``target-system.json`` files (and files in a
+    ``systems`` folder) are target systems and every other ``.json`` file a report sheet — or a
+    ``.json`` / ``.jsonl`` file of sheets; ``systems`` adds files or folders of target systems.
+    Sheets are checked against the system of their authority and year (RS01–RS18); with
+    ``valid_only`` those with error findings are left out of the tables (and still listed). The GIL
+    is released while loading.
+    """
+    return Corpus(
+        _zielsystem.load_corpus(
+            [os.fspath(p) for p in paths], [os.fspath(p) for p in systems], valid_only
+        )
+    )
+
+
+def labels_de() -> Dict[str, Dict[str, str]]:
+    """The German labels of the vocabulary columns: ``{column: {value: label}}``, e.g.
+    ``labels_de()["light"]["red"] == "rot"``; with pandas
+    ``frame["light"].cat.rename_categories(labels_de()["light"])``."""
+    return _zielsystem.labels_de()
+
+
+__all__ += ["Corpus", "labels_de", "load_corpus"]

@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from typing import List, Literal, Optional, TypedDict, Union
 
-from zielsystem._types import FindingDict, Forecast, Light, Perspective, ReportingStatus
+from zielsystem._types import (
+    FindingDict,
+    Forecast,
+    Light,
+    OriginKind,
+    Perspective,
+    ReportingStatus,
+)
 
 __all__ = [
     "AccuracyRowDict",
@@ -15,6 +22,8 @@ __all__ = [
     "Dimension",
     "GoalStatusDict",
     "MemberStatusDict",
+    "ReminderDict",
+    "ReturnLetterDict",
     "ReviewEvent",
     "ReviewStatus",
     "StatusOverviewDict",
@@ -22,6 +31,11 @@ __all__ = [
     "TransitionCellDict",
     "TransitionsDict",
     "ValidationResultDict",
+    "LineageDict",
+    "LineageProblemDict",
+    "LineageRowDict",
+    "NotCarriedDict",
+    "ResultAcrossRowDict",
 ]
 
 Dimension = Union[Literal["perspective"], Literal["portfolio"], Literal["tertial"]]
@@ -38,10 +52,18 @@ class ValidationResultDict(TypedDict):
 class AttainmentRowDict(TypedDict):
     """One row of the attainment table: one goal in one tertial."""
 
+    authority: str
+    year: int
     goal: str
+    title: str
     perspective: Perspective
     portfolio: str
+    member: str
     tertial: str
+    submitted_on: str
+    deadline: str
+    days_late: int
+    reporting_status: ReportingStatus
     forecast: Forecast
     light: Light
     risk_count: int
@@ -134,6 +156,7 @@ class MemberStatusDict(TypedDict):
 
     member: Optional[str]
     name: Optional[str]
+    office: Optional[str]
     goals: List[GoalStatusDict]
 
 
@@ -147,3 +170,80 @@ class StatusOverviewDict(TypedDict):
     grace_working_days: int
     members: List[MemberStatusDict]
     escalations: List[GoalStatusDict]
+
+
+# Goals across years (zielsystem.lineage) and the carry-over (TargetSystem.next_year).
+
+
+class LineageRowDict(TypedDict):
+    """One goal of one year in the lineage."""
+
+    authority: str
+    year: int
+    goal: str
+    title: str
+    perspective: Perspective
+    portfolio: str
+    kind: OriginKind
+    predecessors: List[str]
+    lineage: str
+    roots: List[str]
+    generation: int
+
+
+class LineageProblemDict(TypedDict):
+    """A reference the lineage could not follow."""
+
+    kind: Literal["malformed", "not_earlier", "dangling", "duplicate_system"]
+    authority: str
+    year: int
+    goal: str
+    predecessor: str
+    message: str
+    message_en: str
+
+
+class LineageDict(TypedDict):
+    """The lineage as a dict."""
+
+    rows: List[LineageRowDict]
+    problems: List[LineageProblemDict]
+
+
+class ResultAcrossRowDict(TypedDict):
+    """A goal's year-end result against its predecessor's."""
+
+    perspective: Perspective
+    year: int
+    goal: str
+    predecessor: str
+    predecessor_result: Optional[Forecast]
+    result: Optional[Forecast]
+    change: Literal["improved", "worsened", "same", "unresolved"]
+
+
+class NotCarriedDict(TypedDict):
+    """Something the carry-over did not take into next year's draft."""
+
+    kind: Literal["resolution", "declared_goal_counts", "term", "member", "baseline"]
+    path: str
+    message: str
+    message_en: str
+class ReminderDict(TypedDict):
+    """A reminder letter (``zielsystem.reminders``); ``member`` is ``None`` for vacant portfolios."""
+
+    member: Optional[str]
+    markdown: str
+    html: str
+
+
+class ReturnLetterDict(TypedDict):
+    """A return letter (``zielsystem.return_letter``): the goal, the member it goes to, the new due
+    date, the digest of the returned version, and the letter."""
+
+    goal: str
+    member: Optional[str]
+    due_on: str
+    digest: str
+    markdown: str
+    html: str

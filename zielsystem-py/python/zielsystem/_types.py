@@ -28,6 +28,7 @@ __all__ = [
     "ForecastCountDict",
     "GoalDict",
     "GoalIndicatorsDict",
+    "GoalReviewDict",
     "HistoryEntryDict",
     "IndicatorDict",
     "IndicatorValueDict",
@@ -36,6 +37,7 @@ __all__ = [
     "Light",
     "LightChangeDict",
     "MemberDict",
+    "NumberingDict",
     "OrgUnitDict",
     "OrgUnitKind",
     "OriginDict",
@@ -48,6 +50,7 @@ __all__ = [
     "ReportContextDict",
     "ReportCountermeasureDict",
     "ReportGoalDict",
+    "ReportReviewDict",
     "ReportSheetDict",
     "ReportingDict",
     "ReportingStatus",
@@ -58,9 +61,11 @@ __all__ = [
     "ReviewEntryResubmittedDict",
     "ReviewEntryReturnedDict",
     "ReviewLogDict",
+    "ReviewStatus",
     "RiskDict",
     "Role",
     "Severity",
+    "SheetVersionDict",
     "StaffRepresentationDict",
     "Stage",
     "TargetSystemDict",
@@ -90,6 +95,8 @@ Code = Union[
     Literal["TS09"],
     Literal["TS10"],
     Literal["TS11"],
+    Literal["TS12"],
+    Literal["TS13"],
     Literal["RS01"],
     Literal["RS02"],
     Literal["RS03"],
@@ -113,6 +120,7 @@ Code = Union[
     Literal["TR03"],
     Literal["TR04"],
     Literal["TR05"],
+    Literal["TR06"],
     Literal["BV01"],
     Literal["BV02"],
     Literal["BV03"],
@@ -165,9 +173,15 @@ OrgUnitKind = Union[
     Literal["other"],
 ]
 """Art der Organisationseinheit: Die Art einer Organisationseinheit."""
-OriginKind = Union[Literal["new"], Literal["continued"]]
-"""Art der Herkunft: Neu aufgenommen oder aus einem früheren Jahr (meist dem Vorjahr)
-fortgeführt."""
+OriginKind = Union[
+    Literal["new"],
+    Literal["continued"],
+    Literal["reformulated"],
+    Literal["split"],
+    Literal["merged"],
+]
+"""Art der Herkunft: Neu aufgenommen, oder aus Zielen eines früheren Jahres (meist des Vorjahres)
+fortgeführt, neu gefasst, aufgeteilt oder zusammengeführt."""
 PaperKind = Union[
     Literal["decision"],
     Literal["information"],
@@ -184,6 +198,8 @@ ReportingStatus = Union[
 ]
 """Berichtsstatus: Ob das Berichtsblatt eines Ziels am Stichtag des Berichts vorliegt, gemessen an
 der Berichtsfrist."""
+ReviewStatus = Union[Literal["under_review"], Literal["returned"], Literal["accepted"]]
+"""Prüfstand: Wo ein Berichtsblatt in der Prüfung durch den Steuerungsdienst steht."""
 Role = Union[Literal["mayor"], Literal["councillor"]]
 """Funktion: Die Funktion, in der ein Mitglied einen Geschäftsbereich innehat."""
 Severity = Union[Literal["warning"], Literal["error"]]
@@ -433,10 +449,12 @@ class _OriginDictRequired(TypedDict):
 
 
 class OriginDict(_OriginDictRequired, total=False):
-    """Herkunft des Ziels: Ob ein Ziel neu ist oder fortgeführt wird, und gegebenenfalls sein
-    Vorgängerziel aus einem früheren Jahr (meist dem Vorjahr)."""
+    """Herkunft des Ziels: Ob ein Ziel neu ist oder aus Zielen eines früheren Jahres (meist des
+    Vorjahres) hervorgeht – fortgeführt, neu gefasst, aufgeteilt oder zusammengeführt – und aus
+    welchen."""
 
     predecessor: Optional[str]
+    predecessors: List[str]
 
 
 class IndicatorDict(TypedDict):
@@ -472,6 +490,15 @@ class ReportingDict(TypedDict):
     first_tertial: str
 
 
+class NumberingDict(TypedDict, total=False):
+    """Nummernschema: Wie die Behörde ihre Nummern schreibt: Text mit den Platzhaltern {number}
+    (laufende Nummer; {number:4}: genau vier Ziffern, mit Nullen aufgefüllt) und {term} (Wahlperiode
+    in römischen Ziffern). Ohne Angabe: {number}/{term} (z. B. „36/VI“)."""
+
+    resolution: Optional[str]
+    printed_paper: Optional[str]
+
+
 class _TargetSystemDictRequired(TypedDict):
     schema_version: str
     authority: str
@@ -491,6 +518,7 @@ class TargetSystemDict(_TargetSystemDictRequired, total=False):
     Berichtsverfahren."""
 
     declared_goal_counts: Optional[DeclaredGoalCountsDict]
+    numbering: Optional[NumberingDict]
 
 
 class _CouncilNoteDictRequired(TypedDict):
@@ -627,6 +655,37 @@ class ReportContextDict(_ReportContextDictRequired, total=False):
     rapporteur_name: Optional[str]
     rapporteur_office: Optional[str]
     legal_basis: Optional[LegalBasisDict]
+    numbering: Optional[NumberingDict]
+
+
+class _SheetVersionDictRequired(TypedDict):
+    digest: str
+    received_on: str
+
+
+class SheetVersionDict(_SheetVersionDictRequired, total=False):
+    """Fassung: Eine Fassung eines Berichtsblatts: Prüfsumme, Eingang und was mit ihr geschah."""
+
+    returned_on: Optional[str]
+    due_on: Optional[str]
+    accepted_on: Optional[str]
+
+
+class GoalReviewDict(TypedDict):
+    """Prüfung eines Berichtsblatts: Prüfstand und Fassungen des Berichtsblatts zu einem Ziel."""
+
+    goal: str
+    status: ReviewStatus
+    counted_digest: str
+    versions: List[SheetVersionDict]
+
+
+class ReportReviewDict(TypedDict):
+    """Prüfung der Berichtsblätter: Die Prüfung der Berichtsblätter durch den Steuerungsdienst nach
+    dem Prüfprotokoll: je Ziel jede Fassung mit Prüfsumme und Daten."""
+
+    pending_goals: List[str]
+    goals: List[GoalReviewDict]
 
 
 class _FindingDictRequired(TypedDict):
@@ -668,3 +727,4 @@ class TertialReportDict(_TertialReportDictRequired, total=False):
     decision: Optional[ResolutionDict]
     council: Optional[CouncilNoteDict]
     compared_with: Optional[str]
+    review: Optional[ReportReviewDict]

@@ -5,14 +5,19 @@ Import from :mod:`zielsystem`, not from here.
 
 import datetime
 import os
-from typing import Any, Iterable, Literal, Mapping, Sequence, Union, final
+from typing import Any, Iterable, Literal, Mapping, Sequence, TypedDict, Union, final
 
 from zielsystem._rows import (
     AccuracyRowDict,
     AttainmentRowDict,
+    LineageDict,
+    LineageProblemDict,
+    LineageRowDict,
+    NotCarriedDict,
+    ResultAcrossRowDict,
+    ReminderDict,
+    ReturnLetterDict,
     StatusOverviewDict,
-    SummaryDict,
-    TransitionsDict,
     ValidationResultDict,
 )
 from zielsystem._types import (
@@ -69,14 +74,24 @@ __all__ = [
     "validate_review_log",
     "status",
     "working_days_after",
+    "reminders",
+    "return_letter",
     "read_form",
     "read_forms",
     "consolidate",
+    "oparl_paper",
     "attainment_table",
     "summary_by",
     "summary_columns",
     "transitions",
     "forecast_accuracy",
+    "ArrowTable",
+    "Corpus",
+    "load_corpus",
+    "labels_de",
+    "Lineage",
+    "lineage",
+    "next_year",
 ]
 
 SCHEMA_VERSION: str
@@ -92,6 +107,14 @@ _SheetLike = Union["ReportSheet", str, bytes, Mapping[str, Any]]
 _ReportLike = Union["TertialReport", str, bytes, Mapping[str, Any]]
 _PaperLike = Union["Paper", str, bytes, Mapping[str, Any]]
 _ReviewLogLike = Union["ReviewLog", str, bytes, Mapping[str, Any]]
+
+class _TransitionsResult(TypedDict):
+    from_tertial: str
+    to_tertial: str
+    improved: int
+    worsened: int
+    unchanged: int
+    cells: ArrowTable
 
 @final
 class Tertial:
@@ -160,6 +183,9 @@ class TargetSystem:
     @property
     def schema_version(self) -> str:
         """The version of the JSON contract, ``"1"``."""
+    def sheet_schema(self) -> dict[str, Any]:
+        """The report-sheet JSON Schema for this system's sheets: goals, members, org units,
+        indicators and tertials as titled enumerations (for form generators)."""
     @property
     def authority(self) -> str:
         """The authority, e.g. ``"Bezirksamt Mitte von Berlin"``."""
@@ -200,6 +226,13 @@ class TargetSystem:
         """The goal with this id, or ``None``."""
     def holder_on(self, portfolio: str, day: datetime.date) -> str | None:
         """The id of the member holding ``portfolio`` on ``day``, or ``None`` when vacant."""
+    def next_year(
+        self, final_sheets: Iterable[_SheetLike] | None = None
+    ) -> tuple[TargetSystem, list[NotCarriedDict]]:
+        """The draft of next year's system and what was not carried: every goal continued and
+        linked to its predecessor, members with terms still running, the new year's reporting
+        calendar, and — from ``final_sheets``, this year's T3 sheets — last year's final values as
+        baselines."""
     def write_form(
         self,
         tertial: Tertial | str,
@@ -217,6 +250,8 @@ class TargetSystem:
         """The system as JSON text; ``indent`` spaces per level when given."""
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int:
+        """A hash consistent with ``==``: equal documents hash equally."""
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
 @final
@@ -286,6 +321,8 @@ class ReportSheet:
         """The sheet as JSON text; ``indent`` spaces per level when given."""
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int:
+        """A hash consistent with ``==``: equal documents hash equally."""
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
 @final
@@ -358,6 +395,8 @@ class Paper:
         """The paper as JSON text; ``indent`` spaces per level when given."""
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int:
+        """A hash consistent with ``==``: equal documents hash equally."""
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
 @final
@@ -420,6 +459,8 @@ class ReviewLog:
         """The review log as JSON text; ``indent`` spaces per level when given."""
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int:
+        """A hash consistent with ``==``: equal documents hash equally."""
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
 @final
@@ -465,6 +506,8 @@ class Finding:
         """The finding as JSON text."""
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int:
+        """A hash consistent with ``==``: equal documents hash equally."""
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
 @final
@@ -497,12 +540,17 @@ class ValidationResult:
         """The codes found, in order, with repetitions."""
     def has(self, code: str) -> bool:
         """Whether a finding of this code exists."""
+    def __bool__(self) -> bool:
+        """``valid``: ``if result:`` holds exactly when no finding of severity ``error`` exists
+        (warnings do not make a result false)."""
     def to_dict(self) -> ValidationResultDict:
         """The result as a dict of its JSON shape."""
     def to_json(self, *, indent: int | None = None) -> str:
         """The result as JSON text."""
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int:
+        """A hash consistent with ``==``: equal documents hash equally."""
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
 @final
@@ -547,9 +595,9 @@ class TertialReport:
         """The countermeasures proposed, with their goals."""
     @property
     def findings(self) -> list[Finding]:
-        """The findings of TR01–TR05 the report carries."""
+        """The findings of TR01–TR06 the report carries."""
     def validate(self) -> ValidationResult:
-        """TR01–TR05 recomputed on the report as it stands."""
+        """TR01–TR06 recomputed on the report as it stands."""
     def decide(
         self,
         system: _SystemLike,
@@ -602,11 +650,15 @@ class TertialReport:
         """The report as JSON text."""
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int:
+        """A hash consistent with ``==``: equal documents hash equally."""
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
 def validate_system(system: _SystemLike, previous: _SystemLike | None = None) -> ValidationResult:
-    """Validates a target system against TS01–TS11 (and its shape, when given as JSON); ``previous`` is
-    an earlier year's system, usually the previous year's: predecessors of its year must exist there."""
+    """Validates a target system against TS01–TS13 (and its shape, when given as JSON); ``previous`` is
+    an earlier year's system of the same authority, usually the previous year's: predecessors of its
+    year must exist there (TS08); one of the same or a later year, or of another authority, is a TS13
+    finding."""
 
 def validate_sheet(
     sheet: _SheetLike, system: _SystemLike, history: Iterable[_SheetLike] | None = None
@@ -619,7 +671,7 @@ def validate_sheets(
     """Validates many sheets against one system without holding the GIL while the rules run."""
 
 def validate_report(report: _ReportLike) -> ValidationResult:
-    """Re-checks a tertial report against TR01–TR05 as it stands (and its shape, when given as JSON)."""
+    """Re-checks a tertial report against TR01–TR06 as it stands (and its shape, when given as JSON)."""
 
 def validate_paper(paper: _PaperLike) -> ValidationResult:
     """Checks a paper (either kind) against BV01–BV04 (and its shape, when given as JSON)."""
@@ -646,6 +698,32 @@ def status(
 
 def working_days_after(start: datetime.date, end: datetime.date) -> int:
     """The working days in Berlin after ``start`` up to and including ``end``."""
+
+def reminders(
+    system: _SystemLike,
+    tertial: Tertial | str,
+    as_of: datetime.date,
+    sheets: Iterable[_SheetLike],
+    log: _ReviewLogLike | None = None,
+    grace_working_days: int = 5,
+    sender: str = "Steuerungsdienst",
+    example: bool = False,
+) -> list[ReminderDict]:
+    """The reminder letters of the status on ``as_of``: one per member with a sheet still awaited,
+    signed by ``sender``, in Markdown and HTML; ``example`` marks them as examples."""
+
+def return_letter(
+    log: _ReviewLogLike,
+    goal: str,
+    system: _SystemLike,
+    sheets: Iterable[_SheetLike],
+    sender: str | None = None,
+    attachment: str | None = None,
+    example: bool = False,
+) -> ReturnLetterDict:
+    """The return letter for the latest return of ``goal``'s sheet in ``log``: the findings in plain
+    words with their field, the reviewer's comment and the new due date, in Markdown and HTML.
+    Raises ``ValueError`` when the log records no return of the goal's sheet."""
 
 def read_form(
     form: bytes | _Path,
@@ -675,12 +753,57 @@ def consolidate(
 ) -> TertialReport:
     """Consolidates the sheets of ``tertial`` into a draft report as it stands on ``as_of``."""
 
-def attainment_table(system: _SystemLike, sheets: Iterable[_SheetLike]) -> list[AttainmentRowDict]:
+@final
+class ArrowTable:
+    """A table of an analysis held in Rust as one Arrow record batch."""
+
+    def __len__(self) -> int: ...
+    def row(self, index: int) -> Any:
+        """The row at ``index`` as a dict of its JSON shape."""
+    def rows(self, start: int, stop: int) -> list[Any]:
+        """The rows from ``start`` up to ``stop`` as dicts."""
+    @property
+    def columns(self) -> list[str]:
+        """The column names, in order."""
+    @property
+    def title_de(self) -> str:
+        """The German name of the table."""
+    def categories(self) -> list[tuple[str, list[str]]]:
+        """The values of each dictionary column, in their order."""
+    def __arrow_c_schema__(self) -> object: ...
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
+    def write(self, path: _Path, format: str, partition: bool = False) -> int:
+        """Writes the table as ``parquet``, ``csv``, ``csv-excel`` or ``xlsx``."""
+
+@final
+class Corpus:
+    """Systems and sheets of many authorities and years, grouped by (authority, year)."""
+
+    def attainment_table(self) -> ArrowTable: ...
+    def countermeasure_table(self) -> ArrowTable: ...
+    def indicator_table(self) -> ArrowTable: ...
+    def risk_table(self) -> ArrowTable: ...
+    def punctuality_table(self) -> ArrowTable: ...
+    def problems(self) -> ArrowTable: ...
+    @property
+    def groups(self) -> list[tuple[str, int]]: ...
+    @property
+    def sheets_read(self) -> int: ...
+    @property
+    def sheets_placed(self) -> int: ...
+    @property
+    def unplaced_count(self) -> int: ...
+
+def load_corpus(paths: Sequence[_Path], systems: Sequence[_Path] = ..., valid_only: bool = False) -> Corpus:
+    """Loads, checks and groups the systems and sheets of many authorities and years."""
+
+def labels_de() -> dict[str, dict[str, str]]:
+    """The German labels of the vocabulary columns: ``{column: {value: label}}``."""
+
+def attainment_table(system: _SystemLike, sheets: Iterable[_SheetLike]) -> ArrowTable:
     """The attainment table: one row per goal and tertial with a sheet that counts."""
 
-def summary_by(
-    system: _SystemLike, sheets: Iterable[_SheetLike], by: str | Sequence[str]
-) -> list[SummaryDict]:
+def summary_by(system: _SystemLike, sheets: Iterable[_SheetLike], by: str | Sequence[str]) -> ArrowTable:
     """Summaries of the attainment table by the given dimensions."""
 
 def summary_columns(by: str | Sequence[str]) -> list[str]:
@@ -691,8 +814,82 @@ def transitions(
     sheets: Iterable[_SheetLike],
     from_tertial: Tertial | str,
     to_tertial: Tertial | str,
-) -> TransitionsDict:
-    """The light → light transitions of every goal between two tertials."""
+) -> _TransitionsResult:
+    """The light → light transitions of every goal between two tertials (cells as a table)."""
 
-def forecast_accuracy(system: _SystemLike, sheets: Iterable[_SheetLike]) -> list[AccuracyRowDict]:
+def forecast_accuracy(system: _SystemLike, sheets: Iterable[_SheetLike]) -> ArrowTable:
     """The forecast accuracy at year end, per perspective and forecasting tertial."""
+
+_OparlFile = tuple[str, str, str, bytes]
+
+def oparl_paper(
+    report: TertialReport,
+    *,
+    main_file: _OparlFile,
+    written_at: datetime.datetime,
+    auxiliary_files: Sequence[_OparlFile] = ...,
+    config: bytes | None = None,
+    base_url: str | None = None,
+    body_url: str | None = None,
+    originator_url: str | None = None,
+    council_url: str | None = None,
+    meeting_url: str | None = None,
+    web_url: str | None = None,
+    paper_file_name: str = ...,
+    web_file_name: str | None = None,
+) -> dict[str, Any]:
+    """The Vorlage zur Kenntnisnahme of the decided ``report`` as an OParl 1.1 ``oparl:Paper``
+    (a dict of its JSON shape). Files are ``(file_name, name, mime_type, content)``; size and
+    checksums come from ``content``. URLs given here win over those of ``config`` (the bytes of
+    a configuration file, as ``zielsystem paper --config`` reads it). ``ValueError`` for a draft,
+    an unreadable ``config`` or a missing required URL (named, never invented)."""
+@final
+class Lineage:
+    """The lineage of the goals of several target systems: each goal's predecessors resolved over
+    the years, with its lineage id (the root of its chain) and generation. Immutable."""
+
+    @property
+    def rows(self) -> list[LineageRowDict]:
+        """One dict per goal and year: by authority, year, then goal order."""
+    @property
+    def problems(self) -> list[LineageProblemDict]:
+        """The references that could not be followed."""
+    @property
+    def authorities(self) -> list[str]:
+        """The authorities, in the order first given."""
+    def to_dict(self) -> LineageDict:
+        """``{"rows": …, "problems": …}``."""
+    def ancestors_in(
+        self, year: int, goal: str, at_year: int, *, authority: str | None = None
+    ) -> list[str]:
+        """The goals of ``at_year`` that ``goal`` of ``year`` descends from."""
+    def transitions(
+        self,
+        sheets: Iterable[_SheetLike],
+        from_tertial: Tertial | str,
+        to_tertial: Tertial | str,
+        *,
+        authority: str | None = None,
+    ) -> TransitionsDict:
+        """The light → light transitions between two tertials of any years, goals followed
+        through their predecessors (the goals named are the later ones)."""
+    def results(
+        self,
+        sheets: Iterable[_SheetLike],
+        from_year: int,
+        to_year: int,
+        *,
+        authority: str | None = None,
+    ) -> list[ResultAcrossRowDict]:
+        """Each goal of ``to_year`` descending from a goal of ``from_year``: its year-end result
+        against its predecessor's."""
+    def __len__(self) -> int: ...
+
+def lineage(systems: Iterable[_SystemLike]) -> Lineage:
+    """The lineage of the goals of ``systems`` (any years, any authorities, any order)."""
+
+def next_year(
+    system: _SystemLike, final_sheets: Iterable[_SheetLike] | None = None
+) -> tuple[TargetSystem, list[NotCarriedDict]]:
+    """The draft of next year's system and what was not carried (see
+    :meth:`TargetSystem.next_year`)."""

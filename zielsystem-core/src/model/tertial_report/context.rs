@@ -55,6 +55,13 @@ pub struct ReportContext {
         description = "Rechtsgrundlage, die die beiden Vorlagen nennen; leer: die Vorgaben nach dem Bezirksverwaltungsgesetz."
     )]
     pub legal_basis: Option<LegalBasis>,
+    /// How the authority writes its numbers (from the target system); `null`: number/term.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        title = "Nummernschema der Behörde",
+        description = "Wie die Behörde Vorlagen-, Beschluss- und Drucksachennummern schreibt (aus dem Zielsystem); ohne Angabe Nummer/Wahlperiode wie „36/VI“."
+    )]
+    pub numbering: Option<crate::numbering::Numbering>,
     /// The portfolios.
     #[schemars(
         title = "Geschäftsbereiche",

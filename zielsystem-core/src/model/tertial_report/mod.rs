@@ -10,6 +10,7 @@
 mod context;
 mod entries;
 mod lifecycle;
+mod review;
 
 use chrono::NaiveDate;
 use schemars::JsonSchema;
@@ -21,6 +22,7 @@ pub use entries::{
     ReportCountermeasure, ReportingStatus,
 };
 pub use lifecycle::{CouncilNote, CouncilOutcome, Stage};
+pub use review::{GoalReview, ReportReview, SheetVersion};
 
 use super::GoalId;
 use super::report_sheet::ReportSheet;
@@ -137,6 +139,14 @@ pub struct TertialReport {
         description = "Die Berichtsblätter des Tertials, wie sie eingegangen sind."
     )]
     pub sheets: Vec<ReportSheet>,
+    /// The steering service's review of the sheets, when the report was consolidated with a review
+    /// log; absent otherwise (and then the report is exactly as without a log).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(
+        title = "Prüfung der Berichtsblätter",
+        description = "Nach dem Prüfprotokoll: je Ziel Prüfstand und jede Fassung mit Prüfsumme; fehlt, wenn ohne Prüfprotokoll zusammengefasst wurde."
+    )]
+    pub review: Option<ReportReview>,
     /// The findings of rules TR01–TR05 on this report.
     #[schemars(
         title = "Befunde",

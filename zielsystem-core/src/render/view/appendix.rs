@@ -33,6 +33,59 @@ pub(crate) struct AppendixView {
     /// Whether any goal shows indicator values (the note on reading them comes once).
     pub has_indicators: bool,
     pub attainment_note: &'static str,
+    /// The steering service's review, when the report was consolidated with a review log.
+    pub review: Option<ReviewView>,
+}
+
+/// The review part of the Anlage: which goals are not yet accepted, every version by its digest.
+#[derive(Debug, Serialize)]
+pub(crate) struct ReviewView {
+    pub pending: Vec<String>,
+    pub rows: Vec<VersionRow>,
+}
+
+/// One version of a goal's sheet.
+#[derive(Debug, Serialize)]
+pub(crate) struct VersionRow {
+    pub goal: String,
+    pub digest: String,
+    pub received: String,
+    pub returned: String,
+    pub accepted: String,
+    /// Whether the report counts this version for its goal.
+    pub counted: bool,
+}
+
+fn review_view(report: &TertialReport) -> Option<ReviewView> {
+    let review = report.review.as_ref()?;
+    let day = |day: Option<chrono::NaiveDate>| day.map_or_else(|| "—".to_owned(), german_date);
+    Some(ReviewView {
+        pending: review
+            .goals
+            .iter()
+            .filter(|goal| review.pending_goals.contains(&goal.goal))
+            .map(|goal| format!("{} ({})", goal.goal, goal.status.label_de()))
+            .collect(),
+        rows: review
+            .goals
+            .iter()
+            .flat_map(|goal| {
+                goal.versions.iter().map(|version| VersionRow {
+                    goal: goal.goal.clone(),
+                    digest: version.digest.clone(),
+                    received: german_date(version.received_on),
+                    returned: match (version.returned_on, version.due_on) {
+                        (Some(on), Some(due)) => {
+                            format!("{} (neue Frist {})", german_date(on), german_date(due))
+                        }
+                        (on, _) => day(on),
+                    },
+                    accepted: day(version.accepted_on),
+                    counted: version.digest == goal.counted_digest,
+                })
+            })
+            .collect(),
+    })
 }
 
 #[derive(Debug, Serialize)]
@@ -416,5 +469,6 @@ pub(crate) fn appendix_view(report: &TertialReport) -> AppendixView {
         countermeasures: countermeasure_groups(report, decided),
         has_indicators,
         attainment_note: NOTE_DE,
+        review: review_view(report),
     }
 }

@@ -17,7 +17,7 @@ use crate::model::paper::{Paper, council_paper, decision_paper};
 use crate::model::tertial_report::{Stage, TertialReport};
 use crate::model::vocabulary::Light;
 use crate::render::text::german_date;
-use crate::rules::catalogue::Message;
+use crate::rules::catalogue::{Codes, Message};
 
 #[derive(Debug, Serialize)]
 pub(crate) struct LightView {
@@ -224,11 +224,12 @@ fn finding_rows(report: &TertialReport) -> Vec<FindingRow> {
         .collect();
     if report.stage == Stage::Draft {
         for entry in report.goals.iter().filter(|e| !e.sheet_errors.is_empty()) {
-            let codes: Vec<&str> = entry.sheet_errors.iter().map(|c| c.as_str()).collect();
             let finding = Finding::new(
-                Message::DecidedWithSheetErrors,
+                Message::DecidedWithSheetErrors {
+                    goal: entry.goal.clone(),
+                    codes: Codes(entry.sheet_errors.clone()),
+                },
                 "",
-                [("goal", entry.goal.clone()), ("codes", codes.join(", "))],
             );
             rows.push(FindingRow {
                 code: finding.code.as_str(),

@@ -6,9 +6,6 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::findings::Finding;
-use crate::rules::catalogue::{Message, Twin};
-
 /// Whether `text` is `<digits>/<Roman numeral>`, the default numbering of papers and resolutions.
 pub fn is_numbered_with_term(text: &str) -> bool {
     let Some((number, term)) = text.split_once('/') else {
@@ -27,7 +24,7 @@ pub const PATTERN_PATTERN: &str =
 
 /// Longest number a pattern is matched against: numbers are short, and the bound keeps the
 /// backtracking match cheap on hostile input.
-const NUMBER_MAX_CHARS: usize = 64;
+pub(crate) const NUMBER_MAX_CHARS: usize = 64;
 
 /// How an authority writes its numbers (Vorlagen-/Beschluss-Nr. of the Bezirksamt, Drucksachen-Nr.
 /// of the council). Each pattern is literal text with the placeholders `{number}` (the running
@@ -116,43 +113,6 @@ impl Numbering {
     pub fn example(&self, kind: NumberKind) -> String {
         example(self.pattern(kind))
     }
-}
-
-/// The finding on a number of `kind` that is not written as the authority writes it, or `None`
-/// when it is: `malformed` (the message of the default form, given the number) when the authority
-/// configured no pattern of its own, `not_of_pattern` (given the number, the pattern, an example and
-/// the number's name in German and English) when it did.
-pub(crate) fn number_finding(
-    numbering: Option<&Numbering>,
-    kind: NumberKind,
-    number: &str,
-    path: &str,
-    malformed: impl FnOnce(String) -> Message,
-    not_of_pattern: impl FnOnce(String, String, String, Twin) -> Message,
-) -> Option<Finding> {
-    let default = Numbering::default();
-    let numbering = numbering.unwrap_or(&default);
-    if numbering.matches(kind, number) {
-        return None;
-    }
-    let number: String = number.chars().take(NUMBER_MAX_CHARS).collect();
-    Some(if numbering.is_configured(kind) {
-        let name = match kind {
-            NumberKind::Resolution => Twin::new("Vorlagen-Nr.", "paper number"),
-            NumberKind::PrintedPaper => Twin::new("Drucksachen-Nr.", "printed-paper number"),
-        };
-        Finding::new(
-            not_of_pattern(
-                number,
-                numbering.pattern(kind).to_string(),
-                numbering.example(kind),
-                name,
-            ),
-            path,
-        )
-    } else {
-        Finding::new(malformed(number), path)
-    })
 }
 
 /// A part of a parsed pattern.

@@ -194,3 +194,11 @@ impl PyTertial {
         Ok((slf.get_type().into_any(), arguments))
     }
 }
+
+/// The JSON text of `value` when it is a `Tertial` (`"2022-T1"`), for `json::to_value`.
+pub fn tertial_text(value: &Bound<'_, PyAny>) -> Option<String> {
+    value
+        .cast::<PyTertial>()
+        .ok()
+        .map(|tertial| tertial.get().0.to_string())
+}

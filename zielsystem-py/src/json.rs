@@ -63,6 +63,16 @@ pub fn quoted(py: Python<'_>, text: &str) -> String {
         .map_or_else(|_| format!("{text:?}"), |repr| repr.to_string())
 }
 
+/// How a `Tertial` object reads as JSON (`"2022-T1"`), registered by the module at import
+/// (`register_tertial_text`): the conversions here stay below `calendar`, which uses them.
+static TERTIAL_TEXT: std::sync::OnceLock<fn(&Bound<'_, PyAny>) -> Option<String>> =
+    std::sync::OnceLock::new();
+
+/// Registers how a `Tertial` object reads as JSON; the first registration counts.
+pub fn register_tertial_text(text_of: fn(&Bound<'_, PyAny>) -> Option<String>) {
+    let _ = TERTIAL_TEXT.set(text_of);
+}
+
 /// A `TypeError`: `expected` (German, English), but got an object of another type.
 pub fn type_error(source: &Bound<'_, PyAny>, expected: (&str, &str)) -> PyErr {
     let found = type_name(source);
@@ -174,8 +184,8 @@ pub fn to_value(value: &Bound<'_, PyAny>, at: &str) -> PyResult<Value> {
             .collect::<PyResult<Vec<Value>>>()
             .map(Value::Array);
     }
-    if let Ok(tertial) = value.cast::<crate::calendar::PyTertial>() {
-        return Ok(Value::String(tertial.get().0.to_string()));
+    if let Some(text) = TERTIAL_TEXT.get().and_then(|text_of| text_of(value)) {
+        return Ok(Value::String(text));
     }
     // `datetime.datetime` is a `date` too: its ISO text has a time, which the schema refuses
     // with a finding (a day is meant).

@@ -32,6 +32,7 @@ fn _zielsystem(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("SCHEMA_VERSION", zielsystem_core::SCHEMA_VERSION)?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     module.add_class::<calendar::PyTertial>()?;
+    json::register_tertial_text(calendar::tertial_text);
     module.add_class::<model::PyTargetSystem>()?;
     module.add_class::<model::PyReportSheet>()?;
     module.add_class::<model::PyPaper>()?;

@@ -255,7 +255,7 @@ crate::json_class_methods!(PyTargetSystem, "TargetSystem", {
         py: Python<'py>,
         final_sheets: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<(PyTargetSystem, Bound<'py, PyAny>)> {
-        crate::carry_over::carry(py, &self.inner, final_sheets)
+        next_year_of(py, &self.inner, final_sheets)
     }
 
     /// The id of the member holding `portfolio` on `day`, or `None` when it is vacant.
@@ -553,4 +553,23 @@ fn write_form<'py>(
     }
     .map_err(|e| PyValueError::new_err(e.to_string()))?;
     Ok(pyo3::types::PyBytes::new(py, &bytes))
+}
+
+/// The draft of next year's system from `system` and what was not carried, as Python values (the
+/// body of `TargetSystem.next_year` and of `zielsystem.next_year`).
+pub(crate) fn next_year_of<'py>(
+    py: Python<'py>,
+    system: &TargetSystem,
+    final_sheets: Option<&Bound<'py, PyAny>>,
+) -> PyResult<(PyTargetSystem, Bound<'py, PyAny>)> {
+    let sheets = final_sheets.map(sheets_arg).transpose()?;
+    let carried = zielsystem_core::carry_over::next_year(system, sheets.as_deref())
+        .map_err(|error| pyo3::exceptions::PyValueError::new_err(error.to_string()))?;
+    let not_carried = crate::json::to_python(py, &carried.not_carried)?;
+    Ok((
+        PyTargetSystem {
+            inner: carried.draft,
+        },
+        not_carried,
+    ))
 }

@@ -266,40 +266,7 @@ pub struct Occasion<'a> {
     pub reviewer: &'a str,
 }
 
-/// What kind of event an entry is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum EventKind {
-    /// [`ReviewEntry::Received`].
-    Received,
-    /// [`ReviewEntry::Returned`].
-    Returned,
-    /// [`ReviewEntry::Resubmitted`].
-    Resubmitted,
-    /// [`ReviewEntry::Accepted`].
-    Accepted,
-}
-
-impl EventKind {
-    /// The JSON value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EventKind::Received => "received",
-            EventKind::Returned => "returned",
-            EventKind::Resubmitted => "resubmitted",
-            EventKind::Accepted => "accepted",
-        }
-    }
-
-    /// The German name.
-    pub fn label_de(self) -> &'static str {
-        match self {
-            EventKind::Received => "eingegangen",
-            EventKind::Returned => "zurückgegeben",
-            EventKind::Resubmitted => "erneut eingereicht",
-            EventKind::Accepted => "angenommen",
-        }
-    }
-}
+pub use crate::model::vocabulary::EventKind;
 
 impl ReviewEntry {
     /// Day, goal and reviewer of the event.

@@ -368,3 +368,177 @@ mod tests {
         );
     }
 }
+
+/// The lifecycle stage of a report.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+#[schemars(
+    title = "Stadium des Berichts",
+    description = "Stadium des Berichts im Ablauf Entwurf → Beschluss des Bezirksamts → Kenntnisnahme der BVV."
+)]
+pub enum Stage {
+    /// Consolidated by the steering service, not yet decided.
+    #[schemars(
+        title = "Entwurf",
+        description = "Vom Steuerungsdienst zusammengefasst, noch nicht beschlossen."
+    )]
+    Draft,
+    /// Decided by the Bezirksamt.
+    #[schemars(
+        title = "vom Bezirksamt beschlossen",
+        description = "Vom Bezirksamt beschlossen, noch nicht von der BVV zur Kenntnis genommen."
+    )]
+    Decided,
+    /// Passed to the council, which took note.
+    #[schemars(
+        title = "von der BVV zur Kenntnis genommen",
+        description = "Der Bezirksverordnetenversammlung zur Kenntnis gegeben und von ihr zur Kenntnis genommen."
+    )]
+    Noted,
+}
+
+impl Stage {
+    /// The JSON value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::Draft => "draft",
+            Stage::Decided => "decided",
+            Stage::Noted => "noted",
+        }
+    }
+
+    /// The German name.
+    pub fn label_de(self) -> &'static str {
+        match self {
+            Stage::Draft => "Entwurf",
+            Stage::Decided => "vom Bezirksamt beschlossen",
+            Stage::Noted => "von der BVV zur Kenntnis genommen",
+        }
+    }
+
+    /// The English name.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Stage::Draft => "draft",
+            Stage::Decided => "decided by the Bezirksamt",
+            Stage::Noted => "noted by the council",
+        }
+    }
+
+    /// Whether the Bezirksamt has decided on the report (decided or noted).
+    pub fn is_final(self) -> bool {
+        self != Stage::Draft
+    }
+}
+
+/// For decision or for information.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[schemars(
+    title = "Art der Vorlage",
+    description = "Zur Beschlussfassung oder zur Kenntnisnahme."
+)]
+pub enum PaperKind {
+    /// zur Beschlussfassung.
+    #[schemars(
+        title = "zur Beschlussfassung",
+        description = "Das Bezirksamt soll beschließen."
+    )]
+    Decision,
+    /// zur Kenntnisnahme.
+    #[schemars(
+        title = "zur Kenntnisnahme",
+        description = "Das Gremium nimmt zur Kenntnis."
+    )]
+    Information,
+    /// Vorlage zur Kenntnisnahme for the council (BVV), after the Bezirksamt's decision: it decides
+    /// nothing and opens "Das Bezirksamt hat am … beschlossen, …".
+    #[schemars(
+        title = "zur Kenntnisnahme an die Bezirksverordnetenversammlung",
+        description = "Vorlage des Bezirksamts an die Bezirksverordnetenversammlung nach seinem Beschluss: beschließt nichts, sondern bringt Nachfolgendes zur Kenntnis."
+    )]
+    CouncilInformation,
+}
+
+impl PaperKind {
+    /// Every kind.
+    pub const ALL: [PaperKind; 3] = [
+        PaperKind::Decision,
+        PaperKind::Information,
+        PaperKind::CouncilInformation,
+    ];
+
+    /// The JSON value: `"decision"`, `"information"` or `"council_information"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PaperKind::Decision => "decision",
+            PaperKind::Information => "information",
+            PaperKind::CouncilInformation => "council_information",
+        }
+    }
+
+    /// The German wording of the form's heading ("Vorlage – zur Kenntnisnahme –").
+    pub fn label_de(self) -> &'static str {
+        match self {
+            PaperKind::Decision => "zur Beschlussfassung",
+            PaperKind::Information | PaperKind::CouncilInformation => "zur Kenntnisnahme",
+        }
+    }
+
+    /// The paper's name with its addressee, as a finding names it.
+    pub fn name_de(self) -> &'static str {
+        match self {
+            PaperKind::Decision => "Bezirksamtsvorlage zur Beschlussfassung",
+            PaperKind::Information => "Bezirksamtsvorlage zur Kenntnisnahme",
+            PaperKind::CouncilInformation => {
+                "Vorlage zur Kenntnisnahme an die Bezirksverordnetenversammlung"
+            }
+        }
+    }
+
+    /// The paper's name in English.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            PaperKind::Decision => "Bezirksamt paper for decision",
+            PaperKind::Information => "Bezirksamt paper for information",
+            PaperKind::CouncilInformation => "paper for the council's information",
+        }
+    }
+}
+
+/// What kind of event an entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EventKind {
+    /// The sheet came in.
+    Received,
+    /// The sheet went back to the member.
+    Returned,
+    /// A corrected version came in.
+    Resubmitted,
+    /// The steering service accepted the sheet.
+    Accepted,
+}
+
+impl EventKind {
+    /// The JSON value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Received => "received",
+            EventKind::Returned => "returned",
+            EventKind::Resubmitted => "resubmitted",
+            EventKind::Accepted => "accepted",
+        }
+    }
+
+    /// The German name.
+    pub fn label_de(self) -> &'static str {
+        match self {
+            EventKind::Received => "eingegangen",
+            EventKind::Returned => "zurückgegeben",
+            EventKind::Resubmitted => "erneut eingereicht",
+            EventKind::Accepted => "angenommen",
+        }
+    }
+}

@@ -10,13 +10,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::calendar::Tertial;
-use crate::model::paper::PaperKind;
-use crate::model::review_log::EventKind;
-use crate::model::tertial_report::Stage;
-use crate::model::vocabulary::{Forecast, OriginKind, Perspective};
+use crate::model::vocabulary::{EventKind, Forecast, OriginKind, PaperKind, Perspective, Stage};
 pub use crate::rules::fields::{
-    Codes, Entry, Field, Forecasts, GermanDate, JsonType, JsonTypes, TertialLabelled, Twin,
-    WithGerman,
+    Entry, Field, Forecasts, GermanDate, JsonType, JsonTypes, TertialLabelled, Twin, WithGerman,
 };
 
 // The numbering of papers under its former path.
@@ -638,5 +634,20 @@ mod tests {
         }
         assert_eq!(RULES.len(), Code::ALL.len());
         assert_eq!(Code::parse("RS99"), None);
+    }
+}
+
+/// Rule codes, comma-separated in the order given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Codes(pub Vec<Code>);
+
+impl Field for Codes {
+    fn keys(name: &str) -> Vec<String> {
+        vec![name.to_string()]
+    }
+
+    fn entries(self, name: &str, out: &mut Vec<Entry>) {
+        let codes: Vec<&str> = self.0.iter().map(|code| code.as_str()).collect();
+        out.push(Entry::plain(name, codes.join(", ")));
     }
 }

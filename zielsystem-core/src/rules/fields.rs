@@ -9,11 +9,7 @@
 use chrono::NaiveDate;
 
 use crate::calendar::Tertial;
-use crate::model::paper::PaperKind;
-use crate::model::review_log::EventKind;
-use crate::model::tertial_report::Stage;
-use crate::model::vocabulary::{Forecast, OriginKind, Perspective};
-use crate::rules::catalogue::Code;
+use crate::model::vocabulary::{EventKind, Forecast, OriginKind, PaperKind, Perspective, Stage};
 use crate::text::german_date;
 
 /// One param of a finding: its key, its value (in `params` and the English message), and the text
@@ -29,7 +25,8 @@ pub struct Entry {
 }
 
 impl Entry {
-    fn plain(key: impl Into<String>, value: impl Into<String>) -> Self {
+    /// An entry the same in params and both messages.
+    pub fn plain(key: impl Into<String>, value: impl Into<String>) -> Self {
         Entry {
             key: key.into(),
             value: value.into(),
@@ -245,21 +242,6 @@ impl Field for Forecasts {
             joined(&self.0, Forecast::label_en, en),
             out,
         );
-    }
-}
-
-/// Rule codes, comma-separated in the order given.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Codes(pub Vec<Code>);
-
-impl Field for Codes {
-    fn keys(name: &str) -> Vec<String> {
-        vec![name.to_string()]
-    }
-
-    fn entries(self, name: &str, out: &mut Vec<Entry>) {
-        let codes: Vec<&str> = self.0.iter().map(|code| code.as_str()).collect();
-        out.push(Entry::plain(name, codes.join(", ")));
     }
 }
 

@@ -11,6 +11,7 @@
 pub mod catalogue;
 pub mod doc;
 pub mod fields;
+mod numbers;
 pub mod paper;
 pub mod report_sheet;
 pub mod review_log;

@@ -5,8 +5,9 @@ use crate::decode::{Checked, DocumentSchema};
 use crate::document::{Decode, Document};
 use crate::findings::{Finding, ValidationResult};
 use crate::model::paper::{Paper, PaperKind, SECTIONS, Section, section_of};
-use crate::numbering::{NumberKind, Numbering, number_finding};
+use crate::numbering::{NumberKind, Numbering};
 use crate::rules::catalogue::{Message, Twin};
+use crate::rules::numbers::number_finding;
 
 /// The word-processor placeholders of the Bezirksamt's template (BV03), as Word leaves them.
 pub const PLACEHOLDERS: [&str; 2] = [

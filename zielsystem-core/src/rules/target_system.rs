@@ -690,7 +690,7 @@ fn ts09_reporting_and_resolution(system: &TargetSystem, findings: &mut Vec<Findi
             "/reporting/first_tertial",
         ));
     }
-    findings.extend(crate::numbering::number_finding(
+    findings.extend(crate::rules::numbers::number_finding(
         system.numbering.as_ref(),
         crate::numbering::NumberKind::Resolution,
         &short(&system.resolution.number),

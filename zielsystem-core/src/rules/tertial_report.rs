@@ -9,8 +9,9 @@ use crate::document::{Decode, Document};
 use crate::findings::{Finding, ValidationResult, pointer};
 use crate::model::target_system::Resolution;
 use crate::model::tertial_report::{Stage, TertialReport};
-use crate::numbering::{NumberKind, number_finding};
+use crate::numbering::NumberKind;
 use crate::rules::catalogue::{Codes, GermanDate, Message};
+use crate::rules::numbers::number_finding;
 use std::collections::HashSet;
 
 /// The published JSON Schema of a tertial report, built once.

@@ -5,69 +5,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// The lifecycle stage of a report.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-#[schemars(
-    title = "Stadium des Berichts",
-    description = "Stadium des Berichts im Ablauf Entwurf → Beschluss des Bezirksamts → Kenntnisnahme der BVV."
-)]
-pub enum Stage {
-    /// Consolidated by the steering service, not yet decided.
-    #[schemars(
-        title = "Entwurf",
-        description = "Vom Steuerungsdienst zusammengefasst, noch nicht beschlossen."
-    )]
-    Draft,
-    /// Decided by the Bezirksamt.
-    #[schemars(
-        title = "vom Bezirksamt beschlossen",
-        description = "Vom Bezirksamt beschlossen, noch nicht von der BVV zur Kenntnis genommen."
-    )]
-    Decided,
-    /// Passed to the council, which took note.
-    #[schemars(
-        title = "von der BVV zur Kenntnis genommen",
-        description = "Der Bezirksverordnetenversammlung zur Kenntnis gegeben und von ihr zur Kenntnis genommen."
-    )]
-    Noted,
-}
-
-impl Stage {
-    /// The JSON value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Stage::Draft => "draft",
-            Stage::Decided => "decided",
-            Stage::Noted => "noted",
-        }
-    }
-
-    /// The German name.
-    pub fn label_de(self) -> &'static str {
-        match self {
-            Stage::Draft => "Entwurf",
-            Stage::Decided => "vom Bezirksamt beschlossen",
-            Stage::Noted => "von der BVV zur Kenntnis genommen",
-        }
-    }
-
-    /// The English name.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Stage::Draft => "draft",
-            Stage::Decided => "decided by the Bezirksamt",
-            Stage::Noted => "noted by the council",
-        }
-    }
-
-    /// Whether the Bezirksamt has decided on the report (decided or noted).
-    pub fn is_final(self) -> bool {
-        self != Stage::Draft
-    }
-}
+pub use crate::model::vocabulary::Stage;
 
 /// The council (BVV) taking note of the report.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

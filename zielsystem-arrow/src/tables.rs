@@ -577,63 +577,6 @@ impl ArrowRow for Problem {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
-    use super::*;
-    use zielsystem_core::analytics::corpus::Reason;
-
-    fn same<T: Copy>(
-        category: Category,
-        all: &[T],
-        json: fn(T) -> &'static str,
-        de: fn(T) -> &'static str,
-    ) {
-        let values: Vec<&str> = all.iter().map(|v| json(*v)).collect();
-        let labels: Vec<&str> = all.iter().map(|v| de(*v)).collect();
-        assert_eq!(category.values, values.as_slice());
-        assert_eq!(category.labels_de, labels.as_slice());
-    }
-
-    #[test]
-    fn categories_are_the_vocabularies_in_order() {
-        same(
-            FORECAST,
-            &Forecast::ALL,
-            Forecast::as_str,
-            Forecast::label_de,
-        );
-        same(LIGHT, &Light::ALL, Light::as_str, Light::label_de);
-        same(
-            PERSPECTIVE,
-            &Perspective::ALL,
-            Perspective::as_str,
-            Perspective::label_de,
-        );
-        same(LEVEL, &Level::ALL, Level::as_str, Level::label_de);
-        same(
-            DIRECTION,
-            &Direction::ALL,
-            Direction::as_str,
-            Direction::label_de,
-        );
-        same(
-            REPORTING_STATUS,
-            &REPORTING_STATUS_ALL,
-            ReportingStatus::as_str,
-            ReportingStatus::label_de,
-        );
-        let reasons = [
-            Reason::NotADocument,
-            Reason::DuplicateSystem,
-            Reason::NoSystem,
-            Reason::UnknownGoal,
-            Reason::Invalid,
-        ];
-        same(REASON, &reasons, Reason::as_str, Reason::label_de);
-    }
-}
-
 impl ArrowRow for LineageRow {
     const TABLE: &'static str = "lineage";
     const TITLE_DE: &'static str = "Zielfortschreibung";
@@ -688,5 +631,62 @@ impl ArrowRow for LineageRow {
                 Value::UInt32(|r| Some(r.generation)),
             ),
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+    use zielsystem_core::analytics::corpus::Reason;
+
+    fn same<T: Copy>(
+        category: Category,
+        all: &[T],
+        json: fn(T) -> &'static str,
+        de: fn(T) -> &'static str,
+    ) {
+        let values: Vec<&str> = all.iter().map(|v| json(*v)).collect();
+        let labels: Vec<&str> = all.iter().map(|v| de(*v)).collect();
+        assert_eq!(category.values, values.as_slice());
+        assert_eq!(category.labels_de, labels.as_slice());
+    }
+
+    #[test]
+    fn categories_are_the_vocabularies_in_order() {
+        same(
+            FORECAST,
+            &Forecast::ALL,
+            Forecast::as_str,
+            Forecast::label_de,
+        );
+        same(LIGHT, &Light::ALL, Light::as_str, Light::label_de);
+        same(
+            PERSPECTIVE,
+            &Perspective::ALL,
+            Perspective::as_str,
+            Perspective::label_de,
+        );
+        same(LEVEL, &Level::ALL, Level::as_str, Level::label_de);
+        same(
+            DIRECTION,
+            &Direction::ALL,
+            Direction::as_str,
+            Direction::label_de,
+        );
+        same(
+            REPORTING_STATUS,
+            &REPORTING_STATUS_ALL,
+            ReportingStatus::as_str,
+            ReportingStatus::label_de,
+        );
+        let reasons = [
+            Reason::NotADocument,
+            Reason::DuplicateSystem,
+            Reason::NoSystem,
+            Reason::UnknownGoal,
+            Reason::Invalid,
+        ];
+        same(REASON, &reasons, Reason::as_str, Reason::label_de);
     }
 }

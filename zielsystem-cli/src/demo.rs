@@ -131,7 +131,7 @@ fn steering_month(
         Some(log),
         DEFAULT_GRACE_WORKING_DAYS,
     );
-    written.write(&dir, &format!("stand-{as_of}.md"), &overview.to_markdown())?;
+    written.write(&dir, &format!("stand-{as_of}.md"), overview.to_markdown())?;
     let sender = "Frau Sommer";
     let letters = reminders(&overview, system, sender, RenderOptions::EXAMPLE);
     if let Some(letter) = letters.first() {
@@ -242,12 +242,12 @@ impl Written {
         self.write(
             dir,
             &format!("{stem}.html"),
-            &html::decision_paper(report, options),
+            html::decision_paper(report, options),
         )?;
         self.write(
             dir,
             &format!("{stem}.md"),
-            &markdown::decision_paper(report, options),
+            markdown::decision_paper(report, options),
         )?;
         self.write(
             dir,

@@ -65,11 +65,13 @@ pub fn quoted(py: Python<'_>, text: &str) -> String {
 
 /// How a `Tertial` object reads as JSON (`"2022-T1"`), registered by the module at import
 /// (`register_tertial_text`): the conversions here stay below `calendar`, which uses them.
-static TERTIAL_TEXT: std::sync::OnceLock<fn(&Bound<'_, PyAny>) -> Option<String>> =
-    std::sync::OnceLock::new();
+static TERTIAL_TEXT: std::sync::OnceLock<TertialText> = std::sync::OnceLock::new();
+
+/// Reads a `Tertial` object as its JSON text, or `None` for any other value.
+pub type TertialText = fn(&Bound<'_, PyAny>) -> Option<String>;
 
 /// Registers how a `Tertial` object reads as JSON; the first registration counts.
-pub fn register_tertial_text(text_of: fn(&Bound<'_, PyAny>) -> Option<String>) {
+pub fn register_tertial_text(text_of: TertialText) {
     let _ = TERTIAL_TEXT.set(text_of);
 }
 

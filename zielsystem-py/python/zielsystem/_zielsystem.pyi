@@ -18,6 +18,7 @@ from zielsystem._rows import (
     ReminderDict,
     ReturnLetterDict,
     StatusOverviewDict,
+    TransitionsDict,
     ValidationResultDict,
 )
 from zielsystem._types import (

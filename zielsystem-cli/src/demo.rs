@@ -173,7 +173,7 @@ fn steering_month(
 }
 
 /// The draft report of `step`: with the example's review log where the tertial has one (then also
-/// the steering service's papers of that month, [`steering_month`]), else as [`consolidate`] does;
+/// the steering service's papers of that month, [`steering_month`]), else as [`consolidate()`] does;
 /// and whether the review log has an error finding.
 fn draft(
     out: &mut impl Write,

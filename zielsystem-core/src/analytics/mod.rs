@@ -1,6 +1,6 @@
 //! Attainment analytics for analysts: the attainment table, summaries, transitions between two
 //! tertials and the forecast accuracy at year end; across years, the goals' lineage with
-//! transitions and year-end results followed through predecessors ([`lineage`]). Pure functions over a
+//! transitions and year-end results followed through predecessors ([`mod@lineage`]). Pure functions over a
 //! [`TargetSystem`](crate::TargetSystem) and its [`ReportSheet`](crate::ReportSheet)s; every result
 //! is a flat, serde-serializable row type.
 //!

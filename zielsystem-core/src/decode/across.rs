@@ -2,7 +2,7 @@
 //! has schema-level problems, and stay silent where their input is itself reported.
 //!
 //! When typed decoding fails, the schema-level pass has the document's tree and every schema-level
-//! finding. [`partial`] repairs a copy of the tree just enough for typed decoding: unknown keys are
+//! finding. `partial` repairs a copy of the tree just enough for typed decoding: unknown keys are
 //! dropped (they are no input of any rule), a missing required value gets a placeholder, and only
 //! if that does not decode are the values reported at schema level replaced too (removed where
 //! they are optional, a placeholder where they are required) — first those typed decoding refuses
@@ -10,7 +10,7 @@
 //! must not trust (replaced, or repeated under one key).
 //!
 //! [`Partial::screen`] then keeps a rule finding only when it cannot depend on such a value: its
-//! path is not inside (or above) one, and the rule does not read one of those fields ([`reads`]).
+//! path is not inside (or above) one, and the rule does not read one of those fields (`reads`).
 //! Where a rule states the very limit the schema states too (RS01 and TS01 for `schema_version`,
 //! RS09 for a countermeasure's units, RS14 for a sheet's texts) and the value was left as it was,
 //! one finding says it: the rule's, which names the field in German; the schema-level finding at

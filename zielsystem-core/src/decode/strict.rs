@@ -324,7 +324,7 @@ pub(crate) fn from_document<T: serde::de::DeserializeOwned>(
     }
 }
 
-/// [`from_document`] for callers outside the schema-level pass: `serde_json::from_slice`, except
+/// `from_document` for callers outside the schema-level pass: `serde_json::from_slice`, except
 /// that structs are read from JSON objects only and a root `$schema` text is ignored.
 pub fn from_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> serde_json::Result<T> {
     from_document(bytes).0

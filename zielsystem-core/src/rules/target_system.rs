@@ -41,7 +41,7 @@ pub fn check_system_json(bytes: &[u8], previous: Option<&TargetSystem>) -> Check
 /// Every finding of rules TS01–TS13 on `system`, in rule order. `previous` is an earlier year's
 /// target system of the same authority (usually the previous year's; TS13 reports one that is not):
 /// a predecessor of that year must name a goal that exists there (TS08). Consistency across more
-/// than one year is the lineage's ([`crate::analytics::lineage`]), not a document rule.
+/// than one year is the lineage's ([`mod@crate::analytics::lineage`]), not a document rule.
 pub fn validate_system(system: &TargetSystem, previous: Option<&TargetSystem>) -> ValidationResult {
     let mut findings = Vec::new();
     ts01_year_and_version(system, &mut findings);

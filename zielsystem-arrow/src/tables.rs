@@ -578,6 +578,10 @@ impl ArrowRow for Problem {
 }
 
 impl ArrowRow for LineageRow {
+    fn authority_year(&self) -> Option<(&str, i32)> {
+        Some((&self.authority, self.year))
+    }
+
     const TABLE: &'static str = "lineage";
     const TITLE_DE: &'static str = "Zielfortschreibung";
 

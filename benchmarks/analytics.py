@@ -5,13 +5,16 @@ pyarrow, polars, pandas and DuckDB on it and on its partitioned Parquet export.
     python benchmarks/analytics.py /tmp/corpus-51k [--rounds 7] [--json out.json]
 
 Each round runs every step once, in the same order (interleaved), so machine load hits them alike;
-the figures are the medians over the rounds. Not a test: nothing here asserts a time.
+the figures are the medians over the rounds, as wall time and as the process's CPU time (user +
+system of all its threads: what the step costs, less disturbed than wall time when other jobs share
+the cores). Not a test: nothing here asserts a time.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import tempfile
@@ -111,11 +114,13 @@ STEPS: List[Callable[[], None]] = [
 ]
 
 times: Dict[str, List[float]] = {step.__name__: [] for step in STEPS}
+cpu_times: Dict[str, List[float]] = {step.__name__: [] for step in STEPS}
 for _ in range(args.rounds):
     for step in STEPS:
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         step()
         times[step.__name__].append(time.perf_counter() - start)
+        cpu_times[step.__name__].append(time.process_time() - cpu_start)
 
 corpus = state["corpus"]
 facts = {
@@ -131,9 +136,20 @@ facts = {
     "duckdb": duckdb.__version__,
 }
 medians = {name: statistics.median(values) for name, values in times.items()}
+cpu_medians = {name: statistics.median(values) for name, values in cpu_times.items()}
+facts["load_average"] = os.getloadavg()[0]
 print(json.dumps(facts))
+print(f"{'step':22} {'wall median':>12} {'min':>9} {'max':>9} {'CPU median':>11}")
 for name, value in medians.items():
-    print(f"{name:22} {value * 1000:10.1f} ms   (min {min(times[name]) * 1000:.1f}, max {max(times[name]) * 1000:.1f})")
+    print(
+        f"{name:22} {value * 1000:9.1f} ms {min(times[name]) * 1000:6.1f} ms {max(times[name]) * 1000:6.1f} ms"
+        f" {cpu_medians[name] * 1000:8.1f} ms"
+    )
 if args.json:
-    args.json.write_text(json.dumps({"facts": facts, "medians_s": medians, "times_s": times}, indent=2))
+    args.json.write_text(
+        json.dumps(
+            {"facts": facts, "medians_s": medians, "cpu_medians_s": cpu_medians, "times_s": times, "cpu_times_s": cpu_times},
+            indent=2,
+        )
+    )
 shutil.rmtree(scratch, ignore_errors=True)

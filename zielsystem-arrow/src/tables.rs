@@ -486,6 +486,12 @@ impl ArrowRow for Summary {
             Column::new(name, header, Value::UInt32(get))
         };
         vec![
+            Column::optional(
+                "authority",
+                "Behörde",
+                Value::Text(|r| r.authority.as_deref()),
+            ),
+            Column::optional("year", "Jahr", Value::Int32(|r| r.year)),
             Column::optional("tertial", "Tertial", Value::Tertial(|r| r.tertial)),
             Column::optional(
                 "perspective",

@@ -259,8 +259,8 @@ pub fn attainment_table(
     Ok(ArrowTable::of(rows))
 }
 
-/// Summaries of the attainment table by the given dimensions (`perspective`, `portfolio`,
-/// `tertial`; a `str` or a sequence of them; empty: one group of everything).
+/// Summaries of the attainment table by the given dimensions (`authority`, `year`, `tertial`,
+/// `perspective`, `portfolio`; a `str` or a sequence of them; empty: one group of everything).
 #[pyfunction]
 pub fn summary_by(
     system: &Bound<'_, PyAny>,
@@ -397,6 +397,16 @@ impl PyCorpus {
     /// The attainment table of every authority and year.
     fn attainment_table(&self) -> ArrowTable {
         ArrowTable::of(self.corpus.attainment_table())
+    }
+
+    /// Summaries of every authority's and year's attainment table by the given dimensions
+    /// (`authority`, `year`, `tertial`, `perspective`, `portfolio`).
+    fn summary_by(&self, by: &Bound<'_, PyAny>) -> PyResult<ArrowTable> {
+        let dimensions = dimensions(by)?;
+        Ok(ArrowTable::new(Table::with_columns(
+            self.corpus.summary_by(&dimensions),
+            &Summary::columns_by(&dimensions),
+        )))
     }
 
     /// Countermeasures × org units of every authority and year.

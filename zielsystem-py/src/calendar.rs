@@ -1,4 +1,9 @@
 //! Bindings of `zielsystem_core::calendar`: the `Tertial` with its cut-off and deadline.
+//!
+//! Python's `zielsystem.Tertial` is a `str` subclass (`zielsystem/_calendar.py`) over the native
+//! `_Tertial` here: a tertial is its code, so it compares and hashes like `"2022-T1"` and filters
+//! pandas, polars and DuckDB columns of tertial codes. The package registers that class at import
+//! (`_register_tertial_class`); tertials returned from here are built through it ([`TertialObject`]).
 
 use std::fmt;
 
@@ -19,8 +24,8 @@ use crate::findings::parse_error;
     ord,
     hash,
     str,
-    module = "zielsystem",
-    name = "Tertial",
+    module = "zielsystem._zielsystem",
+    name = "_Tertial",
     skip_from_py_object
 )]
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -55,6 +60,34 @@ pub fn parse_tertial(py: Python<'_>, code: &str) -> PyResult<Tertial> {
             ValidationResult::from_findings(vec![finding]),
         )
     })
+}
+
+/// The Python class tertials are returned as, registered by `zielsystem/_calendar.py`.
+static TERTIAL_CLASS: pyo3::sync::PyOnceLock<Py<PyType>> = pyo3::sync::PyOnceLock::new();
+
+/// Registers the Python class tertials are returned as (called once by the package at import).
+#[pyfunction]
+#[pyo3(name = "_register_tertial_class")]
+pub fn register_tertial_class(class: &Bound<'_, PyType>) {
+    let _ = TERTIAL_CLASS.set(class.py(), class.clone().unbind());
+}
+
+/// A tertial on its way to Python: an instance of the registered `zielsystem.Tertial` (the native
+/// `_Tertial` before the package registered it).
+#[derive(Clone, Copy)]
+pub struct TertialObject(pub Tertial);
+
+impl<'py> IntoPyObject<'py> for TertialObject {
+    type Target = PyAny;
+    type Output = Bound<'py, PyAny>;
+    type Error = PyErr;
+
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        match TERTIAL_CLASS.get(py) {
+            Some(class) => class.bind(py).call1((self.0.to_string(),)),
+            None => Ok(Bound::new(py, PyTertial(self.0))?.into_any()),
+        }
+    }
 }
 
 /// A tertial argument: a `Tertial` or its code as `str`.
@@ -184,7 +217,7 @@ impl PyTertial {
     }
 
     fn __repr__(&self) -> String {
-        format!("Tertial('{}')", self.0)
+        format!("_Tertial('{}')", self.0)
     }
 
     fn __reduce__<'py>(

@@ -9,7 +9,7 @@ use zielsystem_core::model::paper::{council_paper, decision_paper};
 use zielsystem_core::model::tertial_report::{CouncilOutcome, Stage, TertialReport};
 use zielsystem_core::render::{RenderOptions, html, markdown};
 
-use crate::calendar::{PyTertial, tertial_arg};
+use crate::calendar::{TertialObject, tertial_arg};
 use crate::findings::{PyFinding, PyValidationResult, lifecycle_error};
 use crate::json;
 use crate::model::{PyPaper, sheets_arg, system_arg};
@@ -77,8 +77,8 @@ crate::json_class_methods!(PyTertialReport, "TertialReport", {
 
     /// The tertial reported on.
     #[getter]
-    fn tertial(&self) -> PyTertial {
-        PyTertial(self.inner.tertial)
+    fn tertial(&self) -> TertialObject {
+        TertialObject(self.inner.tertial)
     }
 
     /// The day the report was consolidated (reporting status is judged on this day).

@@ -8,7 +8,7 @@ use pyo3::prelude::*;
 use zielsystem_core::model::paper::PaperKind;
 use zielsystem_core::{Document, Paper, ReportSheet, TargetSystem, ValidationResult};
 
-use crate::calendar::{PyTertial, tertial_arg};
+use crate::calendar::{TertialObject, tertial_arg};
 use crate::findings::{Form, load, parse, require_document_bytes};
 use crate::json;
 
@@ -211,17 +211,17 @@ crate::json_class_methods!(PyTargetSystem, "TargetSystem", {
 
     /// The first tertial reported on.
     #[getter]
-    fn first_tertial(&self) -> PyTertial {
-        PyTertial(self.inner.reporting.first_tertial)
+    fn first_tertial(&self) -> TertialObject {
+        TertialObject(self.inner.reporting.first_tertial)
     }
 
     /// The tertials reported on in the system's year, from the first reporting tertial.
     #[getter]
-    fn reporting_tertials(&self) -> Vec<PyTertial> {
+    fn reporting_tertials(&self) -> Vec<TertialObject> {
         self.inner
             .reporting_tertials()
             .into_iter()
-            .map(PyTertial)
+            .map(TertialObject)
             .collect()
     }
 
@@ -314,8 +314,8 @@ crate::json_class_methods!(PyReportSheet, "ReportSheet", {
 
     /// The tertial reported on.
     #[getter]
-    fn tertial(&self) -> PyTertial {
-        PyTertial(self.inner.tertial)
+    fn tertial(&self) -> TertialObject {
+        TertialObject(self.inner.tertial)
     }
 
     /// The id of the member who reports.

@@ -9,7 +9,7 @@ use zielsystem_core::model::review_log::ReviewEntry;
 use zielsystem_core::rules::{ReviewContext, append_entry, arrival};
 use zielsystem_core::{Code, ReportSheet, ReviewLog, TargetSystem, ValidationResult};
 
-use crate::calendar::PyTertial;
+use crate::calendar::TertialObject;
 use crate::findings::{PyValidationResult, raise};
 use crate::json;
 use crate::model::{given, sheet_arg, sheets_arg, system_arg};
@@ -75,8 +75,8 @@ crate::json_class_methods!(PyReviewLog, "ReviewLog", {
 
     /// The tertial the sheets report on.
     #[getter]
-    fn tertial(&self) -> PyTertial {
-        PyTertial(self.inner.tertial)
+    fn tertial(&self) -> TertialObject {
+        TertialObject(self.inner.tertial)
     }
 
     /// The events, in the order they happened (a fresh list of dicts).

@@ -167,6 +167,44 @@ def test_corpus_places_and_lists(tmp_path: Path) -> None:
     assert "problems" not in repr(corpus)
 
 
+def test_corpus_summary_by_authority_and_year(tmp_path: Path) -> None:
+    corpus = zs.load_corpus(_corpus_folder(tmp_path))
+    summary = corpus.summary_by(["authority", "year"])
+    assert summary.columns[:2] == ["authority", "year"]
+    assert [(r["authority"], r["year"], r["sheets"]) for r in summary] == [
+        ("Bezirksamt Anders von Berlin", 2022, 9),
+        ("Bezirksamt Beispiel von Berlin", 2022, 9),
+    ]
+    # Without the authority the two fall into one group per year and tertial.
+    by_tertial = corpus.summary_by(["year", "tertial"])
+    assert "authority" not in by_tertial.columns
+    assert sum(r["sheets"] for r in by_tertial) == len(corpus.attainment_table())
+    assert len({(r["year"], r["tertial"]) for r in by_tertial}) == len(by_tertial)
+    with pytest.raises(ValueError, match="authority, year"):
+        corpus.summary_by("bezirk")  # type: ignore[arg-type]
+
+
+def test_tertials_filter_data_frames_like_their_codes(system: zs.TargetSystem, sheets: List[zs.ReportSheet]) -> None:
+    pd = _extra("pandas")
+    pl = _extra("polars")
+    table = zs.attainment_table(system, sheets)
+    second = zs.Tertial("2022-T2")
+    codes = [r["tertial"] for r in table]
+    expected_equal = sum(1 for c in codes if c == "2022-T2")
+    expected_later = sum(1 for c in codes if c >= "2022-T2")
+    assert 0 < expected_equal < expected_later < len(codes)
+    frame = table.to_pandas()
+    assert int((frame["tertial"] == second).sum()) == expected_equal
+    assert int((frame["tertial"] >= second).sum()) == expected_later
+    assert int(frame["tertial"].isin([second]).sum()) == expected_equal
+    assert len(frame.query("tertial >= @second")) == expected_later
+    plain = pd.DataFrame({"tertial": codes})  # pandas 3: the str dtype
+    assert int((plain["tertial"] >= second).sum()) == expected_later
+    polars_frame = table.to_polars()
+    assert polars_frame.filter(pl.col("tertial") == second).height == expected_equal
+    assert polars_frame.filter(pl.col("tertial").cast(pl.String) >= second).height == expected_later
+
+
 def test_load_corpus_of_a_missing_folder_raises_file_not_found(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="nirgends"):
         zs.load_corpus(tmp_path / "nirgends.jsonl")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import pickle
+from typing import List
 
 import pytest
 
@@ -52,7 +54,21 @@ def test_ordering_and_hashing() -> None:
     assert zs.Tertial("2022-T1") < zs.Tertial("2022-T2") <= zs.Tertial("2022-T2")
     assert zs.Tertial("2022-T1") != zs.Tertial("2022-T2")
     assert len({zs.Tertial("2022-T1"), zs.Tertial("2022-T1"), zs.Tertial("2022-T2")}) == 2
-    assert zs.Tertial("2022-T1") != "2022-T1"
+    # A tertial is its code: equal to, hashed and ordered like the text.
+    assert zs.Tertial("2022-T1") == "2022-T1"
+    assert "2022-T1" in {zs.Tertial("2022-T1")}
+    assert zs.Tertial("2022-T3") < "2023-T1"
+    assert isinstance(zs.Tertial("2022-T1"), str)
+    assert type(str(zs.Tertial("2022-T1"))) is str
+    assert json.dumps({"t": zs.Tertial("2022-T1")}) == '{"t": "2022-T1"}'
+
+
+def test_tertials_from_the_core_are_the_package_class(system: zs.TargetSystem, sheets: List[zs.ReportSheet]) -> None:
+    assert type(system.first_tertial) is zs.Tertial
+    assert all(type(t) is zs.Tertial for t in system.reporting_tertials)
+    assert all(type(s.tertial) is zs.Tertial for s in sheets)
+    assert type(zs.Tertial("2022-T3").next()) is zs.Tertial
+    assert all(type(t) is zs.Tertial for t in zs.Tertial.of_year(2022))
 
 
 def test_pickle_and_immutability() -> None:

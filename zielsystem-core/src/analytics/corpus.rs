@@ -19,9 +19,10 @@ use crate::model::report_sheet::ReportSheet;
 use crate::model::target_system::TargetSystem;
 use crate::stream::{self, History};
 
+use super::summary::{portfolio_position, summarise};
 use super::{
-    AttainmentRow, CountermeasureRow, IndicatorRow, PunctualityRow, RiskRow, attainment_table,
-    countermeasure_table, indicator_table, punctuality_table, risk_table,
+    AttainmentRow, CountermeasureRow, Dimension, IndicatorRow, PunctualityRow, RiskRow, Summary,
+    attainment_table, countermeasure_table, indicator_table, punctuality_table, risk_table,
 };
 
 /// One document to load: where it comes from and its bytes.
@@ -350,6 +351,29 @@ impl Corpus {
         super::lineage::lineage(&systems).rows
     }
 
+    /// Summaries of the attainment table of every group by `by` (see [`summary_by`](super::summary_by));
+    /// `authority` and `year` are the dimensions that tell the groups apart. Portfolios keep the
+    /// order of their own system.
+    pub fn summary_by(&self, by: &[Dimension]) -> Vec<Summary> {
+        let systems: BTreeMap<(&str, i32), &TargetSystem> = self
+            .groups
+            .iter()
+            .map(|group| {
+                (
+                    (group.system.authority.as_str(), group.system.year),
+                    &group.system,
+                )
+            })
+            .collect();
+        summarise(&self.attainment_table(), by, |row| {
+            systems
+                .get(&(row.authority.as_str(), row.year))
+                .map_or(usize::MAX, |system| {
+                    portfolio_position(system, &row.portfolio)
+                })
+        })
+    }
+
     /// The countermeasures × org units of every group.
     pub fn countermeasure_table(&self) -> Vec<CountermeasureRow> {
         self.rows(countermeasure_table)
@@ -489,5 +513,59 @@ mod tests {
         let left_out = Corpus::load(systems, sheets, LoadOptions { valid_only: true });
         assert_eq!(left_out.sheets_placed(), 0);
         assert_eq!(left_out.unplaced().count(), 1);
+    }
+
+    #[test]
+    fn summaries_tell_authorities_and_years_apart() {
+        let pankow = with(SYSTEM, "/authority", "Bezirksamt Pankow von Berlin".into());
+        let pankow_a01 = with(A01, "/authority", "Bezirksamt Pankow von Berlin".into());
+        let systems = [
+            Input {
+                source: "beispiel",
+                bytes: SYSTEM.as_bytes(),
+            },
+            Input {
+                source: "pankow",
+                bytes: pankow.as_bytes(),
+            },
+        ];
+        let sheets = [
+            Input {
+                source: "1",
+                bytes: A01.as_bytes(),
+            },
+            Input {
+                source: "2",
+                bytes: V01.as_bytes(),
+            },
+            Input {
+                source: "3",
+                bytes: pankow_a01.as_bytes(),
+            },
+        ];
+        let corpus = Corpus::load(systems, sheets, LoadOptions::default());
+        let by_authority = corpus.summary_by(&[Dimension::Authority, Dimension::Year]);
+        let groups: Vec<(Option<&str>, Option<i32>, u32)> = by_authority
+            .iter()
+            .map(|s| (s.authority.as_deref(), s.year, s.sheets))
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                (Some("Bezirksamt Beispiel von Berlin"), Some(2022), 2),
+                (Some("Bezirksamt Pankow von Berlin"), Some(2022), 1),
+            ]
+        );
+        // Without the dimension the authorities fall into one group.
+        let by_year = corpus.summary_by(&[Dimension::Year]);
+        assert_eq!(by_year.len(), 1);
+        assert_eq!(
+            (by_year[0].authority.as_deref(), by_year[0].sheets),
+            (None, 3)
+        );
+        // Portfolios keep their system's order within each authority.
+        let by_portfolio = corpus.summary_by(&[Dimension::Authority, Dimension::Portfolio]);
+        assert!(by_portfolio.iter().all(|s| s.portfolio.is_some()));
+        assert_eq!(by_portfolio.iter().map(|s| s.sheets).sum::<u32>(), 3);
     }
 }

@@ -86,15 +86,11 @@ impl Row for lineage::ResultAcrossRow {}
 impl Summary {
     /// The columns of a summary by `by`: the dimensions summarised by, then the counts.
     pub fn columns_by(by: &[Dimension]) -> Vec<String> {
-        let left_out: Vec<&str> = [
-            Dimension::Tertial,
-            Dimension::Perspective,
-            Dimension::Portfolio,
-        ]
-        .into_iter()
-        .filter(|dimension| !by.contains(dimension))
-        .map(Dimension::as_str)
-        .collect();
+        let left_out: Vec<&str> = Dimension::ALL
+            .into_iter()
+            .filter(|dimension| !by.contains(dimension))
+            .map(Dimension::as_str)
+            .collect();
         <Summary as Row>::columns()
             .into_iter()
             .filter(|column| !left_out.contains(&column.as_str()))

@@ -1,4 +1,4 @@
-//! Summaries of the attainment table by tertial, perspective and portfolio.
+//! Summaries of the attainment table by authority, year, tertial, perspective and portfolio.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -19,6 +19,10 @@ use super::{count, mean};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Dimension {
+    /// By authority (across a corpus of many authorities).
+    Authority,
+    /// By year (across a corpus of many years).
+    Year,
     /// By the goals' perspective.
     Perspective,
     /// By the goals' portfolio.
@@ -29,7 +33,9 @@ pub enum Dimension {
 
 impl Dimension {
     /// Every dimension.
-    pub const ALL: [Dimension; 3] = [
+    pub const ALL: [Dimension; 5] = [
+        Dimension::Authority,
+        Dimension::Year,
         Dimension::Perspective,
         Dimension::Portfolio,
         Dimension::Tertial,
@@ -38,6 +44,8 @@ impl Dimension {
     /// The name, as used in JSON and in the Python API.
     pub fn as_str(self) -> &'static str {
         match self {
+            Dimension::Authority => "authority",
+            Dimension::Year => "year",
             Dimension::Perspective => "perspective",
             Dimension::Portfolio => "portfolio",
             Dimension::Tertial => "tertial",
@@ -54,7 +62,7 @@ impl fmt::Display for Dimension {
 /// Why a text is not a [`Dimension`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "„{0}“ ist keine Auswertungsdimension (erlaubt: perspective, portfolio, tertial) / is not a dimension (allowed: perspective, portfolio, tertial)"
+    "„{0}“ ist keine Auswertungsdimension (erlaubt: authority, year, perspective, portfolio, tertial) / is not a dimension (allowed: authority, year, perspective, portfolio, tertial)"
 )]
 pub struct DimensionParseError(pub String);
 
@@ -75,8 +83,16 @@ impl FromStr for Dimension {
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Zusammenfassung")]
 pub struct Summary {
-    // Dimensions in the order groups are sorted by (and columns shown in): tertial, perspective,
-    // portfolio.
+    // Dimensions in the order groups are sorted by (and columns shown in): authority, year,
+    // tertial, perspective, portfolio.
+    /// The authority of the group, when summarised by authority.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(title = "Behörde")]
+    pub authority: Option<String>,
+    /// The year of the group, when summarised by year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(title = "Jahr")]
+    pub year: Option<i32>,
     /// The tertial of the group, when summarised by tertial.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(title = "Tertial")]
@@ -126,69 +142,90 @@ pub struct Summary {
     pub mean_indicator_attainment_percent: Option<f64>,
 }
 
-/// Groups key: position of the portfolio in the system (unknown ones last, by id) keeps the order.
+/// Groups key: position of the portfolio in its system (unknown ones last, by id) keeps the order.
 type GroupKey = (
+    Option<String>,
+    Option<i32>,
     Option<Tertial>,
     Option<Perspective>,
     Option<(usize, PortfolioId)>,
 );
 
 /// Summarises `rows` by the given dimensions (none: one group of everything), groups ordered by
-/// tertial, perspective and portfolio (in the system's order).
+/// authority, year, tertial, perspective and portfolio (in the system's order).
 pub fn summary_by(system: &TargetSystem, rows: &[AttainmentRow], by: &[Dimension]) -> Vec<Summary> {
+    summarise(rows, by, |row| portfolio_position(system, &row.portfolio))
+}
+
+/// Where `portfolio` stands among the system's portfolios; unknown ones after every known one.
+pub(super) fn portfolio_position(system: &TargetSystem, portfolio: &PortfolioId) -> usize {
+    system
+        .portfolios
+        .iter()
+        .position(|candidate| &candidate.id == portfolio)
+        .unwrap_or(usize::MAX)
+}
+
+/// Groups `rows` by `by` and counts each group; `position` orders a row's portfolio (its system
+/// knows the order, and across a corpus every row has its own system).
+pub(super) fn summarise(
+    rows: &[AttainmentRow],
+    by: &[Dimension],
+    position: impl Fn(&AttainmentRow) -> usize,
+) -> Vec<Summary> {
     let mut groups: BTreeMap<GroupKey, Vec<&AttainmentRow>> = BTreeMap::new();
     for row in rows {
-        let portfolio_position = || {
-            system
-                .portfolios
-                .iter()
-                .position(|portfolio| portfolio.id == row.portfolio)
-                .unwrap_or(usize::MAX)
-        };
         let key: GroupKey = (
+            by.contains(&Dimension::Authority)
+                .then(|| row.authority.clone()),
+            by.contains(&Dimension::Year).then_some(row.year),
             by.contains(&Dimension::Tertial).then_some(row.tertial),
             by.contains(&Dimension::Perspective)
                 .then_some(row.perspective),
             by.contains(&Dimension::Portfolio)
-                .then(|| (portfolio_position(), row.portfolio.clone())),
+                .then(|| (position(row), row.portfolio.clone())),
         );
         groups.entry(key).or_default().push(row);
     }
     groups
         .into_iter()
-        .map(|((tertial, perspective, portfolio), members)| {
-            let with_light =
-                |light: Light| count(members.iter().filter(|r| r.light == light).count());
-            let with_forecast = |forecast: Forecast| {
-                count(members.iter().filter(|r| r.forecast == forecast).count())
-            };
-            let sheets = count(members.len());
-            let at_risk = with_forecast(Forecast::AtRisk);
-            let unlikely = with_forecast(Forecast::Unlikely);
-            let percents: Vec<f64> = members
-                .iter()
-                .filter_map(|r| r.indicator_attainment_percent)
-                .collect();
-            Summary {
-                perspective,
-                portfolio: portfolio.map(|(_, id)| id),
-                tertial,
-                sheets,
-                green: with_light(Light::Green),
-                yellow: with_light(Light::Yellow),
-                red: with_light(Light::Red),
-                achieved: with_forecast(Forecast::Achieved),
-                on_track: with_forecast(Forecast::OnTrack),
-                at_risk,
-                unlikely,
-                not_achieved: with_forecast(Forecast::NotAchieved),
-                share_at_risk: if sheets == 0 {
-                    0.0
-                } else {
-                    f64::from(at_risk + unlikely) / f64::from(sheets)
-                },
-                mean_indicator_attainment_percent: mean(&percents),
-            }
-        })
+        .map(
+            |((authority, year, tertial, perspective, portfolio), members)| {
+                let with_light =
+                    |light: Light| count(members.iter().filter(|r| r.light == light).count());
+                let with_forecast = |forecast: Forecast| {
+                    count(members.iter().filter(|r| r.forecast == forecast).count())
+                };
+                let sheets = count(members.len());
+                let at_risk = with_forecast(Forecast::AtRisk);
+                let unlikely = with_forecast(Forecast::Unlikely);
+                let percents: Vec<f64> = members
+                    .iter()
+                    .filter_map(|r| r.indicator_attainment_percent)
+                    .collect();
+                Summary {
+                    authority,
+                    year,
+                    perspective,
+                    portfolio: portfolio.map(|(_, id)| id),
+                    tertial,
+                    sheets,
+                    green: with_light(Light::Green),
+                    yellow: with_light(Light::Yellow),
+                    red: with_light(Light::Red),
+                    achieved: with_forecast(Forecast::Achieved),
+                    on_track: with_forecast(Forecast::OnTrack),
+                    at_risk,
+                    unlikely,
+                    not_achieved: with_forecast(Forecast::NotAchieved),
+                    share_at_risk: if sheets == 0 {
+                        0.0
+                    } else {
+                        f64::from(at_risk + unlikely) / f64::from(sheets)
+                    },
+                    mean_indicator_attainment_percent: mean(&percents),
+                }
+            },
+        )
         .collect()
 }

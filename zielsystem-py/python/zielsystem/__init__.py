@@ -75,6 +75,7 @@ from zielsystem._types import (
     TertialReportDict,
 )
 from zielsystem import _zielsystem
+from zielsystem._calendar import Tertial
 from zielsystem._zielsystem import (
     SCHEMA_VERSION,
     Finding,
@@ -82,7 +83,6 @@ from zielsystem._zielsystem import (
     ReportSheet,
     ReviewLog,
     TargetSystem,
-    Tertial,
     TertialReport,
     ValidationResult,
     __version__,
@@ -230,7 +230,9 @@ def summary_by(
     by: Union[Dimension, Sequence[Dimension]] = "tertial",
 ) -> Table[SummaryDict]:
     """Summaries of the attainment table grouped by ``by``: ``"perspective"``, ``"portfolio"``,
-    ``"tertial"``, or a sequence of them (``()``: one group of everything).
+    ``"tertial"`` (``"authority"`` and ``"year"`` are allowed and form one group here; they tell
+    groups apart in :meth:`Corpus.summary_by`), or a sequence of them (``()``: one group of
+    everything).
 
     Each group counts its sheets per light and per forecast, the share at risk
     (``(at_risk + unlikely) / sheets``) and the mean indicator attainment. Raises ``ValueError``
@@ -311,6 +313,12 @@ class Corpus:
     def attainment_table(self) -> Table[AttainmentRowDict]:
         """One row per authority, year, goal and tertial with a sheet that counts."""
         return Table(self._native.attainment_table())
+
+    def summary_by(self, by: Union[Dimension, Sequence[Dimension]]) -> Table[SummaryDict]:
+        """Summaries of the attainment table by ``authority``, ``year``, ``tertial``,
+        ``perspective`` and/or ``portfolio`` (a name or a sequence; empty: one group of
+        everything). Portfolios keep the order of their own target system."""
+        return Table(self._native.summary_by(by))
 
     def countermeasure_table(self) -> Table[Dict[str, Any]]:
         """Countermeasures × org units of the sheets that count."""

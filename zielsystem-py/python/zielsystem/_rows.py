@@ -38,7 +38,9 @@ __all__ = [
     "ResultAcrossRowDict",
 ]
 
-Dimension = Union[Literal["perspective"], Literal["portfolio"], Literal["tertial"]]
+Dimension = Union[
+    Literal["authority"], Literal["year"], Literal["perspective"], Literal["portfolio"], Literal["tertial"]
+]
 """A dimension the attainment table can be summarised by."""
 
 
@@ -89,6 +91,8 @@ class _SummaryRequired(TypedDict):
 class SummaryDict(_SummaryRequired, total=False):
     """One group of a summary; only the dimensions summarised by are present."""
 
+    authority: str
+    year: int
     perspective: Perspective
     portfolio: str
     tertial: str

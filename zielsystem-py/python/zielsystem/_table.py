@@ -13,7 +13,7 @@ from zielsystem import _zielsystem
 if TYPE_CHECKING:
     from zielsystem._rows import TransitionCellDict
     from zielsystem._types import Light
-    from zielsystem._zielsystem import Tertial
+    from zielsystem._calendar import Tertial
 
 __all__ = ["Table", "Transitions"]
 

@@ -7,6 +7,7 @@ import datetime
 import os
 from typing import Any, Iterable, Literal, Mapping, Sequence, TypedDict, Union, final
 
+from zielsystem._calendar import Tertial
 from zielsystem._rows import (
     AccuracyRowDict,
     AttainmentRowDict,
@@ -59,7 +60,8 @@ __all__ = [
     "ATTAINMENT_COLUMNS",
     "TRANSITION_COLUMNS",
     "ACCURACY_COLUMNS",
-    "Tertial",
+    "_Tertial",
+    "_register_tertial_class",
     "TargetSystem",
     "ReportSheet",
     "Paper",
@@ -118,11 +120,10 @@ class _TransitionsResult(TypedDict):
     cells: ArrowTable
 
 @final
-class Tertial:
-    """A tertial of a calendar year, written ``"2022-T1"``: I January–April, II May–August,
-    III September–December. Ordered, hashable and immutable."""
+class _Tertial:
+    """The native tertial behind :class:`zielsystem.Tertial` (a ``str`` subclass); import that one."""
 
-    def __new__(cls, code: str) -> Tertial: ...
+    def __new__(cls, code: str) -> _Tertial: ...
     @property
     def year(self) -> int:
         """The calendar year."""
@@ -146,22 +147,22 @@ class Tertial:
         """The German label, e.g. ``"I. Tertial 2022"``."""
     def contains(self, day: datetime.date) -> bool:
         """Whether ``day`` lies within the tertial (start and cut-off inclusive)."""
-    def next(self) -> Tertial:
+    def next(self) -> _Tertial:
         """The following tertial; ``OverflowError`` after 9999-T3."""
-    def previous(self) -> Tertial:
+    def previous(self) -> _Tertial:
         """The preceding tertial; ``OverflowError`` before 0000-T1."""
     @classmethod
-    def containing(cls, day: datetime.date) -> Tertial:
+    def containing(cls, day: datetime.date) -> _Tertial:
         """The tertial containing ``day``."""
     @classmethod
-    def of_year(cls, year: int) -> list[Tertial]:
+    def of_year(cls, year: int) -> list[_Tertial]:
         """The three tertials of ``year``, in order."""
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
-    def __lt__(self, other: Tertial, /) -> bool: ...
-    def __le__(self, other: Tertial, /) -> bool: ...
-    def __gt__(self, other: Tertial, /) -> bool: ...
-    def __ge__(self, other: Tertial, /) -> bool: ...
+    def __lt__(self, other: _Tertial, /) -> bool: ...
+    def __le__(self, other: _Tertial, /) -> bool: ...
+    def __gt__(self, other: _Tertial, /) -> bool: ...
+    def __ge__(self, other: _Tertial, /) -> bool: ...
     def __hash__(self) -> int: ...
     def __reduce__(self) -> tuple[Any, tuple[str]]: ...
 
@@ -781,6 +782,7 @@ class Corpus:
     """Systems and sheets of many authorities and years, grouped by (authority, year)."""
 
     def attainment_table(self) -> ArrowTable: ...
+    def summary_by(self, by: str | Sequence[str]) -> ArrowTable: ...
     def countermeasure_table(self) -> ArrowTable: ...
     def indicator_table(self) -> ArrowTable: ...
     def risk_table(self) -> ArrowTable: ...
@@ -894,3 +896,6 @@ def next_year(
 ) -> tuple[TargetSystem, list[NotCarriedDict]]:
     """The draft of next year's system and what was not carried (see
     :meth:`TargetSystem.next_year`)."""
+
+def _register_tertial_class(cls: type[Tertial]) -> None:
+    """Registers the class tertials are returned as (the package calls it once at import)."""

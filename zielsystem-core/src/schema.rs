@@ -6,9 +6,12 @@
 //! names the allowed values), an optional `$schema` key in every document, `schema_version` fixed
 //! where the rules check it, and `$id`s that name the files without pretending to be fetchable.
 
+use std::sync::OnceLock;
+
 use schemars::generate::SchemaSettings;
 use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema};
+use serde_json::Value;
 
 use crate::model::review_log::ReviewLog;
 use crate::{Paper, ReportSheet, TargetSystem, Tertial, TertialReport};
@@ -175,6 +178,68 @@ pub fn all() -> Vec<NamedSchema> {
         generate::<Paper>("paper.schema.json", false),
         generate::<ReviewLog>("review-log.schema.json", false),
     ]
+}
+
+/// Every `$ref` in `schema`, in order of appearance; inside `$defs` too when `in_definitions`.
+fn references<'s>(schema: &'s Value, in_definitions: bool, out: &mut Vec<&'s str>) {
+    match schema {
+        Value::Object(keywords) => {
+            for (key, value) in keywords {
+                match (key.as_str(), value) {
+                    ("$ref", Value::String(reference)) => out.push(reference),
+                    ("$defs", _) if !in_definitions => {}
+                    _ => references(value, in_definitions, out),
+                }
+            }
+        }
+        Value::Array(items) => items
+            .iter()
+            .for_each(|item| references(item, in_definitions, out)),
+        _ => {}
+    }
+}
+
+/// Every published schema, generated once: what a `$ref` to another schema's `$id` resolves to.
+pub fn published() -> &'static [NamedSchema] {
+    static PUBLISHED: OnceLock<Vec<NamedSchema>> = OnceLock::new();
+    PUBLISHED.get_or_init(all)
+}
+
+/// The schema a `$ref` met in the schema document `document` names, and the document it is in:
+/// `#/…` in `document` itself, `<$id>#/…` (or a whole `<$id>`) in the published schema with that
+/// `$id` ([`published`]) — offline, the `$id`s are URNs. `None` when it names nothing.
+pub fn resolve<'s>(document: &'s Value, reference: &str) -> Option<(&'s Value, &'s Value)> {
+    let (id, fragment) = reference.split_once('#').unwrap_or((reference, ""));
+    let document = if id.is_empty() || document.get("$id").and_then(Value::as_str) == Some(id) {
+        document
+    } else {
+        published()
+            .iter()
+            .map(|named| named.schema.as_value())
+            .find(|schema| schema.get("$id").and_then(Value::as_str) == Some(id))?
+    };
+    Some((document, document.pointer(fragment)?))
+}
+
+/// The other published schemas `schema` refers to by their `$id`s.
+pub fn referred(schema: &Value) -> Vec<&'static Value> {
+    let mut all = Vec::new();
+    references(schema, true, &mut all);
+    let ids: Vec<&str> = all
+        .into_iter()
+        .filter_map(|reference| reference.split('#').next())
+        .filter(|id| !id.is_empty())
+        .collect();
+    published()
+        .iter()
+        .map(|named| named.schema.as_value())
+        .filter(|other| {
+            other
+                .get("$id")
+                .and_then(Value::as_str)
+                .is_some_and(|id| ids.contains(&id))
+        })
+        .collect()
 }
 
 /// The schema as committed: pretty JSON with a trailing newline.

@@ -75,10 +75,7 @@ impl Kind {
     /// The committed schema, compiled with format validation on (dates, …).
     fn validator(self) -> jsonschema::Validator {
         let path = repo_root().join("schemas").join(self.schema_file());
-        jsonschema::draft202012::options()
-            .should_validate_formats(true)
-            .build(&read_json(&path))
-            .unwrap_or_else(|e| panic!("{}: does not compile: {e}", path.display()))
+        support::schema_validator(&read_json(&path))
     }
 }
 

@@ -5,6 +5,8 @@
 //! strict validators), an `enum` beside every titled `oneOf` of constants (so a generic validator
 //! names the allowed values), an optional `$schema` key in every document, `schema_version` fixed
 //! where the rules check it, and `$id`s that name the files without pretending to be fetchable.
+//! The tertial report refers to the definitions it shares with the other schemas by their `$id`s
+//! instead of copying them ([`resolve`] follows such a reference, offline).
 
 use std::sync::OnceLock;
 

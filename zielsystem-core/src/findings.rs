@@ -43,7 +43,8 @@ pub struct Finding {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     #[schemars(
         title = "Parameter",
-        description = "Die Werte, die in die Meldung eingesetzt wurden (Frist, Amtsinhaber/in, …)."
+        description = "Die Werte, die in die Meldung eingesetzt wurden (Frist, Amtsinhaber/in, …).",
+        extend("default" = {})
     )]
     pub params: BTreeMap<String, String>,
 }

@@ -5,10 +5,15 @@
 //! strict validators), an `enum` beside every titled `oneOf` of constants (so a generic validator
 //! names the allowed values), an optional `$schema` key in every document, `schema_version` fixed
 //! where the rules check it, and `$id`s that name the files without pretending to be fetchable.
+//! The tertial report refers to the definitions it shares with the other schemas by their `$id`s
+//! instead of copying them ([`resolve`] follows such a reference, offline).
+
+use std::sync::OnceLock;
 
 use schemars::generate::SchemaSettings;
 use schemars::transform::RecursiveTransform;
 use schemars::{JsonSchema, Schema};
+use serde_json::Value;
 
 use crate::model::review_log::ReviewLog;
 use crate::{Paper, ReportSheet, TargetSystem, Tertial, TertialReport};
@@ -166,15 +171,203 @@ fn generate<T: JsonSchema>(file_name: &'static str, version_checked: bool) -> Na
     NamedSchema { file_name, schema }
 }
 
-/// Every schema the project publishes, in a stable order.
+/// Every schema the project publishes, in a stable order. The tertial report refers to the
+/// definitions it shares with the report sheet, the target system and the review log (the rule
+/// codes) instead of copying them ([`refer_to_shared`]); the other schemas stand alone.
 pub fn all() -> Vec<NamedSchema> {
+    let system = generate::<TargetSystem>("target-system.schema.json", true);
+    let sheet = generate::<ReportSheet>("report-sheet.schema.json", true);
+    let review_log = generate::<ReviewLog>("review-log.schema.json", false);
+    let mut report = generate::<TertialReport>("tertial-report.schema.json", false);
+    refer_to_shared(
+        &mut report.schema,
+        &[&sheet.schema, &system.schema, &review_log.schema],
+    );
     vec![
-        generate::<TargetSystem>("target-system.schema.json", true),
-        generate::<ReportSheet>("report-sheet.schema.json", true),
-        generate::<TertialReport>("tertial-report.schema.json", false),
+        system,
+        sheet,
+        report,
         generate::<Paper>("paper.schema.json", false),
-        generate::<ReviewLog>("review-log.schema.json", false),
+        review_log,
     ]
+}
+
+/// The local definition a `$ref` names (`#/$defs/Name`).
+fn local_definition(reference: &str) -> Option<&str> {
+    reference.strip_prefix("#/$defs/")
+}
+
+/// Every `$ref` in `schema`, in order of appearance; inside `$defs` too when `in_definitions`.
+fn references<'s>(schema: &'s Value, in_definitions: bool, out: &mut Vec<&'s str>) {
+    match schema {
+        Value::Object(keywords) => {
+            for (key, value) in keywords {
+                match (key.as_str(), value) {
+                    ("$ref", Value::String(reference)) => out.push(reference),
+                    ("$defs", _) if !in_definitions => {}
+                    _ => references(value, in_definitions, out),
+                }
+            }
+        }
+        Value::Array(items) => items
+            .iter()
+            .for_each(|item| references(item, in_definitions, out)),
+        _ => {}
+    }
+}
+
+/// The names of the local definitions `schema` refers to (outside its own `$defs`).
+fn local_references<'s>(schema: &'s Value, out: &mut Vec<&'s str>) {
+    let mut all = Vec::new();
+    references(schema, false, &mut all);
+    out.extend(all.into_iter().filter_map(local_definition));
+}
+
+/// Whether the definition `name` of `schema` is in `home` as it is, and so is every definition it
+/// refers to: a reference to `home` then means exactly what the copy meant.
+fn shared_with(schema: &Value, home: &Value, name: &str, seen: &mut Vec<String>) -> bool {
+    if seen.iter().any(|s| s == name) {
+        return true;
+    }
+    seen.push(name.to_string());
+    let ours = schema.get("$defs").and_then(|defs| defs.get(name));
+    let theirs = home.get("$defs").and_then(|defs| defs.get(name));
+    let (Some(ours), Some(theirs)) = (ours, theirs) else {
+        return false;
+    };
+    if ours != theirs {
+        return false;
+    }
+    let mut referred = Vec::new();
+    local_references(ours, &mut referred);
+    referred
+        .into_iter()
+        .all(|other| shared_with(schema, home, other, seen))
+}
+
+/// Replaces every definition of `schema` that one of `homes` (schemas with an `$id`, in order of
+/// preference) has as it is by a `$ref` to it there (`urn:…:report-sheet.schema.json#/$defs/Risk`),
+/// and drops the definitions nothing refers to any more: generators then make one class of each
+/// shared definition, and validators load the other schemas by their `$id`s (README).
+fn refer_to_shared(schema: &mut Schema, homes: &[&Schema]) {
+    let value = schema.as_value();
+    let names: Vec<String> = value
+        .get("$defs")
+        .and_then(Value::as_object)
+        .map(|defs| defs.keys().cloned().collect())
+        .unwrap_or_default();
+    let mut moved: Vec<(String, String)> = Vec::new();
+    for name in names {
+        let home = homes.iter().find_map(|home| {
+            let home = home.as_value();
+            let id = home.get("$id").and_then(Value::as_str)?;
+            shared_with(value, home, &name, &mut Vec::new()).then(|| id.to_string())
+        });
+        if let Some(id) = home {
+            moved.push((name, id));
+        }
+    }
+    let mut rewritten = schema.as_value().clone();
+    redirect(&mut rewritten, &moved);
+    if let Some(defs) = rewritten.get_mut("$defs").and_then(Value::as_object_mut) {
+        for (name, _) in &moved {
+            defs.remove(name);
+        }
+    }
+    drop_unused_definitions(&mut rewritten);
+    if let Ok(new) = Schema::try_from(rewritten) {
+        *schema = new;
+    }
+}
+
+/// Points every `$ref` to a moved definition at its home.
+fn redirect(value: &mut Value, moved: &[(String, String)]) {
+    match value {
+        Value::Object(keywords) => {
+            for (key, sub) in keywords.iter_mut() {
+                if let ("$ref", Value::String(reference)) = (key.as_str(), &mut *sub) {
+                    let home = local_definition(reference).and_then(|name| {
+                        moved
+                            .iter()
+                            .find(|(moved, _)| moved == name)
+                            .map(|(_, id)| format!("{id}{reference}"))
+                    });
+                    if let Some(home) = home {
+                        *reference = home;
+                    }
+                } else {
+                    redirect(sub, moved);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|item| redirect(item, moved)),
+        _ => {}
+    }
+}
+
+/// Drops the definitions that neither the schema nor another kept definition refers to.
+fn drop_unused_definitions(schema: &mut Value) {
+    let mut used: Vec<String> = Vec::new();
+    let mut pending = Vec::new();
+    local_references(schema, &mut pending);
+    let mut pending: Vec<String> = pending.into_iter().map(str::to_string).collect();
+    while let Some(name) = pending.pop() {
+        if used.contains(&name) {
+            continue;
+        }
+        if let Some(definition) = schema.get("$defs").and_then(|defs| defs.get(&name)) {
+            let mut further = Vec::new();
+            local_references(definition, &mut further);
+            pending.extend(further.into_iter().map(str::to_string));
+        }
+        used.push(name);
+    }
+    if let Some(defs) = schema.get_mut("$defs").and_then(Value::as_object_mut) {
+        defs.retain(|name, _| used.contains(name));
+    }
+}
+
+/// Every published schema, generated once: what a `$ref` to another schema's `$id` resolves to.
+pub fn published() -> &'static [NamedSchema] {
+    static PUBLISHED: OnceLock<Vec<NamedSchema>> = OnceLock::new();
+    PUBLISHED.get_or_init(all)
+}
+
+/// The schema a `$ref` met in the schema document `document` names, and the document it is in:
+/// `#/…` in `document` itself, `<$id>#/…` (or a whole `<$id>`) in the published schema with that
+/// `$id` ([`published`]) — offline, the `$id`s are URNs. `None` when it names nothing.
+pub fn resolve<'s>(document: &'s Value, reference: &str) -> Option<(&'s Value, &'s Value)> {
+    let (id, fragment) = reference.split_once('#').unwrap_or((reference, ""));
+    let document = if id.is_empty() || document.get("$id").and_then(Value::as_str) == Some(id) {
+        document
+    } else {
+        published()
+            .iter()
+            .map(|named| named.schema.as_value())
+            .find(|schema| schema.get("$id").and_then(Value::as_str) == Some(id))?
+    };
+    Some((document, document.pointer(fragment)?))
+}
+
+/// The other published schemas `schema` refers to by their `$id`s.
+pub fn referred(schema: &Value) -> Vec<&'static Value> {
+    let mut all = Vec::new();
+    references(schema, true, &mut all);
+    let ids: Vec<&str> = all
+        .into_iter()
+        .filter_map(|reference| reference.split('#').next())
+        .filter(|id| !id.is_empty())
+        .collect();
+    published()
+        .iter()
+        .map(|named| named.schema.as_value())
+        .filter(|other| {
+            other
+                .get("$id")
+                .and_then(Value::as_str)
+                .is_some_and(|id| ids.contains(&id))
+        })
+        .collect()
 }
 
 /// The schema as committed: pretty JSON with a trailing newline.

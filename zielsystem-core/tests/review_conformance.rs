@@ -53,7 +53,7 @@ fn read<T: serde::de::DeserializeOwned>(path: &Path) -> T {
 
 fn schema_accepts(document: &Value) -> bool {
     let schema: Value = read(&root().join("schemas/review-log.schema.json"));
-    let validator = jsonschema::validator_for(&schema).unwrap();
+    let validator = support::schema_validator(&schema);
     validator.is_valid(document)
 }
 
@@ -99,14 +99,15 @@ fn review_cases() {
             }
         } else {
             assert!(schema_level, "{name}: does not decode");
-            assert!(
-                checked
-                    .result
-                    .findings
-                    .iter()
-                    .all(|f| is_schema_level(f.code.as_str())),
-                "{name}: rule findings on a document that does not decode"
-            );
+            // The rules still run on what decodes (every finding at once, across stages), but
+            // only the rule codes the case expects may come of it.
+            for finding in &checked.result.findings {
+                let code = finding.code.as_str();
+                assert!(
+                    is_schema_level(code) || expect.codes.iter().any(|c| c == code),
+                    "{name}: unexpected rule finding on a document that does not decode: {finding:?}"
+                );
+            }
         }
         every_finding.extend(checked.result.findings.iter().cloned());
         support::check_verdict(

@@ -35,11 +35,7 @@ fn validator(file_name: &str) -> jsonschema::Validator {
         .find(|named| named.file_name == file_name)
         .unwrap()
         .schema;
-    jsonschema::options()
-        .with_draft(jsonschema::Draft::Draft202012)
-        .should_validate_formats(true)
-        .build(schema.as_value())
-        .unwrap()
+    support::schema_validator(schema.as_value())
 }
 
 /// Whether a finding is about structure: schema-level, or a rule that states a schema limit.

@@ -16,12 +16,7 @@ mod support;
 use support::{fixture, root, rules_system};
 
 fn strict_validator(schema: &Value) -> jsonschema::Validator {
-    jsonschema::options()
-        .with_draft(jsonschema::Draft::Draft202012)
-        .should_validate_formats(true)
-        .should_ignore_unknown_formats(false)
-        .build(schema)
-        .unwrap_or_else(|e| panic!("does not compile with unknown formats refused: {e}"))
+    support::schema_validator(schema)
 }
 
 fn general() -> jsonschema::Validator {

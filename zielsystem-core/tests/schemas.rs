@@ -75,10 +75,7 @@ impl Kind {
     /// The committed schema, compiled with format validation on (dates, …).
     fn validator(self) -> jsonschema::Validator {
         let path = repo_root().join("schemas").join(self.schema_file());
-        jsonschema::draft202012::options()
-            .should_validate_formats(true)
-            .build(&read_json(&path))
-            .unwrap_or_else(|e| panic!("{}: does not compile: {e}", path.display()))
+        support::schema_validator(&read_json(&path))
     }
 }
 
@@ -433,4 +430,131 @@ fn schema_and_serde_agree_on_every_conformance_case() {
         }
     }
     assert!(checked > 0, "no conformance case found under tests/cases/");
+}
+
+/// Every key a document may leave out is nullable or has the `default` the library fills in: a
+/// model generated from the schemas (datamodel-code-generator) makes such a field optional and
+/// writes its default back, never a `null` the schema refuses.
+#[test]
+fn every_optional_key_is_nullable_or_has_a_default() {
+    fn nullable(property: &Value) -> bool {
+        let in_type = match property.get("type") {
+            Some(Value::Array(kinds)) => kinds.iter().any(|kind| kind == "null"),
+            Some(kind) => kind == "null",
+            None => false,
+        };
+        in_type
+            || ["anyOf", "oneOf"].iter().any(|key| {
+                property[*key]
+                    .as_array()
+                    .is_some_and(|branches| branches.iter().any(|b| b["type"] == "null"))
+            })
+    }
+    fn visit(node: &Value, at: &str, missing: &mut Vec<String>) {
+        let Some(map) = node.as_object() else { return };
+        if let Some(properties) = map.get("properties").and_then(Value::as_object) {
+            let required: Vec<&str> = map
+                .get("required")
+                .and_then(Value::as_array)
+                .map(|keys| keys.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            for (key, property) in properties {
+                if !required.contains(&key.as_str())
+                    && !nullable(property)
+                    && property.get("default").is_none()
+                {
+                    missing.push(format!("{at}/properties/{key}"));
+                }
+                visit(property, &format!("{at}/properties/{key}"), missing);
+            }
+        }
+        for key in ["items", "additionalProperties"] {
+            if let Some(sub) = map.get(key) {
+                visit(sub, &format!("{at}/{key}"), missing);
+            }
+        }
+        for key in ["anyOf", "oneOf"] {
+            for (i, branch) in map
+                .get(key)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .enumerate()
+            {
+                visit(branch, &format!("{at}/{key}/{i}"), missing);
+            }
+        }
+        if let Some(defs) = map.get("$defs").and_then(Value::as_object) {
+            for (name, definition) in defs {
+                visit(definition, &format!("#/$defs/{name}"), missing);
+            }
+        }
+    }
+    let mut missing = Vec::new();
+    for named in schema::all() {
+        visit(named.schema.as_value(), named.file_name, &mut missing);
+    }
+    assert!(
+        missing.is_empty(),
+        "optional, not nullable, no default: {missing:?}"
+    );
+}
+
+/// The tertial report refers to the definitions it shares with the report sheet, the target
+/// system and the review log instead of copying them (generators would make a class of each
+/// copy), and every such reference resolves among the published schemas.
+#[test]
+fn the_tertial_report_refers_to_the_schemas_it_shares_definitions_with() {
+    fn references<'v>(value: &'v Value, out: &mut Vec<&'v str>) {
+        match value {
+            Value::Object(map) => {
+                for (key, sub) in map {
+                    match (key.as_str(), sub) {
+                        ("$ref", Value::String(reference)) => out.push(reference),
+                        _ => references(sub, out),
+                    }
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|item| references(item, out)),
+            _ => {}
+        }
+    }
+    let all = schema::all();
+    let report = &all
+        .iter()
+        .find(|named| named.file_name == "tertial-report.schema.json")
+        .unwrap()
+        .schema;
+    let defs = report.get("$defs").and_then(Value::as_object).unwrap();
+    for other in &all {
+        if other.file_name == "tertial-report.schema.json" || other.file_name == "paper.schema.json"
+        {
+            continue;
+        }
+        let theirs = other
+            .schema
+            .get("$defs")
+            .and_then(Value::as_object)
+            .unwrap();
+        for (name, definition) in defs {
+            assert!(
+                theirs.get(name) != Some(definition),
+                "{name} is copied from {}",
+                other.file_name
+            );
+        }
+    }
+    let mut found = Vec::new();
+    references(report.as_value(), &mut found);
+    let external: Vec<&&str> = found.iter().filter(|r| !r.starts_with('#')).collect();
+    assert!(external.len() > 10, "{external:?}");
+    for reference in found {
+        assert!(
+            schema::resolve(report.as_value(), reference).is_some(),
+            "{reference} does not resolve"
+        );
+    }
+    // The sheets a report carries stay its own definition: as given, with any `schema_version`
+    // and without the `$schema` key a sheet document may carry.
+    assert!(defs.contains_key("ReportSheet"));
 }

@@ -10,7 +10,8 @@
 //! must not trust (replaced, or repeated under one key).
 //!
 //! [`Partial::screen`] then keeps a rule finding only when it cannot depend on such a value: its
-//! path is not inside (or above) one, and the rule does not read one of those fields (`reads`).
+//! path is not inside (or above) one, and the rule does not read one of them (`reads`: the values
+//! each rule of the catalogue reads, by JSON Pointer patterns).
 //! Where a rule states the very limit the schema states too (RS01 and TS01 for `schema_version`,
 //! RS09 for a countermeasure's units, RS14 for a sheet's texts) and the value was left as it was,
 //! one finding says it: the rule's, which names the field in German; the schema-level finding at
@@ -40,50 +41,126 @@ pub struct Partial<T> {
     pub kept: Vec<String>,
 }
 
-/// Which fields a rule reads beyond the value at the path it reports.
+/// What a rule reads beyond the value at the path it reports. Patterns are JSON Pointers in which
+/// the token `*` stands for any one token (every entry of a list): a pattern is affected by an
+/// untrusted value inside it or above it.
+#[derive(Clone, Copy, Debug)]
 enum Reads {
     /// Only the value at the finding's own path.
     Own,
-    /// These top-level fields of the document.
-    Fields(&'static [&'static str]),
+    /// The values at these patterns.
+    Values(&'static [&'static str]),
     /// The entry of a top-level list the finding is in (`/goals/3` for `/goals/3/org_units`), and
-    /// these top-level fields.
+    /// the values at these patterns.
     Entry(&'static [&'static str]),
+    /// Anything: no rule of a document reports this code (schema level, forms, internal errors),
+    /// so such a finding stays silent as soon as any value is untrusted.
+    Anything,
 }
 
-/// The fields each rule reads, where that is known; `None`: the rule may read anything, so it stays
-/// silent as soon as any value is untrusted.
-fn reads(code: Code) -> Option<Reads> {
-    use Reads::{Entry, Fields, Own};
-    Some(match code {
-        Code::RS01 | Code::RS02 | Code::RS14 | Code::TS01 | Code::TS04 => Own,
-        Code::RS03 => Fields(&["goal", "reporting_member", "submitted_on"]),
-        Code::RS04 | Code::RS05 => Fields(&["submitted_on", "tertial"]),
-        Code::RS06 => Fields(&["forecast", "tertial"]),
-        Code::RS07 | Code::RS11 => Fields(&["forecast", "risks"]),
-        Code::RS08 => Fields(&["countermeasures", "forecast"]),
-        Code::RS09 | Code::RS16 | Code::RS17 | Code::TS06 => Entry(&[]),
-        Code::RS10 => Fields(&["contributions"]),
-        Code::RS12 => Entry(&["goal"]),
-        Code::RS13 => Fields(&["authority", "forecast", "goal", "tertial"]),
-        Code::RS15 => Fields(&["goal", "reporting_member", "signed_by", "submitted_on"]),
-        Code::RS18 => Fields(&[
-            "countermeasures",
-            "forecast",
-            "indicator_values",
-            "reporting_member",
-            "signed_by",
-            "tertial",
+/// The values each rule reads. Every code is listed (no catch-all arm), so a new code does not
+/// compile until its inputs are stated; a test checks every pattern against the published schema
+/// of the rule's document kind.
+#[allow(clippy::too_many_lines, clippy::match_same_arms)] // By kind and rule, as the catalogue.
+fn reads(code: Code) -> Reads {
+    use Reads::{Anything, Entry, Own, Values};
+    /// What the tertial report rules TR01–TR03 read of the sheets and the earlier sheets.
+    const SHEETS_AND_HISTORY: &[&str] = &[
+        "/authority",
+        "/tertial",
+        "/goals/*/goal",
+        "/sheets/*/authority",
+        "/sheets/*/goal",
+        "/sheets/*/tertial",
+        "/history/*/authority",
+        "/history/*/goal",
+        "/history/*/tertial",
+    ];
+    /// What the review log rules read of its entries: the replay of each sheet's events.
+    const EVENTS: &[&str] = &[
+        "/entries/*/event",
+        "/entries/*/date",
+        "/entries/*/goal",
+        "/entries/*/digest",
+        "/entries/*/replaces",
+    ];
+    match code {
+        Code::JsonSyntax
+        | Code::SchemaType
+        | Code::SchemaRequired
+        | Code::SchemaUnknownKey
+        | Code::SchemaFormat
+        | Code::SchemaEnum
+        | Code::SchemaDuplicateKey
+        | Code::SchemaLimit
+        | Code::FormFile
+        | Code::FormTemplate
+        | Code::FormForeign
+        | Code::FormProtected
+        | Code::FormRequired
+        | Code::FormChoice
+        | Code::FormValue
+        | Code::FormFormula
+        | Code::FormStray
+        | Code::FormConverted
+        | Code::Internal => Anything,
+        // The previous system (TS13) is context, not the document: only `/year` and `/authority`
+        // are read, each reported at its own path.
+        Code::TS01 | Code::TS04 | Code::TS13 => Own,
+        Code::TS02 | Code::TS05 => Values(&["/goals", "/members", "/org_units", "/portfolios"]),
+        Code::TS03 => Values(&["/declared_goal_counts", "/goals"]),
+        Code::TS06 => Entry(&[]),
+        Code::TS07 => Values(&["/org_units", "/portfolios"]),
+        // A goal's origin against the year (and, whether the previous system fits, the authority).
+        Code::TS08 => Entry(&["/authority", "/year"]),
+        // The resolution number against the authority's numbering pattern.
+        Code::TS09 => Values(&["/numbering", "/reporting", "/resolution", "/year"]),
+        Code::TS10 => Values(&["/goals", "/members", "/portfolios", "/reporting", "/year"]),
+        Code::TS11 => Entry(&["/org_units", "/portfolios"]),
+        // The lineage compares the origins of all goals (ids name the other goal of a conflict).
+        Code::TS12 => Values(&["/goals/*/id", "/goals/*/origin"]),
+        Code::RS01 | Code::RS02 | Code::RS14 => Own,
+        Code::RS03 => Values(&["/goal", "/reporting_member", "/submitted_on"]),
+        Code::RS04 | Code::RS05 => Values(&["/submitted_on", "/tertial"]),
+        Code::RS06 => Values(&["/forecast", "/tertial"]),
+        Code::RS07 | Code::RS11 => Values(&["/forecast", "/risks"]),
+        Code::RS08 => Values(&["/countermeasures", "/forecast"]),
+        Code::RS09 | Code::RS16 | Code::RS17 => Entry(&[]),
+        Code::RS10 => Values(&["/contributions"]),
+        Code::RS12 => Entry(&["/goal"]),
+        Code::RS13 => Values(&["/authority", "/forecast", "/goal", "/tertial"]),
+        Code::RS15 => Values(&["/goal", "/reporting_member", "/signed_by", "/submitted_on"]),
+        Code::RS18 => Values(&[
+            "/countermeasures",
+            "/forecast",
+            "/indicator_values",
+            "/reporting_member",
+            "/signed_by",
+            "/tertial",
         ]),
-        Code::TS02 | Code::TS05 => Fields(&["goals", "members", "org_units", "portfolios"]),
-        Code::TS03 => Fields(&["declared_goal_counts", "goals"]),
-        Code::TS11 => Entry(&["org_units", "portfolios"]),
-        Code::TS07 => Fields(&["org_units", "portfolios"]),
-        Code::TS08 => Fields(&["goals", "year"]),
-        Code::TS09 => Fields(&["reporting", "resolution", "year"]),
-        Code::TS10 => Fields(&["goals", "members", "portfolios", "reporting", "year"]),
-        _ => return None,
-    })
+        Code::TR01 | Code::TR02 | Code::TR03 => Values(SHEETS_AND_HISTORY),
+        // The lifecycle, its numbers against the authority's pattern (in the report's context),
+        // the decision's day against the cut-off and the latest submission of the goals' sheets.
+        Code::TR04 => Values(&[
+            "/stage",
+            "/decision",
+            "/council",
+            "/countermeasures/*/adopted",
+            "/context/numbering",
+            "/tertial",
+            "/goals/*/goal",
+            "/goals/*/sheet",
+            "/sheets/*/goal",
+            "/sheets/*/submitted_on",
+        ]),
+        Code::TR05 => Entry(&["/stage"]),
+        // The tertial against the year of the system reported on.
+        Code::TR06 => Values(&["/tertial", "/context/year"]),
+        // A paper's number and sections are judged by its kind (the numbering is the caller's).
+        Code::BV01 | Code::BV02 | Code::BV04 => Values(&["/kind"]),
+        Code::BV03 => Own,
+        Code::RV01 | Code::RV02 | Code::RV03 | Code::RV04 => Values(EVENTS),
+    }
 }
 
 /// Rules that state a limit the schema states too; their finding stands for the schema's at the
@@ -92,19 +169,18 @@ fn states_the_schema_limit(code: Code) -> bool {
     matches!(code, Code::RS01 | Code::RS09 | Code::RS14 | Code::TS01)
 }
 
-/// Whether one pointer lies inside the other (or they are the same).
-fn related(a: &str, b: &str) -> bool {
-    fn inside(inner: &str, outer: &str) -> bool {
-        inner
-            .strip_prefix(outer)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-    }
-    inside(a, b) || inside(b, a)
+/// Whether an untrusted value at `pointer` affects the values at `pattern`: it lies inside one of
+/// them or above them (or is one). The token `*` of a pattern matches any token.
+fn affects(pointer: &str, pattern: &str) -> bool {
+    tokens(pointer)
+        .iter()
+        .zip(tokens(pattern))
+        .all(|(token, wanted)| wanted == "*" || *token == wanted)
 }
 
-/// The first token of a pointer: the top-level field it is in.
-fn field_of(pointer: &str) -> Option<String> {
-    tokens(pointer).into_iter().next()
+/// Whether one pointer lies inside the other (or they are the same).
+fn related(a: &str, b: &str) -> bool {
+    tokens(a).iter().zip(tokens(b)).all(|(x, y)| *x == y)
 }
 
 /// The entry of a top-level list a pointer is in: its first two tokens (`/goals/3`), or the
@@ -129,25 +205,20 @@ impl<T> Partial<T> {
     /// The rule findings `found` on the repaired document that cannot depend on an untrusted value;
     /// `schema_level` loses the findings a kept rule finding states in its place.
     pub fn screen(&self, found: Vec<Finding>, schema_level: &mut Vec<Finding>) -> Vec<Finding> {
-        let untrusted_fields: Vec<String> =
-            self.untrusted.iter().filter_map(|p| field_of(p)).collect();
+        let untrusted = |pattern: &str| self.untrusted.iter().any(|p| affects(p, pattern));
+        let near = |pointer: &str| self.untrusted.iter().any(|p| related(p, pointer));
         let mut kept = Vec::with_capacity(found.len());
         for finding in found {
-            if self.untrusted.iter().any(|p| related(p, &finding.path)) {
+            if near(&finding.path) {
                 continue;
             }
             let trusted = match reads(finding.code) {
-                None => self.untrusted.is_empty(),
-                Some(Reads::Own) => true,
-                Some(Reads::Fields(fields)) => !fields
-                    .iter()
-                    .any(|field| untrusted_fields.iter().any(|f| f == field)),
-                Some(Reads::Entry(fields)) => {
-                    let entry = entry_of(&finding.path);
-                    !self.untrusted.iter().any(|p| related(p, entry))
-                        && !fields
-                            .iter()
-                            .any(|field| untrusted_fields.iter().any(|f| f == field))
+                Reads::Anything => self.untrusted.is_empty(),
+                Reads::Own => true,
+                Reads::Values(patterns) => !patterns.iter().any(|pattern| untrusted(pattern)),
+                Reads::Entry(patterns) => {
+                    !near(entry_of(&finding.path))
+                        && !patterns.iter().any(|pattern| untrusted(pattern))
                 }
             };
             if !trusted {
@@ -243,7 +314,8 @@ pub(crate) fn partial<T: DeserializeOwned>(
     for problem in &problems {
         match problem {
             Problem::Missing(pointer) => {
-                let placeholder = placeholder(schema, at(schema, schema, pointer)?, 0)?;
+                let (document, at_pointer) = at(schema, schema, pointer)?;
+                let placeholder = placeholder(document, at_pointer, 0)?;
                 set(&mut base, pointer, placeholder)?;
                 untrusted.push(pointer.clone());
             }
@@ -342,38 +414,41 @@ fn set(value: &mut Value, pointer: &str, new: Value) -> Option<()> {
 /// placeholder the schema admits.
 fn replace_value(value: &mut Value, root: &Value, pointer: &str) -> Option<()> {
     let (parent, key) = parent_and_key(pointer)?;
-    let parent_schema = at(root, root, parent)?;
-    let required = object_schema(root, parent_schema, 0)
-        .and_then(|object| object.get("required"))
+    let (document, parent_schema) = at(root, root, parent)?;
+    let required = object_schema(document, parent_schema, 0)
+        .and_then(|(_, object)| object.get("required"))
         .and_then(Value::as_array)
         .is_some_and(|required| required.iter().any(|k| k.as_str() == Some(key.as_str())));
     if matches!(value.pointer(parent), Some(Value::Object(_))) && !required {
         remove(value, pointer);
         return Some(());
     }
-    let new = placeholder(root, at(root, root, pointer)?, 0)?;
+    let (document, at_pointer) = at(root, root, pointer)?;
+    let new = placeholder(document, at_pointer, 0)?;
     set(value, pointer, new)
 }
 
 /// Follows `$ref`s (and, for a nullable value, the branch that is not `null`) to the schema of an
-/// object or an array.
+/// object or an array, and the schema document it is in (`root`, or another published schema a
+/// reference leads to: [`crate::schema::resolve`]).
 fn object_schema<'s>(
     root: &'s Value,
     schema: &'s Value,
     hops: u8,
-) -> Option<&'s Map<String, Value>> {
+) -> Option<(&'s Value, &'s Map<String, Value>)> {
     if hops > 32 {
         return None;
     }
     let keywords = schema.as_object()?;
     if let Some(reference) = keywords.get("$ref").and_then(Value::as_str) {
-        return object_schema(root, root.pointer(reference.strip_prefix('#')?)?, hops + 1);
+        let (document, target) = crate::schema::resolve(root, reference)?;
+        return object_schema(document, target, hops + 1);
     }
     if keywords.contains_key("properties")
         || keywords.contains_key("items")
         || keywords.contains_key("additionalProperties")
     {
-        return Some(keywords);
+        return Some((root, keywords));
     }
     for combinator in ["anyOf", "oneOf", "allOf"] {
         if let Some(branches) = keywords.get(combinator).and_then(Value::as_array) {
@@ -385,14 +460,17 @@ fn object_schema<'s>(
             }
         }
     }
-    Some(keywords)
+    Some((root, keywords))
 }
 
-/// The schema of the value at `pointer` below `schema`.
-fn at<'s>(root: &'s Value, schema: &'s Value, pointer: &str) -> Option<&'s Value> {
+/// The schema of the value at `pointer` below `schema` (in the schema document `root`), and the
+/// schema document it is in.
+fn at<'s>(root: &'s Value, schema: &'s Value, pointer: &str) -> Option<(&'s Value, &'s Value)> {
+    let mut document = root;
     let mut current = schema;
     for token in tokens(pointer) {
-        let object = object_schema(root, current, 0)?;
+        let (found_in, object) = object_schema(document, current, 0)?;
+        document = found_in;
         current = if let Some(property) = object
             .get("properties")
             .and_then(|properties| properties.get(&token))
@@ -407,7 +485,7 @@ fn at<'s>(root: &'s Value, schema: &'s Value, pointer: &str) -> Option<&'s Value
             object.get("additionalProperties")?
         };
     }
-    Some(current)
+    Some((document, current))
 }
 
 /// A value `schema` admits, to stand in for one that is missing or refused: its `default`, its
@@ -418,7 +496,8 @@ fn placeholder(root: &Value, schema: &Value, hops: u8) -> Option<Value> {
     }
     let keywords = schema.as_object()?;
     if let Some(reference) = keywords.get("$ref").and_then(Value::as_str) {
-        return placeholder(root, root.pointer(reference.strip_prefix('#')?)?, hops + 1);
+        let (document, target) = crate::schema::resolve(root, reference)?;
+        return placeholder(document, target, hops + 1);
     }
     if let Some(value) = keywords.get("default").or_else(|| {
         keywords
@@ -485,6 +564,7 @@ fn placeholder(root: &Value, schema: &Value, hops: u8) -> Option<Value> {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::panic)]
     use super::*;
 
     #[test]
@@ -494,6 +574,96 @@ mod tests {
         assert!(related("/goal", "/goal"));
         assert!(!related("/risks", "/risks_x"));
         assert!(related("", "/goal"), "the root holds everything");
+        assert!(
+            !related("/goals/3", "/goals/*"),
+            "a finding's path has no wildcard"
+        );
+    }
+
+    #[test]
+    fn patterns_match_any_entry_with_a_star() {
+        assert!(affects("/goals/3/origin/kind", "/goals/*/origin"));
+        assert!(
+            affects("/goals/3", "/goals/*/origin"),
+            "the whole entry replaced"
+        );
+        assert!(affects("/goals", "/goals/*/origin"));
+        assert!(!affects("/goals/3/title", "/goals/*/origin"));
+        assert!(!affects("/context/mission_statement", "/context/year"));
+        assert!(affects("/context", "/context/year"));
+    }
+
+    /// Whether the schema `schema` (in document `root`) has a value at the pattern's `tokens`, in
+    /// any branch of an `anyOf` / `oneOf`.
+    fn names(root: &Value, schema: &Value, tokens: &[String], hops: u8) -> bool {
+        let Some(keywords) = schema.as_object() else {
+            return false;
+        };
+        if hops > 32 {
+            return false;
+        }
+        if let Some(reference) = keywords.get("$ref").and_then(Value::as_str) {
+            return crate::schema::resolve(root, reference)
+                .is_some_and(|(root, target)| names(root, target, tokens, hops + 1));
+        }
+        let Some((token, rest)) = tokens.split_first() else {
+            return true;
+        };
+        let branches = ["anyOf", "oneOf"]
+            .iter()
+            .filter_map(|key| keywords.get(*key).and_then(Value::as_array))
+            .flatten()
+            .any(|branch| names(root, branch, tokens, hops + 1));
+        let property = keywords
+            .get("properties")
+            .and_then(|properties| properties.get(token))
+            .is_some_and(|property| names(root, property, rest, 0));
+        let item = token == "*"
+            && keywords
+                .get("items")
+                .is_some_and(|items| names(root, items, rest, 0));
+        branches || property || item
+    }
+
+    /// Every rule of a document kind states what it reads, and every value it names exists in the
+    /// published schema of its kind: a renamed field cannot leave a rule unscreened.
+    #[test]
+    fn every_rule_of_the_catalogue_states_values_its_document_has() {
+        use crate::rules::catalogue::DocumentKind;
+        let schemas = crate::schema::all();
+        let mut rules = 0;
+        for code in Code::all() {
+            let file = match code.rule().document {
+                DocumentKind::TargetSystem => "target-system.schema.json",
+                DocumentKind::ReportSheet => "report-sheet.schema.json",
+                DocumentKind::TertialReport => "tertial-report.schema.json",
+                DocumentKind::Paper => "paper.schema.json",
+                DocumentKind::ReviewLog => "review-log.schema.json",
+                DocumentKind::Any | DocumentKind::Form => {
+                    assert!(matches!(reads(code), Reads::Anything), "{code}");
+                    continue;
+                }
+            };
+            let schema = &schemas
+                .iter()
+                .find(|named| named.file_name == file)
+                .unwrap_or_else(|| panic!("{file}"))
+                .schema;
+            let root = schema.as_value();
+            let patterns = match reads(code) {
+                Reads::Anything => panic!("{code} reads anything: state its values"),
+                Reads::Own => &[][..],
+                Reads::Values(patterns) | Reads::Entry(patterns) => patterns,
+            };
+            for pattern in patterns {
+                assert!(
+                    names(root, root, &tokens(pattern), 0),
+                    "{code}: {pattern} is not a value of {file}"
+                );
+            }
+            rules += 1;
+        }
+        assert!(rules > 40, "{rules} rules");
     }
 
     #[test]

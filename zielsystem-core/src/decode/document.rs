@@ -98,7 +98,10 @@ pub struct DocumentSchema {
 impl DocumentSchema {
     /// Prepares `schema` (a root schema with its `$defs`).
     pub fn new(schema: Schema) -> Self {
-        let open_objects = admits_open_objects(schema.as_value());
+        let open_objects = admits_open_objects(schema.as_value())
+            || crate::schema::referred(schema.as_value())
+                .into_iter()
+                .any(admits_open_objects);
         DocumentSchema {
             schema,
             open_objects,
@@ -108,8 +111,8 @@ impl DocumentSchema {
     /// The schema the crate publishes under `file_name` in `schemas/` ([`crate::schema::all`]);
     /// where none is published under that name, the schema generated for `T` with the same settings.
     pub fn published<T: JsonSchema>(file_name: &str) -> Self {
-        let schema = crate::schema::all()
-            .into_iter()
+        let schema = crate::schema::published()
+            .iter()
             .find(|named| named.file_name == file_name)
             .map_or_else(
                 || {
@@ -117,7 +120,7 @@ impl DocumentSchema {
                         .into_generator()
                         .into_root_schema_for::<T>()
                 },
-                |named| named.schema,
+                |named| named.schema.clone(),
             );
         DocumentSchema::new(schema)
     }

@@ -2,7 +2,8 @@
 //! walking a parsed document and collecting every violation as a finding with its JSON Pointer.
 //!
 //! Supported keywords (a unit test fails when a published schema uses any other):
-//! - structure: `$ref` (to `#/$defs/…`), `anyOf`, `oneOf`, `type` (a name or a list of names),
+//! - structure: `$ref` (to `#/$defs/…`, or to another published schema by its `$id`:
+//!   [`crate::schema::resolve`]), `anyOf`, `oneOf`, `type` (a name or a list of names),
 //!   `properties`, `required`, `additionalProperties` (`false` or a schema), `items`;
 //! - values: `const`, `enum`, `format` (`date`, the integer formats `int8` … `uint64`, `double`,
 //!   `float`), `pattern`, `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`,
@@ -159,8 +160,11 @@ impl<'s> Walker<'s> {
             _ => return,
         };
         if let Some(Value::String(reference)) = keyword(keywords, "$ref") {
-            if let Some(target) = self.resolve(reference) {
+            if let Some((document, target)) = crate::schema::resolve(self.root, reference) {
+                // A reference into another published schema: its own references are its own.
+                let outer = std::mem::replace(&mut self.root, document);
                 self.check(target, value, path, hops + 1);
+                self.root = outer;
             }
         }
         if let Some(Value::Array(branches)) = keyword(keywords, "anyOf") {
@@ -188,10 +192,6 @@ impl<'s> Walker<'s> {
             Json::Array(items) => self.check_array(keywords, items, path),
             Json::Null | Json::Bool(_) => {}
         }
-    }
-
-    fn resolve(&self, reference: &str) -> Option<&'s Value> {
-        self.root.pointer(reference.strip_prefix('#')?)
     }
 
     /// `anyOf` / `oneOf`: fine when one branch (or, for `anyOf`, any) accepts the value. Otherwise
@@ -240,7 +240,7 @@ impl<'s> Walker<'s> {
         }
         let constants: Option<Vec<Constant<'s>>> = branches
             .iter()
-            .map(|branch| self.constants_of(branch, 0))
+            .map(|branch| constants_of(self.root, branch, 0))
             .collect::<Option<Vec<Vec<Constant<'s>>>>>()
             .map(|lists| lists.into_iter().flatten().collect());
         if let Some(constants) = constants {
@@ -256,7 +256,7 @@ impl<'s> Walker<'s> {
             .iter()
             .enumerate()
             .filter(|(_, branch)| {
-                self.admitted_types(branch, 0)
+                admitted_types(self.root, branch, 0)
                     .is_none_or(|types| types.iter().any(|kind| kind_admits(*kind, value)))
             })
             .map(|(index, _)| index)
@@ -271,7 +271,7 @@ impl<'s> Walker<'s> {
         } else {
             let mut expected: Vec<JsonType> = Vec::new();
             for branch in branches {
-                for kind in self.admitted_types(branch, 0).unwrap_or_default() {
+                for kind in admitted_types(self.root, branch, 0).unwrap_or_default() {
                     if !expected.contains(&kind) {
                         expected.push(kind);
                     }
@@ -279,61 +279,6 @@ impl<'s> Walker<'s> {
             }
             self.type_finding(&expected, value, path);
         }
-    }
-
-    /// The constants a branch consists of (`const`, `enum`, or the `null` type), if it is only that,
-    /// each with the branch's German `title`.
-    fn constants_of(&self, branch: &'s Value, hops: u8) -> Option<Vec<Constant<'s>>> {
-        static NULL: Value = Value::Null;
-        let keywords = branch.as_object()?;
-        if let Some(Value::String(reference)) = keyword(keywords, "$ref") {
-            if hops >= MAX_REF_HOPS {
-                return None;
-            }
-            return self.constants_of(self.resolve(reference)?, hops + 1);
-        }
-        let title = keyword(keywords, "title").and_then(Value::as_str);
-        if let Some(constant) = keyword(keywords, "const") {
-            return Some(vec![(constant, title)]);
-        }
-        if let Some(Value::Array(values)) = keyword(keywords, "enum") {
-            return Some(values.iter().map(|value| (value, None)).collect());
-        }
-        if keyword(keywords, "type").and_then(Value::as_str) == Some("null") {
-            return Some(vec![(&NULL, None)]);
-        }
-        None
-    }
-
-    /// The JSON types a schema admits; `None` when any.
-    fn admitted_types(&self, schema: &'s Value, hops: u8) -> Option<Vec<JsonType>> {
-        let keywords = schema.as_object()?;
-        if hops >= MAX_REF_HOPS {
-            return None;
-        }
-        if let Some(Value::String(reference)) = keyword(keywords, "$ref") {
-            return self.admitted_types(self.resolve(reference)?, hops + 1);
-        }
-        if let Some(types) = keyword(keywords, "type") {
-            return Some(type_names(types));
-        }
-        if let Some(constant) = keyword(keywords, "const") {
-            return Some(vec![json_type_of_value(constant)]);
-        }
-        for key in ["anyOf", "oneOf"] {
-            if let Some(Value::Array(branches)) = keyword(keywords, key) {
-                let mut all = Vec::new();
-                for branch in branches {
-                    for kind in self.admitted_types(branch, hops + 1)? {
-                        if !all.contains(&kind) {
-                            all.push(kind);
-                        }
-                    }
-                }
-                return Some(all);
-            }
-        }
-        None
     }
 
     /// `const` and `enum`; false when the value is not among them (a finding was recorded).
@@ -351,7 +296,7 @@ impl<'s> Walker<'s> {
                     let titled = match keyword(keywords, "oneOf") {
                         Some(Value::Array(branches)) => branches
                             .iter()
-                            .map(|branch| self.constants_of(branch, 0))
+                            .map(|branch| constants_of(self.root, branch, 0))
                             .collect::<Option<Vec<_>>>()
                             .map(|lists| lists.into_iter().flatten().collect::<Vec<_>>()),
                         _ => None,
@@ -779,6 +724,63 @@ fn keyword<'s>(keywords: &'s Map<String, Value>, name: &str) -> Option<&'s Value
     keywords
         .iter()
         .find_map(|(key, value)| (key == name).then_some(value))
+}
+
+/// The constants a branch (in schema document `root`) consists of (`const`, `enum`, or the `null`
+/// type), if it is only that, each with the branch's German `title`.
+fn constants_of<'s>(root: &'s Value, branch: &'s Value, hops: u8) -> Option<Vec<Constant<'s>>> {
+    static NULL: Value = Value::Null;
+    let keywords = branch.as_object()?;
+    if let Some(Value::String(reference)) = keyword(keywords, "$ref") {
+        if hops >= MAX_REF_HOPS {
+            return None;
+        }
+        let (document, target) = crate::schema::resolve(root, reference)?;
+        return constants_of(document, target, hops + 1);
+    }
+    let title = keyword(keywords, "title").and_then(Value::as_str);
+    if let Some(constant) = keyword(keywords, "const") {
+        return Some(vec![(constant, title)]);
+    }
+    if let Some(Value::Array(values)) = keyword(keywords, "enum") {
+        return Some(values.iter().map(|value| (value, None)).collect());
+    }
+    if keyword(keywords, "type").and_then(Value::as_str) == Some("null") {
+        return Some(vec![(&NULL, None)]);
+    }
+    None
+}
+
+/// The JSON types a schema (in schema document `root`) admits; `None` when any.
+fn admitted_types<'s>(root: &'s Value, schema: &'s Value, hops: u8) -> Option<Vec<JsonType>> {
+    let keywords = schema.as_object()?;
+    if hops >= MAX_REF_HOPS {
+        return None;
+    }
+    if let Some(Value::String(reference)) = keyword(keywords, "$ref") {
+        let (document, target) = crate::schema::resolve(root, reference)?;
+        return admitted_types(document, target, hops + 1);
+    }
+    if let Some(types) = keyword(keywords, "type") {
+        return Some(type_names(types));
+    }
+    if let Some(constant) = keyword(keywords, "const") {
+        return Some(vec![json_type_of_value(constant)]);
+    }
+    for key in ["anyOf", "oneOf"] {
+        if let Some(Value::Array(branches)) = keyword(keywords, key) {
+            let mut all = Vec::new();
+            for branch in branches {
+                for kind in admitted_types(root, branch, hops + 1)? {
+                    if !all.contains(&kind) {
+                        all.push(kind);
+                    }
+                }
+            }
+            return Some(all);
+        }
+    }
+    None
 }
 
 #[cfg(test)]

@@ -423,7 +423,11 @@ pub struct Origin {
         title = "Vorgängerziele",
         description = "Alle Vorgängerziele eines zusammengeführten Ziels (mindestens zwei), je „Jahr/Kennung“."
     )]
-    #[schemars(length(max = REFERENCES_MAX_ITEMS), inner(length(max = NAME_MAX_CHARS)))]
+    #[schemars(
+        length(max = REFERENCES_MAX_ITEMS),
+        inner(length(max = NAME_MAX_CHARS)),
+        extend("default" = [])
+    )]
     pub predecessors: Vec<String>,
 }
 

@@ -224,3 +224,33 @@ pub fn check_verdict(
         );
     }
 }
+
+/// The committed schemas of `schemas/` by their `$id`s: what a validator needs to resolve the
+/// references between them (the tertial report refers to the sheet's and the system's
+/// definitions) offline, as an integrator loads them.
+pub fn schema_registry() -> jsonschema::Registry<'static> {
+    let mut resources = Vec::new();
+    for entry in std::fs::read_dir(root().join("schemas")).unwrap() {
+        let schema: serde_json::Value = read_json(&entry.unwrap().path());
+        let id = schema["$id"].as_str().unwrap().to_string();
+        resources.push((id, jsonschema::Resource::from_contents(schema)));
+    }
+    jsonschema::Registry::new()
+        .extend(resources)
+        .unwrap()
+        .prepare()
+        .unwrap()
+}
+
+/// A draft 2020-12 validator of `schema` that resolves references to the other committed schemas
+/// ([`schema_registry`]), checks formats and refuses formats it does not know.
+pub fn schema_validator(schema: &serde_json::Value) -> jsonschema::Validator {
+    let registry = schema_registry();
+    jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .with_registry(&registry)
+        .should_validate_formats(true)
+        .should_ignore_unknown_formats(false)
+        .build(schema)
+        .unwrap_or_else(|e| panic!("does not compile with unknown formats refused: {e}"))
+}

@@ -247,7 +247,37 @@ enum Mutation {
     SchemaLink,
     /// Deletes the `n`th byte of the text.
     DeleteByte(usize),
+    /// Inserts the `m`th of some bytes that matter to a JSON reader before the `n`th byte.
+    InsertByte(usize, usize),
+    /// Writes the `n`th number of the text as the `m`th of some spellings, good and bad.
+    NumberForm(usize, usize),
 }
+
+/// Bytes a JSON reader must treat right: whitespace and what is not, control characters, quotes,
+/// backslashes, separators.
+const BYTES: &[u8] = b" \t\n\r\x0b\x0c\x01\x1f\x7f\"\\,:}]n0";
+
+/// Spellings of a number: JSON and not JSON.
+const NUMBERS: &[&str] = &[
+    "1E5",
+    "-0",
+    "0",
+    "01",
+    "1.",
+    ".5",
+    "-",
+    "1e",
+    "0.5e-3",
+    "1e400",
+    "2.5E+2",
+    "-12.75",
+    "123456789012345678901234567890",
+    "1.7976931348623157e308",
+    "4.9e-324",
+    "+1",
+    "0x10",
+    "NaN",
+];
 
 fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
@@ -259,6 +289,8 @@ fn mutation() -> impl Strategy<Value = Mutation> {
         1 => any::<usize>().prop_map(Mutation::RepeatRootKey),
         1 => Just(Mutation::SchemaLink),
         1 => any::<usize>().prop_map(Mutation::DeleteByte),
+        2 => (any::<usize>(), any::<usize>()).prop_map(|(n, m)| Mutation::InsertByte(n, m)),
+        2 => (any::<usize>(), any::<usize>()).prop_map(|(n, m)| Mutation::NumberForm(n, m)),
     ]
 }
 
@@ -312,12 +344,36 @@ fn mutate_tree(value: &mut Value, mutation: &Mutation, replacements: &[Value]) {
 }
 
 fn mutate_text(bytes: Vec<u8>, mutation: &Mutation) -> Vec<u8> {
-    if let Mutation::DeleteByte(n) = *mutation {
-        let mut bytes = bytes;
-        if !bytes.is_empty() {
-            bytes.remove(n % bytes.len());
+    let mut bytes = bytes;
+    match *mutation {
+        Mutation::DeleteByte(n) => {
+            if !bytes.is_empty() {
+                bytes.remove(n % bytes.len());
+            }
+            return bytes;
         }
-        return bytes;
+        Mutation::InsertByte(n, m) => {
+            bytes.insert(n % (bytes.len() + 1), BYTES[m % BYTES.len()]);
+            return bytes;
+        }
+        Mutation::NumberForm(n, m) => {
+            // A number starts after `: ` or `:` and runs over digits, signs, points and exponents.
+            let starts: Vec<usize> = (1..bytes.len())
+                .filter(|&i| bytes[i - 1] == b':' || (bytes[i - 1] == b' ' && bytes[i - 2] == b':'))
+                .filter(|&i| matches!(bytes[i], b'-' | b'0'..=b'9'))
+                .collect();
+            let Some(&start) = starts.get(n % starts.len().max(1)) else {
+                return bytes;
+            };
+            let end = start
+                + bytes[start..]
+                    .iter()
+                    .take_while(|b| matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))
+                    .count();
+            bytes.splice(start..end, NUMBERS[m % NUMBERS.len()].bytes());
+            return bytes;
+        }
+        _ => {}
     }
     // The other text mutations need text; bytes a deletion left without it stay as they are.
     let text = match String::from_utf8(bytes) {

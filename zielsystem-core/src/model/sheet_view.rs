@@ -449,7 +449,7 @@ fields!('a; SheetView<'a>, ContributionView<'a>, IndicatorValueView<'a>, RiskVie
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
     use super::*;
 
     const SHEET: &str = include_str!("../../../tests/fixtures/rules-sheet-a01-t1.json");
@@ -472,6 +472,27 @@ mod tests {
         assert!(matches!(&view.goal, Cow::Owned(goal) if goal == "A01"));
     }
 
+    /// Spellings the reader handles itself or hands to serde_json: the same sheet either way.
+    #[test]
+    fn escapes_nulls_and_numbers_read_as_typed_decoding_reads_them() {
+        for variant in [
+            SHEET.replacen("\"goal\"", "\"go\\u0061l\"", 1),
+            SHEET.replacen("\"at_risk\"", "\"at\\u005frisk\"", 1),
+            SHEET.replacen("\"2022-T1\"", "\"2022-\\u00541\"", 1),
+            SHEET.replacen("\"amt-soz\" }", "\"amt-soz\\\"\\\\\\n\" }", 1),
+            SHEET.replacen("31.5", "3.15e1", 1),
+            SHEET.replacen("31.5", "-0", 1),
+            SHEET.replacen("31.5", "123456789012345678901234567890", 1),
+            SHEET.replacen('{', "{\"signed_by\": null, \"$schema\": null,", 1),
+            SHEET.replace(": ", ":\r\n\t "),
+        ] {
+            assert_ne!(variant, SHEET);
+            let owned: ReportSheet = crate::decode::strict::from_json(variant.as_bytes()).unwrap();
+            let view = SheetView::decode(variant.as_bytes()).expect(&variant);
+            assert_eq!(view.to_sheet(), owned, "{variant}");
+        }
+    }
+
     #[test]
     fn what_typed_decoding_refuses_the_view_refuses() {
         let bom = [BOM, SHEET.as_bytes()].concat();
@@ -491,6 +512,17 @@ mod tests {
             SHEET.replacen("\"A01\"", "1", 1),
             format!("{SHEET} x"),
             String::from("[]"),
+            SHEET.replacen("31.5", "1e400", 1),
+            SHEET.replacen("31.5", "01", 1),
+            SHEET.replacen("31.5", "\"31.5\"", 1),
+            SHEET.replacen("Personal", "Per\u{1}sonal", 1),
+            SHEET.replacen("Personal", "Per\\qsonal", 1),
+            SHEET.replacen("\"A01\"", "\"\\ud800\"", 1),
+            SHEET.replacen("\"A01\",", "\"A01\",,", 1),
+            SHEET.replacen(" ]", ", ]", 1),
+            SHEET.replacen('{', "{\u{b}", 1),
+            SHEET.replacen("\"at_risk\"", "\"At_risk\"", 1),
+            SHEET.replacen("\"amt-soz\" }", "\"amt-soz\", \"text\": \"x\" }", 1),
         ] {
             assert_ne!(bad, SHEET);
             assert!(SheetView::decode(bad.as_bytes()).is_none(), "{bad}");

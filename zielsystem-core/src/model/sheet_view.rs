@@ -472,7 +472,7 @@ mod tests {
         assert!(matches!(&view.goal, Cow::Owned(goal) if goal == "A01"));
     }
 
-    /// Spellings the reader handles itself or hands to serde_json: the same sheet either way.
+    /// Escapes, nulls, numbers and whitespace: the view and typed decoding read the same sheet.
     #[test]
     fn escapes_nulls_and_numbers_read_as_typed_decoding_reads_them() {
         for variant in [

@@ -11,10 +11,11 @@
 //!
 //! Workloads, each over the same bytes: `load` (building the corpus only, to subtract from an
 //! instruction count), `decode` (plain typed decoding, `serde_json::from_slice::<ReportSheet>`),
-//! `check` (`check_sheet_json`, the full validation), `check-undecodable` (the full validation of
-//! only the sheets that break the contract), `sweep` (decode, route, rules, counters), and `ratio`:
-//! `decode` and `check` timed alternately, round after round, so that both see the same machine
-//! load; prints the median of each and of their ratio.
+//! `check` (`check_sheet_json`, the full validation), `bytes` (`validate_sheet_bytes`, the same
+//! findings through the borrowed view), `check-undecodable` (the full validation of only the sheets
+//! that break the contract), `sweep` (decode, route, rules, counters), and `ratio`: `decode`,
+//! `check` and `bytes` timed alternately, round after round, so that all see the same machine
+//! load; prints the median of each and of the ratios of their throughputs to `decode`'s.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -22,7 +23,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use zielsystem_bench::{Config, Generator};
-use zielsystem_core::rules::check_sheet_json;
+use zielsystem_core::rules::{check_sheet_json, validate_sheet_bytes};
 use zielsystem_core::{ReportSheet, TargetSystem, stream};
 
 type Corpus = (Vec<TargetSystem>, Vec<(usize, Vec<u8>)>);
@@ -89,18 +90,29 @@ fn check_all(systems: &[TargetSystem], sheets: &[(usize, Vec<u8>)]) {
     }
 }
 
+fn bytes_all(systems: &[TargetSystem], sheets: &[(usize, Vec<u8>)]) {
+    for (index, bytes) in sheets {
+        if let Some(system) = systems.get(*index) {
+            black_box(validate_sheet_bytes(black_box(bytes), system, &[]));
+        }
+    }
+}
+
 fn median(values: &mut [f64]) -> f64 {
     values.sort_by(f64::total_cmp);
     values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
-/// `decode` and `check` alternately; the medians of their times per sheet and of their ratio.
+/// `decode`, `check` and `bytes` alternately; the medians of their times per sheet and of the
+/// ratios of throughputs (`ratio`: check to decode; `bytes_ratio`: bytes to decode).
 fn ratio(systems: &[TargetSystem], sheets: &[(usize, Vec<u8>)], rounds: usize) {
     let bytes: usize = sheets.iter().map(|(_, b)| b.len()).sum();
-    let (mut decode, mut check, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut decode, mut check, mut borrowed) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut ratios, mut bytes_ratios) = (Vec::new(), Vec::new());
     // One unmeasured round of each warms caches and the allocator.
     decode_all(sheets);
     check_all(systems, sheets);
+    bytes_all(systems, sheets);
     for _ in 0..rounds {
         let start = Instant::now();
         decode_all(sheets);
@@ -108,20 +120,32 @@ fn ratio(systems: &[TargetSystem], sheets: &[(usize, Vec<u8>)], rounds: usize) {
         let start = Instant::now();
         check_all(systems, sheets);
         let c = start.elapsed().as_secs_f64();
+        let start = Instant::now();
+        bytes_all(systems, sheets);
+        let b = start.elapsed().as_secs_f64();
         decode.push(d);
         check.push(c);
+        borrowed.push(b);
         ratios.push(d / c);
+        bytes_ratios.push(d / b);
     }
     let n = sheets.len() as f64;
-    let (d, c) = (median(&mut decode), median(&mut check));
+    let (d, c, b) = (
+        median(&mut decode),
+        median(&mut check),
+        median(&mut borrowed),
+    );
     println!(
-        "{{\"sheets\": {}, \"bytes\": {bytes}, \"rounds\": {rounds}, \"decode_us_per_sheet\": {:.3}, \"check_us_per_sheet\": {:.3}, \"decode_mib_s\": {:.1}, \"check_mib_s\": {:.1}, \"ratio\": {:.3}}}",
+        "{{\"sheets\": {}, \"bytes\": {bytes}, \"rounds\": {rounds}, \"decode_us_per_sheet\": {:.3}, \"check_us_per_sheet\": {:.3}, \"bytes_us_per_sheet\": {:.3}, \"decode_mib_s\": {:.1}, \"check_mib_s\": {:.1}, \"bytes_mib_s\": {:.1}, \"ratio\": {:.3}, \"bytes_ratio\": {:.3}}}",
         sheets.len(),
         d / n * 1e6,
         c / n * 1e6,
+        b / n * 1e6,
         bytes as f64 / d / 1_048_576.0,
         bytes as f64 / c / 1_048_576.0,
+        bytes as f64 / b / 1_048_576.0,
         median(&mut ratios),
+        median(&mut bytes_ratios),
     );
 }
 
@@ -148,6 +172,7 @@ fn main() -> ExitCode {
         "load" => {}
         "decode" => decode_all(&sheets),
         "check" => check_all(&systems, &sheets),
+        "bytes" => bytes_all(&systems, &sheets),
         "check-undecodable" => {
             let undecodable: Vec<_> = sheets
                 .iter()
@@ -177,7 +202,7 @@ fn main() -> ExitCode {
         }
         other => {
             eprintln!(
-                "workload: unknown workload {other:?} (load, decode, check, check-undecodable, sweep, ratio)"
+                "workload: unknown workload {other:?} (load, decode, check, bytes, check-undecodable, sweep, ratio)"
             );
             return ExitCode::from(2);
         }

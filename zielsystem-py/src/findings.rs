@@ -13,9 +13,10 @@ use std::path::PathBuf;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyList, PyMapping, PyString, PyTuple};
 use zielsystem_core::decode::limits::DEPTH_MAX;
-use zielsystem_core::{Decode, Finding, Message, ValidationResult};
+use zielsystem_core::{Code, Decode, Finding, Message, Severity, ValidationResult};
 
 use crate::json;
 
@@ -36,14 +37,17 @@ pub struct PyFinding {
 crate::json_class_methods!(PyFinding, "Finding", {
     /// The stable rule code, e.g. `"RS03"` or `"SCHEMA_REQUIRED"`.
     #[getter]
-    fn code(&self) -> &'static str {
-        self.inner.code.as_str()
+    fn code<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        code_string(py, self.inner.code)
     }
 
     /// `"error"` or `"warning"`.
     #[getter]
-    fn severity(&self) -> &'static str {
-        self.inner.severity.as_str()
+    fn severity<'py>(&self, py: Python<'py>) -> &Bound<'py, PyString> {
+        match self.inner.severity {
+            Severity::Error => pyo3::intern!(py, "error"),
+            Severity::Warning => pyo3::intern!(py, "warning"),
+        }
     }
 
     /// JSON Pointer (RFC 6901) of the offending value; `""` for the whole document.
@@ -124,6 +128,35 @@ impl PyValidationResult {
     fn wrap(findings: impl Iterator<Item = Finding>) -> Vec<PyFinding> {
         findings.map(|inner| PyFinding { inner }).collect()
     }
+
+    /// The valid result without findings: one object, shared by every validation that finds
+    /// nothing (it is immutable), so the common case creates no Python object.
+    pub fn empty(py: Python<'_>) -> PyResult<Py<Self>> {
+        static EMPTY: PyOnceLock<Py<PyValidationResult>> = PyOnceLock::new();
+        EMPTY
+            .get_or_try_init(py, || {
+                let inner = ValidationResult::from_findings(Vec::new());
+                Py::new(py, PyValidationResult { inner })
+            })
+            .map(|empty| empty.clone_ref(py))
+    }
+}
+
+/// The code as a Python string, one interned object per code: `finding.code` and
+/// `result.codes` create no string.
+fn code_string(py: Python<'_>, code: Code) -> Bound<'_, PyString> {
+    static CODES: PyOnceLock<Vec<Py<PyString>>> = PyOnceLock::new();
+    let codes = CODES.get_or_init(py, || {
+        Code::ALL
+            .iter()
+            .map(|code| PyString::intern(py, code.as_str()).unbind())
+            .collect()
+    });
+    // `Code::ALL` lists the codes in declaration order, so a code's discriminant is its index.
+    codes.get(code as usize).map_or_else(
+        || PyString::intern(py, code.as_str()),
+        |interned| interned.bind(py).clone(),
+    )
 }
 
 crate::json_class_methods!(PyValidationResult, "ValidationResult", {
@@ -153,11 +186,11 @@ crate::json_class_methods!(PyValidationResult, "ValidationResult", {
 
     /// The codes found, in order, with repetitions.
     #[getter]
-    fn codes(&self) -> Vec<&'static str> {
+    fn codes<'py>(&self, py: Python<'py>) -> Vec<Bound<'py, PyString>> {
         self.inner
-            .codes()
-            .into_iter()
-            .map(zielsystem_core::Code::as_str)
+            .findings
+            .iter()
+            .map(|finding| code_string(py, finding.code))
             .collect()
     }
 

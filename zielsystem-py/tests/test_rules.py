@@ -144,6 +144,25 @@ def test_validate_sheets_releases_the_gil(system: zs.TargetSystem, sheets: List[
     assert all(result == expected for result in out)
 
 
+def test_a_result_without_findings_is_shared_and_large_batches_keep_their_order(
+    system: zs.TargetSystem, sheets: List[zs.ReportSheet]
+) -> None:
+    raw = [sheet.to_json().encode() for sheet in sheets]
+    clean = [r for r in raw if not zs.validate_sheet(r, system).findings]
+    assert clean, "a fixture sheet without findings"
+    # Nothing found: one immutable object serves every call (no Python object per valid sheet).
+    assert zs.validate_sheet(clean[0], system) is zs.validate_sheet(clean[-1], system)
+    assert zs.validate_sheet(clean[0], system).valid and zs.validate_sheet(clean[0], system).codes == []
+    # More sheets than the parallel threshold: split across cores, results in input order, each the
+    # result of its own sheet (a broken one, one of another goal, a ReportSheet object, a str).
+    mixed: List[zs.SheetLike] = [*raw, b"{", sheets[0], sheets[1].to_json()]
+    batch = mixed * 40
+    assert len(batch) > 256
+    assert zs.validate_sheets(batch, system) == [zs.validate_sheet(s, system) for s in batch]
+    codes = zs.validate_sheets(batch, system)[len(raw)].codes
+    assert codes == ["JSON_SYNTAX"] and codes[0] is zs.validate_sheet(b"{", system).codes[0]
+
+
 def test_error_paths(system: zs.TargetSystem, sheets: List[zs.ReportSheet]) -> None:
     # The context of a validation must itself be of its shape.
     with pytest.raises(zs.ParseError):

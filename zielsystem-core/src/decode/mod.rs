@@ -17,7 +17,7 @@ pub mod limits;
 pub mod locate;
 mod scan;
 pub(crate) mod schema_walk;
-mod strict;
+pub(crate) mod strict;
 pub mod syntax;
 pub(crate) mod tree;
 

@@ -6,6 +6,7 @@ pub mod date;
 pub mod paper;
 pub mod report_sheet;
 pub mod review_log;
+pub mod sheet_view;
 pub mod target_system;
 pub mod tertial_report;
 pub mod vocabulary;

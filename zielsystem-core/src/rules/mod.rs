@@ -21,7 +21,9 @@ pub mod tertial_report;
 // The decoding layer under its former paths, for callers written against them.
 pub use crate::decode::{Checked, DocumentSchema, decode, document, from_json, limits};
 pub use paper::{check_paper_json, validate_paper, validate_paper_with};
-pub use report_sheet::{check_sheet_json, validate_sheet};
+pub use report_sheet::{
+    check_sheet_json, validate_sheet, validate_sheet_bytes, validate_sheet_view,
+};
 pub use review_log::{
     ReviewContext, append_entry, arrival, check_review_log_json, validate_review_log,
 };

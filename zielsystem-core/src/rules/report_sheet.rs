@@ -4,11 +4,17 @@
 use std::collections::HashMap;
 
 use crate::calendar::Period;
-use crate::decode::limits::{ID_MAX_CHARS, NAME_MAX_CHARS, TEXT_MAX_CHARS, char_len, is_blank};
+use crate::decode::limits::{
+    FINDINGS_MAX, ID_MAX_CHARS, NAME_MAX_CHARS, TEXT_MAX_CHARS, char_len, is_blank,
+};
 use crate::decode::{Checked, DocumentSchema};
 use crate::document::{Decode, Document};
-use crate::findings::{Finding, ValidationResult};
+use crate::findings::{Capped, Finding, ValidationResult};
 use crate::model::report_sheet::ReportSheet;
+use crate::model::sheet_view::{
+    ContributionFields, CountermeasureFields, IndicatorValueFields, RiskFields, SheetFields,
+    SheetView,
+};
 use crate::model::target_system::TargetSystem;
 use crate::model::vocabulary::{Forecast, Level};
 use crate::rules::catalogue::{Forecasts, Message, TertialLabelled};
@@ -49,6 +55,46 @@ pub fn validate_sheet(
     system: &TargetSystem,
     history: &[ReportSheet],
 ) -> ValidationResult {
+    ValidationResult::from_findings(sheet_findings(sheet, system, history))
+}
+
+/// [`validate_sheet`] on a [`SheetView`]: the same rules, the same findings.
+pub fn validate_sheet_view(
+    sheet: &SheetView<'_>,
+    system: &TargetSystem,
+    history: &[ReportSheet],
+) -> ValidationResult {
+    ValidationResult::from_findings(sheet_findings(sheet, system, history))
+}
+
+/// Checks a report sheet from raw JSON bytes as [`check_sheet_json`] does, with the same findings,
+/// without building the owned sheet: the bytes are read into a [`SheetView`] that borrows its texts,
+/// and the rules run on it. Bytes that do not decode take [`check_sheet_json`]'s path, whose
+/// schema-level pass reports every problem (and the rules on what decodes of them).
+pub fn validate_sheet_bytes(
+    bytes: &[u8],
+    system: &TargetSystem,
+    history: &[ReportSheet],
+) -> ValidationResult {
+    let Some(view) = SheetView::decode(bytes) else {
+        return check_sheet_json(bytes, system, history).result;
+    };
+    let findings = sheet_findings(&view, system, history);
+    if findings.len() <= FINDINGS_MAX {
+        return ValidationResult::from_findings(findings);
+    }
+    // As `Checked::with_findings` keeps them on the owned path.
+    let mut capped = Capped::default();
+    capped.extend(findings);
+    ValidationResult::from_findings(capped.into_findings())
+}
+
+/// The findings of RS01–RS18, in rule order, on any sheet the rules can read.
+fn sheet_findings<S: SheetFields>(
+    sheet: &S,
+    system: &TargetSystem,
+    history: &[ReportSheet],
+) -> Vec<Finding> {
     let mut findings = Vec::new();
     let context = Context { sheet, system };
     context.rs01_belongs_to_system(&mut findings);
@@ -70,7 +116,7 @@ pub fn validate_sheet(
     findings.append(&mut one_portfolio);
     context.rs17_contribution_units(&mut findings);
     context.rs18_not_achieved_early(&mut findings);
-    ValidationResult::from_findings(findings)
+    findings
 }
 
 /// Membership in a list of identified items: a scan where that is cheapest (the usual handful),
@@ -107,44 +153,44 @@ impl<'a, T> Known<'a, T> {
     }
 }
 
-struct Context<'a> {
-    sheet: &'a ReportSheet,
+struct Context<'a, S> {
+    sheet: &'a S,
     system: &'a TargetSystem,
 }
 
-impl Context<'_> {
+impl<S: SheetFields> Context<'_, S> {
     fn rs01_belongs_to_system(&self, findings: &mut Vec<Finding>) {
         let (sheet, system) = (self.sheet, self.system);
-        if sheet.schema_version != crate::SCHEMA_VERSION {
+        if sheet.schema_version() != crate::SCHEMA_VERSION {
             findings.push(Finding::new(
                 Message::SheetSchemaVersionUnsupported {
-                    version: short(&sheet.schema_version),
+                    version: short(sheet.schema_version()),
                     supported: crate::SCHEMA_VERSION,
                 },
                 "/schema_version",
             ));
         }
-        if sheet.authority != system.authority {
+        if sheet.authority() != system.authority {
             findings.push(Finding::new(
                 Message::SheetAuthorityMismatch {
-                    sheet_authority: short(&sheet.authority),
+                    sheet_authority: short(sheet.authority()),
                     authority: short(&system.authority),
                 },
                 "/authority",
             ));
         }
-        if sheet.tertial.year() != system.year {
+        if sheet.tertial().year() != system.year {
             findings.push(Finding::new(
                 Message::SheetYearMismatch {
-                    tertial: sheet.tertial,
+                    tertial: sheet.tertial(),
                     year: system.year,
                 },
                 "/tertial",
             ));
-        } else if sheet.tertial < system.reporting.first_tertial {
+        } else if sheet.tertial() < system.reporting.first_tertial {
             findings.push(Finding::new(
                 Message::SheetTertialBeforeFirst {
-                    tertial: sheet.tertial,
+                    tertial: sheet.tertial(),
                     first_tertial: system.reporting.first_tertial,
                 },
                 "/tertial",
@@ -153,10 +199,10 @@ impl Context<'_> {
     }
 
     fn rs02_goal_exists(&self, findings: &mut Vec<Finding>) {
-        if self.system.goal(&self.sheet.goal).is_none() {
+        if self.system.goal(self.sheet.goal()).is_none() {
             findings.push(Finding::new(
                 Message::GoalUnknown {
-                    goal: short(&self.sheet.goal),
+                    goal: short(self.sheet.goal()),
                 },
                 "/goal",
             ));
@@ -166,19 +212,19 @@ impl Context<'_> {
     /// Only the member who holds the goal's portfolio on the day of submission reports on it.
     fn rs03_reporter_holds_portfolio(&self, findings: &mut Vec<Finding>) {
         let (sheet, system) = (self.sheet, self.system);
-        let Some(member) = system.member(&sheet.reporting_member) else {
+        let Some(member) = system.member(sheet.reporting_member()) else {
             findings.push(Finding::new(
                 Message::ReportingMemberUnknown {
-                    member: short(&sheet.reporting_member),
+                    member: short(sheet.reporting_member()),
                 },
                 "/reporting_member",
             ));
             return;
         };
-        let Some(goal) = system.goal(&sheet.goal) else {
+        let Some(goal) = system.goal(sheet.goal()) else {
             return; // RS02
         };
-        let day = sheet.submitted_on;
+        let day = sheet.submitted_on();
         let holds = member
             .terms
             .iter()
@@ -204,7 +250,7 @@ impl Context<'_> {
     }
 
     fn rs04_rs05_submission_day(&self, findings: &mut Vec<Finding>) {
-        let (submitted_on, tertial) = (self.sheet.submitted_on, self.sheet.tertial);
+        let (submitted_on, tertial) = (self.sheet.submitted_on(), self.sheet.tertial());
         if submitted_on < tertial.cut_off() {
             findings.push(Finding::new(
                 Message::SubmittedBeforeCutOff {
@@ -226,7 +272,7 @@ impl Context<'_> {
     }
 
     fn rs06_forecast_allowed(&self, findings: &mut Vec<Finding>) {
-        let (forecast, tertial) = (self.sheet.forecast, self.sheet.tertial);
+        let (forecast, tertial) = (self.sheet.forecast(), self.sheet.tertial());
         let period: Period = tertial.period();
         // Admissible by exception (RS18) is admissible here.
         let admissible = |f: Forecast| f.allowed_in(period) || f.exceptional_in(period);
@@ -248,10 +294,10 @@ impl Context<'_> {
     }
 
     fn rs07_risk_named(&self, findings: &mut Vec<Finding>) {
-        if self.sheet.forecast.is_at_risk() && self.sheet.risks.is_empty() {
+        if self.sheet.forecast().is_at_risk() && self.sheet.risks().is_empty() {
             findings.push(Finding::new(
                 Message::RiskMissing {
-                    label: self.sheet.forecast,
+                    label: self.sheet.forecast(),
                 },
                 "/risks",
             ));
@@ -261,11 +307,14 @@ impl Context<'_> {
     /// Countermeasures with a forecast that is not at risk: `achieved` or `on_track`. With
     /// `not_achieved` they are fine (for a goal continued next year, say).
     fn rs08_countermeasures_only_at_risk(&self, findings: &mut Vec<Finding>) {
-        let not_at_risk = matches!(self.sheet.forecast, Forecast::Achieved | Forecast::OnTrack);
-        if not_at_risk && !self.sheet.countermeasures.is_empty() {
+        let not_at_risk = matches!(
+            self.sheet.forecast(),
+            Forecast::Achieved | Forecast::OnTrack
+        );
+        if not_at_risk && !self.sheet.countermeasures().is_empty() {
             findings.push(Finding::new(
                 Message::CountermeasureWithoutRisk {
-                    label: self.sheet.forecast,
+                    label: self.sheet.forecast(),
                 },
                 "/countermeasures",
             ));
@@ -281,18 +330,16 @@ impl Context<'_> {
     ) {
         let references = self
             .sheet
-            .countermeasures
+            .countermeasures()
             .iter()
-            .map(|c| c.org_units.len())
+            .map(|c| c.org_units().len())
             .sum();
         let known = Known::new(&self.system.org_units, |unit| &unit.id, references);
-        for (i, countermeasure) in self.sheet.countermeasures.iter().enumerate() {
+        for (i, countermeasure) in self.sheet.countermeasures().iter().enumerate() {
+            let units = countermeasure.org_units();
             // Fewer than two distinct units: none, or every one the same as the first.
-            let first = countermeasure.org_units.first();
-            let several = countermeasure
-                .org_units
-                .iter()
-                .any(|unit| Some(unit) != first);
+            let first = units.first().map(AsRef::as_ref);
+            let several = units.iter().any(|unit| Some(unit.as_ref()) != first);
             if !several {
                 findings.push(Finding::new(
                     Message::CountermeasureFewOrgUnits {
@@ -302,15 +349,16 @@ impl Context<'_> {
                 ));
             }
             if several {
-                let units = &countermeasure.org_units;
-                let repeated = units
-                    .iter()
-                    .enumerate()
-                    .find(|(j, unit)| units.iter().take(*j).any(|earlier| earlier == *unit));
+                let repeated = units.iter().enumerate().find(|(j, unit)| {
+                    units
+                        .iter()
+                        .take(*j)
+                        .any(|earlier| earlier.as_ref() == unit.as_ref())
+                });
                 if let Some((_, unit)) = repeated {
                     findings.push(Finding::new(
                         Message::CountermeasureRepeatedOrgUnit {
-                            org_unit: short(unit),
+                            org_unit: short(unit.as_ref()),
                         },
                         format!("/countermeasures/{i}/org_units"),
                     ));
@@ -318,7 +366,8 @@ impl Context<'_> {
             }
             // The one portfolio of every unit so far; `None` once one is unknown or they differ.
             let mut one_portfolio: Option<Option<&str>> = None;
-            for (j, unit) in countermeasure.org_units.iter().enumerate() {
+            for (j, unit) in units.iter().enumerate() {
+                let unit = unit.as_ref();
                 let portfolio = known.get(unit).map(|unit| unit.portfolio.as_str());
                 if portfolio.is_none() {
                     findings.push(Finding::new(
@@ -345,7 +394,7 @@ impl Context<'_> {
     }
 
     fn rs10_contribution_stated(&self, findings: &mut Vec<Finding>) {
-        if self.sheet.contributions.is_empty() {
+        if self.sheet.contributions().is_empty() {
             findings.push(Finding::new(Message::NoContribution {}, "/contributions"));
         }
     }
@@ -353,18 +402,18 @@ impl Context<'_> {
     /// `on_track` despite a risk of high likelihood and high impact; `unlikely` although every risk
     /// named is of low likelihood and low impact.
     fn rs11_forecast_fits_risks(&self, findings: &mut Vec<Finding>) {
-        let risks = &self.sheet.risks;
-        let contradiction = match self.sheet.forecast {
+        let risks = self.sheet.risks();
+        let contradiction = match self.sheet.forecast() {
             Forecast::OnTrack => risks
                 .iter()
-                .position(|r| r.likelihood == Level::High && r.impact == Level::High)
+                .position(|r| r.likelihood() == Level::High && r.impact() == Level::High)
                 .map(|i| Message::ForecastContradictsHighRisk {
                     risk: format!("/risks/{i}"),
                 }),
             Forecast::Unlikely => (!risks.is_empty()
                 && risks
                     .iter()
-                    .all(|r| r.likelihood == Level::Low && r.impact == Level::Low))
+                    .all(|r| r.likelihood() == Level::Low && r.impact() == Level::Low))
             .then_some(Message::ForecastContradictsLowRisks {}),
             _ => None,
         };
@@ -374,25 +423,25 @@ impl Context<'_> {
     }
 
     fn rs12_indicator_values(&self, findings: &mut Vec<Finding>) {
-        let values = &self.sheet.indicator_values;
-        let goal = self.system.goal(&self.sheet.goal);
+        let values = self.sheet.indicator_values();
+        let goal = self.system.goal(self.sheet.goal());
         let known = goal.map(|goal| Known::new(&goal.indicators, |ind| &ind.id, values.len()));
         for (i, value) in values.iter().enumerate() {
             if let (Some(goal), Some(known)) = (goal, &known) {
-                if !known.contains(&value.indicator) {
+                if !known.contains(value.indicator()) {
                     findings.push(Finding::new(
                         Message::IndicatorUnknown {
-                            indicator: short(&value.indicator),
+                            indicator: short(value.indicator()),
                             goal: short(&goal.id),
                         },
                         format!("/indicator_values/{i}/indicator"),
                     ));
                 }
             }
-            if !value.value.is_finite() {
+            if !value.value().is_finite() {
                 findings.push(Finding::new(
                     Message::IndicatorValueNotFinite {
-                        indicator: short(&value.indicator),
+                        indicator: short(value.indicator()),
                     },
                     format!("/indicator_values/{i}/value"),
                 ));
@@ -403,16 +452,17 @@ impl Context<'_> {
     /// A goal reported `achieved` in an earlier tertial of the year and now reported otherwise.
     fn rs13_achieved_stays(&self, history: &[ReportSheet], findings: &mut Vec<Finding>) {
         let sheet = self.sheet;
-        if sheet.forecast == Forecast::Achieved {
+        if sheet.forecast() == Forecast::Achieved {
             return;
         }
+        let tertial = sheet.tertial();
         let latest_achieved = history
             .iter()
             .filter(|earlier| {
-                earlier.goal == sheet.goal
-                    && earlier.authority == sheet.authority
-                    && earlier.tertial.year() == sheet.tertial.year()
-                    && earlier.tertial < sheet.tertial
+                earlier.goal == sheet.goal()
+                    && earlier.authority == sheet.authority()
+                    && earlier.tertial.year() == tertial.year()
+                    && earlier.tertial < tertial
                     && earlier.forecast == Forecast::Achieved
             })
             .map(|earlier| earlier.tertial)
@@ -420,8 +470,8 @@ impl Context<'_> {
         if let Some(earlier) = latest_achieved {
             findings.push(Finding::new(
                 Message::AchievedRevoked {
-                    label: sheet.forecast,
-                    goal: short(&sheet.goal),
+                    label: sheet.forecast(),
+                    goal: short(sheet.goal()),
                     earlier_tertial: TertialLabelled(earlier),
                 },
                 "/forecast",
@@ -465,64 +515,70 @@ impl Context<'_> {
         check(
             &|| "/authority".into(),
             "Behörde",
-            &sheet.authority,
+            sheet.authority(),
             NAME_MAX_CHARS,
             true,
         );
-        check(&|| "/goal".into(), "Ziel", &sheet.goal, ID_MAX_CHARS, false);
         check(
-            &|| "/reporting_member".into(),
-            MEMBER,
-            &sheet.reporting_member,
+            &|| "/goal".into(),
+            "Ziel",
+            sheet.goal(),
             ID_MAX_CHARS,
             false,
         );
-        if let Some(signer) = &sheet.signed_by {
+        check(
+            &|| "/reporting_member".into(),
+            MEMBER,
+            sheet.reporting_member(),
+            ID_MAX_CHARS,
+            false,
+        );
+        if let Some(signer) = sheet.signed_by() {
             let field = "Unterzeichnet in Vertretung";
             check(&|| "/signed_by".into(), field, signer, ID_MAX_CHARS, false);
         }
-        for (i, contribution) in sheet.contributions.iter().enumerate() {
+        for (i, contribution) in sheet.contributions().iter().enumerate() {
             let text = &|| format!("/contributions/{i}/text");
             check(
                 text,
                 "Zielerreichungsbeitrag",
-                &contribution.text,
+                contribution.text(),
                 TEXT_MAX_CHARS,
                 true,
             );
-            if let Some(unit) = &contribution.org_unit {
+            if let Some(unit) = contribution.org_unit() {
                 let path = &|| format!("/contributions/{i}/org_unit");
                 check(path, UNIT, unit, ID_MAX_CHARS, false);
             }
         }
-        for (i, value) in sheet.indicator_values.iter().enumerate() {
+        for (i, value) in sheet.indicator_values().iter().enumerate() {
             let path = &|| format!("/indicator_values/{i}/indicator");
-            check(path, "Kennzahl", &value.indicator, ID_MAX_CHARS, false);
+            check(path, "Kennzahl", value.indicator(), ID_MAX_CHARS, false);
         }
-        for (i, risk) in sheet.risks.iter().enumerate() {
+        for (i, risk) in sheet.risks().iter().enumerate() {
             let path = &|| format!("/risks/{i}/description");
-            check(path, "Risiko", &risk.description, TEXT_MAX_CHARS, true);
+            check(path, "Risiko", risk.description(), TEXT_MAX_CHARS, true);
         }
         check(
             &|| "/rationale".into(),
             "Begründung",
-            &sheet.rationale,
+            sheet.rationale(),
             TEXT_MAX_CHARS,
             true,
         );
-        for (i, countermeasure) in sheet.countermeasures.iter().enumerate() {
+        for (i, countermeasure) in sheet.countermeasures().iter().enumerate() {
             let path = &|| format!("/countermeasures/{i}/description");
             let field = "Aktivität zur Gegensteuerung";
             check(
                 path,
                 field,
-                &countermeasure.description,
+                countermeasure.description(),
                 TEXT_MAX_CHARS,
                 true,
             );
-            for (j, unit) in countermeasure.org_units.iter().enumerate() {
+            for (j, unit) in countermeasure.org_units().iter().enumerate() {
                 let path = &|| format!("/countermeasures/{i}/org_units/{j}");
-                check(path, UNIT, unit, ID_MAX_CHARS, false);
+                check(path, UNIT, unit.as_ref(), ID_MAX_CHARS, false);
             }
         }
     }
@@ -531,11 +587,11 @@ impl Context<'_> {
     /// portfolio: representation follows the Bezirksamt's own rules), and not the reporting member.
     fn rs15_deputy(&self, findings: &mut Vec<Finding>) {
         let sheet = self.sheet;
-        let Some(signer) = &sheet.signed_by else {
+        let Some(signer) = sheet.signed_by() else {
             return;
         };
-        let day = sheet.submitted_on;
-        if *signer == sheet.reporting_member {
+        let day = sheet.submitted_on();
+        if signer == sheet.reporting_member() {
             findings.push(Finding::new(
                 Message::SignerIsReporter {
                     signer: short(signer),
@@ -563,17 +619,17 @@ impl Context<'_> {
 
     /// A contribution's org unit, where one is named, exists (the report shows its name).
     fn rs17_contribution_units(&self, findings: &mut Vec<Finding>) {
-        let contributions = &self.sheet.contributions;
+        let contributions = self.sheet.contributions();
         let named = contributions
             .iter()
-            .filter(|c| c.org_unit.is_some())
+            .filter(|c| c.org_unit().is_some())
             .count();
         if named == 0 {
             return;
         }
         let known = Known::new(&self.system.org_units, |unit| &unit.id, named);
         for (i, contribution) in contributions.iter().enumerate() {
-            if let Some(unit) = contribution.org_unit.as_deref() {
+            if let Some(unit) = contribution.org_unit() {
                 if !known.contains(unit) {
                     findings.push(Finding::new(
                         Message::ContributionUnknownOrgUnit {
@@ -589,7 +645,7 @@ impl Context<'_> {
     /// `not_achieved` before T3: admissible for a goal that can no longer be reached, with a
     /// warning that asks the rationale to say why.
     fn rs18_not_achieved_early(&self, findings: &mut Vec<Finding>) {
-        let (forecast, tertial) = (self.sheet.forecast, self.sheet.tertial);
+        let (forecast, tertial) = (self.sheet.forecast(), self.sheet.tertial());
         if forecast.exceptional_in(tertial.period()) {
             findings.push(Finding::new(
                 Message::NotAchievedEarly {

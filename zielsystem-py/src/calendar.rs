@@ -2,7 +2,7 @@
 //!
 //! Python's `zielsystem.Tertial` is a `str` subclass (`zielsystem/_calendar.py`) over the native
 //! `_Tertial` here: a tertial is its code, so it compares and hashes like `"2022-T1"` and filters
-//! pandas, polars and DuckDB columns of tertial codes. The package registers that class at import
+//! pandas, polars and `DuckDB` columns of tertial codes. The package registers that class at import
 //! (`_register_tertial_class`); tertials returned from here are built through it ([`TertialObject`]).
 
 use std::fmt;

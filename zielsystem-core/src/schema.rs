@@ -173,7 +173,7 @@ fn generate<T: JsonSchema>(file_name: &'static str, version_checked: bool) -> Na
 
 /// Every schema the project publishes, in a stable order. The tertial report refers to the
 /// definitions it shares with the report sheet, the target system and the review log (the rule
-/// codes) instead of copying them ([`refer_to_shared`]); the other schemas stand alone.
+/// codes) instead of copying them (`refer_to_shared`); the other schemas stand alone.
 pub fn all() -> Vec<NamedSchema> {
     let system = generate::<TargetSystem>("target-system.schema.json", true);
     let sheet = generate::<ReportSheet>("report-sheet.schema.json", true);

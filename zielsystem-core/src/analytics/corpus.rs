@@ -404,6 +404,10 @@ mod tests {
     const A01: &str = include_str!("../../../zielsystem-py/tests/fixtures/sheets/2022-T1/A01.json");
     const V01: &str = include_str!("../../../zielsystem-py/tests/fixtures/sheets/2022-T2/V01.json");
 
+    fn input<'a>(source: &'a str, bytes: &'a [u8]) -> Input<'a> {
+        Input { source, bytes }
+    }
+
     fn with(text: &str, pointer: &str, value: serde_json::Value) -> String {
         let mut json: serde_json::Value = serde_json::from_str(text).unwrap();
         *json.pointer_mut(pointer).unwrap() = value;
@@ -417,48 +421,18 @@ mod tests {
         let unknown_goal = with(A01, "/goal", "Z99".into());
         let other_year = with(A01, "/tertial", "2023-T1".into());
         let systems = [
-            Input {
-                source: "a.json",
-                bytes: SYSTEM.as_bytes(),
-            },
-            Input {
-                source: "b.json",
-                bytes: other_authority.as_bytes(),
-            },
-            Input {
-                source: "c.json",
-                bytes: SYSTEM.as_bytes(),
-            },
-            Input {
-                source: "d.json",
-                bytes: b"{",
-            },
+            input("a.json", SYSTEM.as_bytes()),
+            input("b.json", other_authority.as_bytes()),
+            input("c.json", SYSTEM.as_bytes()),
+            input("d.json", b"{"),
         ];
         let sheets = [
-            Input {
-                source: "1",
-                bytes: A01.as_bytes(),
-            },
-            Input {
-                source: "2",
-                bytes: V01.as_bytes(),
-            },
-            Input {
-                source: "3",
-                bytes: pankow_sheet.as_bytes(),
-            },
-            Input {
-                source: "4",
-                bytes: unknown_goal.as_bytes(),
-            },
-            Input {
-                source: "5",
-                bytes: other_year.as_bytes(),
-            },
-            Input {
-                source: "6",
-                bytes: b"[]",
-            },
+            input("1", A01.as_bytes()),
+            input("2", V01.as_bytes()),
+            input("3", pankow_sheet.as_bytes()),
+            input("4", unknown_goal.as_bytes()),
+            input("5", other_year.as_bytes()),
+            input("6", b"[]"),
         ];
         let corpus = Corpus::load(systems, sheets, LoadOptions::default());
         assert_eq!(corpus.groups.len(), 2);
@@ -497,14 +471,8 @@ mod tests {
     fn invalid_sheets_are_listed_and_left_out_on_request() {
         // Reported by someone who is no member of the Bezirksamt: an error finding.
         let early = with(A01, "/reporting_member", "niemand".into());
-        let systems = [Input {
-            source: "s",
-            bytes: SYSTEM.as_bytes(),
-        }];
-        let sheets = [Input {
-            source: "early",
-            bytes: early.as_bytes(),
-        }];
+        let systems = [input("s", SYSTEM.as_bytes())];
+        let sheets = [input("early", early.as_bytes())];
         let kept = Corpus::load(systems, sheets, LoadOptions::default());
         assert_eq!(kept.sheets_placed(), 1);
         let problem = &kept.problems[0];
@@ -520,28 +488,13 @@ mod tests {
         let pankow = with(SYSTEM, "/authority", "Bezirksamt Pankow von Berlin".into());
         let pankow_a01 = with(A01, "/authority", "Bezirksamt Pankow von Berlin".into());
         let systems = [
-            Input {
-                source: "beispiel",
-                bytes: SYSTEM.as_bytes(),
-            },
-            Input {
-                source: "pankow",
-                bytes: pankow.as_bytes(),
-            },
+            input("beispiel", SYSTEM.as_bytes()),
+            input("pankow", pankow.as_bytes()),
         ];
         let sheets = [
-            Input {
-                source: "1",
-                bytes: A01.as_bytes(),
-            },
-            Input {
-                source: "2",
-                bytes: V01.as_bytes(),
-            },
-            Input {
-                source: "3",
-                bytes: pankow_a01.as_bytes(),
-            },
+            input("1", A01.as_bytes()),
+            input("2", V01.as_bytes()),
+            input("3", pankow_a01.as_bytes()),
         ];
         let corpus = Corpus::load(systems, sheets, LoadOptions::default());
         let by_authority = corpus.summary_by(&[Dimension::Authority, Dimension::Year]);

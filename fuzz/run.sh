@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 seconds="${SECONDS_PER_TARGET:-600}"
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(system_json sheet_json sheet_view report tertial_date locate form_import oparl_config)
+    targets=(system_json sheet_json sheet_view report tertial_date locate form_import oparl_config review_log)
 fi
 mkdir -p logs
 for target in "${targets[@]}"; do

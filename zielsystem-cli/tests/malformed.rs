@@ -113,7 +113,11 @@ fn check_document(case: &Value, path: &Path, problems: &mut Vec<String>) {
         .map(|c| c.as_str().unwrap())
         .collect();
     let path = path.to_str().unwrap();
-    let mut args = vec!["validate", "--system"];
+    let mut args = vec!["validate"];
+    if kind == "review" {
+        args.extend(["--kind", "review"]);
+    }
+    args.push("--system");
     if kind == "system" {
         args.push(path);
     } else {
@@ -155,6 +159,11 @@ fn check_document(case: &Value, path: &Path, problems: &mut Vec<String>) {
     }
     printable(name, "validate text", &text.output.stdout, problems);
 
+    if kind == "review" {
+        check_status_log(name, path, problems);
+        return;
+    }
+
     // `report` needs documents that decode; otherwise it stops with exit 2 and says why.
     // (A rule code next to SCHEMA_LIMIT means the limit is the note on too many rule findings.)
     let schema_level = |c: &&str| c.starts_with("JSON_") || c.starts_with("SCHEMA_");
@@ -189,6 +198,31 @@ fn check_document(case: &Value, path: &Path, problems: &mut Vec<String>) {
     } else if report.output.status.code() == Some(2) {
         problems.push(format!(
             "{name}: report refuses a decodable document: {stderr}"
+        ));
+    }
+}
+
+/// `status --log` checks the review log before anything else: a log with an error finding ends
+/// with exit 1, one that does not decode with exit 2, its findings on stderr, printable.
+fn check_status_log(name: &str, log: &str, problems: &mut Vec<String>) {
+    let status = zielsystem(&[
+        "status",
+        "--system",
+        SYSTEM,
+        "--tertial",
+        "2022-T1",
+        "--as-of",
+        "2022-06-14",
+        "--log",
+        log,
+    ]);
+    sanity(name, "status --log", &status, problems);
+    printable(name, "status stdout", &status.output.stdout, problems);
+    printable(name, "status stderr", &status.output.stderr, problems);
+    if !matches!(status.output.status.code(), Some(1 | 2)) {
+        problems.push(format!(
+            "{name}: status --log exits {:?}",
+            status.output.status.code()
         ));
     }
 }
@@ -252,7 +286,7 @@ fn every_malformed_case_through_the_cli() {
     let mut ran = 0;
     for case in manifest["cases"].as_array().unwrap() {
         match case["kind"].as_str().unwrap() {
-            "system" | "sheet" => {
+            "system" | "sheet" | "review" => {
                 let path = dir.join(format!("{}.json", case["name"].as_str().unwrap()));
                 std::fs::write(&path, bytes_of(case)).unwrap();
                 check_document(case, &path, &mut problems);

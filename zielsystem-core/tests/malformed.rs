@@ -17,7 +17,9 @@ use std::time::{Duration, Instant};
 use serde::Deserialize;
 use serde_json::Value;
 use zielsystem_core::decode::limits::FINDINGS_MAX;
-use zielsystem_core::rules::{check_paper_json, check_report_json};
+use zielsystem_core::rules::{
+    ReviewContext, check_paper_json, check_report_json, check_review_log_json,
+};
 use zielsystem_core::{
     Code, TargetSystem, Tertial, ValidationResult, check_sheet_json, check_system_json,
 };
@@ -100,6 +102,16 @@ fn run(case: &Case, bytes: &[u8], system: &TargetSystem) -> Outcome {
         "sheet" => Outcome::Result(check_sheet_json(bytes, system, &[]).result),
         "report" => Outcome::Result(check_report_json(bytes).result),
         "paper" => Outcome::Result(check_paper_json(bytes).result),
+        "review" => Outcome::Result(
+            check_review_log_json(
+                bytes,
+                ReviewContext {
+                    system: None,
+                    sheets: &[],
+                },
+            )
+            .result,
+        ),
         "tertial" => Outcome::Parsed(text().parse::<Tertial>().is_ok()),
         "date" => Outcome::Parsed(zielsystem_core::model::date::parse(text()).is_some()),
         "oparl_config" => {
@@ -107,6 +119,16 @@ fn run(case: &Case, bytes: &[u8], system: &TargetSystem) -> Outcome {
         }
         other => panic!("{}: unknown kind {other}", case.name),
     }
+}
+
+/// Whether a message still holds a template placeholder such as `{goal}`. A quoted pattern's
+/// quantifier (`[0-9a-f]{64}`) is text, not a placeholder.
+fn has_placeholder(message: &str) -> bool {
+    message.split('{').skip(1).any(|rest| {
+        rest.split_once('}').is_some_and(|(name, _)| {
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+        })
+    })
 }
 
 /// The problems of one outcome, empty when it meets the case.
@@ -142,7 +164,7 @@ fn problems(case: &Case, outcome: &Outcome) -> Vec<String> {
                 problems.push("a finding without message".into());
             }
             if let Some(first) = result.findings.first() {
-                if first.message.contains('{') || first.message_en.contains('{') {
+                if has_placeholder(&first.message) || has_placeholder(&first.message_en) {
                     problems.push(format!("unfilled template: {}", first.message));
                 }
             }

@@ -30,60 +30,125 @@ pub fn easter_sunday(year: i32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
 }
 
+/// The Berlin public holidays of `year` with their names, in the order of the year (a day that
+/// is two holidays at once — Christi Himmelfahrt on 1 May, as in 2008 — is listed once). Empty
+/// only for years chrono cannot represent.
+pub fn holidays_of(year: i32) -> Vec<(NaiveDate, &'static str)> {
+    let fixed = [
+        (1, 1, "Neujahr", true),
+        (3, 8, "Internationaler Frauentag", year >= 2019),
+        (5, 1, "Tag der Arbeit", true),
+        (10, 3, "Tag der Deutschen Einheit", true),
+        (12, 25, "1. Weihnachtstag", true),
+        (12, 26, "2. Weihnachtstag", true),
+        (10, 31, "Reformationstag (einmalig)", year == 2017),
+        (
+            5,
+            8,
+            "Tag der Befreiung (einmalig)",
+            year == 2020 || year == 2025,
+        ),
+    ];
+    let mut days: Vec<(NaiveDate, &'static str)> = fixed
+        .into_iter()
+        .filter(|(_, _, _, observed)| *observed)
+        .filter_map(|(month, day, name, _)| {
+            Some((NaiveDate::from_ymd_opt(year, month, day)?, name))
+        })
+        .collect();
+    if let Some(easter) = easter_sunday(year) {
+        let movable = [
+            (-2, "Karfreitag"),
+            (1, "Ostermontag"),
+            (39, "Christi Himmelfahrt"),
+            (50, "Pfingstmontag"),
+        ];
+        days.extend(movable.into_iter().filter_map(|(offset, name)| {
+            Some((
+                easter.checked_add_signed(chrono::TimeDelta::days(offset))?,
+                name,
+            ))
+        }));
+    }
+    // Stable: the fixed holiday's name wins where two fall on one day.
+    days.sort_by_key(|(day, _)| *day);
+    days.dedup_by_key(|(day, _)| *day);
+    days
+}
+
 /// The name of the Berlin public holiday on `day`, if it is one.
 pub fn holiday(day: NaiveDate) -> Option<&'static str> {
-    let year = day.year();
-    let fixed = match (day.month(), day.day()) {
-        (1, 1) => Some("Neujahr"),
-        (3, 8) if year >= 2019 => Some("Internationaler Frauentag"),
-        (5, 1) => Some("Tag der Arbeit"),
-        (10, 3) => Some("Tag der Deutschen Einheit"),
-        (12, 25) => Some("1. Weihnachtstag"),
-        (12, 26) => Some("2. Weihnachtstag"),
-        (10, 31) if year == 2017 => Some("Reformationstag (einmalig)"),
-        (5, 8) if year == 2020 || year == 2025 => Some("Tag der Befreiung (einmalig)"),
-        _ => None,
-    };
-    if fixed.is_some() {
-        return fixed;
-    }
-    let easter = easter_sunday(year)?;
-    let offset = day.signed_duration_since(easter).num_days();
-    match offset {
-        -2 => Some("Karfreitag"),
-        1 => Some("Ostermontag"),
-        39 => Some("Christi Himmelfahrt"),
-        50 => Some("Pfingstmontag"),
-        _ => None,
-    }
+    holidays_of(day.year())
+        .into_iter()
+        .find(|(holiday, _)| *holiday == day)
+        .map(|(_, name)| name)
 }
 
 /// Whether `day` is a working day in Berlin: Monday to Friday and not a public holiday.
 pub fn is_working_day(day: NaiveDate) -> bool {
-    !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) && holiday(day).is_none()
+    is_weekday(day) && holiday(day).is_none()
+}
+
+fn is_weekday(day: NaiveDate) -> bool {
+    !matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+/// Mondays to Fridays from a fixed Monday up to and including `day` (negative before it): the
+/// difference of two such counts is the number of weekdays between them, in constant time.
+fn weekdays_through(day: NaiveDate) -> i64 {
+    // 0001-01-01 (day 1 from the common era) was a Monday in the proleptic Gregorian calendar.
+    let days = i64::from(day.num_days_from_ce());
+    5 * days.div_euclid(7) + days.rem_euclid(7).min(5)
 }
 
 /// The working days after `from` up to and including `to`; 0 when `to` is not after `from`.
-/// (How many working days a sheet is overdue on `to` when it was due on `from`.)
+/// (How many working days a sheet is overdue on `to` when it was due on `from`.) The weekdays
+/// are counted arithmetically and the holidays year by year, so even a span of millennia (a
+/// mistyped year) is answered at once.
 pub fn working_days_after(from: NaiveDate, to: NaiveDate) -> u32 {
-    from.iter_days()
-        .skip(1)
-        .take_while(|day| *day <= to)
-        .fold(0, |count, day| count + u32::from(is_working_day(day)))
+    if to <= from {
+        return 0;
+    }
+    let weekdays = weekdays_through(to) - weekdays_through(from);
+    let holidays = (from.year()..=to.year())
+        .flat_map(holidays_of)
+        .filter(|(day, _)| *day > from && *day <= to && is_weekday(*day))
+        .count();
+    let holidays = i64::try_from(holidays).unwrap_or(i64::MAX);
+    u32::try_from(weekdays.saturating_sub(holidays).max(0)).unwrap_or(u32::MAX)
 }
 
 /// The `count`-th working day after `day` (`day` itself when `count` is 0); `None` past chrono's
-/// range.
+/// range. Found by bisection over [`working_days_after`], so a large `count` costs no more than a
+/// small one.
 pub fn add_working_days(day: NaiveDate, count: u32) -> Option<NaiveDate> {
-    let mut current = day;
-    let mut left = count;
-    while left > 0 {
-        current = current.checked_add_days(Days::new(1))?;
-        if is_working_day(current) {
-            left -= 1;
+    if count == 0 {
+        return Some(day);
+    }
+    // More than half of any span of days are working days (5 of 7 are weekdays, at most 13 a
+    // year are holidays), so twice the count plus a fortnight always suffices.
+    let span = u64::from(count) * 2 + 14;
+    let upper = day
+        .checked_add_days(Days::new(span))
+        .unwrap_or(NaiveDate::MAX);
+    if working_days_after(day, upper) < count {
+        return None;
+    }
+    // The smallest `n` (days after `day`) with `count` working days in (day, day + n].
+    let (mut low, mut high) = (
+        0_u64,
+        upper.signed_duration_since(day).num_days().unsigned_abs(),
+    );
+    while low + 1 < high {
+        let middle = low + (high - low) / 2;
+        let probe = day.checked_add_days(Days::new(middle))?;
+        if working_days_after(day, probe) >= count {
+            high = middle;
+        } else {
+            low = middle;
         }
     }
-    Some(current)
+    day.checked_add_days(Days::new(high))
 }
 
 #[cfg(test)]
@@ -164,6 +229,48 @@ mod tests {
         assert_eq!(add_working_days(d("2022-05-31"), 0), Some(d("2022-05-31")));
         assert!(!is_working_day(d("2022-06-04")));
         assert!(is_working_day(d("2022-06-03")));
+    }
+
+    /// The working days of (from, to] counted day by day: the definition the arithmetic must meet.
+    fn counted(from: NaiveDate, to: NaiveDate) -> u32 {
+        from.iter_days()
+            .skip(1)
+            .take_while(|day| *day <= to)
+            .fold(0, |count, day| count + u32::from(is_working_day(day)))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_arithmetic_counts_as_the_calendar_does(start in 0_u64..73_000, span in 0_u64..1_200) {
+            let from = d("1900-01-01") + Days::new(start);
+            let to = from + Days::new(span);
+            proptest::prop_assert_eq!(working_days_after(from, to), counted(from, to));
+            let count = counted(from, to);
+            let end = add_working_days(from, count).unwrap();
+            proptest::prop_assert_eq!(counted(from, end), count);
+            proptest::prop_assert!(count == 0 || is_working_day(end));
+        }
+    }
+
+    #[test]
+    fn a_mistyped_year_is_answered_at_once() {
+        // 2022 typed as 8973: some 2.5 million days, counted by weekday arithmetic and the
+        // holidays of each year instead of day by day.
+        let overdue = working_days_after(d("2022-05-31"), d("8973-05-24"));
+        assert!((1_700_000..1_820_000).contains(&overdue), "{overdue}");
+        assert_eq!(add_working_days(d("2022-05-31"), u32::MAX), None);
+        let far = add_working_days(d("2022-05-31"), 1_000_000).unwrap();
+        assert_eq!(working_days_after(d("2022-05-31"), far), 1_000_000);
+        assert!(is_working_day(far));
+    }
+
+    #[test]
+    fn a_day_that_is_two_holidays_is_one() {
+        // 1 May 2008 was Tag der Arbeit and Christi Himmelfahrt.
+        let of_2008 = holidays_of(2008);
+        assert_eq!(of_2008.len(), 8);
+        assert_eq!(holiday(d("2008-05-01")), Some("Tag der Arbeit"));
+        assert!(of_2008.is_sorted_by_key(|(day, _)| *day));
     }
 
     #[test]

@@ -19,7 +19,7 @@ use typst::foundations::{Bytes, Datetime, Duration, Smart};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
-use typst::{Library, LibraryExt, World};
+use typst::{Feature, Library, LibraryExt, World};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use zielsystem_core::model::tertial_report::TertialReport;
@@ -156,7 +156,12 @@ impl PaperWorld {
             .collect();
         let main = file_id(MAIN_PATH)?;
         Ok(PaperWorld {
-            library: LazyHash::new(Library::default()),
+            // `a11y-extras` gives `pdf.table-summary`, the PDF/UA summary of the matrix table.
+            library: LazyHash::new(
+                Library::builder()
+                    .with_features([Feature::A11yExtras].into_iter().collect())
+                    .build(),
+            ),
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
             fonts,
             main,

@@ -216,6 +216,44 @@ fn check_paper(report: &TertialReport, kind: PaperKind, pdf: &[u8]) {
         }
     }
     assert!(descriptors > 0, "{what}: no fonts");
+    check_matrix_summary(report, &document, &what);
+}
+
+/// The traffic-light matrix is a table with a summary (PDF/UA's alternative description of a
+/// table): its layout and the lights of the report's tertial in words.
+fn check_matrix_summary(report: &TertialReport, document: &Document, what: &str) {
+    // A structure element's attributes (`/A`) are a dictionary or an array of them; the table's
+    // (`/O /Table`) carry the summary.
+    let attributes = |object: &Object| -> Vec<lopdf::Dictionary> {
+        let resolve = |object: &Object| match object {
+            Object::Reference(id) => document.get_dictionary(*id).ok().cloned(),
+            Object::Dictionary(dict) => Some(dict.clone()),
+            _ => None,
+        };
+        match object {
+            Object::Array(items) => items.iter().filter_map(resolve).collect(),
+            other => resolve(other).into_iter().collect(),
+        }
+    };
+    let summaries: Vec<String> = document
+        .objects
+        .values()
+        .filter_map(|object| object.as_dict().ok()?.get(b"A").ok())
+        .flat_map(attributes)
+        .filter_map(|attribute| lopdf::decode_text_string(attribute.get(b"Summary").ok()?).ok())
+        .collect();
+    let tertial = format!(
+        "{}. Tertial (dieser Bericht):",
+        report.tertial.period().roman()
+    );
+    assert!(
+        summaries
+            .iter()
+            .any(|summary| summary.starts_with("Ampelübersicht des Jahres")
+                && summary.contains("je Ziel eine Zeile")
+                && summary.contains(&tertial)),
+        "{what}: no summary of the matrix: {summaries:?}"
+    );
 }
 
 #[test]

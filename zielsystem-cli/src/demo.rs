@@ -421,9 +421,11 @@ pub(crate) fn run(out: &mut impl Write, dir: &Path) -> Result<u8, Failure> {
             })?;
         }
         let checked = report.validate();
-        let mut paper = decision_paper(&report).validate(());
+        // The papers' numbers as the authority writes them (the report carries its numbering).
+        let numbering = report.context.numbering.as_ref();
+        let mut paper = decision_paper(&report).validate(numbering);
         if let Some(council) = council_paper(&report) {
-            paper.findings.extend(council.validate(()).findings);
+            paper.findings.extend(council.validate(numbering).findings);
         }
         errors |= !checked.valid || paper.findings.iter().any(Finding::is_error);
         written.report(dir, &report)?;

@@ -3,9 +3,10 @@
 //!
 //! Documents may be target systems, report sheets, tertial reports, papers and review logs; the kind
 //! of each is read from the document (its `$schema`, else its keys) unless `--kind` names it. Sheets
-//! are checked against `--system` (without it, sheets are a usage error); sheets of the same goal given together form each other's history
-//! (RS13), and a review log is checked with the system and the sheets given. Exit codes: 0 when
-//! every document is valid, 1 when any has an error finding, 2 for usage and I/O errors.
+//! are checked against `--system` (without it, sheets are a usage error); sheets of the same goal
+//! given together form each other's history (RS13); a paper's number is checked against the
+//! system's numbering pattern, and a review log with the system and the sheets given. Exit codes:
+//! 0 when every document is valid, 1 when any has an error finding, 2 for usage and I/O errors.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -195,7 +196,11 @@ pub(crate) fn run(out: &mut impl Write, args: &Args) -> Result<u8, Failure> {
                 .result
             }
             (Kind::Report, _) => checked(&input, |bytes| TertialReport::check(bytes, ())).result,
-            (Kind::Paper, _) => checked(&input, |bytes| Paper::check(bytes, ())).result,
+            // A paper's number is checked against the numbering of the system given, if any.
+            (Kind::Paper, _) => {
+                let numbering = system.as_ref().and_then(|system| system.numbering.as_ref());
+                checked(&input, |bytes| Paper::check(bytes, numbering)).result
+            }
             (Kind::Review, _) => {
                 let context = ReviewContext {
                     system: system.as_ref(),

@@ -168,6 +168,39 @@ fn demo_writes_every_file_and_names_them() {
             }
         }
     }
+    // The current paper of each tertial as PDF (with the typesetter, the default build).
+    if cfg!(feature = "pdf") {
+        for tertial in ["2022-T1", "2022-T2", "2022-T3"] {
+            let name = format!("bericht-{tertial}.pdf");
+            let pdf = std::fs::read(dir.join(&name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert!(pdf.starts_with(b"%PDF-"), "{name}");
+            assert!(stdout.contains(&name), "{name} not named");
+        }
+    }
+    // The steering service's month of tertial II: the status overview (its working list), a
+    // reminder and a return letter (letters leave the house: marked as examples) and the returned
+    // version as a pre-filled form.
+    let steering = dir.join("steuerung-2022-T2");
+    let status = std::fs::read_to_string(steering.join("stand-2022-09-21.md")).unwrap();
+    assert!(status.starts_with("# Stand der Berichtsblätter – II. Tertial 2022"));
+    for name in [
+        "erinnerung-m-soz.md",
+        "erinnerung-m-soz.html",
+        "rueckgabe-V04.md",
+        "rueckgabe-V04.html",
+    ] {
+        let text =
+            std::fs::read_to_string(steering.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(text.contains("BEISPIEL"), "{name} not marked as an example");
+    }
+    let letter = std::fs::read_to_string(steering.join("rueckgabe-V04.md")).unwrap();
+    assert!(letter.contains("V04"), "{letter}");
+    assert!(
+        std::fs::read(steering.join("V04.xlsx"))
+            .unwrap()
+            .starts_with(b"PK"),
+        "the returned version's form"
+    );
     let t1: TertialReport =
         serde_json::from_str(&std::fs::read_to_string(dir.join("bericht-2022-T1.json")).unwrap())
             .unwrap();

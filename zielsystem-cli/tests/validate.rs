@@ -395,6 +395,60 @@ fn every_kind_of_document_is_validated() {
 }
 
 #[test]
+fn every_paper_case_with_a_system_checks_its_number_against_the_pattern() {
+    // The paper cases that name a system: BV01 against that system's numbering pattern.
+    let mut ran = 0;
+    for entry in std::fs::read_dir(root().join("tests/cases/paper")).unwrap() {
+        let case = entry.unwrap().path();
+        let expect: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(case.join("expect.json")).unwrap()).unwrap();
+        let Some(system) = expect["system"].as_str() else {
+            continue;
+        };
+        let document = expect["document"].as_str().unwrap();
+        let output = zielsystem(&[
+            "validate",
+            "--system",
+            case.join(system).to_str().unwrap(),
+            case.join(document).to_str().unwrap(),
+            "--format",
+            "json",
+        ]);
+        let valid = expect["valid"].as_bool().unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(i32::from(!valid)),
+            "{}: {}",
+            case.display(),
+            text(&output.stdout)
+        );
+        let reports: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let found: Vec<&str> = reports[1]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].as_str().unwrap())
+            .collect();
+        for code in expect["codes"].as_array().unwrap() {
+            assert!(
+                found.contains(&code.as_str().unwrap()),
+                "{}",
+                case.display()
+            );
+        }
+        for code in expect["absent"].as_array().unwrap() {
+            assert!(
+                !found.contains(&code.as_str().unwrap()),
+                "{}",
+                case.display()
+            );
+        }
+        ran += 1;
+    }
+    assert!(ran >= 2, "{ran} paper cases with a system");
+}
+
+#[test]
 fn a_misspelt_key_and_three_rule_problems_in_one_call() {
     let output = zielsystem(&[
         "validate",

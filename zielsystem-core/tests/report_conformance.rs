@@ -26,10 +26,11 @@ use serde_json::Value;
 use zielsystem_core::model::paper::{PaperKind, council_paper, decision_paper};
 use zielsystem_core::rules::catalogue::DocumentKind;
 use zielsystem_core::rules::{
-    Checked, check_paper_json, check_report_json, validate_paper, validate_report,
+    Checked, check_report_json, from_json, validate_paper, validate_paper_with, validate_report,
 };
 use zielsystem_core::{
-    Code, ReportSheet, TargetSystem, Tertial, TertialReport, ValidationResult, consolidate,
+    Code, Document, Paper, ReportSheet, TargetSystem, Tertial, TertialReport, ValidationResult,
+    consolidate,
 };
 
 mod support;
@@ -108,7 +109,7 @@ fn check_stored<T: serde::de::DeserializeOwned>(
     case: &Path,
     expect: &Expect,
     checked: &Checked<T>,
-    validate: fn(&T) -> ValidationResult,
+    validate: impl Fn(&T) -> ValidationResult,
 ) {
     let schema_level = expect.codes.iter().any(|code| is_schema_level(code));
     if let Some(document) = &checked.document {
@@ -216,7 +217,13 @@ fn paper_cases() {
             "{}: schema_valid",
             case.display()
         );
-        check_stored(&case, &expect, &check_paper_json(&bytes), validate_paper);
+        let system = expect.system.as_ref().map(|path| {
+            from_json::<TargetSystem>(&std::fs::read(case.join(path)).unwrap()).unwrap()
+        });
+        let numbering = system.as_ref().and_then(|system| system.numbering.as_ref());
+        check_stored(&case, &expect, &Paper::check(&bytes, numbering), |paper| {
+            validate_paper_with(paper, numbering)
+        });
     }
 }
 
@@ -226,7 +233,12 @@ fn outcome(kind: &str, case: &Path, expect: &Expect) -> (ValidationResult, bool)
     let bytes = |document: &str| std::fs::read(case.join(document)).unwrap();
     match (kind, &expect.document) {
         ("paper", Some(document)) => {
-            let checked = check_paper_json(&bytes(document));
+            let system = expect
+                .system
+                .as_ref()
+                .map(|path| from_json::<TargetSystem>(&bytes(path)).unwrap());
+            let numbering = system.as_ref().and_then(|system| system.numbering.as_ref());
+            let checked = Paper::check(&bytes(document), numbering);
             (checked.result, checked.document.is_some())
         }
         ("report", Some(document)) => {

@@ -64,7 +64,10 @@ fn ours(kind: &str, bytes: &[u8]) -> (Vec<Code>, &'static str) {
             TertialReport::check(bytes, ()).result.findings,
             "tertial-report.schema.json",
         ),
-        "paper" => (Paper::check(bytes, ()).result.findings, "paper.schema.json"),
+        "paper" => (
+            Paper::check(bytes, None).result.findings,
+            "paper.schema.json",
+        ),
         "review" => (
             ReviewLog::check(bytes, ReviewContext::default())
                 .result

@@ -12,7 +12,8 @@ use zielsystem_core::render::{RenderOptions, html, markdown};
 use crate::calendar::{TertialObject, tertial_arg};
 use crate::findings::{PyFinding, PyValidationResult, lifecycle_error};
 use crate::json;
-use crate::model::{PyPaper, sheets_arg, system_arg};
+use crate::model::{PyPaper, given, sheets_arg, system_arg};
+use crate::review_log::PyReviewLog;
 
 /// The consolidated report of one tertial (Tertialbericht): every goal of the target system with
 /// its reporting status, forecast and light, the countermeasures, counts, light changes and the
@@ -30,21 +31,31 @@ pub struct PyTertialReport {
 }
 
 /// Consolidates the sheets of `tertial` into a draft report as it stands on `as_of`; `previous`
-/// holds sheets of earlier tertials of the year (history and light changes).
+/// holds sheets of earlier tertials of the year (history and light changes). With a `review_log`
+/// the accepted version of each goal's sheet counts, and the report lists every version's digest
+/// (`zielsystem_core::consolidate_reviewed`).
 #[pyfunction]
-#[pyo3(signature = (system, sheets, tertial, as_of, previous = None))]
+#[pyo3(signature = (system, sheets, tertial, as_of, previous = None, review_log = None))]
 pub fn consolidate(
+    py: Python<'_>,
     system: &Bound<'_, PyAny>,
     sheets: &Bound<'_, PyAny>,
     tertial: &Bound<'_, PyAny>,
     as_of: NaiveDate,
     previous: Option<&Bound<'_, PyAny>>,
+    review_log: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyTertialReport> {
     let system = system_arg(system)?;
     let sheets = sheets_arg(sheets)?;
     let tertial = tertial_arg(tertial)?;
     let previous = previous.map(sheets_arg).transpose()?.unwrap_or_default();
-    let inner = zielsystem_core::consolidate(&system, &sheets, tertial, as_of, &previous);
+    let inner = match review_log {
+        Some(log) => {
+            let log = given::<PyReviewLog>(log)?.document(py, "ReviewLog")?;
+            zielsystem_core::consolidate_reviewed(&system, &sheets, tertial, as_of, &previous, &log)
+        }
+        None => zielsystem_core::consolidate(&system, &sheets, tertial, as_of, &previous),
+    };
     Ok(PyTertialReport { inner })
 }
 
@@ -104,6 +115,13 @@ crate::json_class_methods!(PyTertialReport, "TertialReport", {
     #[getter]
     fn council<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         json::to_python(py, &self.inner.council)
+    }
+
+    /// The steering service's review of the sheets (every version's digest, the goals not yet
+    /// accepted) when the report was consolidated with a review log; else `None`.
+    #[getter]
+    fn review<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json::to_python(py, &self.inner.review)
     }
 
     /// Every goal of the target system, in its order, with reporting status, forecast and light.
@@ -246,6 +264,57 @@ crate::json_class_methods!(PyTertialReport, "TertialReport", {
         example: bool,
     ) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
         crate::pdf::to_pdf(py, &self.inner, kind, example)
+    }
+
+    /// The Vorlage zur Kenntnisnahme of the decided report as an OParl 1.1 `oparl:Paper` (a dict
+    /// of its JSON shape): `main_file` (the PDF) and `auxiliary_files` as `(file_name, name,
+    /// mime_type, content)` — size and checksums come from `content` —, the URLs of the hand-over
+    /// folder, body and organisations as given, over those of `config` (the bytes of a
+    /// configuration file, as `zielsystem paper --config` reads it); `written_at` (UTC) gives
+    /// `created`/`modified`. `ValueError` for a draft, an unreadable `config` or a missing required
+    /// URL (named, never invented).
+    #[pyo3(signature = (
+        *, main_file, written_at, auxiliary_files = Vec::new(), config = None,
+        base_url = None, body_url = None, originator_url = None, council_url = None,
+        meeting_url = None, web_url = None, paper_file_name = "paper.json".to_string(),
+        web_file_name = None
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn to_oparl<'py>(
+        &self,
+        py: Python<'py>,
+        main_file: crate::oparl::FileArg,
+        written_at: chrono::NaiveDateTime,
+        auxiliary_files: Vec<crate::oparl::FileArg>,
+        config: Option<Vec<u8>>,
+        base_url: Option<String>,
+        body_url: Option<String>,
+        originator_url: Option<String>,
+        council_url: Option<String>,
+        meeting_url: Option<String>,
+        web_url: Option<String>,
+        paper_file_name: String,
+        web_file_name: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let urls = zielsystem_core::oparl::OparlConfig {
+            base_url,
+            body_url,
+            originator_url,
+            council_url,
+            meeting_url,
+            web_url,
+        };
+        crate::oparl::to_oparl(
+            py,
+            &self.inner,
+            main_file,
+            written_at,
+            auxiliary_files,
+            config,
+            urls,
+            paper_file_name,
+            web_file_name,
+        )
     }
 
     fn __repr__(&self, py: Python<'_>) -> String {

@@ -60,7 +60,6 @@ fn _zielsystem(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(forms::read_form, module)?)?;
     module.add_function(wrap_pyfunction!(forms::read_forms, module)?)?;
     module.add_function(wrap_pyfunction!(consolidate::consolidate, module)?)?;
-    module.add_function(wrap_pyfunction!(oparl::oparl_paper, module)?)?;
     module.add_function(wrap_pyfunction!(analytics::attainment_table, module)?)?;
     module.add_function(wrap_pyfunction!(analytics::summary_by, module)?)?;
     module.add_function(wrap_pyfunction!(analytics::summary_columns, module)?)?;

@@ -147,12 +147,19 @@ pub fn validate_report(report: &Bound<'_, PyAny>) -> PyResult<PyValidationResult
     )))
 }
 
-/// Checks a Bezirksamtsvorlage (object, JSON text, bytes or dict) against BV01–BV04; when given as
+/// Checks a Bezirksamtsvorlage (object, JSON text, bytes or dict) against BV01–BV04, its number
+/// against the numbering pattern of `system` when given (else the default form); when given as
 /// JSON, problems of its shape come back as findings.
 #[pyfunction]
-pub fn validate_paper(paper: &Bound<'_, PyAny>) -> PyResult<PyValidationResult> {
+#[pyo3(signature = (paper, system = None))]
+pub fn validate_paper(
+    paper: &Bound<'_, PyAny>,
+    system: Option<&Bound<'_, PyAny>>,
+) -> PyResult<PyValidationResult> {
+    let system = system.map(system_arg).transpose()?;
+    let numbering = system.as_ref().and_then(|system| system.numbering.as_ref());
     Ok(wrap(with_path_hint(
         paper,
-        given::<PyPaper>(paper)?.check(()),
+        given::<PyPaper>(paper)?.check(numbering),
     )))
 }

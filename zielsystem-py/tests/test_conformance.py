@@ -25,7 +25,7 @@ KEYS = {
     "system": COMMON_KEYS | {"previous_system"},
     "sheet": COMMON_KEYS | {"system", "history"},
     "report": COMMON_KEYS | {"system", "sheets", "previous", "tertial", "as_of", "decide"},
-    "paper": COMMON_KEYS,
+    "paper": COMMON_KEYS | {"system"},
     "review": COMMON_KEYS | {"system", "sheets"},
 }
 """The keys ``expect.json`` may have per kind (tests/README.md); any other key is a typo that would
@@ -110,7 +110,9 @@ def validate(case: Case) -> zs.ValidationResult:
         return zs.validate_report(decided.to_json())
     document = case.read(case.expect["document"])
     if case.kind == "paper":
-        return zs.validate_paper(document)
+        paper_system = case.expect.get("system")
+        numbering_of = zs.TargetSystem.from_json(case.read(paper_system)) if paper_system else None
+        return zs.validate_paper(document, numbering_of)
     if case.kind == "review":
         system_path = case.expect.get("system")
         log_system = zs.TargetSystem.from_json(case.read(system_path)) if system_path else None

@@ -55,7 +55,7 @@ def _bytes(case: Dict[str, Any]) -> bytes:
     return expand(case["generate"])
 
 
-DOCUMENTS = [c for c in _manifest() if c["kind"] in ("system", "sheet", "report", "paper")]
+DOCUMENTS = [c for c in _manifest() if c["kind"] in ("system", "sheet", "report", "paper", "review")]
 TERTIALS = [c for c in _manifest() if c["kind"] == "tertial"]
 OPARL_CONFIGS = [c for c in _manifest() if c["kind"] == "oparl_config"]
 
@@ -72,6 +72,8 @@ def _validate(kind: str, data: bytes, system: zs.TargetSystem) -> zs.ValidationR
         return zs.validate_sheet(data, system)
     if kind == "report":
         return zs.validate_report(data)
+    if kind == "review":
+        return zs.validate_review_log(data)
     return zs.validate_paper(data)
 
 
@@ -153,9 +155,9 @@ def test_oparl_configuration(case: Dict[str, Any]) -> None:
     }
     if case["expect"] == "ok":
         try:
-            zs.oparl_paper(report, **arguments)
+            report.to_oparl(**arguments)
         except ValueError as error:
             assert "unlesbar" not in str(error)
     else:
         with pytest.raises(ValueError, match="OParl-Konfiguration ist unlesbar"):
-            zs.oparl_paper(report, **arguments)
+            report.to_oparl(**arguments)

@@ -140,3 +140,31 @@ def test_return_letter() -> None:
     assert "](javascript" not in letter["markdown"]
     with pytest.raises(ValueError):
         zs.return_letter(log, "A02", system, [a01])
+
+
+def test_consolidation_with_the_review_log() -> None:
+    # The example's tertial II: V04 came in, went back and came in corrected; the log accepts it.
+    example = REPO_ROOT / "examples" / "mitte-2022"
+    system = zs.TargetSystem.from_file(example / "target-system.json")
+    first = zs.ReportSheet.from_file(example / "review" / "2022-T2" / "V04-erste-fassung.json")
+    sheets = [zs.ReportSheet.from_file(p) for p in sorted((example / "sheets" / "2022-T2").glob("*.json"))]
+    log = zs.ReviewLog.from_file(example / "review" / "2022-T2" / "pruefprotokoll.json")
+    as_of = dt.date(2022, 10, 4)
+
+    reviewed = zs.consolidate(system, [*sheets, first], "2022-T2", as_of, review_log=log)
+    review = reviewed.review
+    assert review is not None
+    assert review["pending_goals"] == []
+    v04 = next(g for g in review["goals"] if g["goal"] == "V04")
+    assert [v.get("due_on") for v in v04["versions"]] == ["2022-09-23", None]
+    assert v04["versions"][1]["accepted_on"] == "2022-09-15"
+    counted = next(g for g in reviewed.goals if g["goal"] == "V04")
+    assert counted["sheet_digest"] == v04["counted_digest"] == v04["versions"][1]["digest"]
+    assert v04["counted_digest"] != v04["versions"][0]["digest"]
+    # The superseded first version is not counted twice: no TR02.
+    assert "TR02" not in [f.code for f in reviewed.findings]
+
+    # Without a log the report is as before: no review part, and the first version is a duplicate.
+    plain = zs.consolidate(system, [*sheets, first], "2022-T2", as_of)
+    assert plain.review is None
+    assert "TR02" in [f.code for f in plain.findings]

@@ -6,15 +6,15 @@ use crate::numbering::{NUMBER_MAX_CHARS, NumberKind, Numbering};
 use crate::rules::catalogue::{Message, Twin};
 
 /// The finding on a number of `kind` that is not written as the authority writes it, or `None`
-/// when it is: `malformed` (the message of the default form, given the number) when the authority
-/// configured no pattern of its own, `not_of_pattern` (given the number, the pattern, an example and
-/// the number's name in German and English) when it did.
+/// when it is: `malformed` (the message of the default form, given the number and the number's name
+/// in German and English) when the authority configured no pattern of its own, `not_of_pattern`
+/// (given the number, the pattern, an example and the number's name) when it did.
 pub(crate) fn number_finding(
     numbering: Option<&Numbering>,
     kind: NumberKind,
     number: &str,
     path: &str,
-    malformed: impl FnOnce(String) -> Message,
+    malformed: impl FnOnce(String, Twin) -> Message,
     not_of_pattern: impl FnOnce(String, String, String, Twin) -> Message,
 ) -> Option<Finding> {
     let default = Numbering::default();
@@ -23,11 +23,11 @@ pub(crate) fn number_finding(
         return None;
     }
     let number: String = number.chars().take(NUMBER_MAX_CHARS).collect();
+    let name = match kind {
+        NumberKind::Resolution => Twin::new("Vorlagen-Nr.", "paper number"),
+        NumberKind::PrintedPaper => Twin::new("Drucksachen-Nr.", "printed-paper number"),
+    };
     Some(if numbering.is_configured(kind) {
-        let name = match kind {
-            NumberKind::Resolution => Twin::new("Vorlagen-Nr.", "paper number"),
-            NumberKind::PrintedPaper => Twin::new("Drucksachen-Nr.", "printed-paper number"),
-        };
         Finding::new(
             not_of_pattern(
                 number,
@@ -38,6 +38,6 @@ pub(crate) fn number_finding(
             path,
         )
     } else {
-        Finding::new(malformed(number), path)
+        Finding::new(malformed(number, name), path)
     })
 }

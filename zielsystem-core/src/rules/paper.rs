@@ -20,18 +20,21 @@ pub fn schema() -> &'static DocumentSchema {
     Paper::schema()
 }
 
+/// A paper is checked with its authority's numbering (BV01), where the caller knows it: a paper
+/// does not name its authority.
 impl Document for Paper {
-    type Context<'a> = ();
+    type Context<'a> = Option<&'a Numbering>;
 
-    fn validate(&self, (): ()) -> ValidationResult {
-        validate_paper(self)
+    fn validate(&self, numbering: Option<&Numbering>) -> ValidationResult {
+        validate_paper_with(self, numbering)
     }
 }
 
 /// Checks a Bezirksamtsvorlage from raw JSON bytes: schema-level findings when it does not decode,
-/// otherwise every rule BV01–BV04.
+/// otherwise every rule BV01–BV04, its number in the default form (`Paper::check(bytes,
+/// Some(numbering))` checks it against an authority's pattern).
 pub fn check_paper_json(bytes: &[u8]) -> Checked<Paper> {
-    Paper::check(bytes, ())
+    Paper::check(bytes, None)
 }
 
 /// Every finding of BV01–BV04 on `paper`, its number in the default form (`36/VI`).
@@ -66,7 +69,10 @@ fn bv01_number(paper: &Paper, numbering: Option<&Numbering>, findings: &mut Vec<
             kind,
             number,
             "/number",
-            |number| Message::PaperNumberMalformed { number },
+            |number, number_name| Message::PaperNumberMalformed {
+                number,
+                number_name,
+            },
             |number, pattern, example, number_name| Message::PaperNumberNotOfPattern {
                 number,
                 pattern,

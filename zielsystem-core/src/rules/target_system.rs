@@ -695,7 +695,7 @@ fn ts09_reporting_and_resolution(system: &TargetSystem, findings: &mut Vec<Findi
         crate::numbering::NumberKind::Resolution,
         &short(&system.resolution.number),
         "/resolution/number",
-        |number| Message::ResolutionNumberMalformed { number },
+        |number, _| Message::ResolutionNumberMalformed { number },
         |number, pattern, example, _| Message::ResolutionNumberNotOfPattern {
             number,
             pattern,

@@ -214,7 +214,7 @@ fn tr04_lifecycle(report: &TertialReport, findings: &mut Vec<Finding>) {
                 NumberKind::PrintedPaper,
                 number,
                 "/council/number",
-                |number| Message::CouncilNumberMalformed { number },
+                |number, _| Message::CouncilNumberMalformed { number },
                 |number, pattern, example, _| Message::CouncilNumberNotOfPattern {
                     number,
                     pattern,
@@ -242,7 +242,7 @@ fn tr04_decision(report: &TertialReport, decision: &Resolution, findings: &mut V
         NumberKind::Resolution,
         &decision.number,
         "/decision/number",
-        |number| Message::DecisionNumberMalformed { number },
+        |number, _| Message::DecisionNumberMalformed { number },
         |number, pattern, example, _| Message::DecisionNumberNotOfPattern {
             number,
             pattern,

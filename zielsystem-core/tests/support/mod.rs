@@ -61,12 +61,6 @@ pub const NOT_BY_A_CASE: &[(&str, &str)] = &[
          at test time (findings-flood-goals, findings-flood-countermeasures)",
     ),
     (
-        "PaperNumberNotOfPattern",
-        "a paper alone does not name its authority, so a paper case has no numbering pattern to \
-         check against; the pattern reaches BV01 through validate_paper_with (the `paper` command \
-         passes the report's numbering), covered by unit tests of rules::paper and the CLI tests",
-    ),
-    (
         "SchemaMismatch",
         "the fallback for a document the schema accepts but typed decoding rejects, and for `false` \
          schemas and ambiguous `oneOf`s, none of which the published schemas allow \

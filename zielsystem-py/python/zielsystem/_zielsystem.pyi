@@ -40,6 +40,7 @@ from zielsystem._types import (
     PaperKind,
     PortfolioDict,
     ReportingDict,
+    ReportReviewDict,
     ReportCountermeasureDict,
     ReportGoalDict,
     ReportSheetDict,
@@ -82,7 +83,6 @@ __all__ = [
     "read_form",
     "read_forms",
     "consolidate",
-    "oparl_paper",
     "attainment_table",
     "summary_by",
     "summary_columns",
@@ -587,6 +587,10 @@ class TertialReport:
     def council(self) -> CouncilNoteDict | None:
         """The council taking note (day, printed-paper number, outcome), once noted; else ``None``."""
     @property
+    def review(self) -> ReportReviewDict | None:
+        """The steering service's review of the sheets (every version's digest, the goals not yet
+        accepted) when consolidated with a review log; else ``None``."""
+    @property
     def goals(self) -> list[ReportGoalDict]:
         """Every goal of the target system with reporting status, forecast and light."""
     @property
@@ -638,6 +642,27 @@ class TertialReport:
         """The Vorlage zur Kenntnisnahme for the council as HTML; ``None`` before the decision."""
     def to_svg(self) -> str:
         """The traffic-light matrix as SVG."""
+    def to_oparl(
+        self,
+        *,
+        main_file: _OparlFile,
+        written_at: datetime.datetime,
+        auxiliary_files: Sequence[_OparlFile] = ...,
+        config: bytes | None = None,
+        base_url: str | None = None,
+        body_url: str | None = None,
+        originator_url: str | None = None,
+        council_url: str | None = None,
+        meeting_url: str | None = None,
+        web_url: str | None = None,
+        paper_file_name: str = ...,
+        web_file_name: str | None = None,
+    ) -> dict[str, Any]:
+        """The Vorlage zur Kenntnisnahme of the decided report as an OParl 1.1 ``oparl:Paper``
+        (a dict of its JSON shape). Files are ``(file_name, name, mime_type, content)``; size and
+        checksums come from ``content``. URLs given here win over those of ``config`` (the bytes of
+        a configuration file, as ``zielsystem paper --config`` reads it). ``ValueError`` for a
+        draft, an unreadable ``config`` or a missing required URL (named, never invented)."""
     def to_pdf(
         self,
         kind: Literal["decision", "council_information"] | None = None,
@@ -675,8 +700,9 @@ def validate_sheets(
 def validate_report(report: _ReportLike) -> ValidationResult:
     """Re-checks a tertial report against TR01–TR06 as it stands (and its shape, when given as JSON)."""
 
-def validate_paper(paper: _PaperLike) -> ValidationResult:
-    """Checks a paper (either kind) against BV01–BV04 (and its shape, when given as JSON)."""
+def validate_paper(paper: _PaperLike, system: _SystemLike | None = None) -> ValidationResult:
+    """Checks a paper (either kind) against BV01–BV04 (and its shape, when given as JSON); its
+    number against the numbering pattern of ``system`` when given, else the default form."""
 
 def validate_review_log(
     log: _ReviewLogLike,
@@ -752,8 +778,12 @@ def consolidate(
     tertial: Tertial | str,
     as_of: datetime.date,
     previous: Iterable[_SheetLike] | None = None,
+    review_log: _ReviewLogLike | None = None,
 ) -> TertialReport:
-    """Consolidates the sheets of ``tertial`` into a draft report as it stands on ``as_of``."""
+    """Consolidates the sheets of ``tertial`` into a draft report as it stands on ``as_of``;
+    ``previous`` holds sheets of earlier tertials of the year. With a ``review_log`` the accepted
+    version of each goal's sheet counts, superseded versions are dropped, and the report's
+    ``review`` lists every version's digest and the goals not yet accepted."""
 
 @final
 class ArrowTable:
@@ -825,27 +855,6 @@ def forecast_accuracy(system: _SystemLike, sheets: Iterable[_SheetLike]) -> Arro
 
 _OparlFile = tuple[str, str, str, bytes]
 
-def oparl_paper(
-    report: TertialReport,
-    *,
-    main_file: _OparlFile,
-    written_at: datetime.datetime,
-    auxiliary_files: Sequence[_OparlFile] = ...,
-    config: bytes | None = None,
-    base_url: str | None = None,
-    body_url: str | None = None,
-    originator_url: str | None = None,
-    council_url: str | None = None,
-    meeting_url: str | None = None,
-    web_url: str | None = None,
-    paper_file_name: str = ...,
-    web_file_name: str | None = None,
-) -> dict[str, Any]:
-    """The Vorlage zur Kenntnisnahme of the decided ``report`` as an OParl 1.1 ``oparl:Paper``
-    (a dict of its JSON shape). Files are ``(file_name, name, mime_type, content)``; size and
-    checksums come from ``content``. URLs given here win over those of ``config`` (the bytes of
-    a configuration file, as ``zielsystem paper --config`` reads it). ``ValueError`` for a draft,
-    an unreadable ``config`` or a missing required URL (named, never invented)."""
 @final
 class Lineage:
     """The lineage of the goals of several target systems: each goal's predecessors resolved over

@@ -115,6 +115,9 @@ pub fn status(
         }
     }
     let mut goals = Vec::new();
+    // Most goals share the tertial's deadline: each due date's count is made once (a span of
+    // centuries, a mistyped year, costs its years once, not once per goal).
+    let mut overdue_since: HashMap<NaiveDate, u32> = HashMap::new();
     for goal in &system.goals {
         let submitted_on = first_in.get(goal.id.as_str()).copied();
         let review_state = review.get(&goal.id);
@@ -131,7 +134,9 @@ pub fn status(
         };
         let waiting = submitted_on.is_none() || review_status == Some(ReviewStatus::Returned);
         let overdue_working_days = if waiting {
-            working_days_after(due_on, as_of)
+            *overdue_since
+                .entry(due_on)
+                .or_insert_with(|| working_days_after(due_on, as_of))
         } else {
             0
         };

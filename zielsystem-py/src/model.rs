@@ -312,6 +312,13 @@ crate::json_class_methods!(PyReportSheet, "ReportSheet", {
         &self.inner.goal
     }
 
+    /// The sheet's digest, `"sha256:…"` of its canonical JSON: how the review log, the return
+    /// letter and the tertial report name this version of the sheet.
+    #[getter]
+    fn digest(&self) -> String {
+        zielsystem_core::digest::sheet_digest(&self.inner)
+    }
+
     /// The tertial reported on.
     #[getter]
     fn tertial(&self) -> TertialObject {

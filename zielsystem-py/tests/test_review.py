@@ -132,7 +132,7 @@ def test_return_letter() -> None:
     assert letter["due_on"] == "2022-06-14"
     received = log.entries[0]
     assert received["event"] == "received"
-    assert letter["digest"] == received["digest"]
+    assert letter["digest"] == received["digest"] == a01.digest
     assert "bis zum 14.06.2022" in letter["markdown"]
     assert "Anlage: A01.xlsx" in letter["markdown"]
     # The reviewer's words are escaped in both formats.
@@ -140,6 +140,11 @@ def test_return_letter() -> None:
     assert "](javascript" not in letter["markdown"]
     with pytest.raises(ValueError):
         zs.return_letter(log, "A02", system, [a01])
+    # The returned version, found by its digest, goes back as a pre-filled form that reads back.
+    returned = next(sheet for sheet in [a01] if sheet.digest == letter["digest"])
+    form = system.write_form(returned.tertial, goal="A01", answers=[returned])
+    read_back, _ = zs.read_form(form, system)
+    assert read_back is not None and read_back.goal == "A01"
 
 
 def test_consolidation_with_the_review_log() -> None:
@@ -160,7 +165,7 @@ def test_consolidation_with_the_review_log() -> None:
     assert v04["versions"][1]["accepted_on"] == "2022-09-15"
     counted = next(g for g in reviewed.goals if g["goal"] == "V04")
     assert counted["sheet_digest"] == v04["counted_digest"] == v04["versions"][1]["digest"]
-    assert v04["counted_digest"] != v04["versions"][0]["digest"]
+    assert v04["versions"][0]["digest"] == first.digest != v04["counted_digest"]
     # The superseded first version is not counted twice: no TR02.
     assert "TR02" not in [f.code for f in reviewed.findings]
 

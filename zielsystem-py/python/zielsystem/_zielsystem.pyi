@@ -282,6 +282,10 @@ class ReportSheet:
     def goal(self) -> str:
         """The goal reported on, e.g. ``"A01"``."""
     @property
+    def digest(self) -> str:
+        """The sheet's digest, ``"sha256:…"`` of its canonical JSON: how the review log, the return
+        letter and the tertial report name this version of the sheet."""
+    @property
     def tertial(self) -> Tertial:
         """The tertial reported on."""
     @property

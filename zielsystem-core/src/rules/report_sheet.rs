@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use crate::calendar::Period;
+use crate::decode::document::decode_refused;
 use crate::decode::limits::{
     FINDINGS_MAX, ID_MAX_CHARS, NAME_MAX_CHARS, TEXT_MAX_CHARS, char_len, is_blank,
 };
@@ -69,15 +70,18 @@ pub fn validate_sheet_view(
 
 /// Checks a report sheet from raw JSON bytes as [`check_sheet_json`] does, with the same findings,
 /// without building the owned sheet: the bytes are read into a [`SheetView`] that borrows its texts,
-/// and the rules run on it. Bytes that do not decode take [`check_sheet_json`]'s path, whose
-/// schema-level pass reports every problem (and the rules on what decodes of them).
+/// and the rules run on it. Bytes that do not decode take the schema-level pass of
+/// [`check_sheet_json`], which reports every problem (and the rules on what decodes of them); the
+/// view decodes exactly where typed decoding does, so typed decoding is not tried again.
 pub fn validate_sheet_bytes(
     bytes: &[u8],
     system: &TargetSystem,
     history: &[ReportSheet],
 ) -> ValidationResult {
     let Some(view) = SheetView::decode(bytes) else {
-        return check_sheet_json(bytes, system, history).result;
+        return decode_refused::<ReportSheet>(bytes, schema())
+            .with_rules(|sheet| validate_sheet(sheet, system, history).findings)
+            .result;
     };
     let findings = sheet_findings(&view, system, history);
     if findings.len() <= FINDINGS_MAX {

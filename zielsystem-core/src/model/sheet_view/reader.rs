@@ -30,6 +30,9 @@ pub(super) fn read(text: &str) -> Option<SheetView<'_>> {
     (reader.at == reader.bytes.len()).then_some(sheet)
 }
 
+/// The value of an optional text key that is present: a text or `null`.
+struct Nullable<'a>(Option<Cow<'a, str>>);
+
 struct Reader<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -111,13 +114,13 @@ impl<'a> Reader<'a> {
     }
 
     /// A string or `null`.
-    fn optional_text(&mut self) -> Option<Option<Cow<'a, str>>> {
+    fn optional_text(&mut self) -> Option<Nullable<'a>> {
         self.skip_whitespace();
         if self.bytes.get(self.at..)?.starts_with(b"null") {
             self.at += 4;
-            return Some(None);
+            return Some(Nullable(None));
         }
-        self.text().map(Some)
+        self.text().map(|text| Nullable(Some(text)))
     }
 
     fn date(&mut self) -> Option<NaiveDate> {
@@ -302,7 +305,7 @@ impl<'a> Reader<'a> {
             goal: goal?,
             tertial: tertial?,
             reporting_member: reporting_member?,
-            signed_by: signed_by.flatten(),
+            signed_by: signed_by.and_then(|Nullable(text)| text),
             submitted_on: submitted_on?,
             contributions: contributions?,
             indicator_values: indicator_values?,
@@ -322,7 +325,7 @@ impl<'a> Reader<'a> {
         })?;
         Some(ContributionView {
             text: text?,
-            org_unit: org_unit.flatten(),
+            org_unit: org_unit.and_then(|Nullable(text)| text),
         })
     }
 

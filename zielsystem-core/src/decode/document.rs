@@ -201,10 +201,13 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8], schema: &DocumentSchema) -> Che
         .unwrap_or_else(|| refused(mismatch(&typed_error)))
 }
 
-/// [`decode`] of bytes already known not to decode as a `T`: a reader that accepts exactly what
-/// typed decoding accepts has refused them ([`crate::model::sheet_view::SheetView::decode`]). The
-/// same result as [`decode`], without trying typed decoding first; only where the schema finds
-/// nothing wrong (serde is stricter than the schema there) is typed decoding asked what it is.
+/// [`decode`] of bytes already known not to decode as a `T` by [`strict::from_slice`]: a reader
+/// that accepts exactly what typed decoding accepts has refused them
+/// ([`crate::model::sheet_view::SheetView::decode`]). The same result as [`decode`], without
+/// trying typed decoding first. [`decode`] itself is taken where typed decoding may still read the
+/// bytes another way — through a map, to drop a root `$schema` key, or into a schema with maps —
+/// and so report repeated keys only; and where the schema finds nothing wrong (serde is stricter
+/// than the schema there), to say what serde says.
 pub(crate) fn decode_refused<T: DeserializeOwned>(
     bytes: &[u8],
     schema: &DocumentSchema,
@@ -213,6 +216,9 @@ pub(crate) fn decode_refused<T: DeserializeOwned>(
         return refused(finding);
     }
     let unmarked = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    if schema.open_objects || strict::mentions_schema_key(unmarked) {
+        return decode(bytes, schema);
+    }
     schema_level(unmarked, schema, None).unwrap_or_else(|| decode(bytes, schema))
 }
 

@@ -18,7 +18,7 @@ use super::report_sheet::{Contribution, Countermeasure, IndicatorValue, ReportSh
 use super::vocabulary::{Forecast, Level};
 use crate::calendar::Tertial;
 use crate::decode::document_size_finding;
-use crate::decode::strict::StrictStructs;
+use crate::decode::strict::{StrictStructs, mentions_schema_key};
 use crate::decode::syntax::BOM;
 
 mod reader;
@@ -103,15 +103,10 @@ pub trait CountermeasureFields {
 #[derive(Clone, Debug, PartialEq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SheetView<'a> {
-    /// The root `$schema` link a document may carry for editors (ignored, as typed decoding
-    /// ignores it).
-    #[serde(
-        rename = "$schema",
-        default,
-        borrow,
-        deserialize_with = "optional_text"
-    )]
-    schema_link: Option<Cow<'a, str>>,
+    /// Whether the document carries the root `$schema` link for editors (a text or `null`; its
+    /// value is ignored, as typed decoding ignores it).
+    #[serde(rename = "$schema", default, deserialize_with = "link")]
+    schema_link: bool,
     /// `schema_version`.
     #[serde(borrow, deserialize_with = "text")]
     pub schema_version: Cow<'a, str>,
@@ -224,6 +219,11 @@ impl<'a> SheetView<'a> {
         let mut deserializer = serde_json::Deserializer::from_str(text);
         let view = SheetView::deserialize(StrictStructs(&mut deserializer)).ok()?;
         deserializer.end().ok()?;
+        // Typed decoding drops the link only where `$schema` is spelled without an escape
+        // (`strict::from_document`); an escaped one alone makes it refuse the document.
+        if view.schema_link && !mentions_schema_key(text.as_bytes()) {
+            return None;
+        }
         Some(view)
     }
 
@@ -310,6 +310,11 @@ impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
 
 fn text<'de: 'a, 'a, D: Deserializer<'de>>(deserializer: D) -> Result<Cow<'a, str>, D::Error> {
     Text::deserialize(deserializer).map(|Text(text)| text)
+}
+
+/// The `$schema` link, present: a text or `null`.
+fn link<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
+    Option::<Text<'de>>::deserialize(deserializer).map(|_| true)
 }
 
 fn optional_text<'de: 'a, 'a, D: Deserializer<'de>>(

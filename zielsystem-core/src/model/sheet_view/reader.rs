@@ -299,7 +299,7 @@ impl<'a> Reader<'a> {
             _ => None,
         })?;
         Some(SheetView {
-            schema_link: None,
+            schema_link: false,
             schema_version: schema_version?,
             authority: authority?,
             goal: goal?,

@@ -66,6 +66,10 @@ enum Command {
         /// Ausgabeformat.
         #[arg(long, value_enum, default_value_t = validate_stream::StreamFormat::Text)]
         format: validate_stream::StreamFormat,
+        /// Threads, die Berichtsblätter lesen (1: alles in einem Thread); die Summen sind
+        /// dieselben.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: u16,
     },
     /// Den Regelkatalog als Markdown-Tabelle ausgeben (Inhalt von docs/rules.md).
     Rules,
@@ -166,6 +170,7 @@ fn main() -> ExitCode {
             systems,
             jsonl,
             format,
+            jobs,
         } => validate_stream::run(
             &mut stdout,
             &validate_stream::Args {
@@ -173,6 +178,7 @@ fn main() -> ExitCode {
                 systems,
                 jsonl,
                 format,
+                jobs: usize::from(jobs),
             },
         ),
         Command::Rules => stdout

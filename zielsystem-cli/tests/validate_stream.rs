@@ -182,6 +182,116 @@ fn many_systems_are_routed_by_authority_and_year() {
     assert!(text.contains("ohne Zielsystem 1"), "{text}");
 }
 
+/// `--jobs N` splits the work and changes nothing: the same totals as one thread, on more sheets
+/// than one chunk holds, with findings whose order matters (RS13 reads the earlier sheets), lines
+/// that are not sheets, blank lines, sheets without a system, and sheets of a system read again
+/// after it left memory.
+#[test]
+fn jobs_split_the_work_and_change_nothing() {
+    let dir = root().join("target/validate-stream-jobs-test");
+    std::fs::create_dir_all(&dir).unwrap();
+    let system: Value =
+        serde_json::from_slice(&std::fs::read(root().join(SYSTEM)).unwrap()).unwrap();
+    let authority = |i: usize| format!("Bezirksamt {i} von Berlin");
+    let systems: Vec<Value> = (0..180)
+        .map(|i| {
+            let mut copy = system.clone();
+            copy["authority"] = authority(i).into();
+            copy
+        })
+        .collect();
+    let systems_path = dir.join("systems.jsonl");
+    std::fs::write(&systems_path, jsonl(&systems)).unwrap();
+
+    let mitte = example_lines();
+    let mut text = Vec::new();
+    let mut count = 0_usize;
+    for i in (0..180).chain([3, 195]) {
+        for line in &mitte {
+            count += 1;
+            let mut copy = line.clone();
+            copy["authority"] = authority(i).into();
+            if count % 13 == 0 {
+                copy["forecast"] = "achieved".into(); // RS13 on the goal's later sheets
+            }
+            if count % 17 == 0 {
+                copy["goal"] = "A99".into();
+            }
+            serde_json::to_writer(&mut text, &copy).unwrap();
+            text.push(b'\n');
+            if count % 97 == 0 {
+                text.extend_from_slice(b"{\"schema_version\": \"1\"}\n\n  \nkein JSON\r\n");
+            }
+        }
+    }
+    let sheets_path = dir.join("sheets.jsonl");
+    std::fs::write(&sheets_path, &text).unwrap();
+
+    let run = |jobs: &str, format: &str| {
+        let output = zielsystem(
+            &[
+                "validate-stream",
+                "--systems",
+                path(&systems_path),
+                "--jsonl",
+                path(&sheets_path),
+                "--format",
+                format,
+                "--jobs",
+                jobs,
+            ],
+            b"",
+        );
+        assert_eq!(output.status.code(), Some(1));
+        assert!(output.stderr.is_empty());
+        output.stdout
+    };
+    let one = run("1", "json");
+    let totals: Value = serde_json::from_slice(&one).unwrap();
+    assert!(totals["sheets"].as_u64().unwrap() > 4096 * 2, "{totals}");
+    assert!(totals["findings"]["RS13"].as_u64().unwrap() > 0, "{totals}");
+    assert!(totals["without_system"].as_u64().unwrap() > 0, "{totals}");
+    assert!(totals["undecodable"].as_u64().unwrap() > 0, "{totals}");
+    for jobs in ["2", "3", "8"] {
+        assert_eq!(run(jobs, "json"), one, "--jobs {jobs}");
+    }
+    assert_eq!(run("2", "text"), run("1", "text"));
+
+    // One system for every sheet, from standard input.
+    let single = |jobs: &str| {
+        let output = zielsystem(
+            &[
+                "validate-stream",
+                "--system",
+                SYSTEM,
+                "--jsonl",
+                "-",
+                "--format",
+                "json",
+                "--jobs",
+                jobs,
+            ],
+            &text,
+        );
+        assert_eq!(output.status.code(), Some(1));
+        output.stdout
+    };
+    assert_eq!(single("2"), single("1"));
+    let zero = zielsystem(
+        &[
+            "validate-stream",
+            "--system",
+            SYSTEM,
+            "--jsonl",
+            "-",
+            "--jobs",
+            "0",
+        ],
+        b"",
+    );
+    assert_eq!(zero.status.code(), Some(2));
+}
+
 #[test]
 fn system_and_systems_exclude_each_other() {
     let output = zielsystem(

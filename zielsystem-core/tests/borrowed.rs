@@ -439,6 +439,30 @@ proptest! {
     }
 }
 
+/// Found by the property test: with a root `$schema` key, typed decoding reads the sheet through a
+/// map, where the last of a repeated key wins, and reports the repetition only; the borrowed path,
+/// whose view refuses the repetition, must give the same findings (not the schema walk's as well).
+/// And a `$schema` key spelled with an escape is refused by both.
+#[test]
+fn a_schema_link_and_a_repeated_key_give_the_same_findings() {
+    let (system, bytes, history) = example_parts();
+    let text = String::from_utf8(bytes[0].clone()).unwrap();
+    for linked in [
+        text.replacen('{', r#"{"$schema": "x", "schema_version": "2","#, 1),
+        text.replacen('{', r#"{"schema_version": "2", "$schema": null,"#, 1),
+        text.replacen('{', r#"{"$schema": "x", "$schema": "y","#, 1),
+        // Typed decoding drops only a `$schema` spelled without an escape.
+        text.replacen('{', r#"{"$sch\u0065ma": "x","#, 1),
+    ] {
+        let owned = check_sheet_json(linked.as_bytes(), system, history);
+        assert!(owned.document.is_none(), "{linked}");
+        assert!(
+            !same_findings(&linked, linked.as_bytes(), system, history),
+            "{linked}"
+        );
+    }
+}
+
 /// The example, read once for all property cases.
 fn example_parts() -> (
     &'static TargetSystem,

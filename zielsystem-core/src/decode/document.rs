@@ -197,11 +197,44 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8], schema: &DocumentSchema) -> Che
         }
         Err(error) => error,
     };
-    if let Some(finding) = depth_limit_finding(bytes) {
+    schema_level(bytes, schema, Some(&typed_error))
+        .unwrap_or_else(|| refused(mismatch(&typed_error)))
+}
+
+/// [`decode`] of bytes already known not to decode as a `T` by [`strict::from_slice`]: a reader
+/// that accepts exactly what typed decoding accepts has refused them
+/// ([`crate::model::sheet_view::SheetView::decode`]). The same result as [`decode`], without
+/// trying typed decoding first. [`decode`] itself is taken where typed decoding may still read the
+/// bytes another way — through a map, to drop a root `$schema` key, or into a schema with maps —
+/// and so report repeated keys only; and where the schema finds nothing wrong (serde is stricter
+/// than the schema there), to say what serde says.
+pub(crate) fn decode_refused<T: DeserializeOwned>(
+    bytes: &[u8],
+    schema: &DocumentSchema,
+) -> Checked<T> {
+    if let Some(finding) = document_size_finding(bytes.len() as u64) {
         return refused(finding);
     }
+    let unmarked = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    if schema.open_objects || strict::mentions_schema_key(unmarked) {
+        return decode(bytes, schema);
+    }
+    schema_level(unmarked, schema, None).unwrap_or_else(|| decode(bytes, schema))
+}
+
+/// The collect-everything pass over bytes (without a leading BOM) that typed decoding refused:
+/// every schema-level finding, and what the rules can still check. When the schema finds nothing
+/// wrong, the finding is serde's `typed_error`; without one, `None`.
+fn schema_level<T: DeserializeOwned>(
+    bytes: &[u8],
+    schema: &DocumentSchema,
+    typed_error: Option<&serde_json::Error>,
+) -> Option<Checked<T>> {
+    if let Some(finding) = depth_limit_finding(bytes) {
+        return Some(refused(finding));
+    }
     let tree = match parse_tree(bytes) {
-        Err(finding) => return refused(finding),
+        Err(finding) => return Some(refused(finding)),
         Ok(tree) => tree,
     };
     let mut findings = Capped::default();
@@ -209,15 +242,15 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8], schema: &DocumentSchema) -> Che
     duplicate_keys_into(&tree, &mut findings);
     if findings.is_empty() {
         // The schema accepts what serde rejects: say what serde said rather than nothing.
-        findings.push(mismatch(&typed_error));
+        findings.push(mismatch(typed_error?));
     }
     let findings = findings.into_findings();
     let partial = partial(&tree, schema.schema.as_value(), &findings);
-    Checked {
+    Some(Checked {
         document: None,
         result: ValidationResult::from_findings(findings),
         partial,
-    }
+    })
 }
 
 /// A document refused as a whole, with the one finding that says why.

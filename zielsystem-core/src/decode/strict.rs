@@ -302,10 +302,7 @@ pub(crate) fn from_document<T: serde::de::DeserializeOwned>(
         Ok(document) => return (Ok(document), false),
         Err(error) => error,
     };
-    let mentions_key = bytes
-        .windows(SCHEMA_KEY.len() + 2)
-        .any(|window| window.get(1..=SCHEMA_KEY.len()) == Some(SCHEMA_KEY.as_bytes()));
-    if !mentions_key {
+    if !mentions_schema_key(bytes) {
         return (Err(error), false);
     }
     let Ok(mut root) = serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(bytes)
@@ -322,6 +319,14 @@ pub(crate) fn from_document<T: serde::de::DeserializeOwned>(
         Ok(document) => (Ok(document), true),
         Err(_) => (Err(error), false),
     }
+}
+
+/// Whether `bytes` may hold a root `$schema` key: only then can [`from_document`] read a document
+/// that [`from_slice`] refuses.
+pub(crate) fn mentions_schema_key(bytes: &[u8]) -> bool {
+    bytes
+        .windows(SCHEMA_KEY.len() + 2)
+        .any(|window| window.get(1..=SCHEMA_KEY.len()) == Some(SCHEMA_KEY.as_bytes()))
 }
 
 /// `from_document` for callers outside the schema-level pass: `serde_json::from_slice`, except

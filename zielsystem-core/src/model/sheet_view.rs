@@ -18,8 +18,10 @@ use super::report_sheet::{Contribution, Countermeasure, IndicatorValue, ReportSh
 use super::vocabulary::{Forecast, Level};
 use crate::calendar::Tertial;
 use crate::decode::document_size_finding;
-use crate::decode::strict::StrictStructs;
+use crate::decode::strict::{StrictStructs, mentions_schema_key};
 use crate::decode::syntax::BOM;
+
+mod reader;
 
 /// What the sheet rules (RS01–RS18) read of a report sheet.
 pub trait SheetFields {
@@ -101,15 +103,10 @@ pub trait CountermeasureFields {
 #[derive(Clone, Debug, PartialEq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SheetView<'a> {
-    /// The root `$schema` link a document may carry for editors (ignored, as typed decoding
-    /// ignores it).
-    #[serde(
-        rename = "$schema",
-        default,
-        borrow,
-        deserialize_with = "optional_text"
-    )]
-    schema_link: Option<Cow<'a, str>>,
+    /// Whether the document carries the root `$schema` link for editors (a text or `null`; its
+    /// value is ignored, as typed decoding ignores it).
+    #[serde(rename = "$schema", default, deserialize_with = "link")]
+    schema_link: bool,
     /// `schema_version`.
     #[serde(borrow, deserialize_with = "text")]
     pub schema_version: Cow<'a, str>,
@@ -213,9 +210,20 @@ impl<'a> SheetView<'a> {
         let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
         // Checked as UTF-8 once, as the owned path does; then strings are borrowed from the text.
         let text = std::str::from_utf8(bytes).ok()?;
+        // The plain spelling by a reader of our own; whatever it leaves, by serde.
+        reader::read(text).or_else(|| Self::by_serde(text))
+    }
+
+    /// The view of `text` as serde reads it: every spelling typed decoding accepts.
+    fn by_serde(text: &'a str) -> Option<Self> {
         let mut deserializer = serde_json::Deserializer::from_str(text);
         let view = SheetView::deserialize(StrictStructs(&mut deserializer)).ok()?;
         deserializer.end().ok()?;
+        // Typed decoding drops the link only where `$schema` is spelled without an escape
+        // (`strict::from_document`); an escaped one alone makes it refuse the document.
+        if view.schema_link && !mentions_schema_key(text.as_bytes()) {
+            return None;
+        }
         Some(view)
     }
 
@@ -302,6 +310,11 @@ impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
 
 fn text<'de: 'a, 'a, D: Deserializer<'de>>(deserializer: D) -> Result<Cow<'a, str>, D::Error> {
     Text::deserialize(deserializer).map(|Text(text)| text)
+}
+
+/// The `$schema` link, present: a text or `null`.
+fn link<'de, D: Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
+    Option::<Text<'de>>::deserialize(deserializer).map(|_| true)
 }
 
 fn optional_text<'de: 'a, 'a, D: Deserializer<'de>>(
@@ -459,6 +472,35 @@ mod tests {
         let owned: ReportSheet = crate::decode::strict::from_slice(SHEET.as_bytes()).unwrap();
         let view = SheetView::decode(SHEET.as_bytes()).unwrap();
         assert_eq!(view.to_sheet(), owned);
+    }
+
+    /// The own reader reads the plain spelling, and where it reads a sheet, serde reads the same.
+    #[test]
+    fn the_reader_reads_what_serde_reads() {
+        let generated = r#"{"schema_version":"1","authority":"B","goal":"V03","tertial":"2020-T1","reporting_member":"m","signed_by":null,"submitted_on":"2020-05-04","contributions":[{"text":"K","org_unit":"s"},{"text":"L"}],"indicator_values":[{"indicator":"V03-1","value":3457.0,"as_of":"2020-04-30"}],"risks":[{"description":"W","likelihood":"low","impact":"high"}],"forecast":"at_risk","rationale":"D","countermeasures":[{"description":"A","org_units":["s","t"]}]}"#;
+        for text in [SHEET, generated] {
+            let read = reader::read(text).expect(text);
+            assert_eq!(Some(&read), SheetView::by_serde(text).as_ref());
+        }
+        let reordered = generated.replacen(
+            r#""authority":"B","goal":"V03","#,
+            r#""goal":"V03","authority":"B","#,
+            1,
+        );
+        assert_eq!(reader::read(&reordered), SheetView::by_serde(&reordered));
+        // Left to serde: an escape, a `$schema` key, an exponent; serde reads them.
+        for plain_enough in [
+            SHEET.replacen("\"A01\"", "\"A\\u00301\"", 1),
+            SHEET.replacen('{', r#"{"$schema": "x","#, 1),
+            SHEET.replacen("31.5", "3.15e1", 1),
+        ] {
+            assert_ne!(plain_enough, SHEET);
+            assert!(reader::read(&plain_enough).is_none(), "{plain_enough}");
+            assert!(
+                SheetView::by_serde(&plain_enough).is_some(),
+                "{plain_enough}"
+            );
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use crate::calendar::Period;
+use crate::decode::document::decode_refused;
 use crate::decode::limits::{
     FINDINGS_MAX, ID_MAX_CHARS, NAME_MAX_CHARS, TEXT_MAX_CHARS, char_len, is_blank,
 };
@@ -15,7 +16,7 @@ use crate::model::sheet_view::{
     ContributionFields, CountermeasureFields, IndicatorValueFields, RiskFields, SheetFields,
     SheetView,
 };
-use crate::model::target_system::TargetSystem;
+use crate::model::target_system::{Goal, TargetSystem};
 use crate::model::vocabulary::{Forecast, Level};
 use crate::rules::catalogue::{Forecasts, Message, TertialLabelled};
 use crate::text::short;
@@ -69,15 +70,18 @@ pub fn validate_sheet_view(
 
 /// Checks a report sheet from raw JSON bytes as [`check_sheet_json`] does, with the same findings,
 /// without building the owned sheet: the bytes are read into a [`SheetView`] that borrows its texts,
-/// and the rules run on it. Bytes that do not decode take [`check_sheet_json`]'s path, whose
-/// schema-level pass reports every problem (and the rules on what decodes of them).
+/// and the rules run on it. Bytes that do not decode take the schema-level pass of
+/// [`check_sheet_json`], which reports every problem (and the rules on what decodes of them); the
+/// view decodes exactly where typed decoding does, so typed decoding is not tried again.
 pub fn validate_sheet_bytes(
     bytes: &[u8],
     system: &TargetSystem,
     history: &[ReportSheet],
 ) -> ValidationResult {
     let Some(view) = SheetView::decode(bytes) else {
-        return check_sheet_json(bytes, system, history).result;
+        return decode_refused::<ReportSheet>(bytes, schema())
+            .with_rules(|sheet| validate_sheet(sheet, system, history).findings)
+            .result;
     };
     let findings = sheet_findings(&view, system, history);
     if findings.len() <= FINDINGS_MAX {
@@ -96,7 +100,13 @@ fn sheet_findings<S: SheetFields>(
     history: &[ReportSheet],
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let context = Context { sheet, system };
+    // Looked up once: three rules need the goal.
+    let goal = system.goal(sheet.goal());
+    let context = Context {
+        sheet,
+        system,
+        goal,
+    };
     context.rs01_belongs_to_system(&mut findings);
     context.rs02_goal_exists(&mut findings);
     context.rs03_reporter_holds_portfolio(&mut findings);
@@ -156,6 +166,8 @@ impl<'a, T> Known<'a, T> {
 struct Context<'a, S> {
     sheet: &'a S,
     system: &'a TargetSystem,
+    /// The sheet's goal in the system, if it has one.
+    goal: Option<&'a Goal>,
 }
 
 impl<S: SheetFields> Context<'_, S> {
@@ -199,7 +211,7 @@ impl<S: SheetFields> Context<'_, S> {
     }
 
     fn rs02_goal_exists(&self, findings: &mut Vec<Finding>) {
-        if self.system.goal(self.sheet.goal()).is_none() {
+        if self.goal.is_none() {
             findings.push(Finding::new(
                 Message::GoalUnknown {
                     goal: short(self.sheet.goal()),
@@ -221,7 +233,7 @@ impl<S: SheetFields> Context<'_, S> {
             ));
             return;
         };
-        let Some(goal) = system.goal(sheet.goal()) else {
+        let Some(goal) = self.goal else {
             return; // RS02
         };
         let day = sheet.submitted_on();
@@ -424,7 +436,7 @@ impl<S: SheetFields> Context<'_, S> {
 
     fn rs12_indicator_values(&self, findings: &mut Vec<Finding>) {
         let values = self.sheet.indicator_values();
-        let goal = self.system.goal(self.sheet.goal());
+        let goal = self.goal;
         let known = goal.map(|goal| Known::new(&goal.indicators, |ind| &ind.id, values.len()));
         for (i, value) in values.iter().enumerate() {
             if let (Some(goal), Some(known)) = (goal, &known) {

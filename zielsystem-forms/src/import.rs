@@ -820,21 +820,7 @@ impl<'a> FormReader<'a> {
         {
             return self.done(None, Vec::new());
         }
-        let ordered = [
-            "schema_version",
-            "authority",
-            "goal",
-            "tertial",
-            "reporting_member",
-            "signed_by",
-            "submitted_on",
-            "contributions",
-            "indicator_values",
-            "risks",
-            "forecast",
-            "rationale",
-            "countermeasures",
-        ];
+        let ordered = zielsystem_core::model::report_sheet::KEYS;
         let mut document = Map::new();
         for key in ordered {
             if let Some(value) = values.remove(key) {

@@ -11,6 +11,25 @@ use crate::decode::limits::{
     ID_MAX_CHARS, LIST_MAX_ITEMS, NAME_MAX_CHARS, REFERENCES_MAX_ITEMS, TEXT_MAX_CHARS,
 };
 
+/// The keys of a report sheet in the contract's order, the order of [`ReportSheet`]'s fields and of
+/// the JSON the library writes (`$schema` aside): readers that expect this order (the borrowed
+/// view's own reader, the office form's import) take it from here.
+pub const KEYS: [&str; 13] = [
+    "schema_version",
+    "authority",
+    "goal",
+    "tertial",
+    "reporting_member",
+    "signed_by",
+    "submitted_on",
+    "contributions",
+    "indicator_values",
+    "risks",
+    "forecast",
+    "rationale",
+    "countermeasures",
+];
+
 /// The uniform report sheet on one goal for one tertial.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

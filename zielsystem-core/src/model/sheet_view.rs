@@ -474,6 +474,19 @@ mod tests {
         assert_eq!(view.to_sheet(), owned);
     }
 
+    /// The library writes a sheet's keys in the order the readers expect (`report_sheet::KEYS`).
+    #[test]
+    fn the_written_keys_come_in_the_contracts_order() {
+        let mut sheet: ReportSheet = crate::decode::strict::from_slice(SHEET.as_bytes()).unwrap();
+        sheet.signed_by = Some("m-stv".into());
+        let written = serde_json::to_string(&sheet).unwrap();
+        let at: Vec<usize> = crate::model::report_sheet::KEYS
+            .iter()
+            .map(|key| written.find(&format!("\"{key}\":")).unwrap())
+            .collect();
+        assert!(at.is_sorted(), "{written}");
+    }
+
     /// The own reader reads the plain spelling, and where it reads a sheet, serde reads the same.
     #[test]
     fn the_reader_reads_what_serde_reads() {

@@ -49,21 +49,7 @@ fn once<T>(slot: &mut Option<T>, value: T) -> Option<()> {
 }
 
 /// The keys of a sheet (`$schema` is left to serde) and of its items, in the contract's order.
-const SHEET_KEYS: &[&str] = &[
-    "schema_version",
-    "authority",
-    "goal",
-    "tertial",
-    "reporting_member",
-    "signed_by",
-    "submitted_on",
-    "contributions",
-    "indicator_values",
-    "risks",
-    "forecast",
-    "rationale",
-    "countermeasures",
-];
+const SHEET_KEYS: &[&str] = &crate::model::report_sheet::KEYS;
 const CONTRIBUTION_KEYS: &[&str] = &["text", "org_unit"];
 const INDICATOR_VALUE_KEYS: &[&str] = &["indicator", "value", "as_of"];
 const RISK_KEYS: &[&str] = &["description", "likelihood", "impact"];

@@ -67,20 +67,19 @@ fn summary(output: &Output) -> Value {
 
 const SYSTEM: &str = "examples/mitte-2022/target-system.json";
 
+/// `validate-stream` against the example's system with the sheets on standard input, plus `extra`.
+fn from_stdin(extra: &[&str], input: &[u8]) -> Output {
+    let args = [
+        &["validate-stream", "--system", SYSTEM, "--jsonl", "-"][..],
+        extra,
+    ]
+    .concat();
+    zielsystem(&args, input)
+}
+
 #[test]
 fn one_system_from_stdin() {
-    let output = zielsystem(
-        &[
-            "validate-stream",
-            "--system",
-            SYSTEM,
-            "--jsonl",
-            "-",
-            "--format",
-            "json",
-        ],
-        &jsonl(&example_lines()),
-    );
+    let output = from_stdin(&["--format", "json"], &jsonl(&example_lines()));
     assert_eq!(output.status.code(), Some(0));
     let summary = summary(&output);
     assert_eq!(summary["sheets"], 51);
@@ -97,18 +96,7 @@ fn findings_are_counted_and_the_exit_code_is_1() {
     lines[1]["rationale"] = " ".into();
     let mut text = jsonl(&lines);
     text.extend_from_slice(b"\n{\"schema_version\": \"1\"}\nkein JSON\n");
-    let output = zielsystem(
-        &[
-            "validate-stream",
-            "--system",
-            SYSTEM,
-            "--jsonl",
-            "-",
-            "--format",
-            "json",
-        ],
-        &text,
-    );
+    let output = from_stdin(&["--format", "json"], &text);
     assert_eq!(output.status.code(), Some(1));
     let summary = summary(&output);
     assert_eq!(summary["sheets"], 53, "the blank line is skipped");
@@ -259,36 +247,12 @@ fn jobs_split_the_work_and_change_nothing() {
 
     // One system for every sheet, from standard input.
     let single = |jobs: &str| {
-        let output = zielsystem(
-            &[
-                "validate-stream",
-                "--system",
-                SYSTEM,
-                "--jsonl",
-                "-",
-                "--format",
-                "json",
-                "--jobs",
-                jobs,
-            ],
-            &text,
-        );
+        let output = from_stdin(&["--format", "json", "--jobs", jobs], &text);
         assert_eq!(output.status.code(), Some(1));
         output.stdout
     };
     assert_eq!(single("2"), single("1"));
-    let zero = zielsystem(
-        &[
-            "validate-stream",
-            "--system",
-            SYSTEM,
-            "--jsonl",
-            "-",
-            "--jobs",
-            "0",
-        ],
-        b"",
-    );
+    let zero = from_stdin(&["--jobs", "0"], b"");
     assert_eq!(zero.status.code(), Some(2));
 }
 

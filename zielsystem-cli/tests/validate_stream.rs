@@ -67,6 +67,11 @@ fn summary(output: &Output) -> Value {
 
 const SYSTEM: &str = "examples/mitte-2022/target-system.json";
 
+/// The example's target system as JSON, to derive other authorities' systems from.
+fn example_system() -> Value {
+    serde_json::from_slice(&std::fs::read(root().join(SYSTEM)).unwrap()).unwrap()
+}
+
 /// `validate-stream` against the example's system with the sheets on standard input, plus `extra`.
 fn from_stdin(extra: &[&str], input: &[u8]) -> Output {
     let args = [
@@ -111,8 +116,7 @@ fn findings_are_counted_and_the_exit_code_is_1() {
 fn many_systems_are_routed_by_authority_and_year() {
     let dir = root().join("target/validate-stream-test");
     std::fs::create_dir_all(&dir).unwrap();
-    let system: Value =
-        serde_json::from_slice(&std::fs::read(root().join(SYSTEM)).unwrap()).unwrap();
+    let system = example_system();
     let mut pankow = system.clone();
     pankow["authority"] = "Bezirksamt Pankow von Berlin".into();
     let systems = dir.join("systems.jsonl");
@@ -178,8 +182,7 @@ fn many_systems_are_routed_by_authority_and_year() {
 fn jobs_split_the_work_and_change_nothing() {
     let dir = root().join("target/validate-stream-jobs-test");
     std::fs::create_dir_all(&dir).unwrap();
-    let system: Value =
-        serde_json::from_slice(&std::fs::read(root().join(SYSTEM)).unwrap()).unwrap();
+    let system = example_system();
     let authority = |i: usize| format!("Bezirksamt {i} von Berlin");
     let systems: Vec<Value> = (0..180)
         .map(|i| {

@@ -26,7 +26,7 @@ use serde_json::Value;
 use zielsystem_core::model::paper::{PaperKind, council_paper, decision_paper};
 use zielsystem_core::rules::catalogue::DocumentKind;
 use zielsystem_core::rules::{
-    Checked, check_report_json, from_json, validate_paper, validate_paper_with, validate_report,
+    Checked, check_report_json, validate_paper, validate_paper_with, validate_report,
 };
 use zielsystem_core::{
     Code, Document, Paper, ReportSheet, TargetSystem, Tertial, TertialReport, ValidationResult,
@@ -133,6 +133,11 @@ fn check_stored<T: serde::de::DeserializeOwned>(
 
 /// The draft a consolidation case describes (`system`, `sheets`, `previous`, `tertial`, `as_of`),
 /// with the system it was consolidated against.
+/// The target system a paper case names, whose numbering pattern BV01 applies (none: the default).
+fn paper_system(case: &Path, expect: &Expect) -> Option<TargetSystem> {
+    expect.system.as_ref().map(|path| read(&case.join(path)))
+}
+
 fn consolidated(case: &Path, expect: &Expect) -> (TargetSystem, TertialReport) {
     let system: TargetSystem = read(&case.join(expect.system.as_deref().expect("system")));
     let load = |paths: &[String]| -> Vec<ReportSheet> {
@@ -217,9 +222,7 @@ fn paper_cases() {
             "{}: schema_valid",
             case.display()
         );
-        let system = expect.system.as_ref().map(|path| {
-            from_json::<TargetSystem>(&std::fs::read(case.join(path)).unwrap()).unwrap()
-        });
+        let system = paper_system(&case, &expect);
         let numbering = system.as_ref().and_then(|system| system.numbering.as_ref());
         check_stored(&case, &expect, &Paper::check(&bytes, numbering), |paper| {
             validate_paper_with(paper, numbering)
@@ -233,10 +236,7 @@ fn outcome(kind: &str, case: &Path, expect: &Expect) -> (ValidationResult, bool)
     let bytes = |document: &str| std::fs::read(case.join(document)).unwrap();
     match (kind, &expect.document) {
         ("paper", Some(document)) => {
-            let system = expect
-                .system
-                .as_ref()
-                .map(|path| from_json::<TargetSystem>(&bytes(path)).unwrap());
+            let system = paper_system(case, expect);
             let numbering = system.as_ref().and_then(|system| system.numbering.as_ref());
             let checked = Paper::check(&bytes(document), numbering);
             (checked.result, checked.document.is_some())

@@ -9,7 +9,9 @@
 //! in which each goal was reported `achieved`), so its size is bounded by the goals of its system,
 //! not by the number of sheets. [`summarise`] sweeps sheets of one system; callers with sheets of
 //! many systems keep one history per system and route each sheet themselves (the CLI's
-//! `validate-stream` does), which they can do after decoding: [`decode_sheet`] then [`check`].
+//! `validate-stream` does), which they can do after reading: [`read_sheet`] then [`check_read`]
+//! (through the borrowed [`SheetView`], nothing copied), or, where the owned sheet is wanted,
+//! [`decode_sheet`] then [`check`]. Both give the same results.
 //!
 //! Everything here is pure: bytes in, counters out.
 
@@ -22,9 +24,11 @@ use crate::decode::Checked;
 use crate::document::{Decode, Document};
 use crate::findings::{Severity, ValidationResult};
 use crate::model::report_sheet::ReportSheet;
+use crate::model::sheet_view::{SheetFields, SheetView};
 use crate::model::target_system::TargetSystem;
 use crate::model::vocabulary::Forecast;
 use crate::rules::catalogue::Code;
+use crate::rules::report_sheet::{check_sheet_view, refused_sheet};
 
 /// Totals of a sweep. Serializes to JSON with codes and forecasts as keys.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -69,8 +73,13 @@ impl Summary {
 
     /// Counts a checked sheet.
     pub fn record_sheet(&mut self, checked: &Checked<ReportSheet>) {
+        self.record(&checked.result, checked.document.as_ref());
+    }
+
+    /// Counts the result of checking a sheet; `sheet` is what was decoded of it (`None`: not a
+    /// document of the contract).
+    pub fn record<S: SheetFields>(&mut self, result: &ValidationResult, sheet: Option<&S>) {
         self.sheets += 1;
-        let result = &checked.result;
         if result.valid {
             self.valid += 1;
         } else {
@@ -86,10 +95,10 @@ impl Summary {
         for finding in &result.findings {
             *self.findings.entry(finding.code).or_default() += 1;
         }
-        match &checked.document {
+        match sheet {
             Some(sheet) => {
-                *self.forecasts.entry(sheet.forecast).or_default() += 1;
-                let period = match sheet.tertial.period() {
+                *self.forecasts.entry(sheet.forecast()).or_default() += 1;
+                let period = match sheet.tertial().period() {
                     Period::T1 => "T1",
                     Period::T2 => "T2",
                     Period::T3 => "T3",
@@ -105,10 +114,10 @@ impl Summary {
     }
 
     /// Counts a decoded sheet whose target system is not at hand; its rules could not run.
-    pub fn record_without_system(&mut self, sheet: &ReportSheet) {
+    pub fn record_without_system<S: SheetFields>(&mut self, sheet: &S) {
         self.sheets += 1;
         self.without_system += 1;
-        *self.forecasts.entry(sheet.forecast).or_default() += 1;
+        *self.forecasts.entry(sheet.forecast()).or_default() += 1;
     }
 
     /// Adds another summary's counts to this one (sweeps split over several workers).
@@ -160,34 +169,78 @@ impl History {
 
     /// Remembers `sheet` if RS13 may need it later (reported `achieved`, on a goal of `system`,
     /// in a tertial not yet remembered for that goal).
-    pub fn remember(&mut self, sheet: &ReportSheet, system: &TargetSystem) {
-        if sheet.forecast != Forecast::Achieved
-            || sheet.authority != system.authority
-            || sheet.tertial.year() != system.year
+    pub fn remember<S: SheetFields>(&mut self, sheet: &S, system: &TargetSystem) {
+        if sheet.forecast() != Forecast::Achieved
+            || sheet.authority() != system.authority
+            || sheet.tertial().year() != system.year
             || self
                 .achieved
                 .iter()
-                .any(|earlier| earlier.goal == sheet.goal && earlier.tertial == sheet.tertial)
-            || system.goal(&sheet.goal).is_none()
+                .any(|earlier| earlier.goal == sheet.goal() && earlier.tertial == sheet.tertial())
+            || system.goal(sheet.goal()).is_none()
         {
             return;
         }
         self.achieved.push(ReportSheet {
             schema_version: String::new(),
-            authority: sheet.authority.clone(),
-            goal: sheet.goal.clone(),
-            tertial: sheet.tertial,
+            authority: sheet.authority().to_string(),
+            goal: sheet.goal().to_string(),
+            tertial: sheet.tertial(),
             reporting_member: String::new(),
             signed_by: None,
-            submitted_on: sheet.submitted_on,
+            submitted_on: sheet.submitted_on(),
             contributions: Vec::new(),
             indicator_values: Vec::new(),
             risks: Vec::new(),
-            forecast: sheet.forecast,
+            forecast: sheet.forecast(),
             rationale: String::new(),
             countermeasures: Vec::new(),
         });
     }
+}
+
+/// A sheet of a sweep as read from its bytes.
+#[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant)] // The view is the common case; boxing it costs an allocation.
+pub enum ReadSheet<'a> {
+    /// A report sheet, its texts borrowed from the bytes: route it, then [`check_read`] it.
+    Sheet(SheetView<'a>),
+    /// Not a report sheet of the contract: what [`decode_sheet`] gives for the same bytes, every
+    /// schema-level finding (and what the rules can still check, which [`check`] runs); there is
+    /// nothing to route. Boxed: such lines are rare, and a sweep holds thousands of read sheets.
+    Refused(Box<Checked<ReportSheet>>),
+}
+
+impl ReadSheet<'_> {
+    /// The key the sheet is routed by ([`routing_key`]); `None` for bytes that are no sheet.
+    pub fn routing_key(&self) -> Option<(&str, i32)> {
+        match self {
+            ReadSheet::Sheet(sheet) => Some((&sheet.authority, sheet.tertial.year())),
+            ReadSheet::Refused(_) => None,
+        }
+    }
+}
+
+/// Reads a sheet from raw bytes for a sweep, copying nothing: the borrowed view where the bytes
+/// are a report sheet (exactly where [`decode_sheet`] decodes one), else what [`decode_sheet`]
+/// gives. No rule has run yet.
+pub fn read_sheet(bytes: &[u8]) -> ReadSheet<'_> {
+    match SheetView::decode(bytes) {
+        Some(view) => ReadSheet::Sheet(view),
+        None => ReadSheet::Refused(Box::new(refused_sheet(bytes))),
+    }
+}
+
+/// [`check`] for a sheet read by [`read_sheet`]: RS01–RS18 against `system` with `history` for
+/// RS13, then the sheet is remembered in `history`. The same result as [`check`] on the same bytes.
+pub fn check_read(
+    sheet: &SheetView<'_>,
+    system: &TargetSystem,
+    history: &mut History,
+) -> ValidationResult {
+    let result = check_sheet_view(sheet, system, history.sheets());
+    history.remember(sheet, system);
+    result
 }
 
 /// Decodes a sheet from raw bytes, with every schema-level finding when it does not decode; no
@@ -235,8 +288,15 @@ where
     summary.record_system(&system.validate(None));
     let mut history = History::new();
     for bytes in sheets {
-        let checked = check(decode_sheet(bytes.as_ref()), system, &mut history);
-        summary.record_sheet(&checked);
+        match read_sheet(bytes.as_ref()) {
+            ReadSheet::Sheet(sheet) => {
+                let result = check_read(&sheet, system, &mut history);
+                summary.record(&result, Some(&sheet));
+            }
+            ReadSheet::Refused(refused) => {
+                summary.record_sheet(&check(*refused, system, &mut history));
+            }
+        }
     }
     summary
 }
@@ -314,6 +374,55 @@ mod tests {
         assert_eq!(
             summary.forecasts.values().sum::<u64>(),
             summary.sheets - summary.undecodable
+        );
+    }
+
+    #[test]
+    fn reading_and_decoding_give_the_same_results() {
+        let system = example_system();
+        let mut sheets = example_sheets();
+        let linked = String::from_utf8(sheets[0].clone()).unwrap().replacen(
+            '{',
+            r#"{"$schema": "../schemas/report-sheet.schema.json","#,
+            1,
+        );
+        sheets.push(linked.into_bytes());
+        sheets.push(b"{\"schema_version\": 1}".to_vec());
+        sheets.push(b"not json".to_vec());
+        let mut many_findings: serde_json::Value = serde_json::from_slice(&sheets[0]).unwrap();
+        let units: Vec<String> = (0..100).map(|unit| format!("x{unit}")).collect();
+        many_findings["countermeasures"] = serde_json::json!(vec![
+            serde_json::json!({"description": "Maßnahme", "org_units": units});
+            1000
+        ]);
+        sheets.push(serde_json::to_vec(&many_findings).unwrap());
+        let (mut owned_history, mut read_history) = (History::new(), History::new());
+        for bytes in &sheets {
+            let checked = check(decode_sheet(bytes), &system, &mut owned_history);
+            let (result, decoded) = match read_sheet(bytes) {
+                ReadSheet::Sheet(sheet) => {
+                    assert_eq!(Some(sheet.to_sheet()), checked.document);
+                    let key = (sheet.authority.to_string(), sheet.tertial.year());
+                    let owned = checked.document.as_ref().map(routing_key);
+                    assert_eq!(owned, Some((key.0.as_str(), key.1)));
+                    (check_read(&sheet, &system, &mut read_history), true)
+                }
+                ReadSheet::Refused(refused) => {
+                    (check(*refused, &system, &mut read_history).result, false)
+                }
+            };
+            assert_eq!(result, checked.result);
+            assert_eq!(decoded, checked.document.is_some());
+            assert_eq!(read_history.sheets(), owned_history.sheets());
+        }
+        assert!(
+            sheets
+                .last()
+                .is_some_and(
+                    |bytes| check_sheet_json(bytes, &system, &[]).result.findings.len()
+                        > crate::decode::limits::FINDINGS_MAX
+                ),
+            "a sheet with more findings than are kept"
         );
     }
 

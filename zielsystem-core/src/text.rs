@@ -1,11 +1,30 @@
 //! Text helpers at the bottom of the crate, shared by the model, the rules and the renderers:
 //! German dates and numbers, and values shortened for a message parameter.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
-/// A date as written in German papers: `31.05.2022`.
+/// A date as written in German papers: `31.05.2022` (chrono's `%d.%m.%Y`, whose signed form
+/// years outside 0–9999 keep). Written digit by digit: a late sheet's message names two dates, and
+/// chrono's format machinery cost more than the sheet's rules.
 pub fn german_date(day: NaiveDate) -> String {
-    day.format("%d.%m.%Y").to_string()
+    let Ok(year @ 0..=9999) = u32::try_from(day.year()) else {
+        return day.format("%d.%m.%Y").to_string();
+    };
+    let mut text = String::with_capacity(10);
+    push_digits(&mut text, day.day(), 2);
+    text.push('.');
+    push_digits(&mut text, day.month(), 2);
+    text.push('.');
+    push_digits(&mut text, year, 4);
+    text
+}
+
+/// The last `count` decimal digits of `number`, zero-padded.
+fn push_digits(text: &mut String, number: u32, count: u32) {
+    for place in (0..count).rev() {
+        let digit = number / 10_u32.pow(place) % 10;
+        text.push(char::from_digit(digit, 10).unwrap_or('0'));
+    }
 }
 
 /// A number as written in German: decimal comma, at most two decimals, no trailing zeros
@@ -46,6 +65,25 @@ pub fn short(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn german_dates_as_chrono_writes_them() {
+        let days = (-400..12_000)
+            .step_by(7)
+            .filter_map(|year| NaiveDate::from_ymd_opt(year, 1 + (year.unsigned_abs() % 12), 28))
+            .chain([NaiveDate::MIN, NaiveDate::MAX]);
+        for day in days {
+            assert_eq!(
+                german_date(day),
+                day.format("%d.%m.%Y").to_string(),
+                "{day:?}"
+            );
+        }
+        assert_eq!(
+            german_date(NaiveDate::from_ymd_opt(2022, 5, 31).unwrap_or_default()),
+            "31.05.2022"
+        );
+    }
 
     #[test]
     fn german_numbers() {

@@ -79,11 +79,21 @@ pub fn validate_sheet_bytes(
     history: &[ReportSheet],
 ) -> ValidationResult {
     let Some(view) = SheetView::decode(bytes) else {
-        return decode_refused::<ReportSheet>(bytes, schema())
+        return refused_sheet(bytes)
             .with_rules(|sheet| validate_sheet(sheet, system, history).findings)
             .result;
     };
-    let findings = sheet_findings(&view, system, history);
+    check_sheet_view(&view, system, history)
+}
+
+/// RS01–RS18 on a sheet read as a [`SheetView`], as [`check_sheet_json`] reports them for the same
+/// bytes: at most [`FINDINGS_MAX`], then one that says how many more there were.
+pub(crate) fn check_sheet_view(
+    view: &SheetView<'_>,
+    system: &TargetSystem,
+    history: &[ReportSheet],
+) -> ValidationResult {
+    let findings = sheet_findings(view, system, history);
     if findings.len() <= FINDINGS_MAX {
         return ValidationResult::from_findings(findings);
     }
@@ -91,6 +101,12 @@ pub fn validate_sheet_bytes(
     let mut capped = Capped::default();
     capped.extend(findings);
     ValidationResult::from_findings(capped.into_findings())
+}
+
+/// The schema-level pass over bytes [`SheetView::decode`] refused: what [`ReportSheet::decode`]
+/// gives for them, without trying typed decoding again (the view decodes exactly where it does).
+pub(crate) fn refused_sheet(bytes: &[u8]) -> Checked<ReportSheet> {
+    decode_refused::<ReportSheet>(bytes, schema())
 }
 
 /// The findings of RS01–RS18, in rule order, on any sheet the rules can read.

@@ -3,7 +3,7 @@
 
 use crate::findings::{Finding, ValidationResult, pointer};
 use chrono::NaiveDate;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 use crate::decode::limits::is_blank;
 use crate::decode::{Checked, DocumentSchema};
@@ -83,14 +83,15 @@ fn ts01_year_and_version(system: &TargetSystem, findings: &mut Vec<Finding>) {
     }
 }
 
-/// Reports every repeated id of one list (the repetition, not the first occurrence).
-fn duplicates<'a>(
-    ids: impl IntoIterator<Item = (String, &'a str)>,
+/// Reports every repeated id of one list (the repetition, not the first occurrence); `path` gives
+/// an entry's JSON Pointer, built only for a repetition.
+fn duplicates<'a, P: FnOnce() -> String>(
+    ids: impl IntoIterator<Item = (P, &'a str)>,
     kind: &str,
     kind_en: &str,
     findings: &mut Vec<Finding>,
 ) {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for (path, id) in ids {
         if !seen.insert(id) {
             findings.push(Finding::new(
@@ -98,7 +99,7 @@ fn duplicates<'a>(
                     id: short(id),
                     kind: Twin::new(kind, kind_en),
                 },
-                path,
+                path(),
             ));
         }
     }
@@ -110,7 +111,7 @@ fn ts02_unique_ids(system: &TargetSystem, findings: &mut Vec<Finding>) {
             .portfolios
             .iter()
             .enumerate()
-            .map(|(i, p)| (format!("/portfolios/{i}/id"), p.id.as_str())),
+            .map(|(i, p)| (move || format!("/portfolios/{i}/id"), p.id.as_str())),
         "Geschäftsbereich",
         "portfolio",
         findings,
@@ -120,7 +121,7 @@ fn ts02_unique_ids(system: &TargetSystem, findings: &mut Vec<Finding>) {
             .members
             .iter()
             .enumerate()
-            .map(|(i, m)| (format!("/members/{i}/id"), m.id.as_str())),
+            .map(|(i, m)| (move || format!("/members/{i}/id"), m.id.as_str())),
         "Bezirksamtsmitglied",
         "member",
         findings,
@@ -130,7 +131,7 @@ fn ts02_unique_ids(system: &TargetSystem, findings: &mut Vec<Finding>) {
             .org_units
             .iter()
             .enumerate()
-            .map(|(i, u)| (format!("/org_units/{i}/id"), u.id.as_str())),
+            .map(|(i, u)| (move || format!("/org_units/{i}/id"), u.id.as_str())),
         "Organisationseinheit",
         "org unit",
         findings,
@@ -140,7 +141,7 @@ fn ts02_unique_ids(system: &TargetSystem, findings: &mut Vec<Finding>) {
             .goals
             .iter()
             .enumerate()
-            .map(|(i, g)| (format!("/goals/{i}/id"), g.id.as_str())),
+            .map(|(i, g)| (move || format!("/goals/{i}/id"), g.id.as_str())),
         "Ziel",
         "goal",
         findings,
@@ -152,7 +153,7 @@ fn ts02_unique_ids(system: &TargetSystem, findings: &mut Vec<Finding>) {
                 .enumerate()
                 .map(move |(j, indicator)| {
                     (
-                        format!("/goals/{i}/indicators/{j}/id"),
+                        move || format!("/goals/{i}/indicators/{j}/id"),
                         indicator.id.as_str(),
                     )
                 })
@@ -222,7 +223,7 @@ struct TermAt<'a> {
 
 impl<'a> Index<'a> {
     fn new(system: &'a TargetSystem) -> Self {
-        let mut terms: HashMap<&str, Vec<TermAt<'a>>> = HashMap::new();
+        let mut terms: HashMap<&str, Vec<TermAt<'a>>> = HashMap::default();
         for (member_index, member) in system.members.iter().enumerate() {
             for (term_index, term) in member.terms.iter().enumerate() {
                 terms
@@ -442,7 +443,7 @@ fn ts08_origin(
             )
         });
     for (i, goal) in system.goals.iter().enumerate() {
-        let goal_id = short(&goal.id);
+        let goal_id = || short(&goal.id);
         let origin = &goal.origin;
         let kind = origin.kind;
         match (kind, origin.named_predecessors().next()) {
@@ -450,7 +451,7 @@ fn ts08_origin(
             (OriginKind::New, Some(predecessor)) => {
                 findings.push(Finding::new(
                     Message::PredecessorUnexpected {
-                        goal: goal_id,
+                        goal: goal_id(),
                         predecessor: short(predecessor),
                     },
                     if origin.predecessor.is_some() {
@@ -464,7 +465,7 @@ fn ts08_origin(
             (OriginKind::Continued, None) => {
                 findings.push(Finding::new(
                     Message::PredecessorMissing {
-                        goal: goal_id,
+                        goal: goal_id(),
                         predecessor: None,
                     },
                     format!("/goals/{i}/origin"),
@@ -474,7 +475,7 @@ fn ts08_origin(
             (_, None) => {
                 findings.push(Finding::new(
                     Message::PredecessorMissingOfKind {
-                        goal: goal_id,
+                        goal: goal_id(),
                         kind,
                     },
                     format!("/goals/{i}/origin"),
@@ -483,23 +484,23 @@ fn ts08_origin(
             }
             _ => {}
         }
-        for (path, predecessor) in named_with_paths(i, origin) {
-            let shown = short(predecessor);
+        for (naming, predecessor) in named_with_paths(i, origin) {
+            let shown = || short(predecessor);
             let Some((year, id)) = parse_predecessor(predecessor) else {
-                let goal = goal_id.clone();
+                let goal = goal_id();
                 findings.push(if !is_blank(predecessor) {
                     Finding::new(
                         Message::PredecessorMalformed {
                             goal,
-                            predecessor: shown,
+                            predecessor: shown(),
                         },
-                        path,
+                        naming.path(),
                     )
                 } else if kind == OriginKind::Continued {
                     Finding::new(
                         Message::PredecessorMissing {
                             goal,
-                            predecessor: Some(shown),
+                            predecessor: Some(shown()),
                         },
                         format!("/goals/{i}/origin"),
                     )
@@ -515,20 +516,20 @@ fn ts08_origin(
             if year >= system.year {
                 findings.push(Finding::new(
                     Message::PredecessorWrongYear {
-                        predecessor: shown,
+                        predecessor: shown(),
                         year: system.year,
                     },
-                    path,
+                    naming.path(),
                 ));
             } else if let Some((previous_year, known)) = &previous_ids {
                 // The system given is checked only for predecessors of its own year.
                 if *previous_year == year && !known.contains(id) {
                     findings.push(Finding::new(
                         Message::PredecessorUnknown {
-                            predecessor: shown,
+                            predecessor: shown(),
                             expected_year: *previous_year,
                         },
-                        path,
+                        naming.path(),
                     ));
                 }
             }
@@ -536,17 +537,40 @@ fn ts08_origin(
     }
 }
 
-/// Every predecessor named by the origin of goal `i`, with its JSON Pointer.
-fn named_with_paths(i: usize, origin: &Origin) -> impl Iterator<Item = (String, &str)> {
-    let single = origin
-        .predecessor
-        .iter()
-        .map(move |p| (format!("/goals/{i}/origin/predecessor"), p.as_str()));
-    let merged = origin
-        .predecessors
-        .iter()
-        .enumerate()
-        .map(move |(j, p)| (format!("/goals/{i}/origin/predecessors/{j}"), p.as_str()));
+/// Where goal `goal` names a predecessor: `predecessor`, or entry `entry` of `predecessors`.
+#[derive(Clone, Copy)]
+struct Naming {
+    goal: usize,
+    entry: Option<usize>,
+}
+
+impl Naming {
+    /// The JSON Pointer of the naming, built only for a finding.
+    fn path(self) -> String {
+        let i = self.goal;
+        match self.entry {
+            None => format!("/goals/{i}/origin/predecessor"),
+            Some(j) => format!("/goals/{i}/origin/predecessors/{j}"),
+        }
+    }
+}
+
+/// Every predecessor named by the origin of goal `i`, with where it is named.
+fn named_with_paths(i: usize, origin: &Origin) -> impl Iterator<Item = (Naming, &str)> {
+    let single = origin.predecessor.iter().map(move |p| {
+        let naming = Naming {
+            goal: i,
+            entry: None,
+        };
+        (naming, p.as_str())
+    });
+    let merged = origin.predecessors.iter().enumerate().map(move |(j, p)| {
+        let naming = Naming {
+            goal: i,
+            entry: Some(j),
+        };
+        (naming, p.as_str())
+    });
     single.chain(merged)
 }
 
@@ -561,19 +585,19 @@ fn previous_fits(system: &TargetSystem, previous: &TargetSystem) -> bool {
 /// finding.
 fn ts12_lineage(system: &TargetSystem, findings: &mut Vec<Finding>) {
     // Predecessor → (goal index, kind) of its first naming.
-    let mut first_named: HashMap<&str, (usize, OriginKind)> = HashMap::new();
+    let mut first_named: HashMap<&str, (usize, OriginKind)> = HashMap::default();
     // Predecessor → goal indices naming it as split.
-    let mut splits: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut splits: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, goal) in system.goals.iter().enumerate() {
         let origin = &goal.origin;
         let kind = origin.kind;
-        let goal_id = short(&goal.id);
+        let goal_id = || short(&goal.id);
         match kind {
             OriginKind::Merged => {
                 if let Some(predecessor) = &origin.predecessor {
                     findings.push(Finding::new(
                         Message::MergedPredecessorField {
-                            goal: goal_id.clone(),
+                            goal: goal_id(),
                             predecessor: short(predecessor),
                         },
                         format!("/goals/{i}/origin/predecessor"),
@@ -583,7 +607,7 @@ fn ts12_lineage(system: &TargetSystem, findings: &mut Vec<Finding>) {
                 if count < 2 {
                     findings.push(Finding::new(
                         Message::MergedFewPredecessors {
-                            goal: goal_id.clone(),
+                            goal: goal_id(),
                             count,
                         },
                         format!("/goals/{i}/origin"),
@@ -595,7 +619,7 @@ fn ts12_lineage(system: &TargetSystem, findings: &mut Vec<Finding>) {
                 if !origin.predecessors.is_empty() {
                     findings.push(Finding::new(
                         Message::PredecessorsUnexpected {
-                            goal: goal_id.clone(),
+                            goal: goal_id(),
                             kind,
                         },
                         format!("/goals/{i}/origin/predecessors"),
@@ -607,7 +631,7 @@ fn ts12_lineage(system: &TargetSystem, findings: &mut Vec<Finding>) {
             continue;
         }
         let named = named_with_paths(i, origin).filter(|(_, p)| !is_blank(p));
-        for (path, predecessor) in named {
+        for (naming, predecessor) in named {
             if kind == OriginKind::Split {
                 splits.entry(predecessor).or_default().push(i);
             }
@@ -624,7 +648,7 @@ fn ts12_lineage(system: &TargetSystem, findings: &mut Vec<Finding>) {
                             other: short(other_id),
                             other_kind,
                         },
-                        path,
+                        naming.path(),
                     ));
                 }
             }
@@ -721,7 +745,7 @@ fn ts10_vacancies(system: &TargetSystem, index: &Index<'_>, findings: &mut Vec<F
         .map(|goal| goal.portfolio.as_str())
         .collect();
     // A repeated portfolio id (TS02) is checked once.
-    let mut checked = HashSet::new();
+    let mut checked = HashSet::default();
     for (k, portfolio) in system.portfolios.iter().enumerate() {
         let id = portfolio.id.as_str();
         if !owning.contains(id) || !checked.insert(id) {

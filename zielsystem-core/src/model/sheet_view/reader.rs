@@ -213,7 +213,7 @@ impl<'a> Reader<'a> {
             return false;
         };
         let rest = self.bytes.get(self.at..).unwrap_or_default();
-        let found = rest.starts_with(key.as_bytes()) && rest.get(key.len()) == Some(&b'"');
+        let found = starts_with(rest, key.as_bytes()) && rest.get(key.len()) == Some(&b'"');
         if found {
             self.at += key.len() + 1;
         }
@@ -388,6 +388,42 @@ fn tertial_code(text: &str) -> Option<Tertial> {
 /// escape or a control character (escapes are serde's; a control character is an error). Eight
 /// bytes at a time: a byte is flagged when it is a quote, a backslash or below 0x20, and the
 /// lowest flag of a word is always a true one (a false flag only follows a true one).
+/// Whether `bytes` start with `key`, compared a word at a time: the keys are 4–16 bytes long, and
+/// a call to `memcmp` for each cost more than the comparison itself.
+fn starts_with(bytes: &[u8], key: &[u8]) -> bool {
+    let Some(head) = bytes.get(..key.len()) else {
+        return false;
+    };
+    let word = |from: &[u8], at: usize| {
+        from.get(at..at + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            .map(u64::from_le_bytes)
+    };
+    let half = |from: &[u8], at: usize| {
+        from.get(at..at + 4)
+            .and_then(|w| <[u8; 4]>::try_from(w).ok())
+            .map(u32::from_le_bytes)
+    };
+    match key.len() {
+        0..4 => head == key,
+        // Two words that may overlap cover the key.
+        4..8 => {
+            half(head, 0) == half(key, 0) && half(head, key.len() - 4) == half(key, key.len() - 4)
+        }
+        length => {
+            let last = length - 8;
+            let mut at = 0;
+            while at < last {
+                if word(head, at) != word(key, at) {
+                    return false;
+                }
+                at += 8;
+            }
+            word(head, last) == word(key, last)
+        }
+    }
+}
+
 fn string_end(bytes: &[u8]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -422,7 +458,7 @@ fn string_end(bytes: &[u8]) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
     use super::*;
 
     #[test]
@@ -441,6 +477,41 @@ mod tests {
             assert_eq!(string_end(&bytes), Some(bytes.len() - 1));
         }
         assert_eq!(string_end(b"abc"), None, "unterminated");
+    }
+
+    #[test]
+    fn keys_compare_as_bytes_do() {
+        let keys = [
+            "",
+            "a",
+            "abc",
+            "goal",
+            "risks",
+            "tertial",
+            "forecast",
+            "reporting_member",
+        ];
+        let long = "indicator_values_and_more_than_sixteen";
+        for key in keys.into_iter().chain([long]) {
+            for text in keys
+                .into_iter()
+                .chain([long, "goals", "reporting_membeR", "xoal"])
+            {
+                for suffix in ["", "\"", "x"] {
+                    let bytes = format!("{text}{suffix}");
+                    assert_eq!(
+                        starts_with(bytes.as_bytes(), key.as_bytes()),
+                        bytes.as_bytes().starts_with(key.as_bytes()),
+                        "{bytes} {key}"
+                    );
+                }
+            }
+        }
+        for at in 0..16 {
+            let mut changed = *b"reporting_member";
+            changed[at] ^= 1;
+            assert!(!starts_with(&changed, b"reporting_member"), "{at}");
+        }
     }
 
     #[test]

@@ -209,7 +209,7 @@ impl<'a> SheetView<'a> {
         }
         let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
         // Checked as UTF-8 once, as the owned path does; then strings are borrowed from the text.
-        let text = std::str::from_utf8(bytes).ok()?;
+        let text = simdutf8::basic::from_utf8(bytes).ok()?;
         // The plain spelling by a reader of our own; whatever it leaves, by serde.
         reader::read(text).or_else(|| Self::by_serde(text))
     }

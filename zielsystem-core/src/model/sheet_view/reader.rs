@@ -227,12 +227,13 @@ impl<'a> Reader<'a> {
         mut item: impl FnMut(&mut Self) -> Option<T>,
     ) -> Option<Vec<T>> {
         self.expect(b'[')?;
-        let mut items = Vec::new();
         self.skip_whitespace();
         if self.peek()? == b']' {
             self.at += 1;
-            return Some(items);
+            return Some(Vec::new());
         }
+        // Room for the few entries a sheet's list has, allocated once.
+        let mut items = Vec::with_capacity(4);
         loop {
             if items.len() == limit {
                 return None;

@@ -21,9 +21,10 @@
 use std::collections::{HashMap, HashSet};
 
 use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use crate::decode::strict;
+use crate::decode::compiled_schema::{CompiledSchema, NodeId};
+use crate::decode::strict::{self, StrictStructs};
 use crate::decode::tree::Json;
 use crate::findings::Finding;
 use crate::rules::catalogue::Code;
@@ -291,7 +292,7 @@ fn problem(finding: &Finding) -> Option<Problem> {
 /// a place, or a repair typed decoding still refuses).
 pub(crate) fn partial<T: DeserializeOwned>(
     tree: &Json,
-    schema: &Value,
+    schema: &CompiledSchema,
     findings: &[Finding],
 ) -> Option<Partial<T>> {
     let problems: Vec<Problem> = findings.iter().map(problem).collect::<Option<_>>()?;
@@ -314,8 +315,7 @@ pub(crate) fn partial<T: DeserializeOwned>(
     for problem in &problems {
         match problem {
             Problem::Missing(pointer) => {
-                let (document, at_pointer) = at(schema, schema, pointer)?;
-                let placeholder = placeholder(document, at_pointer, 0)?;
+                let placeholder = schema.placeholder(at(schema, pointer)?, 0)?;
                 set(&mut base, pointer, placeholder)?;
                 untrusted.push(pointer.clone());
             }
@@ -331,28 +331,41 @@ pub(crate) fn partial<T: DeserializeOwned>(
         })
         .collect();
     // Leave as much as typed decoding reads: nothing replaced, then the values it surely refuses,
-    // then those it may refuse, then all.
+    // then those it may refuse, then all. An attempt that would replace no more than the one
+    // before it would fail as that one did, and is not made.
+    let mut previous: Option<usize> = None;
     for replaced_up_to in [None, Some(0), Some(1), Some(2)] {
-        let mut value = base.clone();
-        let mut replaced = untrusted.clone();
-        let mut kept = Vec::new();
-        let mut possible = true;
-        for (pointer, softness) in &refused {
-            let replace = replaced_up_to.is_some_and(|up_to| *softness <= up_to);
-            if replace {
-                possible &= replace_value(&mut value, schema, pointer).is_some();
-                replaced.push((*pointer).clone());
-            } else {
-                kept.push((*pointer).clone());
-            }
-        }
-        if !possible {
+        let replace = |softness: u8| replaced_up_to.is_some_and(|up_to| softness <= up_to);
+        let replacing = refused
+            .iter()
+            .filter(|(_, softness)| replace(*softness))
+            .count();
+        if previous == Some(replacing) {
             continue;
         }
-        let Ok(bytes) = serde_json::to_vec(&value) else {
-            return None;
+        previous = Some(replacing);
+        let mut replaced = untrusted.clone();
+        let mut kept = Vec::new();
+        let document = if replacing == 0 {
+            kept.extend(refused.iter().map(|(pointer, _)| (*pointer).clone()));
+            decode_value::<T>(&base)
+        } else {
+            let mut value = base.clone();
+            let mut possible = true;
+            for (pointer, softness) in &refused {
+                if replace(*softness) {
+                    possible &= replace_value(&mut value, schema, pointer).is_some();
+                    replaced.push((*pointer).clone());
+                } else {
+                    kept.push((*pointer).clone());
+                }
+            }
+            if !possible {
+                continue;
+            }
+            decode_value::<T>(&value)
         };
-        if let (Ok(document), _) = strict::from_document::<T>(&bytes) {
+        if let Some(document) = document {
             return Some(Partial {
                 document,
                 untrusted: replaced,
@@ -361,6 +374,32 @@ pub(crate) fn partial<T: DeserializeOwned>(
         }
     }
     None
+}
+
+/// Typed decoding of a repaired value, as [`strict::from_document`] decodes its text: structs from
+/// objects only, and a root `$schema` text (or `null`) ignored.
+fn decode_value<T: DeserializeOwned>(value: &Value) -> Option<T> {
+    if let Ok(document) = T::deserialize(StrictStructs(value)) {
+        return Some(document);
+    }
+    let Value::Object(root) = value else {
+        return None;
+    };
+    if !matches!(
+        root.get(strict::SCHEMA_KEY),
+        Some(Value::String(_) | Value::Null)
+    ) {
+        return None;
+    }
+    let mut root = root.clone();
+    root.remove(strict::SCHEMA_KEY);
+    T::deserialize(StrictStructs(Value::Object(root))).ok()
+}
+
+/// The schema node of the value at `pointer`.
+fn at(schema: &CompiledSchema, pointer: &str) -> Option<NodeId> {
+    let tokens = tokens(pointer);
+    schema.at(tokens.iter().map(String::as_str))
 }
 
 /// The tree as a plain JSON value (for a repeated key the last value, as typed decoding reads it).
@@ -412,154 +451,18 @@ fn set(value: &mut Value, pointer: &str, new: Value) -> Option<()> {
 
 /// Replaces the value at `pointer`: removed when its object does not require it, otherwise a
 /// placeholder the schema admits.
-fn replace_value(value: &mut Value, root: &Value, pointer: &str) -> Option<()> {
+fn replace_value(value: &mut Value, schema: &CompiledSchema, pointer: &str) -> Option<()> {
     let (parent, key) = parent_and_key(pointer)?;
-    let (document, parent_schema) = at(root, root, parent)?;
-    let required = object_schema(document, parent_schema, 0)
-        .and_then(|(_, object)| object.get("required"))
-        .and_then(Value::as_array)
-        .is_some_and(|required| required.iter().any(|k| k.as_str() == Some(key.as_str())));
+    let parent_schema = at(schema, parent)?;
+    let required = schema
+        .object_schema(parent_schema, 0)
+        .is_some_and(|object| object.requires(&key));
     if matches!(value.pointer(parent), Some(Value::Object(_))) && !required {
         remove(value, pointer);
         return Some(());
     }
-    let (document, at_pointer) = at(root, root, pointer)?;
-    let new = placeholder(document, at_pointer, 0)?;
+    let new = schema.placeholder(at(schema, pointer)?, 0)?;
     set(value, pointer, new)
-}
-
-/// Follows `$ref`s (and, for a nullable value, the branch that is not `null`) to the schema of an
-/// object or an array, and the schema document it is in (`root`, or another published schema a
-/// reference leads to: [`crate::schema::resolve`]).
-fn object_schema<'s>(
-    root: &'s Value,
-    schema: &'s Value,
-    hops: u8,
-) -> Option<(&'s Value, &'s Map<String, Value>)> {
-    if hops > 32 {
-        return None;
-    }
-    let keywords = schema.as_object()?;
-    if let Some(reference) = keywords.get("$ref").and_then(Value::as_str) {
-        let (document, target) = crate::schema::resolve(root, reference)?;
-        return object_schema(document, target, hops + 1);
-    }
-    if keywords.contains_key("properties")
-        || keywords.contains_key("items")
-        || keywords.contains_key("additionalProperties")
-    {
-        return Some((root, keywords));
-    }
-    for combinator in ["anyOf", "oneOf", "allOf"] {
-        if let Some(branches) = keywords.get(combinator).and_then(Value::as_array) {
-            if let Some(found) = branches
-                .iter()
-                .find_map(|branch| object_schema(root, branch, hops + 1))
-            {
-                return Some(found);
-            }
-        }
-    }
-    Some((root, keywords))
-}
-
-/// The schema of the value at `pointer` below `schema` (in the schema document `root`), and the
-/// schema document it is in.
-fn at<'s>(root: &'s Value, schema: &'s Value, pointer: &str) -> Option<(&'s Value, &'s Value)> {
-    let mut document = root;
-    let mut current = schema;
-    for token in tokens(pointer) {
-        let (found_in, object) = object_schema(document, current, 0)?;
-        document = found_in;
-        current = if let Some(property) = object
-            .get("properties")
-            .and_then(|properties| properties.get(&token))
-        {
-            property
-        } else if let Some(items) = object
-            .get("items")
-            .filter(|_| token.parse::<usize>().is_ok())
-        {
-            items
-        } else {
-            object.get("additionalProperties")?
-        };
-    }
-    Some((document, current))
-}
-
-/// A value `schema` admits, to stand in for one that is missing or refused: its `default`, its
-/// first example, its constant, `null` where that is allowed, else the simplest value of its type.
-fn placeholder(root: &Value, schema: &Value, hops: u8) -> Option<Value> {
-    if hops > 32 {
-        return None;
-    }
-    let keywords = schema.as_object()?;
-    if let Some(reference) = keywords.get("$ref").and_then(Value::as_str) {
-        let (document, target) = crate::schema::resolve(root, reference)?;
-        return placeholder(document, target, hops + 1);
-    }
-    if let Some(value) = keywords.get("default").or_else(|| {
-        keywords
-            .get("examples")
-            .and_then(Value::as_array)
-            .and_then(|examples| examples.first())
-    }) {
-        return Some(value.clone());
-    }
-    if let Some(constant) = keywords.get("const") {
-        return Some(constant.clone());
-    }
-    if let Some(first) = keywords
-        .get("enum")
-        .and_then(Value::as_array)
-        .and_then(|values| values.first())
-    {
-        return Some(first.clone());
-    }
-    for combinator in ["anyOf", "oneOf"] {
-        if let Some(branches) = keywords.get(combinator).and_then(Value::as_array) {
-            let nullable = branches
-                .iter()
-                .any(|branch| branch.get("type").and_then(Value::as_str) == Some("null"));
-            if nullable {
-                return Some(Value::Null);
-            }
-            return branches
-                .iter()
-                .find_map(|branch| placeholder(root, branch, hops + 1));
-        }
-    }
-    let kind = match keywords.get("type") {
-        Some(Value::String(kind)) => kind.as_str(),
-        Some(Value::Array(kinds)) if kinds.iter().any(|k| k == "null") => return Some(Value::Null),
-        Some(Value::Array(kinds)) => kinds.first().and_then(Value::as_str)?,
-        _ => return None,
-    };
-    Some(match kind {
-        "null" => Value::Null,
-        "boolean" => Value::Bool(false),
-        "integer" | "number" => keywords
-            .get("minimum")
-            .filter(|minimum| minimum.as_f64().is_some_and(|m| m > 0.0))
-            .cloned()
-            .unwrap_or_else(|| Value::from(0)),
-        "string" => match keywords.get("format").and_then(Value::as_str) {
-            Some("date") => Value::from("2000-01-01"),
-            _ => Value::from("-"),
-        },
-        "array" => Value::Array(Vec::new()),
-        "object" => {
-            let mut members = Map::new();
-            let required = keywords.get("required").and_then(Value::as_array);
-            for key in required.into_iter().flatten().filter_map(Value::as_str) {
-                let property = keywords.get("properties")?.get(key)?;
-                members.insert(key.to_string(), placeholder(root, property, hops + 1)?);
-            }
-            Value::Object(members)
-        }
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

@@ -7,13 +7,12 @@
 //! are therefore exactly what the published schema says, all of them in one call, each with the
 //! JSON Pointer of the offending value.
 
-use std::collections::HashSet;
-
 use schemars::{JsonSchema, Schema};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::decode::across::{Partial, partial};
+use crate::decode::compiled_schema::CompiledSchema;
 use crate::decode::locate::pointer;
 pub use crate::decode::syntax::document_size_finding;
 use crate::decode::syntax::{BOM, depth_limit_finding, parse_tree, strip_position};
@@ -89,6 +88,8 @@ impl<T> Checked<T> {
 #[derive(Clone, Debug)]
 pub struct DocumentSchema {
     schema: Schema,
+    /// The schema compiled for the walk and the repair ([`CompiledSchema`]).
+    compiled: CompiledSchema,
     /// Whether some object in the schema admits keys beyond its declared properties (a map). Only
     /// then can typed decoding succeed on a document with a duplicate key, which serde would merge
     /// silently: `deny_unknown_fields` structs reject a repeated field themselves.
@@ -103,25 +104,24 @@ impl DocumentSchema {
                 .into_iter()
                 .any(admits_open_objects);
         DocumentSchema {
+            compiled: CompiledSchema::new(schema.as_value()),
             schema,
             open_objects,
         }
     }
 
-    /// The schema the crate publishes under `file_name` in `schemas/` ([`crate::schema::all`]);
-    /// where none is published under that name, the schema generated for `T` with the same settings.
+    /// The schema the crate publishes under `file_name` in `schemas/` ([`crate::schema::named`]:
+    /// only it and the schemas it refers to are built); where none is published under that name,
+    /// the schema generated for `T` with the same settings.
     pub fn published<T: JsonSchema>(file_name: &str) -> Self {
-        let schema = crate::schema::published()
-            .iter()
-            .find(|named| named.file_name == file_name)
-            .map_or_else(
-                || {
-                    schemars::generate::SchemaSettings::draft2020_12()
-                        .into_generator()
-                        .into_root_schema_for::<T>()
-                },
-                |named| named.schema.clone(),
-            );
+        let schema = crate::schema::named(file_name).map_or_else(
+            || {
+                schemars::generate::SchemaSettings::draft2020_12()
+                    .into_generator()
+                    .into_root_schema_for::<T>()
+            },
+            |named| named.schema.clone(),
+        );
         DocumentSchema::new(schema)
     }
 
@@ -238,14 +238,14 @@ fn schema_level<T: DeserializeOwned>(
         Ok(tree) => tree,
     };
     let mut findings = Capped::default();
-    schema_walk::walk_into(schema.schema.as_value(), &tree, &mut findings);
+    schema_walk::walk_into(&schema.compiled, &tree, &mut findings);
     duplicate_keys_into(&tree, &mut findings);
     if findings.is_empty() {
         // The schema accepts what serde rejects: say what serde said rather than nothing.
         findings.push(mismatch(typed_error?));
     }
     let findings = findings.into_findings();
-    let partial = partial(&tree, schema.schema.as_value(), &findings);
+    let partial = partial(&tree, &schema.compiled, &findings);
     Some(Checked {
         document: None,
         result: ValidationResult::from_findings(findings),
@@ -295,9 +295,8 @@ pub(crate) fn duplicate_keys_into(tree: &Json, findings: &mut Capped) {
                 Some(Children::Items(items.iter().enumerate()))
             }
             Json::Object(members) => {
-                let mut seen = HashSet::with_capacity(members.len());
-                for (key, _) in members {
-                    if !seen.insert(key.as_str()) && !findings.skip_if_full() {
+                for (key, _) in Json::repetitions(members).filter_map(|index| members.get(index)) {
+                    if !findings.skip_if_full() {
                         let base = tokens
                             .iter()
                             .fold(String::new(), |path, token| pointer(&path, token));

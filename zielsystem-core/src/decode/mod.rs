@@ -6,12 +6,15 @@
 //! - [`syntax`]: `JSON_SYNTAX` with line and column, the size and depth limits of raw bytes;
 //!   `scan` says what the syntax error is.
 //! - `tree`: the JSON tree of the slow path (every member kept, repeated keys included).
+//! - `compiled_schema`: a JSON Schema compiled once into a node arena (references resolved,
+//!   patterns compiled, enumerations listed).
 //! - `schema_walk`: the JSON Schema keywords the published schemas use, interpreted over the tree.
 //! - `strict`: typed decoding that reads structs from JSON objects only ([`from_json`]).
 //! - [`limits`]: every limit on outside input.
 //! - [`locate`]: JSON Pointers, and their line and column in the source text.
 
 pub mod across;
+mod compiled_schema;
 pub mod document;
 pub mod limits;
 pub mod locate;

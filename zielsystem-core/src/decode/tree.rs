@@ -1,6 +1,6 @@
 //! The JSON tree of the slow path: every member of an object kept, repeated keys included.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde::Deserialize;
@@ -17,24 +17,56 @@ pub(crate) enum Json {
     Object(Vec<(String, Json)>),
 }
 
+/// Up to how many members an object is searched for a repeated key by comparing keys pairwise;
+/// beyond, a hash set finds them (linear even for hostile objects with 100,000 keys).
+const COMPARED_PAIRWISE: usize = 24;
+
 impl Json {
     /// The members of an object as the typed decoders see them: for a repeated key the last
     /// occurrence counts (as in `serde_json::Value`), in the order of those occurrences.
     pub(crate) fn effective_members(
         members: &[(String, Json)],
     ) -> impl Iterator<Item = &(String, Json)> {
-        // Linear in the number of members even for hostile objects with 100,000 keys.
-        let last: HashMap<&str, usize> = members
-            .iter()
-            .enumerate()
-            .map(|(index, (key, _))| (key.as_str(), index))
-            .collect();
+        // Objects without a repeated key are the rule: then every member counts.
+        let last: Option<HashMap<&str, usize>> = Json::repeats(members).then(|| {
+            members
+                .iter()
+                .enumerate()
+                .map(|(index, (key, _))| (key.as_str(), index))
+                .collect()
+        });
         members
             .iter()
             .enumerate()
             .filter_map(move |(index, member)| {
-                let repeated_later = last.get(member.0.as_str()).is_some_and(|&l| l > index);
+                let repeated_later = last
+                    .as_ref()
+                    .is_some_and(|last| last.get(member.0.as_str()).is_some_and(|&l| l > index));
                 (!repeated_later).then_some(member)
+            })
+    }
+
+    /// Whether a key is repeated among `members`.
+    pub(crate) fn repeats(members: &[(String, Json)]) -> bool {
+        Json::repetitions(members).next().is_some()
+    }
+
+    /// The indexes of the members whose key an earlier member has already, in order.
+    pub(crate) fn repetitions(members: &[(String, Json)]) -> impl Iterator<Item = usize> + '_ {
+        let mut seen: Option<HashSet<&str>> =
+            (members.len() > COMPARED_PAIRWISE).then(|| HashSet::with_capacity(members.len()));
+        members
+            .iter()
+            .enumerate()
+            .filter_map(move |(index, (key, _))| {
+                let repeated = match &mut seen {
+                    Some(seen) => !seen.insert(key.as_str()),
+                    None => members
+                        .iter()
+                        .take(index)
+                        .any(|(earlier, _)| earlier == key),
+                };
+                repeated.then_some(index)
             })
     }
 }

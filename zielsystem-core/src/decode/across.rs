@@ -20,8 +20,9 @@
 
 use std::collections::{HashMap, HashSet};
 
+use std::borrow::Cow;
+
 use serde::de::DeserializeOwned;
-use serde_json::Value;
 
 use crate::decode::compiled_schema::{CompiledSchema, NodeId};
 use crate::decode::strict::{self, StrictStructs};
@@ -174,14 +175,13 @@ fn states_the_schema_limit(code: Code) -> bool {
 /// them or above them (or is one). The token `*` of a pattern matches any token.
 fn affects(pointer: &str, pattern: &str) -> bool {
     tokens(pointer)
-        .iter()
         .zip(tokens(pattern))
-        .all(|(token, wanted)| wanted == "*" || *token == wanted)
+        .all(|(token, wanted)| wanted == "*" || token == wanted)
 }
 
 /// Whether one pointer lies inside the other (or they are the same).
 fn related(a: &str, b: &str) -> bool {
-    tokens(a).iter().zip(tokens(b)).all(|(x, y)| *x == y)
+    tokens(a).zip(tokens(b)).all(|(x, y)| x == y)
 }
 
 /// The entry of a top-level list a pointer is in: its first two tokens (`/goals/3`), or the
@@ -194,12 +194,9 @@ fn entry_of(pointer: &str) -> &str {
     }
 }
 
-fn tokens(pointer: &str) -> Vec<String> {
-    pointer
-        .split('/')
-        .skip(1)
-        .map(|token| token.replace("~1", "/").replace("~0", "~"))
-        .collect()
+/// The tokens of a JSON Pointer, unescaped.
+fn tokens(pointer: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    pointer.split('/').skip(1).map(unescape)
 }
 
 impl<T> Partial<T> {
@@ -289,14 +286,15 @@ fn problem(finding: &Finding) -> Option<Problem> {
 
 /// The document that can be decoded from `tree` despite `findings` (the schema-level findings of
 /// the walk against `schema`), or `None` when too much is wrong (the root itself, a finding without
-/// a place, or a repair typed decoding still refuses).
+/// a place, or a repair typed decoding still refuses). The tree is repaired where it is and decoded
+/// from there ([`crate::decode::from_tree`]); an attempt that replaces refused values works on a
+/// copy.
 pub(crate) fn partial<T: DeserializeOwned>(
-    tree: &Json,
+    mut tree: Json,
     schema: &CompiledSchema,
     findings: &[Finding],
 ) -> Option<Partial<T>> {
     let problems: Vec<Problem> = findings.iter().map(problem).collect::<Option<_>>()?;
-    let mut base = to_value(tree);
     // Unknown keys by the object they are in: one pass over each such object, however many.
     let mut unknown: HashMap<&str, HashSet<String>> = HashMap::new();
     for problem in &problems {
@@ -307,8 +305,8 @@ pub(crate) fn partial<T: DeserializeOwned>(
         }
     }
     for (parent, keys) in unknown {
-        if let Some(Value::Object(members)) = base.pointer_mut(parent) {
-            members.retain(|key, _| !keys.contains(key));
+        if let Some(Json::Object(members)) = pointer_mut(&mut tree, parent) {
+            members.retain(|(key, _)| !keys.contains(key));
         }
     }
     let mut untrusted = Vec::new();
@@ -316,7 +314,7 @@ pub(crate) fn partial<T: DeserializeOwned>(
         match problem {
             Problem::Missing(pointer) => {
                 let placeholder = schema.placeholder(at(schema, pointer)?, 0)?;
-                set(&mut base, pointer, placeholder)?;
+                set(&mut tree, pointer, Json::from(placeholder))?;
                 untrusted.push(pointer.clone());
             }
             Problem::Repeated(pointer) => untrusted.push(pointer.clone()),
@@ -348,13 +346,13 @@ pub(crate) fn partial<T: DeserializeOwned>(
         let mut kept = Vec::new();
         let document = if replacing == 0 {
             kept.extend(refused.iter().map(|(pointer, _)| (*pointer).clone()));
-            decode_value::<T>(&base)
+            decode_tree::<T>(&tree)
         } else {
-            let mut value = base.clone();
+            let mut copy = tree.clone();
             let mut possible = true;
             for (pointer, softness) in &refused {
                 if replace(*softness) {
-                    possible &= replace_value(&mut value, schema, pointer).is_some();
+                    possible &= replace_value(&mut copy, schema, pointer).is_some();
                     replaced.push((*pointer).clone());
                 } else {
                     kept.push((*pointer).clone());
@@ -363,7 +361,7 @@ pub(crate) fn partial<T: DeserializeOwned>(
             if !possible {
                 continue;
             }
-            decode_value::<T>(&value)
+            decode_tree::<T>(&copy)
         };
         if let Some(document) = document {
             return Some(Partial {
@@ -376,45 +374,41 @@ pub(crate) fn partial<T: DeserializeOwned>(
     None
 }
 
-/// Typed decoding of a repaired value, as [`strict::from_document`] decodes its text: structs from
+/// Typed decoding of a repaired tree, as [`strict::from_document`] decodes its text: structs from
 /// objects only, and a root `$schema` text (or `null`) ignored.
-fn decode_value<T: DeserializeOwned>(value: &Value) -> Option<T> {
-    if let Ok(document) = T::deserialize(StrictStructs(value)) {
+fn decode_tree<T: DeserializeOwned>(tree: &Json) -> Option<T> {
+    if let Ok(document) = T::deserialize(StrictStructs(tree)) {
         return Some(document);
     }
-    let Value::Object(root) = value else {
+    let Json::Object(members) = tree else {
         return None;
     };
-    if !matches!(
-        root.get(strict::SCHEMA_KEY),
-        Some(Value::String(_) | Value::Null)
-    ) {
+    let schema_key = Json::effective_members(members)
+        .find(|(key, _)| key == strict::SCHEMA_KEY)
+        .map(|(_, value)| value);
+    if !matches!(schema_key, Some(Json::String(_) | Json::Null)) {
         return None;
     }
-    let mut root = root.clone();
-    root.remove(strict::SCHEMA_KEY);
-    T::deserialize(StrictStructs(Value::Object(root))).ok()
+    let without: Vec<(String, Json)> = members
+        .iter()
+        .filter(|(key, _)| key != strict::SCHEMA_KEY)
+        .cloned()
+        .collect();
+    T::deserialize(StrictStructs(&Json::Object(without))).ok()
 }
 
 /// The schema node of the value at `pointer`.
 fn at(schema: &CompiledSchema, pointer: &str) -> Option<NodeId> {
-    let tokens = tokens(pointer);
-    schema.at(tokens.iter().map(String::as_str))
+    let tokens: Vec<Cow<'_, str>> = tokens(pointer).collect();
+    schema.at(tokens.iter().map(|token| &**token))
 }
 
-/// The tree as a plain JSON value (for a repeated key the last value, as typed decoding reads it).
-fn to_value(tree: &Json) -> Value {
-    match tree {
-        Json::Null => Value::Null,
-        Json::Bool(b) => Value::Bool(*b),
-        Json::Number(n) => Value::Number(n.clone()),
-        Json::String(s) => Value::String(s.clone()),
-        Json::Array(items) => Value::Array(items.iter().map(to_value).collect()),
-        Json::Object(members) => Value::Object(
-            Json::effective_members(members)
-                .map(|(key, value)| (key.clone(), to_value(value)))
-                .collect(),
-        ),
+/// A token of a JSON Pointer as the key or index it stands for (`~1` is `/`, `~0` is `~`).
+fn unescape(token: &str) -> Cow<'_, str> {
+    if token.contains('~') {
+        Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
+    } else {
+        Cow::Borrowed(token)
     }
 }
 
@@ -422,28 +416,57 @@ fn to_value(tree: &Json) -> Value {
 fn parent_and_key(pointer: &str) -> Option<(&str, String)> {
     let cut = pointer.rfind('/')?;
     let parent = pointer.get(..cut)?;
-    let key = pointer
-        .get(cut + 1..)?
-        .replace("~1", "/")
-        .replace("~0", "~");
+    let key = unescape(pointer.get(cut + 1..)?).into_owned();
     Some((parent, key))
 }
 
-fn remove(value: &mut Value, pointer: &str) {
+/// The value at `pointer`, as `serde_json::Value::pointer_mut` finds it (for a repeated key, the
+/// last occurrence: the one typed decoding reads).
+fn pointer_mut<'a>(tree: &'a mut Json, pointer: &str) -> Option<&'a mut Json> {
+    if pointer.is_empty() {
+        return Some(tree);
+    }
+    if !pointer.starts_with('/') {
+        return None;
+    }
+    tokens(pointer).try_fold(tree, |target, token| match target {
+        Json::Object(members) => members
+            .iter_mut()
+            .rev()
+            .find(|(key, _)| *key == token)
+            .map(|(_, value)| value),
+        Json::Array(items) => parse_index(&token).and_then(move |index| items.get_mut(index)),
+        _ => None,
+    })
+}
+
+/// An index of a JSON Pointer: digits without a leading zero (as `serde_json` reads them).
+fn parse_index(token: &str) -> Option<usize> {
+    if token.starts_with('+') || (token.starts_with('0') && token.len() != 1) {
+        return None;
+    }
+    token.parse().ok()
+}
+
+/// Removes the member at `pointer` (every occurrence of a repeated key).
+fn remove(tree: &mut Json, pointer: &str) {
     if let Some((parent, key)) = parent_and_key(pointer) {
-        if let Some(Value::Object(members)) = value.pointer_mut(parent) {
-            members.remove(&key);
+        if let Some(Json::Object(members)) = pointer_mut(tree, parent) {
+            members.retain(|(name, _)| *name != key);
         }
     }
 }
 
-fn set(value: &mut Value, pointer: &str, new: Value) -> Option<()> {
+/// Sets the value at `pointer`: a member's (the last occurrence of a repeated key, or a new
+/// member at the end) or a list entry's.
+fn set(tree: &mut Json, pointer: &str, new: Json) -> Option<()> {
     let (parent, key) = parent_and_key(pointer)?;
-    match value.pointer_mut(parent)? {
-        Value::Object(members) => {
-            members.insert(key, new);
-        }
-        Value::Array(items) => *items.get_mut(key.parse::<usize>().ok()?)? = new,
+    match pointer_mut(tree, parent)? {
+        Json::Object(members) => match members.iter_mut().rev().find(|(name, _)| *name == key) {
+            Some((_, value)) => *value = new,
+            None => members.push((key, new)),
+        },
+        Json::Array(items) => *items.get_mut(key.parse::<usize>().ok()?)? = new,
         _ => return None,
     }
     Some(())
@@ -451,24 +474,25 @@ fn set(value: &mut Value, pointer: &str, new: Value) -> Option<()> {
 
 /// Replaces the value at `pointer`: removed when its object does not require it, otherwise a
 /// placeholder the schema admits.
-fn replace_value(value: &mut Value, schema: &CompiledSchema, pointer: &str) -> Option<()> {
+fn replace_value(tree: &mut Json, schema: &CompiledSchema, pointer: &str) -> Option<()> {
     let (parent, key) = parent_and_key(pointer)?;
     let parent_schema = at(schema, parent)?;
     let required = schema
         .object_schema(parent_schema, 0)
         .is_some_and(|object| object.requires(&key));
-    if matches!(value.pointer(parent), Some(Value::Object(_))) && !required {
-        remove(value, pointer);
+    if matches!(pointer_mut(tree, parent), Some(Json::Object(_))) && !required {
+        remove(tree, pointer);
         return Some(());
     }
     let new = schema.placeholder(at(schema, pointer)?, 0)?;
-    set(value, pointer, new)
+    set(tree, pointer, Json::from(new))
 }
 
 #[cfg(test)]
 mod tests {
     #![allow(clippy::panic)]
     use super::*;
+    use serde_json::Value;
 
     #[test]
     fn pointers_are_related_by_whole_tokens() {
@@ -560,7 +584,12 @@ mod tests {
             };
             for pattern in patterns {
                 assert!(
-                    names(root, root, &tokens(pattern), 0),
+                    names(
+                        root,
+                        root,
+                        &tokens(pattern).map(Cow::into_owned).collect::<Vec<_>>(),
+                        0
+                    ),
                     "{code}: {pattern} is not a value of {file}"
                 );
             }

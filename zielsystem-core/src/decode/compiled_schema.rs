@@ -95,13 +95,40 @@ pub(crate) struct Branches {
     pub(crate) expected: Vec<JsonType>,
 }
 
-/// A `pattern`, compiled; `None` when it does not compile (it then accepts every text).
+/// A `pattern`, compiled.
 #[derive(Clone, Debug)]
 pub(crate) struct Pattern {
     pub(crate) source: String,
-    pub(crate) regex: Option<Regex>,
+    matcher: Matcher,
     /// The tertial pattern: its finding says so.
     pub(crate) tertial: bool,
+}
+
+/// How a pattern is matched: the two the published schemas use, by hand (what the regex means,
+/// without its search machinery); any other by the regex.
+#[derive(Clone, Debug)]
+enum Matcher {
+    /// `\S`: some character that is not white space (Unicode `White_Space`, as in the regex).
+    NotBlank,
+    /// [`TERTIAL_PATTERN`]: `^[0-9]{4}-T[1-3]$`.
+    Tertial,
+    /// Any other; `None` when it does not compile (it then accepts every text).
+    Regex(Option<Regex>),
+}
+
+impl Pattern {
+    /// Whether `text` matches.
+    pub(crate) fn is_match(&self, text: &str) -> bool {
+        match &self.matcher {
+            Matcher::NotBlank => text.chars().any(|c| !c.is_whitespace()),
+            Matcher::Tertial => matches!(
+                text.as_bytes(),
+                [a, b, c, d, b'-', b'T', b'1'..=b'3']
+                    if [a, b, c, d].iter().all(|digit| digit.is_ascii_digit())
+            ),
+            Matcher::Regex(regex) => regex.as_ref().is_none_or(|regex| regex.is_match(text)),
+        }
+    }
 }
 
 /// A bound on numbers, whether a value keeps it, and its German and English wording.
@@ -466,6 +493,11 @@ impl Keywords {
     /// The index and node of the property `key`, looked for from `hint` on (then from the start):
     /// members usually come in the schema's order, so the first comparison mostly finds it.
     pub(crate) fn property_from(&self, key: &str, hint: usize) -> Option<(usize, NodeId)> {
+        if let Some((name, id)) = self.properties.get(hint) {
+            if name == key {
+                return Some((hint, *id));
+            }
+        }
         let after = self.properties.iter().enumerate().skip(hint);
         let before = self.properties.iter().enumerate().take(hint);
         after
@@ -595,7 +627,11 @@ impl<'v> Compiler<'v> {
             .and_then(Value::as_str)
             .map(|source| Pattern {
                 source: source.to_string(),
-                regex: self.regex(source),
+                matcher: match source {
+                    r"\S" => Matcher::NotBlank,
+                    TERTIAL_PATTERN => Matcher::Tertial,
+                    _ => Matcher::Regex(self.regex(source)),
+                },
                 tertial: source == TERTIAL_PATTERN,
             });
         let bounds = bounds(&keyword);
@@ -727,4 +763,51 @@ fn integer_format_range(format: &str) -> Option<(i128, i128)> {
         "uint64" | "uint" => (0, u64::MAX.into()),
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::panic)]
+    use super::*;
+
+    /// The patterns matched by hand answer as their regexes do.
+    #[test]
+    fn hand_matched_patterns_agree_with_their_regexes() {
+        let texts = [
+            "",
+            " ",
+            "\u{a0}",
+            "\u{2003}\t\n",
+            "a",
+            " x ",
+            "\u{200b}",
+            "\u{85}",
+            "2022-T1",
+            "0000-T3",
+            "2022-T4",
+            "2022-T0",
+            "22-T1",
+            "2022-T1\n",
+            " 2022-T1",
+            "2022-t1",
+            "２０２２-T1",
+            "2022-T12",
+        ];
+        for source in [r"\S", TERTIAL_PATTERN] {
+            let schema = CompiledSchema::new(&serde_json::json!({"pattern": source}));
+            let Node::Keywords(keywords) = schema.node(ROOT) else {
+                panic!("{source}")
+            };
+            let pattern = keywords.pattern.as_ref().unwrap();
+            assert!(!matches!(pattern.matcher, Matcher::Regex(_)), "{source}");
+            let regex = Regex::new(source).unwrap();
+            for text in texts {
+                assert_eq!(
+                    pattern.is_match(text),
+                    regex.is_match(text),
+                    "{source} {text:?}"
+                );
+            }
+        }
+    }
 }

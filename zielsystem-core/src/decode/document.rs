@@ -245,7 +245,7 @@ fn schema_level<T: DeserializeOwned>(
         findings.push(mismatch(typed_error?));
     }
     let findings = findings.into_findings();
-    let partial = partial(&tree, &schema.compiled, &findings);
+    let partial = partial(tree, &schema.compiled, &findings);
     Some(Checked {
         document: None,
         result: ValidationResult::from_findings(findings),

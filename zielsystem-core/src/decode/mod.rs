@@ -5,7 +5,8 @@
 //!   first; on failure every schema-level finding at once), and [`Checked`].
 //! - [`syntax`]: `JSON_SYNTAX` with line and column, the size and depth limits of raw bytes;
 //!   `scan` says what the syntax error is.
-//! - `tree`: the JSON tree of the slow path (every member kept, repeated keys included).
+//! - `tree`: the JSON tree of the slow path (every member kept, repeated keys included);
+//!   `from_tree`: typed decoding from such a tree.
 //! - `compiled_schema`: a JSON Schema compiled once into a node arena (references resolved,
 //!   patterns compiled, enumerations listed).
 //! - `schema_walk`: the JSON Schema keywords the published schemas use, interpreted over the tree.
@@ -16,6 +17,7 @@
 pub mod across;
 mod compiled_schema;
 pub mod document;
+mod from_tree;
 pub mod limits;
 pub mod locate;
 mod scan;

@@ -80,13 +80,13 @@ pub(crate) fn walk_into(schema: &CompiledSchema, tree: &Json, findings: &mut Cap
         findings: std::mem::take(findings),
         probe: false,
         rejected: false,
-        path: String::new(),
+        tokens: Vec::with_capacity(16),
     };
     walker.check(ROOT, tree, 0);
     *findings = walker.findings;
 }
 
-struct Walker<'s> {
+struct Walker<'s, 't> {
     schema: &'s CompiledSchema,
     findings: Capped,
     /// Probing: only whether the value is accepted counts, and no finding is built. `anyOf` and
@@ -95,12 +95,12 @@ struct Walker<'s> {
     probe: bool,
     /// Set instead of recording a finding while probing.
     rejected: bool,
-    /// The JSON Pointer of the value being checked: a token is pushed before a member or an entry
-    /// is checked and cut off after (not kept up to date while probing, when nothing is reported).
-    path: String,
+    /// The tokens of the JSON Pointer of the value being checked: pushed before a member or an
+    /// entry is checked and popped after; the pointer is written out only for a finding.
+    tokens: Vec<Token<'t>>,
 }
 
-impl<'s> Walker<'s> {
+impl<'s, 't> Walker<'s, 't> {
     /// Records a finding, or, while probing, only that there is one. Past the findings cap a
     /// finding is only counted, not built, so a document with millions of violations costs no more
     /// than counting them.
@@ -108,13 +108,17 @@ impl<'s> Walker<'s> {
         if self.probe {
             self.rejected = true;
         } else if !self.findings.skip_if_full() {
-            let finding = finding(&self.path);
+            let mut path = String::new();
+            for token in &self.tokens {
+                token.push_onto(&mut path);
+            }
+            let finding = finding(&path);
             self.findings.push(finding);
         }
     }
 
     /// Whether `node` accepts `value`, without building findings.
-    fn accepts(&mut self, node: NodeId, value: &Json, hops: u8) -> bool {
+    fn accepts(&mut self, node: NodeId, value: &'t Json, hops: u8) -> bool {
         let (probe, rejected) = (self.probe, self.rejected);
         self.probe = true;
         self.rejected = false;
@@ -126,16 +130,13 @@ impl<'s> Walker<'s> {
     }
 
     /// Checks the member or entry `token` of the value at the current path.
-    fn check_child(&mut self, node: NodeId, value: &Json, token: Token<'_>) {
-        let length = self.path.len();
-        if !self.probe {
-            token.push_onto(&mut self.path);
-        }
+    fn check_child(&mut self, node: NodeId, value: &'t Json, token: Token<'t>) {
+        self.tokens.push(token);
         self.check(node, value, 0);
-        self.path.truncate(length);
+        self.tokens.pop();
     }
 
-    fn check(&mut self, node: NodeId, value: &Json, hops: u8) {
+    fn check(&mut self, node: NodeId, value: &'t Json, hops: u8) {
         if hops > MAX_REF_HOPS || (self.probe && self.rejected) {
             return;
         }
@@ -199,7 +200,7 @@ impl<'s> Walker<'s> {
     fn check_branches(
         &mut self,
         branches: &'s Branches,
-        value: &Json,
+        value: &'t Json,
         exactly_one: bool,
         hops: u8,
     ) {
@@ -276,11 +277,7 @@ impl<'s> Walker<'s> {
             return;
         }
         if let Some(pattern) = &keywords.pattern {
-            let matches = pattern
-                .regex
-                .as_ref()
-                .is_none_or(|regex| regex.is_match(text));
-            if !matches {
+            if !pattern.is_match(text) {
                 self.report(|path| {
                     if pattern.tertial {
                         Finding::new(Message::SchemaFormatTertial { value: short(text) }, path)
@@ -350,31 +347,32 @@ impl<'s> Walker<'s> {
         }
     }
 
-    fn check_object(&mut self, keywords: &'s Keywords, members: &[(String, Json)]) {
+    fn check_object(&mut self, keywords: &'s Keywords, members: &'t [(String, Json)]) {
         if !keywords.required.is_empty() {
             self.check_required(keywords, members);
         }
         let mut hint = 0;
-        let mut each =
-            |walker: &mut Self, key: &str, member: &Json| match keywords.property_from(key, hint) {
-                Some((index, property)) => {
-                    hint = index + 1;
-                    walker.check_child(property, member, Token::Key(key));
-                }
-                None => match keywords
-                    .additional
-                    .map(|node| (node, walker.schema.node(node)))
-                {
-                    Some((_, Node::False)) => walker.report(|path| {
-                        Finding::new(
-                            Message::SchemaUnknownKey { key: short(key) },
-                            Token::Key(key).appended_to(path),
-                        )
-                    }),
-                    Some((node, _)) => walker.check_child(node, member, Token::Key(key)),
-                    None => {}
-                },
-            };
+        let mut each = |walker: &mut Self, key: &'t str, member: &'t Json| match keywords
+            .property_from(key, hint)
+        {
+            Some((index, property)) => {
+                hint = index + 1;
+                walker.check_child(property, member, Token::Key(key));
+            }
+            None => match keywords
+                .additional
+                .map(|node| (node, walker.schema.node(node)))
+            {
+                Some((_, Node::False)) => walker.report(|path| {
+                    Finding::new(
+                        Message::SchemaUnknownKey { key: short(key) },
+                        Token::Key(key).appended_to(path),
+                    )
+                }),
+                Some((node, _)) => walker.check_child(node, member, Token::Key(key)),
+                None => {}
+            },
+        };
         if Json::repeats(members) {
             for (key, member) in Json::effective_members(members) {
                 each(self, key, member);
@@ -415,7 +413,7 @@ impl<'s> Walker<'s> {
 
     /// A list over its `maxItems` is refused as a whole: the limit is reported and only the entries
     /// within it are examined, so a list of millions costs no more than one at the limit.
-    fn check_array(&mut self, keywords: &'s Keywords, items: &[Json]) {
+    fn check_array(&mut self, keywords: &'s Keywords, items: &'t [Json]) {
         let mut examined = items.len();
         if let Some(limit) = keywords.max_items {
             if items.len() as u64 > limit {
@@ -534,7 +532,7 @@ impl Token<'_> {
     fn push_onto(self, path: &mut String) {
         path.push('/');
         match self {
-            Token::Key(key) if key.contains(['~', '/']) => {
+            Token::Key(key) if key.bytes().any(|b| b == b'~' || b == b'/') => {
                 path.push_str(&key.replace('~', "~0").replace('/', "~1"));
             }
             Token::Key(key) => path.push_str(key),

@@ -290,7 +290,7 @@ fn problem(finding: &Finding) -> Option<Problem> {
 /// from there ([`crate::decode::from_tree`]); an attempt that replaces refused values works on a
 /// copy.
 pub(crate) fn partial<T: DeserializeOwned>(
-    mut tree: Json,
+    mut tree: Json<'_>,
     schema: &CompiledSchema,
     findings: &[Finding],
 ) -> Option<Partial<T>> {
@@ -306,7 +306,7 @@ pub(crate) fn partial<T: DeserializeOwned>(
     }
     for (parent, keys) in unknown {
         if let Some(Json::Object(members)) = pointer_mut(&mut tree, parent) {
-            members.retain(|(key, _)| !keys.contains(key));
+            members.retain(|(key, _)| !keys.contains(&**key));
         }
     }
     let mut untrusted = Vec::new();
@@ -376,7 +376,7 @@ pub(crate) fn partial<T: DeserializeOwned>(
 
 /// Typed decoding of a repaired tree, as [`strict::from_document`] decodes its text: structs from
 /// objects only, and a root `$schema` text (or `null`) ignored.
-fn decode_tree<T: DeserializeOwned>(tree: &Json) -> Option<T> {
+fn decode_tree<T: DeserializeOwned>(tree: &Json<'_>) -> Option<T> {
     if let Ok(document) = T::deserialize(StrictStructs(tree)) {
         return Some(document);
     }
@@ -389,7 +389,7 @@ fn decode_tree<T: DeserializeOwned>(tree: &Json) -> Option<T> {
     if !matches!(schema_key, Some(Json::String(_) | Json::Null)) {
         return None;
     }
-    let without: Vec<(String, Json)> = members
+    let without: Vec<(Cow<'_, str>, Json<'_>)> = members
         .iter()
         .filter(|(key, _)| key != strict::SCHEMA_KEY)
         .cloned()
@@ -422,7 +422,7 @@ fn parent_and_key(pointer: &str) -> Option<(&str, String)> {
 
 /// The value at `pointer`, as `serde_json::Value::pointer_mut` finds it (for a repeated key, the
 /// last occurrence: the one typed decoding reads).
-fn pointer_mut<'a>(tree: &'a mut Json, pointer: &str) -> Option<&'a mut Json> {
+fn pointer_mut<'t, 'a>(tree: &'t mut Json<'a>, pointer: &str) -> Option<&'t mut Json<'a>> {
     if pointer.is_empty() {
         return Some(tree);
     }
@@ -449,7 +449,7 @@ fn parse_index(token: &str) -> Option<usize> {
 }
 
 /// Removes the member at `pointer` (every occurrence of a repeated key).
-fn remove(tree: &mut Json, pointer: &str) {
+fn remove(tree: &mut Json<'_>, pointer: &str) {
     if let Some((parent, key)) = parent_and_key(pointer) {
         if let Some(Json::Object(members)) = pointer_mut(tree, parent) {
             members.retain(|(name, _)| *name != key);
@@ -459,12 +459,12 @@ fn remove(tree: &mut Json, pointer: &str) {
 
 /// Sets the value at `pointer`: a member's (the last occurrence of a repeated key, or a new
 /// member at the end) or a list entry's.
-fn set(tree: &mut Json, pointer: &str, new: Json) -> Option<()> {
+fn set<'a>(tree: &mut Json<'a>, pointer: &str, new: Json<'a>) -> Option<()> {
     let (parent, key) = parent_and_key(pointer)?;
     match pointer_mut(tree, parent)? {
         Json::Object(members) => match members.iter_mut().rev().find(|(name, _)| *name == key) {
             Some((_, value)) => *value = new,
-            None => members.push((key, new)),
+            None => members.push((Cow::Owned(key), new)),
         },
         Json::Array(items) => *items.get_mut(key.parse::<usize>().ok()?)? = new,
         _ => return None,
@@ -474,7 +474,7 @@ fn set(tree: &mut Json, pointer: &str, new: Json) -> Option<()> {
 
 /// Replaces the value at `pointer`: removed when its object does not require it, otherwise a
 /// placeholder the schema admits.
-fn replace_value(tree: &mut Json, schema: &CompiledSchema, pointer: &str) -> Option<()> {
+fn replace_value(tree: &mut Json<'_>, schema: &CompiledSchema, pointer: &str) -> Option<()> {
     let (parent, key) = parent_and_key(pointer)?;
     let parent_schema = at(schema, parent)?;
     let required = schema

@@ -7,6 +7,8 @@
 //! are therefore exactly what the published schema says, all of them in one call, each with the
 //! JSON Pointer of the offending value.
 
+use std::borrow::Cow;
+
 use schemars::{JsonSchema, Schema};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -275,7 +277,7 @@ fn mismatch(error: &serde_json::Error) -> Finding {
 /// A `SCHEMA_DUPLICATE_KEY` finding for every repetition of a key in an object, in document order,
 /// at the pointer of the repeated member.
 #[cfg(test)]
-pub(crate) fn duplicate_keys(tree: &Json) -> Vec<Finding> {
+pub(crate) fn duplicate_keys(tree: &Json<'_>) -> Vec<Finding> {
     let mut findings = Capped::default();
     duplicate_keys_into(tree, &mut findings);
     findings.into_findings()
@@ -284,12 +286,16 @@ pub(crate) fn duplicate_keys(tree: &Json) -> Vec<Finding> {
 /// The findings of [`duplicate_keys`], added to `findings`. Depth-first without recursion and
 /// without building a pointer for every value: a frame per open container (at most
 /// [`DEPTH_MAX`](crate::decode::limits::DEPTH_MAX) of them), and a pointer only for a repetition found.
-pub(crate) fn duplicate_keys_into(tree: &Json, findings: &mut Capped) {
+pub(crate) fn duplicate_keys_into(tree: &Json<'_>, findings: &mut Capped) {
     enum Children<'a> {
-        Items(std::iter::Enumerate<std::slice::Iter<'a, Json>>),
-        Members(std::slice::Iter<'a, (String, Json)>),
+        Items(std::iter::Enumerate<std::slice::Iter<'a, Json<'a>>>),
+        Members(std::slice::Iter<'a, (Cow<'a, str>, Json<'a>)>),
     }
-    fn open<'a>(value: &'a Json, tokens: &[String], findings: &mut Capped) -> Option<Children<'a>> {
+    fn open<'a>(
+        value: &'a Json<'a>,
+        tokens: &[Result<usize, &str>],
+        findings: &mut Capped,
+    ) -> Option<Children<'a>> {
         match value {
             Json::Array(items) if !items.is_empty() => {
                 Some(Children::Items(items.iter().enumerate()))
@@ -299,7 +305,10 @@ pub(crate) fn duplicate_keys_into(tree: &Json, findings: &mut Capped) {
                     if !findings.skip_if_full() {
                         let base = tokens
                             .iter()
-                            .fold(String::new(), |path, token| pointer(&path, token));
+                            .fold(String::new(), |path, token| match token {
+                                Ok(index) => pointer(&path, index),
+                                Err(key) => pointer(&path, key),
+                            });
                         findings.push(Finding::new(
                             Message::SchemaDuplicateKey { key: short(key) },
                             pointer(&base, key),
@@ -311,7 +320,8 @@ pub(crate) fn duplicate_keys_into(tree: &Json, findings: &mut Capped) {
             _ => None,
         }
     }
-    let mut tokens: Vec<String> = Vec::new();
+    // The tokens of the open containers' pointers, written out only for a repetition found.
+    let mut tokens: Vec<Result<usize, &str>> = Vec::new();
     let mut frames: Vec<Children<'_>> = open(tree, &tokens, findings).into_iter().collect();
     while let Some(frame) = frames.last_mut() {
         let next = match frame {
@@ -329,10 +339,7 @@ pub(crate) fn duplicate_keys_into(tree: &Json, findings: &mut Capped) {
             _ => false,
         };
         if container {
-            tokens.push(match token {
-                Ok(index) => index.to_string(),
-                Err(key) => key.clone(),
-            });
+            tokens.push(token.map_err(|key| &**key));
             if let Some(children) = open(child, &tokens, findings) {
                 frames.push(children);
             }
@@ -482,7 +489,7 @@ mod tests {
         };
         assert_eq!(members.len(), 3);
         let effective: Vec<_> = Json::effective_members(members)
-            .map(|(k, _)| k.as_str())
+            .map(|(k, _)| k.as_ref())
             .collect();
         assert_eq!(effective, ["b", "a"]);
         let paths: Vec<_> = duplicate_keys(&tree).into_iter().map(|f| f.path).collect();

@@ -12,11 +12,46 @@ use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, Expected, IntoDeserializer, MapAccess,
     SeqAccess, Unexpected, VariantAccess, Visitor,
 };
-use serde_json::Error;
 
-use crate::decode::tree::Json;
+use std::borrow::Cow;
+use std::fmt;
 
-impl Json {
+use crate::decode::tree::{Json, Members};
+
+/// Why a tree does not decode. Only that it does not counts (the repair then makes its next
+/// attempt), so no message is written: serde's refusals cost no formatting.
+#[derive(Debug)]
+pub(crate) struct Error;
+
+impl fmt::Display for Error {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("the tree does not decode as the type")
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl de::Error for Error {
+    fn custom<T: fmt::Display>(_message: T) -> Self {
+        Error
+    }
+}
+
+/// A number as `serde_json` visits it: an unsigned integer, a negative one, or a double.
+fn visit_number<'de, V: Visitor<'de>>(
+    number: &serde_json::Number,
+    visitor: V,
+) -> Result<V::Value, Error> {
+    if let Some(n) = number.as_u64() {
+        visitor.visit_u64(n)
+    } else if let Some(n) = number.as_i64() {
+        visitor.visit_i64(n)
+    } else {
+        visitor.visit_f64(number.as_f64().unwrap_or(f64::NAN))
+    }
+}
+
+impl Json<'_> {
     fn unexpected(&self) -> Unexpected<'_> {
         match self {
             Json::Null => Unexpected::Unit,
@@ -41,7 +76,10 @@ impl Json {
     }
 }
 
-fn visit_items<'de, V: Visitor<'de>>(items: &'de [Json], visitor: V) -> Result<V::Value, Error> {
+fn visit_items<'de, V: Visitor<'de>>(
+    items: &'de [Json<'de>],
+    visitor: V,
+) -> Result<V::Value, Error> {
     let length = items.len();
     let mut access = Items(items.iter());
     let value = visitor.visit_seq(&mut access)?;
@@ -56,23 +94,24 @@ fn visit_items<'de, V: Visitor<'de>>(items: &'de [Json], visitor: V) -> Result<V
 }
 
 fn visit_members<'de, V: Visitor<'de>>(
-    members: &'de [(String, Json)],
+    members: &'de Members<'de>,
     visitor: V,
 ) -> Result<V::Value, Error> {
     if Json::repeats(members) {
-        let effective: Vec<&(String, Json)> = Json::effective_members(members).collect();
+        let effective: Vec<&(Cow<'de, str>, Json<'de>)> =
+            Json::effective_members(members).collect();
         visit_map(effective.into_iter(), visitor)
     } else {
         visit_map(members.iter(), visitor)
     }
 }
 
-fn visit_map<'de, V: Visitor<'de>, I: ExactSizeIterator<Item = &'de (String, Json)>>(
+fn visit_map<'de, V: Visitor<'de>, I: ExactSizeIterator<Item = &'de (Cow<'de, str>, Json<'de>)>>(
     members: I,
     visitor: V,
 ) -> Result<V::Value, Error> {
     let length = members.len();
-    let mut access = Members {
+    let mut access = MemberAccess {
         members,
         value: None,
     };
@@ -88,21 +127,21 @@ macro_rules! numbers {
     ($($method:ident),* $(,)?) => {$(
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
             match self {
-                Json::Number(number) => number.deserialize_any(visitor),
+                Json::Number(number) => visit_number(number, visitor),
                 other => Err(other.invalid_type(&visitor)),
             }
         }
     )*};
 }
 
-impl<'de> Deserializer<'de> for &'de Json {
+impl<'de> Deserializer<'de> for &'de Json<'de> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self {
             Json::Null => visitor.visit_unit(),
             Json::Bool(b) => visitor.visit_bool(*b),
-            Json::Number(number) => number.deserialize_any(visitor),
+            Json::Number(number) => visit_number(number, visitor),
             Json::String(text) => visitor.visit_borrowed_str(text),
             Json::Array(items) => visit_items(items, visitor),
             Json::Object(members) => visit_members(members, visitor),
@@ -273,7 +312,7 @@ impl<'de> Deserializer<'de> for &'de Json {
 }
 
 /// The entries of a list.
-struct Items<'de>(std::slice::Iter<'de, Json>);
+struct Items<'de>(std::slice::Iter<'de, Json<'de>>);
 
 impl<'de> SeqAccess<'de> for Items<'de> {
     type Error = Error;
@@ -291,12 +330,14 @@ impl<'de> SeqAccess<'de> for Items<'de> {
 }
 
 /// The members of an object that count.
-struct Members<'de, I> {
+struct MemberAccess<'de, I> {
     members: I,
-    value: Option<&'de Json>,
+    value: Option<&'de Json<'de>>,
 }
 
-impl<'de, I: ExactSizeIterator<Item = &'de (String, Json)>> MapAccess<'de> for Members<'de, I> {
+impl<'de, I: ExactSizeIterator<Item = &'de (Cow<'de, str>, Json<'de>)>> MapAccess<'de>
+    for MemberAccess<'de, I>
+{
     type Error = Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
@@ -326,7 +367,7 @@ impl<'de, I: ExactSizeIterator<Item = &'de (String, Json)>> MapAccess<'de> for M
 /// A variant of an enumeration: its name, and its value where it has one.
 struct Variant<'de> {
     variant: &'de str,
-    value: Option<&'de Json>,
+    value: Option<&'de Json<'de>>,
 }
 
 impl<'de> EnumAccess<'de> for Variant<'de> {

@@ -72,8 +72,17 @@ pub fn char_len(text: &str) -> usize {
 /// inside a string, so it costs far less than parsing and needs no stack.
 pub fn depth_exceeded(bytes: &[u8], max: usize) -> Option<usize> {
     // No deeper than the number of brackets that open: counting them (a loop the compiler
-    // vectorises) spares most documents the scan byte by byte.
-    let opening = bytes.iter().filter(|&&b| b == b'[' || b == b'{').count();
+    // vectorises: `[` and `{` are the only bytes that are `{` with bit 5 set, counted in `u8`s per
+    // chunk of 255) spares most documents the scan byte by byte.
+    let opening: usize = bytes
+        .chunks(255)
+        .map(|chunk| {
+            let count = chunk.iter().fold(0u8, |count, &b| {
+                count.wrapping_add(u8::from(b | 0x20 == b'{'))
+            });
+            usize::from(count)
+        })
+        .sum();
     if opening <= max {
         return None;
     }

@@ -22,7 +22,7 @@ use serde_json::Value;
 use crate::decode::compiled_schema::{
     Branches, CompiledSchema, Enumeration, Keywords, MAX_REF_HOPS, Node, NodeId, ROOT, Reference,
 };
-use crate::decode::tree::Json;
+use crate::decode::tree::{Json, Members};
 use crate::findings::{Capped, Finding};
 use crate::rules::catalogue::{JsonType, JsonTypes, Message, Twin, WithGerman};
 use crate::text::short;
@@ -67,14 +67,14 @@ pub(crate) const ANNOTATIONS: &[&str] = &[
 /// Every violation of `root` (a root schema with its `$defs`) by `tree`, in document order, at
 /// most [`crate::decode::limits::FINDINGS_MAX`] of them (then a note how many more there were).
 #[cfg(test)]
-pub(crate) fn walk(root: &Value, tree: &Json) -> Vec<Finding> {
+pub(crate) fn walk(root: &Value, tree: &Json<'_>) -> Vec<Finding> {
     let mut findings = Capped::default();
     walk_into(&CompiledSchema::new(root), tree, &mut findings);
     findings.into_findings()
 }
 
 /// [`walk`] against a compiled schema, into a collection that may already hold findings.
-pub(crate) fn walk_into(schema: &CompiledSchema, tree: &Json, findings: &mut Capped) {
+pub(crate) fn walk_into(schema: &CompiledSchema, tree: &Json<'_>, findings: &mut Capped) {
     let mut walker = Walker {
         schema,
         findings: std::mem::take(findings),
@@ -118,7 +118,7 @@ impl<'s, 't> Walker<'s, 't> {
     }
 
     /// Whether `node` accepts `value`, without building findings.
-    fn accepts(&mut self, node: NodeId, value: &'t Json, hops: u8) -> bool {
+    fn accepts(&mut self, node: NodeId, value: &'t Json<'t>, hops: u8) -> bool {
         let (probe, rejected) = (self.probe, self.rejected);
         self.probe = true;
         self.rejected = false;
@@ -130,13 +130,13 @@ impl<'s, 't> Walker<'s, 't> {
     }
 
     /// Checks the member or entry `token` of the value at the current path.
-    fn check_child(&mut self, node: NodeId, value: &'t Json, token: Token<'t>) {
+    fn check_child(&mut self, node: NodeId, value: &'t Json<'t>, token: Token<'t>) {
         self.tokens.push(token);
         self.check(node, value, 0);
         self.tokens.pop();
     }
 
-    fn check(&mut self, node: NodeId, value: &'t Json, hops: u8) {
+    fn check(&mut self, node: NodeId, value: &'t Json<'t>, hops: u8) {
         if hops > MAX_REF_HOPS || (self.probe && self.rejected) {
             return;
         }
@@ -200,7 +200,7 @@ impl<'s, 't> Walker<'s, 't> {
     fn check_branches(
         &mut self,
         branches: &'s Branches,
-        value: &'t Json,
+        value: &'t Json<'t>,
         exactly_one: bool,
         hops: u8,
     ) {
@@ -347,12 +347,12 @@ impl<'s, 't> Walker<'s, 't> {
         }
     }
 
-    fn check_object(&mut self, keywords: &'s Keywords, members: &'t [(String, Json)]) {
+    fn check_object(&mut self, keywords: &'s Keywords, members: &'t Members<'t>) {
         if !keywords.required.is_empty() {
             self.check_required(keywords, members);
         }
         let mut hint = 0;
-        let mut each = |walker: &mut Self, key: &'t str, member: &'t Json| match keywords
+        let mut each = |walker: &mut Self, key: &'t str, member: &'t Json<'t>| match keywords
             .property_from(key, hint)
         {
             Some((index, property)) => {
@@ -385,7 +385,7 @@ impl<'s, 't> Walker<'s, 't> {
     }
 
     /// `required`: a finding for each required key no member has, in the order of `required`.
-    fn check_required(&mut self, keywords: &Keywords, members: &[(String, Json)]) {
+    fn check_required(&mut self, keywords: &Keywords, members: &Members<'_>) {
         // Which properties are there, as bits of their indexes (the schemas declare fewer than 64
         // properties per object; beyond, each key is looked for among the members).
         let mut present: u64 = 0;
@@ -413,7 +413,7 @@ impl<'s, 't> Walker<'s, 't> {
 
     /// A list over its `maxItems` is refused as a whole: the limit is reported and only the entries
     /// within it are examined, so a list of millions costs no more than one at the limit.
-    fn check_array(&mut self, keywords: &'s Keywords, items: &'t [Json]) {
+    fn check_array(&mut self, keywords: &'s Keywords, items: &'t [Json<'t>]) {
         let mut examined = items.len();
         if let Some(limit) = keywords.max_items {
             if items.len() as u64 > limit {
@@ -471,7 +471,7 @@ impl<'s, 't> Walker<'s, 't> {
         }
     }
 
-    fn type_finding(&mut self, expected: &[JsonType], value: &Json) {
+    fn type_finding(&mut self, expected: &[JsonType], value: &Json<'_>) {
         if self.probe {
             self.rejected = true;
             return;
@@ -493,7 +493,7 @@ impl<'s, 't> Walker<'s, 't> {
 
     /// `allowed` lists the JSON values; `allowed_de` adds each value's German title where the
     /// schema gives one (`low (gering), medium (mittel), high (hoch)`).
-    fn enum_finding(&mut self, enumeration: &Enumeration, value: &Json) {
+    fn enum_finding(&mut self, enumeration: &Enumeration, value: &Json<'_>) {
         if self.probe {
             self.rejected = true;
             return;
@@ -558,18 +558,18 @@ fn push_decimal(out: &mut String, number: usize) {
     out.push(char::from(b'0' + digit));
 }
 
-fn render(value: &Json) -> String {
+fn render(value: &Json<'_>) -> String {
     match value {
         Json::Null => "null".into(),
         Json::Bool(b) => b.to_string(),
         Json::Number(n) => n.to_string(),
-        Json::String(s) => s.clone(),
+        Json::String(s) => s.to_string(),
         Json::Array(_) => "[…]".into(),
         Json::Object(_) => "{…}".into(),
     }
 }
 
-fn kind_admits(kind: JsonType, value: &Json) -> bool {
+fn kind_admits(kind: JsonType, value: &Json<'_>) -> bool {
     match (kind, value) {
         (JsonType::Null, Json::Null)
         | (JsonType::Boolean, Json::Bool(_))
@@ -582,7 +582,7 @@ fn kind_admits(kind: JsonType, value: &Json) -> bool {
     }
 }
 
-fn json_type(value: &Json) -> JsonType {
+fn json_type(value: &Json<'_>) -> JsonType {
     match value {
         Json::Null => JsonType::Null,
         Json::Bool(_) => JsonType::Boolean,
@@ -595,7 +595,7 @@ fn json_type(value: &Json) -> JsonType {
 }
 
 /// Whether a constant and a value are of the same JSON kind (a wrong word vs. a wrong type).
-fn same_kind(constant: &Value, value: &Json) -> bool {
+fn same_kind(constant: &Value, value: &Json<'_>) -> bool {
     matches!(
         (constant, value),
         (Value::String(_), Json::String(_))
@@ -604,7 +604,7 @@ fn same_kind(constant: &Value, value: &Json) -> bool {
     )
 }
 
-fn json_equals(constant: &Value, value: &Json) -> bool {
+fn json_equals(constant: &Value, value: &Json<'_>) -> bool {
     match (constant, value) {
         (Value::Null, Json::Null) => true,
         (Value::Bool(a), Json::Bool(b)) => a == b,
@@ -618,7 +618,7 @@ fn json_equals(constant: &Value, value: &Json) -> bool {
             a.len() == members.len()
                 && members
                     .iter()
-                    .all(|(key, item)| a.get(key).is_some_and(|x| json_equals(x, item)))
+                    .all(|(key, item)| a.get(&**key).is_some_and(|x| json_equals(x, item)))
         }
         _ => false,
     }

@@ -67,7 +67,7 @@ fn line_and_column(bytes: &[u8], offset: usize) -> (usize, usize) {
 
 /// Parses `bytes` into a [`Json`] tree, or the `JSON_SYNTAX` finding that says why not (a
 /// `SCHEMA_LIMIT` finding where `serde_json`'s own recursion limit stops it).
-pub(crate) fn parse_tree(bytes: &[u8]) -> Result<Json, Finding> {
+pub(crate) fn parse_tree(bytes: &[u8]) -> Result<Json<'_>, Finding> {
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(error) => return Err(utf8_finding(bytes, &error)),

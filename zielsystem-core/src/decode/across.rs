@@ -25,6 +25,7 @@ use std::borrow::Cow;
 use serde::de::DeserializeOwned;
 
 use crate::decode::compiled_schema::{CompiledSchema, NodeId};
+use crate::decode::from_tree::Tree;
 use crate::decode::strict::{self, StrictStructs};
 use crate::decode::tree::Json;
 use crate::findings::Finding;
@@ -295,6 +296,11 @@ pub(crate) fn partial<T: DeserializeOwned>(
     findings: &[Finding],
 ) -> Option<Partial<T>> {
     let problems: Vec<Problem> = findings.iter().map(problem).collect::<Option<_>>()?;
+    // Every repeated key is reported (no finding is left out, or there is no partial document),
+    // and a repair repeats none: without such a finding no object need be searched for one.
+    let unique_keys = !problems
+        .iter()
+        .any(|problem| matches!(problem, Problem::Repeated(_)));
     // Unknown keys by the object they are in: one pass over each such object, however many.
     let mut unknown: HashMap<&str, HashSet<String>> = HashMap::new();
     for problem in &problems {
@@ -346,7 +352,7 @@ pub(crate) fn partial<T: DeserializeOwned>(
         let mut kept = Vec::new();
         let document = if replacing == 0 {
             kept.extend(refused.iter().map(|(pointer, _)| (*pointer).clone()));
-            decode_tree::<T>(&tree)
+            decode_tree::<T>(&tree, unique_keys)
         } else {
             let mut copy = tree.clone();
             let mut possible = true;
@@ -361,7 +367,7 @@ pub(crate) fn partial<T: DeserializeOwned>(
             if !possible {
                 continue;
             }
-            decode_tree::<T>(&copy)
+            decode_tree::<T>(&copy, unique_keys)
         };
         if let Some(document) = document {
             return Some(Partial {
@@ -376,8 +382,12 @@ pub(crate) fn partial<T: DeserializeOwned>(
 
 /// Typed decoding of a repaired tree, as [`strict::from_document`] decodes its text: structs from
 /// objects only, and a root `$schema` text (or `null`) ignored.
-fn decode_tree<T: DeserializeOwned>(tree: &Json<'_>) -> Option<T> {
-    if let Ok(document) = T::deserialize(StrictStructs(tree)) {
+fn decode_tree<T: DeserializeOwned>(tree: &Json<'_>, unique_keys: bool) -> Option<T> {
+    let whole = Tree {
+        json: tree,
+        unique_keys,
+    };
+    if let Ok(document) = T::deserialize(StrictStructs(whole)) {
         return Some(document);
     }
     let Json::Object(members) = tree else {
@@ -394,7 +404,12 @@ fn decode_tree<T: DeserializeOwned>(tree: &Json<'_>) -> Option<T> {
         .filter(|(key, _)| key != strict::SCHEMA_KEY)
         .cloned()
         .collect();
-    T::deserialize(StrictStructs(&Json::Object(without))).ok()
+    let without = Json::Object(without);
+    let without = Tree {
+        json: &without,
+        unique_keys,
+    };
+    T::deserialize(StrictStructs(without)).ok()
 }
 
 /// The schema node of the value at `pointer`.

@@ -239,9 +239,13 @@ fn schema_level<T: DeserializeOwned>(
         Err(finding) => return Some(refused(finding)),
         Ok(tree) => tree,
     };
+    // Repeated keys first, so that the walk knows whether to look for them in each object; their
+    // findings still come after the walk's.
+    let mut repeated = Capped::default();
+    duplicate_keys_into(&tree, &mut repeated);
     let mut findings = Capped::default();
-    schema_walk::walk_into(&schema.compiled, &tree, &mut findings);
-    duplicate_keys_into(&tree, &mut findings);
+    schema_walk::walk_into(&schema.compiled, &tree, repeated.is_empty(), &mut findings);
+    findings.absorb(repeated);
     if findings.is_empty() {
         // The schema accepts what serde rejects: say what serde said rather than nothing.
         findings.push(mismatch(typed_error?));

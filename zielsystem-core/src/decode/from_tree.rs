@@ -78,10 +78,11 @@ impl Json<'_> {
 
 fn visit_items<'de, V: Visitor<'de>>(
     items: &'de [Json<'de>],
+    unique_keys: bool,
     visitor: V,
 ) -> Result<V::Value, Error> {
     let length = items.len();
-    let mut access = Items(items.iter());
+    let mut access = Items(items.iter(), unique_keys);
     let value = visitor.visit_seq(&mut access)?;
     if access.0.len() == 0 {
         Ok(value)
@@ -95,24 +96,27 @@ fn visit_items<'de, V: Visitor<'de>>(
 
 fn visit_members<'de, V: Visitor<'de>>(
     members: &'de Members<'de>,
+    unique_keys: bool,
     visitor: V,
 ) -> Result<V::Value, Error> {
-    if Json::repeats(members) {
+    if !unique_keys && Json::repeats(members) {
         let effective: Vec<&(Cow<'de, str>, Json<'de>)> =
             Json::effective_members(members).collect();
-        visit_map(effective.into_iter(), visitor)
+        visit_map(effective.into_iter(), unique_keys, visitor)
     } else {
-        visit_map(members.iter(), visitor)
+        visit_map(members.iter(), unique_keys, visitor)
     }
 }
 
 fn visit_map<'de, V: Visitor<'de>, I: ExactSizeIterator<Item = &'de (Cow<'de, str>, Json<'de>)>>(
     members: I,
+    unique_keys: bool,
     visitor: V,
 ) -> Result<V::Value, Error> {
     let length = members.len();
     let mut access = MemberAccess {
         members,
+        unique_keys,
         value: None,
     };
     let value = visitor.visit_map(&mut access)?;
@@ -123,10 +127,18 @@ fn visit_map<'de, V: Visitor<'de>, I: ExactSizeIterator<Item = &'de (Cow<'de, st
     }
 }
 
+/// A tree to decode, and whether it is known to have no repeated key (then objects are not
+/// searched for one).
+#[derive(Clone, Copy)]
+pub(crate) struct Tree<'de> {
+    pub(crate) json: &'de Json<'de>,
+    pub(crate) unique_keys: bool,
+}
+
 macro_rules! numbers {
     ($($method:ident),* $(,)?) => {$(
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-            match self {
+            match self.json {
                 Json::Number(number) => visit_number(number, visitor),
                 other => Err(other.invalid_type(&visitor)),
             }
@@ -134,17 +146,17 @@ macro_rules! numbers {
     )*};
 }
 
-impl<'de> Deserializer<'de> for &'de Json<'de> {
+impl<'de> Deserializer<'de> for Tree<'de> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self {
+        match self.json {
             Json::Null => visitor.visit_unit(),
             Json::Bool(b) => visitor.visit_bool(*b),
             Json::Number(number) => visit_number(number, visitor),
             Json::String(text) => visitor.visit_borrowed_str(text),
-            Json::Array(items) => visit_items(items, visitor),
-            Json::Object(members) => visit_members(members, visitor),
+            Json::Array(items) => visit_items(items, self.unique_keys, visitor),
+            Json::Object(members) => visit_members(members, self.unique_keys, visitor),
         }
     }
 
@@ -164,7 +176,7 @@ impl<'de> Deserializer<'de> for &'de Json<'de> {
     );
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self {
+        match self.json {
             Json::Null => visitor.visit_none(),
             _ => visitor.visit_some(self),
         }
@@ -176,7 +188,7 @@ impl<'de> Deserializer<'de> for &'de Json<'de> {
         _variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        match self {
+        match self.json {
             Json::Object(members) => {
                 let mut effective = Json::effective_members(members);
                 let (Some((variant, value)), None) = (effective.next(), effective.next()) else {
@@ -187,7 +199,10 @@ impl<'de> Deserializer<'de> for &'de Json<'de> {
                 };
                 visitor.visit_enum(Variant {
                     variant,
-                    value: Some(value),
+                    value: Some(Tree {
+                        json: value,
+                        unique_keys: self.unique_keys,
+                    }),
                 })
             }
             Json::String(variant) => visitor.visit_enum(Variant {
@@ -210,7 +225,7 @@ impl<'de> Deserializer<'de> for &'de Json<'de> {
     }
 
     fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self {
+        match self.json {
             Json::Bool(b) => visitor.visit_bool(*b),
             other => Err(other.invalid_type(&visitor)),
         }
@@ -221,7 +236,7 @@ impl<'de> Deserializer<'de> for &'de Json<'de> {
     }
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self {
+        match self.json {
             Json::String(text) => visitor.visit_borrowed_str(text),
             other => Err(other.invalid_type(&visitor)),
         }
@@ -232,9 +247,9 @@ impl<'de> Deserializer<'de> for &'de Json<'de> {
     }
 
     fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self {
+        match self.json {
             Json::String(text) => visitor.visit_borrowed_str(text),
-            Json::Array(items) => visit_items(items, visitor),
+            Json::Array(items) => visit_items(items, self.unique_keys, visitor),
             other => Err(other.invalid_type(&visitor)),
         }
     }
@@ -244,7 +259,7 @@ impl<'de> Deserializer<'de> for &'de Json<'de> {
     }
 
     fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self {
+        match self.json {
             Json::Null => visitor.visit_unit(),
             other => Err(other.invalid_type(&visitor)),
         }
@@ -259,8 +274,8 @@ impl<'de> Deserializer<'de> for &'de Json<'de> {
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self {
-            Json::Array(items) => visit_items(items, visitor),
+        match self.json {
+            Json::Array(items) => visit_items(items, self.unique_keys, visitor),
             other => Err(other.invalid_type(&visitor)),
         }
     }
@@ -283,8 +298,8 @@ impl<'de> Deserializer<'de> for &'de Json<'de> {
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self {
-            Json::Object(members) => visit_members(members, visitor),
+        match self.json {
+            Json::Object(members) => visit_members(members, self.unique_keys, visitor),
             other => Err(other.invalid_type(&visitor)),
         }
     }
@@ -295,9 +310,9 @@ impl<'de> Deserializer<'de> for &'de Json<'de> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        match self {
-            Json::Array(items) => visit_items(items, visitor),
-            Json::Object(members) => visit_members(members, visitor),
+        match self.json {
+            Json::Array(items) => visit_items(items, self.unique_keys, visitor),
+            Json::Object(members) => visit_members(members, self.unique_keys, visitor),
             other => Err(other.invalid_type(&visitor)),
         }
     }
@@ -312,7 +327,7 @@ impl<'de> Deserializer<'de> for &'de Json<'de> {
 }
 
 /// The entries of a list.
-struct Items<'de>(std::slice::Iter<'de, Json<'de>>);
+struct Items<'de>(std::slice::Iter<'de, Json<'de>>, bool);
 
 impl<'de> SeqAccess<'de> for Items<'de> {
     type Error = Error;
@@ -321,7 +336,11 @@ impl<'de> SeqAccess<'de> for Items<'de> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, Error> {
-        self.0.next().map(|item| seed.deserialize(item)).transpose()
+        let unique_keys = self.1;
+        self.0
+            .next()
+            .map(|json| seed.deserialize(Tree { json, unique_keys }))
+            .transpose()
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -332,7 +351,8 @@ impl<'de> SeqAccess<'de> for Items<'de> {
 /// The members of an object that count.
 struct MemberAccess<'de, I> {
     members: I,
-    value: Option<&'de Json<'de>>,
+    unique_keys: bool,
+    value: Option<Tree<'de>>,
 }
 
 impl<'de, I: ExactSizeIterator<Item = &'de (Cow<'de, str>, Json<'de>)>> MapAccess<'de>
@@ -347,7 +367,10 @@ impl<'de, I: ExactSizeIterator<Item = &'de (Cow<'de, str>, Json<'de>)>> MapAcces
         let Some((key, value)) = self.members.next() else {
             return Ok(None);
         };
-        self.value = Some(value);
+        self.value = Some(Tree {
+            json: value,
+            unique_keys: self.unique_keys,
+        });
         seed.deserialize(BorrowedStrDeserializer::<Error>::new(key))
             .map(Some)
     }
@@ -367,7 +390,7 @@ impl<'de, I: ExactSizeIterator<Item = &'de (Cow<'de, str>, Json<'de>)>> MapAcces
 /// A variant of an enumeration: its name, and its value where it has one.
 struct Variant<'de> {
     variant: &'de str,
-    value: Option<&'de Json<'de>>,
+    value: Option<Tree<'de>>,
 }
 
 impl<'de> EnumAccess<'de> for Variant<'de> {
@@ -401,10 +424,10 @@ impl<'de> VariantAccess<'de> for Variant<'de> {
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
-        match self.value {
-            Some(Json::Array(items)) if items.is_empty() => visitor.visit_unit(),
-            Some(Json::Array(items)) => visit_items(items, visitor),
-            Some(other) => Err(de::Error::invalid_type(
+        match self.value.map(|tree| (tree.json, tree.unique_keys)) {
+            Some((Json::Array(items), _)) if items.is_empty() => visitor.visit_unit(),
+            Some((Json::Array(items), unique_keys)) => visit_items(items, unique_keys, visitor),
+            Some((other, _)) => Err(de::Error::invalid_type(
                 other.unexpected(),
                 &"tuple variant",
             )),
@@ -420,9 +443,11 @@ impl<'de> VariantAccess<'de> for Variant<'de> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        match self.value {
-            Some(Json::Object(members)) => visit_members(members, visitor),
-            Some(other) => Err(de::Error::invalid_type(
+        match self.value.map(|tree| (tree.json, tree.unique_keys)) {
+            Some((Json::Object(members), unique_keys)) => {
+                visit_members(members, unique_keys, visitor)
+            }
+            Some((other, _)) => Err(de::Error::invalid_type(
                 other.unexpected(),
                 &"struct variant",
             )),
@@ -437,6 +462,7 @@ impl<'de> VariantAccess<'de> for Variant<'de> {
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
+    use super::Tree;
     use crate::decode::strict::StrictStructs;
     use crate::decode::syntax::parse_tree;
     use crate::model::report_sheet::ReportSheet;
@@ -447,7 +473,11 @@ mod tests {
     fn decodes_as_typed_decoding_does() {
         let text = include_str!("../../../tests/fixtures/rules-sheet-a01-t1.json");
         let tree = parse_tree(text.as_bytes()).unwrap();
-        let from_tree = ReportSheet::deserialize(StrictStructs(&tree)).unwrap();
+        let from_tree = ReportSheet::deserialize(StrictStructs(Tree {
+            json: &tree,
+            unique_keys: false,
+        }))
+        .unwrap();
         let from_text: ReportSheet = crate::decode::strict::from_slice(text.as_bytes()).unwrap();
         assert_eq!(from_tree, from_text);
         for (from, to) in [
@@ -461,7 +491,11 @@ mod tests {
             let tree = parse_tree(broken.as_bytes());
             if let Ok(tree) = tree {
                 assert_eq!(
-                    ReportSheet::deserialize(StrictStructs(&tree)).is_ok(),
+                    ReportSheet::deserialize(StrictStructs(Tree {
+                        json: &tree,
+                        unique_keys: false
+                    }))
+                    .is_ok(),
                     typed.is_ok(),
                     "{to}"
                 );
@@ -472,7 +506,11 @@ mod tests {
     #[test]
     fn the_last_of_a_repeated_key_counts() {
         let tree = parse_tree(br#"{"a": 1, "b": 2, "a": 3}"#).unwrap();
-        let map = std::collections::BTreeMap::<String, u8>::deserialize(&tree).unwrap();
+        let map = std::collections::BTreeMap::<String, u8>::deserialize(Tree {
+            json: &tree,
+            unique_keys: false,
+        })
+        .unwrap();
         assert_eq!(map.get("a"), Some(&3));
         assert_eq!(map.len(), 2);
     }

@@ -17,7 +17,7 @@
 pub mod across;
 mod compiled_schema;
 pub mod document;
-mod from_tree;
+pub(crate) mod from_tree;
 pub mod limits;
 pub mod locate;
 mod scan;

@@ -69,14 +69,20 @@ pub(crate) const ANNOTATIONS: &[&str] = &[
 #[cfg(test)]
 pub(crate) fn walk(root: &Value, tree: &Json<'_>) -> Vec<Finding> {
     let mut findings = Capped::default();
-    walk_into(&CompiledSchema::new(root), tree, &mut findings);
+    walk_into(&CompiledSchema::new(root), tree, false, &mut findings);
     findings.into_findings()
 }
 
 /// [`walk`] against a compiled schema, into a collection that may already hold findings.
-pub(crate) fn walk_into(schema: &CompiledSchema, tree: &Json<'_>, findings: &mut Capped) {
+pub(crate) fn walk_into(
+    schema: &CompiledSchema,
+    tree: &Json<'_>,
+    unique_keys: bool,
+    findings: &mut Capped,
+) {
     let mut walker = Walker {
         schema,
+        unique_keys,
         findings: std::mem::take(findings),
         probe: false,
         rejected: false,
@@ -88,6 +94,8 @@ pub(crate) fn walk_into(schema: &CompiledSchema, tree: &Json<'_>, findings: &mut
 
 struct Walker<'s, 't> {
     schema: &'s CompiledSchema,
+    /// Whether the document is known to repeat no key (then objects are not searched for one).
+    unique_keys: bool,
     findings: Capped,
     /// Probing: only whether the value is accepted counts, and no finding is built. `anyOf` and
     /// `oneOf` probe their branches first and walk them for findings only when none accepts, so
@@ -373,7 +381,7 @@ impl<'s, 't> Walker<'s, 't> {
                 None => {}
             },
         };
-        if Json::repeats(members) {
+        if !self.unique_keys && Json::repeats(members) {
             for (key, member) in Json::effective_members(members) {
                 each(self, key, member);
             }

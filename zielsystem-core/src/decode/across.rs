@@ -337,6 +337,17 @@ pub(crate) fn partial<T: DeserializeOwned>(
     // Leave as much as typed decoding reads: nothing replaced, then the values it surely refuses,
     // then those it may refuse, then all. An attempt that would replace no more than the one
     // before it would fail as that one did, and is not made.
+    //
+    // Where no refused value lies inside another, their replacements touch disjoint parts of the
+    // tree: each attempt then adds its own to the tree itself (a replacement that cannot be made
+    // could not be made in any later attempt either). Otherwise each attempt starts again from a
+    // copy, replacing in the order of the findings.
+    let independent = refused.len() <= 64
+        && refused
+            .iter()
+            .enumerate()
+            .all(|(index, (a, _))| refused.iter().skip(index + 1).all(|(b, _)| !related(a, b)));
+    let mut done = vec![false; refused.len()];
     let mut previous: Option<usize> = None;
     for replaced_up_to in [None, Some(0), Some(1), Some(2)] {
         let replace = |softness: u8| replaced_up_to.is_some_and(|up_to| softness <= up_to);
@@ -352,6 +363,19 @@ pub(crate) fn partial<T: DeserializeOwned>(
         let mut kept = Vec::new();
         let document = if replacing == 0 {
             kept.extend(refused.iter().map(|(pointer, _)| (*pointer).clone()));
+            decode_tree::<T>(&tree, unique_keys)
+        } else if independent {
+            for ((pointer, softness), done) in refused.iter().zip(done.iter_mut()) {
+                if replace(*softness) {
+                    if !*done {
+                        replace_value(&mut tree, schema, pointer)?;
+                        *done = true;
+                    }
+                    replaced.push((*pointer).clone());
+                } else {
+                    kept.push((*pointer).clone());
+                }
+            }
             decode_tree::<T>(&tree, unique_keys)
         } else {
             let mut copy = tree.clone();

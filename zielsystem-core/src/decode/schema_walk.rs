@@ -1,9 +1,11 @@
 //! An interpreter for the part of JSON Schema (draft 2020-12) that schemars emits for our types,
 //! walking a parsed document and collecting every violation as a finding with its JSON Pointer.
+//! It walks the schema compiled once ([`crate::decode::compiled_schema`]: keywords read, references
+//! resolved, patterns compiled), so a value costs no keyword lookups, and a finding's pointer and
+//! texts are written only when there is a finding.
 //!
 //! Supported keywords (a unit test fails when a published schema uses any other):
-//! - structure: `$ref` (to `#/$defs/…`, or to another published schema by its `$id`:
-//!   [`crate::schema::resolve`]), `anyOf`, `oneOf`, `type` (a name or a list of names),
+//! - structure: `$ref` (to `#/$defs/…`, or to another published schema by its `$id`), `anyOf`, `oneOf`, `type` (a name or a list of names),
 //!   `properties`, `required`, `additionalProperties` (`false` or a schema), `items`;
 //! - values: `const`, `enum`, `format` (`date`, the integer formats `int8` … `uint64`, `double`,
 //!   `float`), `pattern`, `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`,

@@ -540,18 +540,22 @@ impl<'v> Compiler<'v> {
         let target_document =
             if id.is_empty() || here.get("$id").and_then(Value::as_str) == Some(id) {
                 document
-            } else if let Some(index) = self
-                .documents
-                .iter()
-                .position(|other| other.get("$id").and_then(Value::as_str) == Some(id))
-            {
-                index
             } else {
+                // Another `$id` names a published schema (as `crate::schema::resolve` has it),
+                // each added to the documents once.
                 let Some(published) = crate::schema::by_id(id) else {
                     return Reference::Broken;
                 };
-                self.documents.push(published);
-                self.documents.len() - 1
+                if let Some(index) = self
+                    .documents
+                    .iter()
+                    .position(|other| std::ptr::eq(*other, published))
+                {
+                    index
+                } else {
+                    self.documents.push(published);
+                    self.documents.len() - 1
+                }
             };
         let key = (target_document, fragment.to_string());
         if let Some(&id) = self.interned.get(&key) {

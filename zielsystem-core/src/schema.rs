@@ -171,25 +171,59 @@ fn generate<T: JsonSchema>(file_name: &'static str, version_checked: bool) -> Na
     NamedSchema { file_name, schema }
 }
 
+/// The file names of the published schemas, in the stable order of [`all`].
+const FILE_NAMES: [&str; 5] = [
+    "target-system.schema.json",
+    "report-sheet.schema.json",
+    "tertial-report.schema.json",
+    "paper.schema.json",
+    "review-log.schema.json",
+];
+
 /// Every schema the project publishes, in a stable order. The tertial report refers to the
 /// definitions it shares with the report sheet, the target system and the review log (the rule
 /// codes) instead of copying them (`refer_to_shared`); the other schemas stand alone.
 pub fn all() -> Vec<NamedSchema> {
-    let system = generate::<TargetSystem>("target-system.schema.json", true);
-    let sheet = generate::<ReportSheet>("report-sheet.schema.json", true);
-    let review_log = generate::<ReviewLog>("review-log.schema.json", false);
-    let mut report = generate::<TertialReport>("tertial-report.schema.json", false);
-    refer_to_shared(
-        &mut report.schema,
-        &[&sheet.schema, &system.schema, &review_log.schema],
-    );
-    vec![
-        system,
-        sheet,
-        report,
-        generate::<Paper>("paper.schema.json", false),
-        review_log,
-    ]
+    FILE_NAMES
+        .iter()
+        .filter_map(|file_name| named(file_name).cloned())
+        .collect()
+}
+
+/// The published schema under `file_name`, generated on first use: only it and the schemas it
+/// refers to are built, not all of them (a refused report sheet needs its own schema only).
+pub fn named(file_name: &str) -> Option<&'static NamedSchema> {
+    static SYSTEM: OnceLock<NamedSchema> = OnceLock::new();
+    static SHEET: OnceLock<NamedSchema> = OnceLock::new();
+    static REPORT: OnceLock<NamedSchema> = OnceLock::new();
+    static PAPER: OnceLock<NamedSchema> = OnceLock::new();
+    static REVIEW_LOG: OnceLock<NamedSchema> = OnceLock::new();
+    let [system, sheet, report, paper, review_log] = FILE_NAMES;
+    Some(match file_name {
+        _ if file_name == system => SYSTEM.get_or_init(|| generate::<TargetSystem>(system, true)),
+        _ if file_name == sheet => SHEET.get_or_init(|| generate::<ReportSheet>(sheet, true)),
+        _ if file_name == paper => PAPER.get_or_init(|| generate::<Paper>(paper, false)),
+        _ if file_name == review_log => {
+            REVIEW_LOG.get_or_init(|| generate::<ReviewLog>(review_log, false))
+        }
+        _ if file_name == report => {
+            let homes = [named(sheet)?, named(system)?, named(review_log)?];
+            REPORT.get_or_init(|| {
+                let mut named = generate::<TertialReport>(report, false);
+                let homes: Vec<&Schema> = homes.iter().map(|home| &home.schema).collect();
+                refer_to_shared(&mut named.schema, &homes);
+                named
+            })
+        }
+        _ => return None,
+    })
+}
+
+/// The published schema whose `$id` is `id`, generated on first use ([`named`]).
+pub(crate) fn by_id(id: &str) -> Option<&'static Value> {
+    let file_name = id.strip_prefix(SCHEMA_ID_BASE)?;
+    let found = named(file_name)?.schema.as_value();
+    (found.get("$id").and_then(Value::as_str) == Some(id)).then_some(found)
 }
 
 /// The local definition a `$ref` names (`#/$defs/Name`).
@@ -327,7 +361,7 @@ fn drop_unused_definitions(schema: &mut Value) {
     }
 }
 
-/// Every published schema, generated once: what a `$ref` to another schema's `$id` resolves to.
+/// Every published schema, generated once ([`all`]).
 pub fn published() -> &'static [NamedSchema] {
     static PUBLISHED: OnceLock<Vec<NamedSchema>> = OnceLock::new();
     PUBLISHED.get_or_init(all)
@@ -335,16 +369,13 @@ pub fn published() -> &'static [NamedSchema] {
 
 /// The schema a `$ref` met in the schema document `document` names, and the document it is in:
 /// `#/…` in `document` itself, `<$id>#/…` (or a whole `<$id>`) in the published schema with that
-/// `$id` ([`published`]) — offline, the `$id`s are URNs. `None` when it names nothing.
+/// `$id` ([`named`]) — offline, the `$id`s are URNs. `None` when it names nothing.
 pub fn resolve<'s>(document: &'s Value, reference: &str) -> Option<(&'s Value, &'s Value)> {
     let (id, fragment) = reference.split_once('#').unwrap_or((reference, ""));
     let document = if id.is_empty() || document.get("$id").and_then(Value::as_str) == Some(id) {
         document
     } else {
-        published()
-            .iter()
-            .map(|named| named.schema.as_value())
-            .find(|schema| schema.get("$id").and_then(Value::as_str) == Some(id))?
+        by_id(id)?
     };
     Some((document, document.pointer(fragment)?))
 }
@@ -353,21 +384,19 @@ pub fn resolve<'s>(document: &'s Value, reference: &str) -> Option<(&'s Value, &
 pub fn referred(schema: &Value) -> Vec<&'static Value> {
     let mut all = Vec::new();
     references(schema, true, &mut all);
-    let ids: Vec<&str> = all
+    let mut ids: Vec<&str> = all
         .into_iter()
         .filter_map(|reference| reference.split('#').next())
         .filter(|id| !id.is_empty())
         .collect();
-    published()
-        .iter()
-        .map(|named| named.schema.as_value())
-        .filter(|other| {
-            other
-                .get("$id")
-                .and_then(Value::as_str)
-                .is_some_and(|id| ids.contains(&id))
-        })
-        .collect()
+    // In the order of the published schemas, each once.
+    ids.sort_by_key(|id| {
+        FILE_NAMES
+            .iter()
+            .position(|name| id.strip_prefix(SCHEMA_ID_BASE) == Some(name))
+    });
+    ids.dedup();
+    ids.into_iter().filter_map(by_id).collect()
 }
 
 /// The schema as committed: pretty JSON with a trailing newline.

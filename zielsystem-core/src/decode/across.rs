@@ -20,10 +20,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
+use std::borrow::Cow;
 
-use crate::decode::strict;
+use serde::de::DeserializeOwned;
+
+use crate::decode::compiled_schema::{CompiledSchema, NodeId};
+use crate::decode::from_tree::Tree;
+use crate::decode::strict::{self, StrictStructs};
 use crate::decode::tree::Json;
 use crate::findings::Finding;
 use crate::rules::catalogue::Code;
@@ -173,14 +176,13 @@ fn states_the_schema_limit(code: Code) -> bool {
 /// them or above them (or is one). The token `*` of a pattern matches any token.
 fn affects(pointer: &str, pattern: &str) -> bool {
     tokens(pointer)
-        .iter()
         .zip(tokens(pattern))
-        .all(|(token, wanted)| wanted == "*" || *token == wanted)
+        .all(|(token, wanted)| wanted == "*" || token == wanted)
 }
 
 /// Whether one pointer lies inside the other (or they are the same).
 fn related(a: &str, b: &str) -> bool {
-    tokens(a).iter().zip(tokens(b)).all(|(x, y)| *x == y)
+    tokens(a).zip(tokens(b)).all(|(x, y)| x == y)
 }
 
 /// The entry of a top-level list a pointer is in: its first two tokens (`/goals/3`), or the
@@ -193,12 +195,9 @@ fn entry_of(pointer: &str) -> &str {
     }
 }
 
-fn tokens(pointer: &str) -> Vec<String> {
-    pointer
-        .split('/')
-        .skip(1)
-        .map(|token| token.replace("~1", "/").replace("~0", "~"))
-        .collect()
+/// The tokens of a JSON Pointer, unescaped.
+fn tokens(pointer: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    pointer.split('/').skip(1).map(unescape)
 }
 
 impl<T> Partial<T> {
@@ -288,14 +287,20 @@ fn problem(finding: &Finding) -> Option<Problem> {
 
 /// The document that can be decoded from `tree` despite `findings` (the schema-level findings of
 /// the walk against `schema`), or `None` when too much is wrong (the root itself, a finding without
-/// a place, or a repair typed decoding still refuses).
+/// a place, or a repair typed decoding still refuses). The tree is repaired where it is and decoded
+/// from there ([`crate::decode::from_tree`]); an attempt that replaces refused values works on a
+/// copy.
 pub(crate) fn partial<T: DeserializeOwned>(
-    tree: &Json,
-    schema: &Value,
+    mut tree: Json<'_>,
+    schema: &CompiledSchema,
     findings: &[Finding],
 ) -> Option<Partial<T>> {
     let problems: Vec<Problem> = findings.iter().map(problem).collect::<Option<_>>()?;
-    let mut base = to_value(tree);
+    // Every repeated key is reported (no finding is left out, or there is no partial document),
+    // and a repair repeats none: without such a finding no object need be searched for one.
+    let unique_keys = !problems
+        .iter()
+        .any(|problem| matches!(problem, Problem::Repeated(_)));
     // Unknown keys by the object they are in: one pass over each such object, however many.
     let mut unknown: HashMap<&str, HashSet<String>> = HashMap::new();
     for problem in &problems {
@@ -306,17 +311,16 @@ pub(crate) fn partial<T: DeserializeOwned>(
         }
     }
     for (parent, keys) in unknown {
-        if let Some(Value::Object(members)) = base.pointer_mut(parent) {
-            members.retain(|key, _| !keys.contains(key));
+        if let Some(Json::Object(members)) = pointer_mut(&mut tree, parent) {
+            members.retain(|(key, _)| !keys.contains(&**key));
         }
     }
     let mut untrusted = Vec::new();
     for problem in &problems {
         match problem {
             Problem::Missing(pointer) => {
-                let (document, at_pointer) = at(schema, schema, pointer)?;
-                let placeholder = placeholder(document, at_pointer, 0)?;
-                set(&mut base, pointer, placeholder)?;
+                let placeholder = schema.placeholder(at(schema, pointer)?, 0)?;
+                set(&mut tree, pointer, Json::from(placeholder))?;
                 untrusted.push(pointer.clone());
             }
             Problem::Repeated(pointer) => untrusted.push(pointer.clone()),
@@ -331,28 +335,65 @@ pub(crate) fn partial<T: DeserializeOwned>(
         })
         .collect();
     // Leave as much as typed decoding reads: nothing replaced, then the values it surely refuses,
-    // then those it may refuse, then all.
+    // then those it may refuse, then all. An attempt that would replace no more than the one
+    // before it would fail as that one did, and is not made.
+    //
+    // Where no refused value lies inside another, their replacements touch disjoint parts of the
+    // tree: each attempt then adds its own to the tree itself (a replacement that cannot be made
+    // could not be made in any later attempt either). Otherwise each attempt starts again from a
+    // copy, replacing in the order of the findings.
+    let independent = refused.len() <= 64
+        && refused
+            .iter()
+            .enumerate()
+            .all(|(index, (a, _))| refused.iter().skip(index + 1).all(|(b, _)| !related(a, b)));
+    let mut done = vec![false; refused.len()];
+    let mut previous: Option<usize> = None;
     for replaced_up_to in [None, Some(0), Some(1), Some(2)] {
-        let mut value = base.clone();
-        let mut replaced = untrusted.clone();
-        let mut kept = Vec::new();
-        let mut possible = true;
-        for (pointer, softness) in &refused {
-            let replace = replaced_up_to.is_some_and(|up_to| *softness <= up_to);
-            if replace {
-                possible &= replace_value(&mut value, schema, pointer).is_some();
-                replaced.push((*pointer).clone());
-            } else {
-                kept.push((*pointer).clone());
-            }
-        }
-        if !possible {
+        let replace = |softness: u8| replaced_up_to.is_some_and(|up_to| softness <= up_to);
+        let replacing = refused
+            .iter()
+            .filter(|(_, softness)| replace(*softness))
+            .count();
+        if previous == Some(replacing) {
             continue;
         }
-        let Ok(bytes) = serde_json::to_vec(&value) else {
-            return None;
+        previous = Some(replacing);
+        let mut replaced = untrusted.clone();
+        let mut kept = Vec::new();
+        let document = if replacing == 0 {
+            kept.extend(refused.iter().map(|(pointer, _)| (*pointer).clone()));
+            decode_tree::<T>(&tree, unique_keys)
+        } else if independent {
+            for ((pointer, softness), done) in refused.iter().zip(done.iter_mut()) {
+                if replace(*softness) {
+                    if !*done {
+                        replace_value(&mut tree, schema, pointer)?;
+                        *done = true;
+                    }
+                    replaced.push((*pointer).clone());
+                } else {
+                    kept.push((*pointer).clone());
+                }
+            }
+            decode_tree::<T>(&tree, unique_keys)
+        } else {
+            let mut copy = tree.clone();
+            let mut possible = true;
+            for (pointer, softness) in &refused {
+                if replace(*softness) {
+                    possible &= replace_value(&mut copy, schema, pointer).is_some();
+                    replaced.push((*pointer).clone());
+                } else {
+                    kept.push((*pointer).clone());
+                }
+            }
+            if !possible {
+                continue;
+            }
+            decode_tree::<T>(&copy, unique_keys)
         };
-        if let (Ok(document), _) = strict::from_document::<T>(&bytes) {
+        if let Some(document) = document {
             return Some(Partial {
                 document,
                 untrusted: replaced,
@@ -363,19 +404,50 @@ pub(crate) fn partial<T: DeserializeOwned>(
     None
 }
 
-/// The tree as a plain JSON value (for a repeated key the last value, as typed decoding reads it).
-fn to_value(tree: &Json) -> Value {
-    match tree {
-        Json::Null => Value::Null,
-        Json::Bool(b) => Value::Bool(*b),
-        Json::Number(n) => Value::Number(n.clone()),
-        Json::String(s) => Value::String(s.clone()),
-        Json::Array(items) => Value::Array(items.iter().map(to_value).collect()),
-        Json::Object(members) => Value::Object(
-            Json::effective_members(members)
-                .map(|(key, value)| (key.clone(), to_value(value)))
-                .collect(),
-        ),
+/// Typed decoding of a repaired tree, as [`strict::from_document`] decodes its text: structs from
+/// objects only, and a root `$schema` text (or `null`) ignored.
+fn decode_tree<T: DeserializeOwned>(tree: &Json<'_>, unique_keys: bool) -> Option<T> {
+    let whole = Tree {
+        json: tree,
+        unique_keys,
+    };
+    if let Ok(document) = T::deserialize(StrictStructs(whole)) {
+        return Some(document);
+    }
+    let Json::Object(members) = tree else {
+        return None;
+    };
+    let schema_key = Json::effective_members(members)
+        .find(|(key, _)| key == strict::SCHEMA_KEY)
+        .map(|(_, value)| value);
+    if !matches!(schema_key, Some(Json::String(_) | Json::Null)) {
+        return None;
+    }
+    let without: Vec<(Cow<'_, str>, Json<'_>)> = members
+        .iter()
+        .filter(|(key, _)| key != strict::SCHEMA_KEY)
+        .cloned()
+        .collect();
+    let without = Json::Object(without);
+    let without = Tree {
+        json: &without,
+        unique_keys,
+    };
+    T::deserialize(StrictStructs(without)).ok()
+}
+
+/// The schema node of the value at `pointer`.
+fn at(schema: &CompiledSchema, pointer: &str) -> Option<NodeId> {
+    let tokens: Vec<Cow<'_, str>> = tokens(pointer).collect();
+    schema.at(tokens.iter().map(|token| &**token))
+}
+
+/// A token of a JSON Pointer as the key or index it stands for (`~1` is `/`, `~0` is `~`).
+fn unescape(token: &str) -> Cow<'_, str> {
+    if token.contains('~') {
+        Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
+    } else {
+        Cow::Borrowed(token)
     }
 }
 
@@ -383,28 +455,57 @@ fn to_value(tree: &Json) -> Value {
 fn parent_and_key(pointer: &str) -> Option<(&str, String)> {
     let cut = pointer.rfind('/')?;
     let parent = pointer.get(..cut)?;
-    let key = pointer
-        .get(cut + 1..)?
-        .replace("~1", "/")
-        .replace("~0", "~");
+    let key = unescape(pointer.get(cut + 1..)?).into_owned();
     Some((parent, key))
 }
 
-fn remove(value: &mut Value, pointer: &str) {
+/// The value at `pointer`, as `serde_json::Value::pointer_mut` finds it (for a repeated key, the
+/// last occurrence: the one typed decoding reads).
+fn pointer_mut<'t, 'a>(tree: &'t mut Json<'a>, pointer: &str) -> Option<&'t mut Json<'a>> {
+    if pointer.is_empty() {
+        return Some(tree);
+    }
+    if !pointer.starts_with('/') {
+        return None;
+    }
+    tokens(pointer).try_fold(tree, |target, token| match target {
+        Json::Object(members) => members
+            .iter_mut()
+            .rev()
+            .find(|(key, _)| *key == token)
+            .map(|(_, value)| value),
+        Json::Array(items) => parse_index(&token).and_then(move |index| items.get_mut(index)),
+        _ => None,
+    })
+}
+
+/// An index of a JSON Pointer: digits without a leading zero (as `serde_json` reads them).
+fn parse_index(token: &str) -> Option<usize> {
+    if token.starts_with('+') || (token.starts_with('0') && token.len() != 1) {
+        return None;
+    }
+    token.parse().ok()
+}
+
+/// Removes the member at `pointer` (every occurrence of a repeated key).
+fn remove(tree: &mut Json<'_>, pointer: &str) {
     if let Some((parent, key)) = parent_and_key(pointer) {
-        if let Some(Value::Object(members)) = value.pointer_mut(parent) {
-            members.remove(&key);
+        if let Some(Json::Object(members)) = pointer_mut(tree, parent) {
+            members.retain(|(name, _)| *name != key);
         }
     }
 }
 
-fn set(value: &mut Value, pointer: &str, new: Value) -> Option<()> {
+/// Sets the value at `pointer`: a member's (the last occurrence of a repeated key, or a new
+/// member at the end) or a list entry's.
+fn set<'a>(tree: &mut Json<'a>, pointer: &str, new: Json<'a>) -> Option<()> {
     let (parent, key) = parent_and_key(pointer)?;
-    match value.pointer_mut(parent)? {
-        Value::Object(members) => {
-            members.insert(key, new);
-        }
-        Value::Array(items) => *items.get_mut(key.parse::<usize>().ok()?)? = new,
+    match pointer_mut(tree, parent)? {
+        Json::Object(members) => match members.iter_mut().rev().find(|(name, _)| *name == key) {
+            Some((_, value)) => *value = new,
+            None => members.push((Cow::Owned(key), new)),
+        },
+        Json::Array(items) => *items.get_mut(key.parse::<usize>().ok()?)? = new,
         _ => return None,
     }
     Some(())
@@ -412,160 +513,25 @@ fn set(value: &mut Value, pointer: &str, new: Value) -> Option<()> {
 
 /// Replaces the value at `pointer`: removed when its object does not require it, otherwise a
 /// placeholder the schema admits.
-fn replace_value(value: &mut Value, root: &Value, pointer: &str) -> Option<()> {
+fn replace_value(tree: &mut Json<'_>, schema: &CompiledSchema, pointer: &str) -> Option<()> {
     let (parent, key) = parent_and_key(pointer)?;
-    let (document, parent_schema) = at(root, root, parent)?;
-    let required = object_schema(document, parent_schema, 0)
-        .and_then(|(_, object)| object.get("required"))
-        .and_then(Value::as_array)
-        .is_some_and(|required| required.iter().any(|k| k.as_str() == Some(key.as_str())));
-    if matches!(value.pointer(parent), Some(Value::Object(_))) && !required {
-        remove(value, pointer);
+    let parent_schema = at(schema, parent)?;
+    let required = schema
+        .object_schema(parent_schema, 0)
+        .is_some_and(|object| object.requires(&key));
+    if matches!(pointer_mut(tree, parent), Some(Json::Object(_))) && !required {
+        remove(tree, pointer);
         return Some(());
     }
-    let (document, at_pointer) = at(root, root, pointer)?;
-    let new = placeholder(document, at_pointer, 0)?;
-    set(value, pointer, new)
-}
-
-/// Follows `$ref`s (and, for a nullable value, the branch that is not `null`) to the schema of an
-/// object or an array, and the schema document it is in (`root`, or another published schema a
-/// reference leads to: [`crate::schema::resolve`]).
-fn object_schema<'s>(
-    root: &'s Value,
-    schema: &'s Value,
-    hops: u8,
-) -> Option<(&'s Value, &'s Map<String, Value>)> {
-    if hops > 32 {
-        return None;
-    }
-    let keywords = schema.as_object()?;
-    if let Some(reference) = keywords.get("$ref").and_then(Value::as_str) {
-        let (document, target) = crate::schema::resolve(root, reference)?;
-        return object_schema(document, target, hops + 1);
-    }
-    if keywords.contains_key("properties")
-        || keywords.contains_key("items")
-        || keywords.contains_key("additionalProperties")
-    {
-        return Some((root, keywords));
-    }
-    for combinator in ["anyOf", "oneOf", "allOf"] {
-        if let Some(branches) = keywords.get(combinator).and_then(Value::as_array) {
-            if let Some(found) = branches
-                .iter()
-                .find_map(|branch| object_schema(root, branch, hops + 1))
-            {
-                return Some(found);
-            }
-        }
-    }
-    Some((root, keywords))
-}
-
-/// The schema of the value at `pointer` below `schema` (in the schema document `root`), and the
-/// schema document it is in.
-fn at<'s>(root: &'s Value, schema: &'s Value, pointer: &str) -> Option<(&'s Value, &'s Value)> {
-    let mut document = root;
-    let mut current = schema;
-    for token in tokens(pointer) {
-        let (found_in, object) = object_schema(document, current, 0)?;
-        document = found_in;
-        current = if let Some(property) = object
-            .get("properties")
-            .and_then(|properties| properties.get(&token))
-        {
-            property
-        } else if let Some(items) = object
-            .get("items")
-            .filter(|_| token.parse::<usize>().is_ok())
-        {
-            items
-        } else {
-            object.get("additionalProperties")?
-        };
-    }
-    Some((document, current))
-}
-
-/// A value `schema` admits, to stand in for one that is missing or refused: its `default`, its
-/// first example, its constant, `null` where that is allowed, else the simplest value of its type.
-fn placeholder(root: &Value, schema: &Value, hops: u8) -> Option<Value> {
-    if hops > 32 {
-        return None;
-    }
-    let keywords = schema.as_object()?;
-    if let Some(reference) = keywords.get("$ref").and_then(Value::as_str) {
-        let (document, target) = crate::schema::resolve(root, reference)?;
-        return placeholder(document, target, hops + 1);
-    }
-    if let Some(value) = keywords.get("default").or_else(|| {
-        keywords
-            .get("examples")
-            .and_then(Value::as_array)
-            .and_then(|examples| examples.first())
-    }) {
-        return Some(value.clone());
-    }
-    if let Some(constant) = keywords.get("const") {
-        return Some(constant.clone());
-    }
-    if let Some(first) = keywords
-        .get("enum")
-        .and_then(Value::as_array)
-        .and_then(|values| values.first())
-    {
-        return Some(first.clone());
-    }
-    for combinator in ["anyOf", "oneOf"] {
-        if let Some(branches) = keywords.get(combinator).and_then(Value::as_array) {
-            let nullable = branches
-                .iter()
-                .any(|branch| branch.get("type").and_then(Value::as_str) == Some("null"));
-            if nullable {
-                return Some(Value::Null);
-            }
-            return branches
-                .iter()
-                .find_map(|branch| placeholder(root, branch, hops + 1));
-        }
-    }
-    let kind = match keywords.get("type") {
-        Some(Value::String(kind)) => kind.as_str(),
-        Some(Value::Array(kinds)) if kinds.iter().any(|k| k == "null") => return Some(Value::Null),
-        Some(Value::Array(kinds)) => kinds.first().and_then(Value::as_str)?,
-        _ => return None,
-    };
-    Some(match kind {
-        "null" => Value::Null,
-        "boolean" => Value::Bool(false),
-        "integer" | "number" => keywords
-            .get("minimum")
-            .filter(|minimum| minimum.as_f64().is_some_and(|m| m > 0.0))
-            .cloned()
-            .unwrap_or_else(|| Value::from(0)),
-        "string" => match keywords.get("format").and_then(Value::as_str) {
-            Some("date") => Value::from("2000-01-01"),
-            _ => Value::from("-"),
-        },
-        "array" => Value::Array(Vec::new()),
-        "object" => {
-            let mut members = Map::new();
-            let required = keywords.get("required").and_then(Value::as_array);
-            for key in required.into_iter().flatten().filter_map(Value::as_str) {
-                let property = keywords.get("properties")?.get(key)?;
-                members.insert(key.to_string(), placeholder(root, property, hops + 1)?);
-            }
-            Value::Object(members)
-        }
-        _ => return None,
-    })
+    let new = schema.placeholder(at(schema, pointer)?, 0)?;
+    set(tree, pointer, Json::from(new))
 }
 
 #[cfg(test)]
 mod tests {
     #![allow(clippy::panic)]
     use super::*;
+    use serde_json::Value;
 
     #[test]
     fn pointers_are_related_by_whole_tokens() {
@@ -657,7 +623,12 @@ mod tests {
             };
             for pattern in patterns {
                 assert!(
-                    names(root, root, &tokens(pattern), 0),
+                    names(
+                        root,
+                        root,
+                        &tokens(pattern).map(Cow::into_owned).collect::<Vec<_>>(),
+                        0
+                    ),
                     "{code}: {pattern} is not a value of {file}"
                 );
             }

@@ -7,13 +7,14 @@
 //! are therefore exactly what the published schema says, all of them in one call, each with the
 //! JSON Pointer of the offending value.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::decode::across::{Partial, partial};
+use crate::decode::compiled_schema::CompiledSchema;
 use crate::decode::locate::pointer;
 pub use crate::decode::syntax::document_size_finding;
 use crate::decode::syntax::{BOM, depth_limit_finding, parse_tree, strip_position};
@@ -89,6 +90,8 @@ impl<T> Checked<T> {
 #[derive(Clone, Debug)]
 pub struct DocumentSchema {
     schema: Schema,
+    /// The schema compiled for the walk and the repair ([`CompiledSchema`]).
+    compiled: CompiledSchema,
     /// Whether some object in the schema admits keys beyond its declared properties (a map). Only
     /// then can typed decoding succeed on a document with a duplicate key, which serde would merge
     /// silently: `deny_unknown_fields` structs reject a repeated field themselves.
@@ -103,25 +106,24 @@ impl DocumentSchema {
                 .into_iter()
                 .any(admits_open_objects);
         DocumentSchema {
+            compiled: CompiledSchema::new(schema.as_value()),
             schema,
             open_objects,
         }
     }
 
-    /// The schema the crate publishes under `file_name` in `schemas/` ([`crate::schema::all`]);
-    /// where none is published under that name, the schema generated for `T` with the same settings.
+    /// The schema the crate publishes under `file_name` in `schemas/` ([`crate::schema::named`]:
+    /// only it and the schemas it refers to are built); where none is published under that name,
+    /// the schema generated for `T` with the same settings.
     pub fn published<T: JsonSchema>(file_name: &str) -> Self {
-        let schema = crate::schema::published()
-            .iter()
-            .find(|named| named.file_name == file_name)
-            .map_or_else(
-                || {
-                    schemars::generate::SchemaSettings::draft2020_12()
-                        .into_generator()
-                        .into_root_schema_for::<T>()
-                },
-                |named| named.schema.clone(),
-            );
+        let schema = crate::schema::named(file_name).map_or_else(
+            || {
+                schemars::generate::SchemaSettings::draft2020_12()
+                    .into_generator()
+                    .into_root_schema_for::<T>()
+            },
+            |named| named.schema.clone(),
+        );
         DocumentSchema::new(schema)
     }
 
@@ -237,15 +239,19 @@ fn schema_level<T: DeserializeOwned>(
         Err(finding) => return Some(refused(finding)),
         Ok(tree) => tree,
     };
+    // Repeated keys first, so that the walk knows whether to look for them in each object; their
+    // findings still come after the walk's.
+    let mut repeated = Capped::default();
+    duplicate_keys_into(&tree, &mut repeated);
     let mut findings = Capped::default();
-    schema_walk::walk_into(schema.schema.as_value(), &tree, &mut findings);
-    duplicate_keys_into(&tree, &mut findings);
+    schema_walk::walk_into(&schema.compiled, &tree, repeated.is_empty(), &mut findings);
+    findings.absorb(repeated);
     if findings.is_empty() {
         // The schema accepts what serde rejects: say what serde said rather than nothing.
         findings.push(mismatch(typed_error?));
     }
     let findings = findings.into_findings();
-    let partial = partial(&tree, schema.schema.as_value(), &findings);
+    let partial = partial(tree, &schema.compiled, &findings);
     Some(Checked {
         document: None,
         result: ValidationResult::from_findings(findings),
@@ -275,7 +281,7 @@ fn mismatch(error: &serde_json::Error) -> Finding {
 /// A `SCHEMA_DUPLICATE_KEY` finding for every repetition of a key in an object, in document order,
 /// at the pointer of the repeated member.
 #[cfg(test)]
-pub(crate) fn duplicate_keys(tree: &Json) -> Vec<Finding> {
+pub(crate) fn duplicate_keys(tree: &Json<'_>) -> Vec<Finding> {
     let mut findings = Capped::default();
     duplicate_keys_into(tree, &mut findings);
     findings.into_findings()
@@ -284,23 +290,29 @@ pub(crate) fn duplicate_keys(tree: &Json) -> Vec<Finding> {
 /// The findings of [`duplicate_keys`], added to `findings`. Depth-first without recursion and
 /// without building a pointer for every value: a frame per open container (at most
 /// [`DEPTH_MAX`](crate::decode::limits::DEPTH_MAX) of them), and a pointer only for a repetition found.
-pub(crate) fn duplicate_keys_into(tree: &Json, findings: &mut Capped) {
+pub(crate) fn duplicate_keys_into(tree: &Json<'_>, findings: &mut Capped) {
     enum Children<'a> {
-        Items(std::iter::Enumerate<std::slice::Iter<'a, Json>>),
-        Members(std::slice::Iter<'a, (String, Json)>),
+        Items(std::iter::Enumerate<std::slice::Iter<'a, Json<'a>>>),
+        Members(std::slice::Iter<'a, (Cow<'a, str>, Json<'a>)>),
     }
-    fn open<'a>(value: &'a Json, tokens: &[String], findings: &mut Capped) -> Option<Children<'a>> {
+    fn open<'a>(
+        value: &'a Json<'a>,
+        tokens: &[Result<usize, &str>],
+        findings: &mut Capped,
+    ) -> Option<Children<'a>> {
         match value {
             Json::Array(items) if !items.is_empty() => {
                 Some(Children::Items(items.iter().enumerate()))
             }
             Json::Object(members) => {
-                let mut seen = HashSet::with_capacity(members.len());
-                for (key, _) in members {
-                    if !seen.insert(key.as_str()) && !findings.skip_if_full() {
+                for (key, _) in Json::repetitions(members).filter_map(|index| members.get(index)) {
+                    if !findings.skip_if_full() {
                         let base = tokens
                             .iter()
-                            .fold(String::new(), |path, token| pointer(&path, token));
+                            .fold(String::new(), |path, token| match token {
+                                Ok(index) => pointer(&path, index),
+                                Err(key) => pointer(&path, key),
+                            });
                         findings.push(Finding::new(
                             Message::SchemaDuplicateKey { key: short(key) },
                             pointer(&base, key),
@@ -312,7 +324,8 @@ pub(crate) fn duplicate_keys_into(tree: &Json, findings: &mut Capped) {
             _ => None,
         }
     }
-    let mut tokens: Vec<String> = Vec::new();
+    // The tokens of the open containers' pointers, written out only for a repetition found.
+    let mut tokens: Vec<Result<usize, &str>> = Vec::new();
     let mut frames: Vec<Children<'_>> = open(tree, &tokens, findings).into_iter().collect();
     while let Some(frame) = frames.last_mut() {
         let next = match frame {
@@ -330,10 +343,7 @@ pub(crate) fn duplicate_keys_into(tree: &Json, findings: &mut Capped) {
             _ => false,
         };
         if container {
-            tokens.push(match token {
-                Ok(index) => index.to_string(),
-                Err(key) => key.clone(),
-            });
+            tokens.push(token.map_err(|key| &**key));
             if let Some(children) = open(child, &tokens, findings) {
                 frames.push(children);
             }
@@ -483,7 +493,7 @@ mod tests {
         };
         assert_eq!(members.len(), 3);
         let effective: Vec<_> = Json::effective_members(members)
-            .map(|(k, _)| k.as_str())
+            .map(|(k, _)| k.as_ref())
             .collect();
         assert_eq!(effective, ["b", "a"]);
         let paths: Vec<_> = duplicate_keys(&tree).into_iter().map(|f| f.path).collect();

@@ -5,14 +5,19 @@
 //!   first; on failure every schema-level finding at once), and [`Checked`].
 //! - [`syntax`]: `JSON_SYNTAX` with line and column, the size and depth limits of raw bytes;
 //!   `scan` says what the syntax error is.
-//! - `tree`: the JSON tree of the slow path (every member kept, repeated keys included).
+//! - `tree`: the JSON tree of the slow path (every member kept, repeated keys included);
+//!   `from_tree`: typed decoding from such a tree.
+//! - `compiled_schema`: a JSON Schema compiled once into a node arena (references resolved,
+//!   patterns compiled, enumerations listed).
 //! - `schema_walk`: the JSON Schema keywords the published schemas use, interpreted over the tree.
 //! - `strict`: typed decoding that reads structs from JSON objects only ([`from_json`]).
 //! - [`limits`]: every limit on outside input.
 //! - [`locate`]: JSON Pointers, and their line and column in the source text.
 
 pub mod across;
+mod compiled_schema;
 pub mod document;
+pub(crate) mod from_tree;
 pub mod limits;
 pub mod locate;
 mod scan;

@@ -1,9 +1,11 @@
 //! An interpreter for the part of JSON Schema (draft 2020-12) that schemars emits for our types,
 //! walking a parsed document and collecting every violation as a finding with its JSON Pointer.
+//! It walks the schema compiled once ([`crate::decode::compiled_schema`]: keywords read, references
+//! resolved, patterns compiled), so a value costs no keyword lookups, and a finding's pointer and
+//! texts are written only when there is a finding.
 //!
 //! Supported keywords (a unit test fails when a published schema uses any other):
-//! - structure: `$ref` (to `#/$defs/…`, or to another published schema by its `$id`:
-//!   [`crate::schema::resolve`]), `anyOf`, `oneOf`, `type` (a name or a list of names),
+//! - structure: `$ref` (to `#/$defs/…`, or to another published schema by its `$id`), `anyOf`, `oneOf`, `type` (a name or a list of names),
 //!   `properties`, `required`, `additionalProperties` (`false` or a schema), `items`;
 //! - values: `const`, `enum`, `format` (`date`, the integer formats `int8` … `uint64`, `double`,
 //!   `float`), `pattern`, `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`,
@@ -17,15 +19,12 @@
 //! decoder is what finally reads the document: an `integer` is a number written without fraction
 //! or exponent (`2.0` is not an integer for `i32`).
 
-use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+use serde_json::Value;
 
-use regex::Regex;
-use serde_json::{Map, Value};
-
-use crate::calendar::TERTIAL_PATTERN;
-use crate::decode::locate::pointer;
-use crate::decode::tree::Json;
+use crate::decode::compiled_schema::{
+    Branches, CompiledSchema, Enumeration, Keywords, MAX_REF_HOPS, Node, NodeId, ROOT, Reference,
+};
+use crate::decode::tree::{Json, Members};
 use crate::findings::{Capped, Finding};
 use crate::rules::catalogue::{JsonType, JsonTypes, Message, Twin, WithGerman};
 use crate::text::short;
@@ -67,39 +66,38 @@ pub(crate) const ANNOTATIONS: &[&str] = &[
     "default",
 ];
 
-/// A constant of an enumeration with its German title, where the schema gives one.
-type Constant<'s> = (&'s Value, Option<&'s str>);
-
-/// A bound keyword, whether a value keeps it, and its German and English wording.
-type Bound = (
-    &'static str,
-    fn(f64, f64) -> bool,
-    &'static str,
-    &'static str,
-);
-
-/// How many `$ref`s may be followed without descending into the document (guards against cycles).
-const MAX_REF_HOPS: u8 = 32;
-
 /// Every violation of `root` (a root schema with its `$defs`) by `tree`, in document order, at
 /// most [`crate::decode::limits::FINDINGS_MAX`] of them (then a note how many more there were).
 #[cfg(test)]
-pub(crate) fn walk(root: &Value, tree: &Json) -> Vec<Finding> {
+pub(crate) fn walk(root: &Value, tree: &Json<'_>) -> Vec<Finding> {
     let mut findings = Capped::default();
-    walk_into(root, tree, &mut findings);
+    walk_into(&CompiledSchema::new(root), tree, false, &mut findings);
     findings.into_findings()
 }
 
-/// [`walk`] into a collection that may already hold findings.
-pub(crate) fn walk_into(root: &Value, tree: &Json, findings: &mut Capped) {
-    let mut walker = Walker::new(root, false);
-    walker.findings = std::mem::take(findings);
-    walker.check(root, tree, "", 0);
+/// [`walk`] against a compiled schema, into a collection that may already hold findings.
+pub(crate) fn walk_into(
+    schema: &CompiledSchema,
+    tree: &Json<'_>,
+    unique_keys: bool,
+    findings: &mut Capped,
+) {
+    let mut walker = Walker {
+        schema,
+        unique_keys,
+        findings: std::mem::take(findings),
+        probe: false,
+        rejected: false,
+        tokens: Vec::with_capacity(16),
+    };
+    walker.check(ROOT, tree, 0);
     *findings = walker.findings;
 }
 
-struct Walker<'s> {
-    root: &'s Value,
+struct Walker<'s, 't> {
+    schema: &'s CompiledSchema,
+    /// Whether the document is known to repeat no key (then objects are not searched for one).
+    unique_keys: bool,
     findings: Capped,
     /// Probing: only whether the value is accepted counts, and no finding is built. `anyOf` and
     /// `oneOf` probe their branches first and walk them for findings only when none accepts, so
@@ -107,44 +105,56 @@ struct Walker<'s> {
     probe: bool,
     /// Set instead of recording a finding while probing.
     rejected: bool,
+    /// The tokens of the JSON Pointer of the value being checked: pushed before a member or an
+    /// entry is checked and popped after; the pointer is written out only for a finding.
+    tokens: Vec<Token<'t>>,
 }
 
-impl<'s> Walker<'s> {
-    fn new(root: &'s Value, probe: bool) -> Self {
-        Walker {
-            root,
-            findings: Capped::default(),
-            probe,
-            rejected: false,
-        }
-    }
-
+impl<'s, 't> Walker<'s, 't> {
     /// Records a finding, or, while probing, only that there is one. Past the findings cap a
     /// finding is only counted, not built, so a document with millions of violations costs no more
     /// than counting them.
-    fn report(&mut self, finding: impl FnOnce() -> Finding) {
+    fn report(&mut self, finding: impl FnOnce(&str) -> Finding) {
         if self.probe {
             self.rejected = true;
         } else if !self.findings.skip_if_full() {
-            self.findings.push(finding());
+            let mut path = String::new();
+            for token in &self.tokens {
+                token.push_onto(&mut path);
+            }
+            let finding = finding(&path);
+            self.findings.push(finding);
         }
     }
 
-    /// Whether `schema` accepts `value`, without building findings.
-    fn accepts(&self, schema: &'s Value, value: &Json, path: &str, hops: u8) -> bool {
-        let mut probe = Walker::new(self.root, true);
-        probe.check(schema, value, path, hops);
-        !probe.rejected
+    /// Whether `node` accepts `value`, without building findings.
+    fn accepts(&mut self, node: NodeId, value: &'t Json<'t>, hops: u8) -> bool {
+        let (probe, rejected) = (self.probe, self.rejected);
+        self.probe = true;
+        self.rejected = false;
+        self.check(node, value, hops);
+        let accepted = !self.rejected;
+        self.probe = probe;
+        self.rejected = rejected;
+        accepted
     }
 
-    fn check(&mut self, schema: &'s Value, value: &Json, path: &str, hops: u8) {
+    /// Checks the member or entry `token` of the value at the current path.
+    fn check_child(&mut self, node: NodeId, value: &'t Json<'t>, token: Token<'t>) {
+        self.tokens.push(token);
+        self.check(node, value, 0);
+        self.tokens.pop();
+    }
+
+    fn check(&mut self, node: NodeId, value: &'t Json<'t>, hops: u8) {
         if hops > MAX_REF_HOPS || (self.probe && self.rejected) {
             return;
         }
-        let keywords = match schema {
-            Value::Object(keywords) => keywords,
-            Value::Bool(false) => {
-                self.report(|| {
+        let schema = self.schema;
+        let keywords = match schema.node(node) {
+            Node::Keywords(keywords) => keywords,
+            Node::False => {
+                self.report(|path| {
                     Finding::new(
                         Message::SchemaMismatch {
                             detail: Twin::new(
@@ -157,75 +167,71 @@ impl<'s> Walker<'s> {
                 });
                 return;
             }
-            _ => return,
+            Node::Any => return,
         };
-        if let Some(Value::String(reference)) = keyword(keywords, "$ref") {
-            if let Some((document, target)) = crate::schema::resolve(self.root, reference) {
-                // A reference into another published schema: its own references are its own.
-                let outer = std::mem::replace(&mut self.root, document);
-                self.check(target, value, path, hops + 1);
-                self.root = outer;
-            }
+        if let Some(Reference::To(target)) = keywords.reference {
+            self.check(target, value, hops + 1);
         }
-        if let Some(Value::Array(branches)) = keyword(keywords, "anyOf") {
-            self.check_branches(branches, value, path, false, hops);
+        if let Some(branches) = &keywords.any_of {
+            self.check_branches(branches, value, false, hops);
         }
         // An `enum` beside the `oneOf` says the same; `check_constants` reports it once, titled.
-        if let (Some(Value::Array(branches)), None) =
-            (keyword(keywords, "oneOf"), keyword(keywords, "enum"))
-        {
-            self.check_branches(branches, value, path, true, hops);
+        if let (Some(branches), false) = (&keywords.one_of, keywords.has_enum) {
+            self.check_branches(branches, value, true, hops);
         }
-        if let Some(types) = keyword(keywords, "type") {
-            if !type_admits(types, value) {
-                self.type_finding(&type_names(types), value, path);
+        if let Some(types) = &keywords.types {
+            if !types.iter().any(|kind| kind_admits(*kind, value)) {
+                self.type_finding(types, value);
                 return;
             }
         }
-        if !self.check_constants(keywords, value, path) {
-            return;
+        if let Some(enumeration) = &keywords.enumeration {
+            if !enumeration
+                .constants
+                .iter()
+                .any(|(constant, _)| json_equals(constant, value))
+            {
+                self.enum_finding(enumeration, value);
+                return;
+            }
         }
         match value {
-            Json::String(text) => self.check_string(keywords, text, path),
-            Json::Number(number) => self.check_number(keywords, number, path),
-            Json::Object(members) => self.check_object(keywords, members, path),
-            Json::Array(items) => self.check_array(keywords, items, path),
+            Json::String(text) => self.check_string(keywords, text),
+            Json::Number(number) => self.check_number(keywords, number),
+            Json::Object(members) => self.check_object(keywords, members),
+            Json::Array(items) => self.check_array(keywords, items),
             Json::Null | Json::Bool(_) => {}
         }
     }
 
     /// `anyOf` / `oneOf`: fine when one branch (or, for `anyOf`, any) accepts the value. Otherwise
     /// an enumeration of constants yields `SCHEMA_ENUM`, a branch of the value's type yields its own
-    /// findings, and no such branch a `SCHEMA_TYPE`.
+    /// findings (of such branches the one with the fewest), and no such branch a `SCHEMA_TYPE`.
     fn check_branches(
         &mut self,
-        branches: &'s [Value],
-        value: &Json,
-        path: &str,
+        branches: &'s Branches,
+        value: &'t Json<'t>,
         exactly_one: bool,
         hops: u8,
     ) {
-        let accepting = branches
-            .iter()
-            .filter(|branch| self.accepts(branch, value, path, hops + 1))
-            .count();
-        if accepting == 1 || (accepting > 1 && !exactly_one) {
+        let mut accepting = 0;
+        for &branch in &branches.nodes {
+            if self.accepts(branch, value, hops + 1) {
+                accepting += 1;
+                if !exactly_one {
+                    return;
+                }
+            }
+        }
+        if accepting == 1 {
             return;
         }
         if self.probe {
             self.rejected = true;
             return;
         }
-        let mut outcomes: Vec<Capped> = branches
-            .iter()
-            .map(|branch| {
-                let mut walker = Walker::new(self.root, false);
-                walker.check(branch, value, path, hops + 1);
-                walker.findings
-            })
-            .collect();
         if accepting > 1 {
-            self.report(|| {
+            self.report(|path| {
                 Finding::new(
                     Message::SchemaMismatch {
                         detail: Twin::new(
@@ -238,107 +244,58 @@ impl<'s> Walker<'s> {
             });
             return;
         }
-        let constants: Option<Vec<Constant<'s>>> = branches
-            .iter()
-            .map(|branch| constants_of(self.root, branch, 0))
-            .collect::<Option<Vec<Vec<Constant<'s>>>>>()
-            .map(|lists| lists.into_iter().flatten().collect());
-        if let Some(constants) = constants {
-            if constants
+        if let Some(enumeration) = &branches.constants {
+            if enumeration
+                .constants
                 .iter()
                 .any(|(constant, _)| same_kind(constant, value))
             {
-                self.enum_finding(&constants, value, path);
+                self.enum_finding(enumeration, value);
                 return;
             }
         }
-        let admitting: Vec<usize> = branches
-            .iter()
-            .enumerate()
-            .filter(|(_, branch)| {
-                admitted_types(self.root, branch, 0)
-                    .is_none_or(|types| types.iter().any(|kind| kind_admits(*kind, value)))
-            })
-            .map(|(index, _)| index)
-            .collect();
-        let best = admitting
-            .iter()
-            .copied()
-            .filter(|&index| index < outcomes.len())
-            .min_by_key(|&index| outcomes.get(index).map_or(usize::MAX, Capped::count));
-        if let Some(index) = best {
-            self.findings.absorb(outcomes.swap_remove(index));
-        } else {
-            let mut expected: Vec<JsonType> = Vec::new();
-            for branch in branches {
-                for kind in admitted_types(self.root, branch, 0).unwrap_or_default() {
-                    if !expected.contains(&kind) {
-                        expected.push(kind);
-                    }
-                }
+        // The findings of each branch of the value's type, each walked on its own.
+        let mut best: Option<Capped> = None;
+        for (&branch, admitted) in branches.nodes.iter().zip(&branches.admitted) {
+            let admits = admitted
+                .as_ref()
+                .is_none_or(|types| types.iter().any(|kind| kind_admits(*kind, value)));
+            if !admits {
+                continue;
             }
-            self.type_finding(&expected, value, path);
+            let outer = std::mem::take(&mut self.findings);
+            self.check(branch, value, hops + 1);
+            let outcome = std::mem::replace(&mut self.findings, outer);
+            if best
+                .as_ref()
+                .is_none_or(|best| outcome.count() < best.count())
+            {
+                best = Some(outcome);
+            }
+        }
+        match best {
+            Some(outcome) => self.findings.absorb(outcome),
+            None => self.type_finding(&branches.expected, value),
         }
     }
 
-    /// `const` and `enum`; false when the value is not among them (a finding was recorded).
-    fn check_constants(
-        &mut self,
-        keywords: &'s Map<String, Value>,
-        value: &Json,
-        path: &str,
-    ) -> bool {
-        let allowed: Vec<Constant<'s>> =
-            match (keyword(keywords, "const"), keyword(keywords, "enum")) {
-                (Some(constant), _) => vec![(constant, None)],
-                (None, Some(Value::Array(values))) => {
-                    // The titles of the `oneOf` of the same constants, where there is one.
-                    let titled = match keyword(keywords, "oneOf") {
-                        Some(Value::Array(branches)) => branches
-                            .iter()
-                            .map(|branch| constants_of(self.root, branch, 0))
-                            .collect::<Option<Vec<_>>>()
-                            .map(|lists| lists.into_iter().flatten().collect::<Vec<_>>()),
-                        _ => None,
-                    };
-                    titled
-                        .filter(|titled| titled.len() == values.len())
-                        .unwrap_or_else(|| values.iter().map(|v| (v, None)).collect())
-                }
-                _ => return true,
-            };
-        if allowed
-            .iter()
-            .any(|(constant, _)| json_equals(constant, value))
-        {
-            return true;
+    fn check_string(&mut self, keywords: &Keywords, text: &str) {
+        if keywords.date && !is_full_date(text) {
+            self.report(|path| {
+                Finding::new(Message::SchemaFormatDate { value: short(text) }, path)
+            });
+            return;
         }
-        self.enum_finding(&allowed, value, path);
-        false
-    }
-
-    fn check_string(&mut self, keywords: &Map<String, Value>, text: &str, path: &str) {
-        match keyword(keywords, "format").and_then(Value::as_str) {
-            Some("date") if !is_full_date(text) => {
-                self.report(|| {
-                    Finding::new(Message::SchemaFormatDate { value: short(text) }, path)
-                });
-                return;
-            }
-            _ => {}
-        }
-        if let Some(pattern) = keyword(keywords, "pattern").and_then(Value::as_str) {
-            let tertial = pattern == TERTIAL_PATTERN;
-            let matches = pattern_matches(pattern, text).unwrap_or(true);
-            if !matches {
-                self.report(|| {
-                    if tertial {
+        if let Some(pattern) = &keywords.pattern {
+            if !pattern.is_match(text) {
+                self.report(|path| {
+                    if pattern.tertial {
                         Finding::new(Message::SchemaFormatTertial { value: short(text) }, path)
                     } else {
                         Finding::new(
                             Message::SchemaFormatPattern {
                                 value: short(text),
-                                pattern: short(pattern),
+                                pattern: short(&pattern.source),
                             },
                             path,
                         )
@@ -347,41 +304,36 @@ impl<'s> Walker<'s> {
                 return;
             }
         }
-        if let Some(limit) = keyword(keywords, "maxLength").and_then(Value::as_u64) {
-            let length = text.chars().count() as u64;
-            if length > limit {
-                self.report(|| {
-                    Finding::new(Message::SchemaLimitTextLength { length, limit }, path)
-                });
+        if let Some(limit) = keywords.max_length {
+            // A text has no more characters than bytes: only a long one is counted.
+            if text.len() as u64 > limit {
+                let length = text.chars().count() as u64;
+                if length > limit {
+                    self.report(|path| {
+                        Finding::new(Message::SchemaLimitTextLength { length, limit }, path)
+                    });
+                }
             }
         }
     }
 
     /// Integer formats and bounds: at most one finding per value.
-    fn check_number(
-        &mut self,
-        keywords: &Map<String, Value>,
-        number: &serde_json::Number,
-        path: &str,
-    ) {
-        let value = number.to_string();
-        let finding = |detail: String, detail_en: String| {
+    fn check_number(&mut self, keywords: &Keywords, number: &serde_json::Number) {
+        let finding = |path: &str, detail: String, detail_en: String| {
             Finding::new(
                 Message::SchemaFormatNumber {
-                    value: short(&value),
+                    value: short(&number.to_string()),
                     detail: Twin::new(detail, detail_en),
                 },
                 path,
             )
         };
-        if let Some((min, max)) = keyword(keywords, "format")
-            .and_then(Value::as_str)
-            .and_then(integer_format_range)
-        {
+        if let Some((min, max)) = keywords.integer_range {
             let inside = integer_of(number).is_some_and(|n| (min..=max).contains(&n));
             if !inside {
-                self.report(|| {
+                self.report(|path| {
                     finding(
+                        path,
                         format!("ganze Zahl von {min} bis {max}"),
                         format!("integer from {min} to {max}"),
                     )
@@ -390,75 +342,93 @@ impl<'s> Walker<'s> {
             }
         }
         let Some(x) = number.as_f64() else { return };
-        let bounds: [Bound; 4] = [
-            ("minimum", |x, b| x >= b, "mindestens", "at least"),
-            ("maximum", |x, b| x <= b, "höchstens", "at most"),
-            (
-                "exclusiveMinimum",
-                |x, b| x > b,
-                "größer als",
-                "greater than",
-            ),
-            ("exclusiveMaximum", |x, b| x < b, "kleiner als", "less than"),
-        ];
-        for (name, holds, german, english) in bounds {
-            if let Some(bound) = keyword(keywords, name).and_then(Value::as_f64) {
-                if !holds(x, bound) {
-                    let shown = keyword(keywords, name)
-                        .map(Value::to_string)
-                        .unwrap_or_default();
-                    self.report(|| {
-                        finding(format!("{german} {shown}"), format!("{english} {shown}"))
-                    });
-                    return;
-                }
+        if let Some(bound) = keywords
+            .bounds
+            .iter()
+            .find(|bound| !(bound.holds)(x, bound.limit))
+        {
+            self.report(|path| {
+                finding(
+                    path,
+                    format!("{} {}", bound.german, bound.shown),
+                    format!("{} {}", bound.english, bound.shown),
+                )
+            });
+        }
+    }
+
+    fn check_object(&mut self, keywords: &'s Keywords, members: &'t Members<'t>) {
+        if !keywords.required.is_empty() {
+            self.check_required(keywords, members);
+        }
+        let mut hint = 0;
+        let mut each = |walker: &mut Self, key: &'t str, member: &'t Json<'t>| match keywords
+            .property_from(key, hint)
+        {
+            Some((index, property)) => {
+                hint = index + 1;
+                walker.check_child(property, member, Token::Key(key));
+            }
+            None => match keywords
+                .additional
+                .map(|node| (node, walker.schema.node(node)))
+            {
+                Some((_, Node::False)) => walker.report(|path| {
+                    Finding::new(
+                        Message::SchemaUnknownKey { key: short(key) },
+                        Token::Key(key).appended_to(path),
+                    )
+                }),
+                Some((node, _)) => walker.check_child(node, member, Token::Key(key)),
+                None => {}
+            },
+        };
+        if !self.unique_keys && Json::repeats(members) {
+            for (key, member) in Json::effective_members(members) {
+                each(self, key, member);
+            }
+        } else {
+            for (key, member) in members {
+                each(self, key, member);
             }
         }
     }
 
-    fn check_object(
-        &mut self,
-        keywords: &'s Map<String, Value>,
-        members: &[(String, Json)],
-        path: &str,
-    ) {
-        if let Some(Value::Array(required)) = keyword(keywords, "required") {
-            for key in required.iter().filter_map(Value::as_str) {
-                if !members.iter().any(|(name, _)| name == key) {
-                    self.report(|| {
-                        Finding::new(
-                            Message::SchemaRequired {
-                                key: key.to_string(),
-                            },
-                            path,
-                        )
-                    });
+    /// `required`: a finding for each required key no member has, in the order of `required`.
+    fn check_required(&mut self, keywords: &Keywords, members: &Members<'_>) {
+        // Which properties are there, as bits of their indexes (the schemas declare fewer than 64
+        // properties per object; beyond, each key is looked for among the members).
+        let mut present: u64 = 0;
+        let mut hint = 0;
+        if keywords.properties.len() <= 64 {
+            for (key, _) in members {
+                if let Some((index, _)) = keywords.property_from(key, hint) {
+                    hint = index + 1;
+                    present |= 1 << index;
                 }
             }
         }
-        let properties = keyword(keywords, "properties").and_then(Value::as_object);
-        let additional = keyword(keywords, "additionalProperties");
-        for (key, member) in Json::effective_members(members) {
-            let member_path = pointer(path, key);
-            match (properties.and_then(|p| keyword(p, key)), additional) {
-                (Some(property), _) => self.check(property, member, &member_path, 0),
-                (None, Some(Value::Bool(false))) => self.report(|| {
-                    Finding::new(Message::SchemaUnknownKey { key: short(key) }, member_path)
-                }),
-                (None, Some(schema)) => self.check(schema, member, &member_path, 0),
-                (None, None) => {}
+        for (key, index) in &keywords.required {
+            let there = match index {
+                Some(index) if keywords.properties.len() <= 64 => present & (1 << index) != 0,
+                _ => members.iter().any(|(name, _)| name == key),
+            };
+            if !there {
+                self.report(|path| {
+                    Finding::new(Message::SchemaRequired { key: key.clone() }, path)
+                });
             }
         }
     }
 
     /// A list over its `maxItems` is refused as a whole: the limit is reported and only the entries
     /// within it are examined, so a list of millions costs no more than one at the limit.
-    fn check_array(&mut self, keywords: &'s Map<String, Value>, items: &[Json], path: &str) {
+    fn check_array(&mut self, keywords: &'s Keywords, items: &'t [Json<'t>]) {
         let mut examined = items.len();
-        if let Some(limit) = keyword(keywords, "maxItems").and_then(Value::as_u64) {
+        if let Some(limit) = keywords.max_items {
             if items.len() as u64 > limit {
                 examined = usize::try_from(limit).unwrap_or(usize::MAX);
-                self.report(|| {
+                self.report(|path| {
                     Finding::new(
                         Message::SchemaLimitListLength {
                             length: items.len(),
@@ -469,9 +439,9 @@ impl<'s> Walker<'s> {
                 });
             }
         }
-        if let Some(limit) = keyword(keywords, "minItems").and_then(Value::as_u64) {
+        if let Some(limit) = keywords.min_items {
             if (items.len() as u64) < limit {
-                self.report(|| {
+                self.report(|path| {
                     Finding::new(
                         Message::SchemaMismatch {
                             detail: Twin::new(
@@ -484,14 +454,14 @@ impl<'s> Walker<'s> {
                 });
             }
         }
-        if keyword(keywords, "uniqueItems") == Some(&Value::Bool(true)) {
+        if keywords.unique_items {
             let examined_items = items.get(..examined).unwrap_or(items);
             let repeated = examined_items
                 .iter()
                 .enumerate()
                 .any(|(index, item)| examined_items.iter().take(index).any(|other| other == item));
             if repeated {
-                self.report(|| {
+                self.report(|path| {
                     Finding::new(
                         Message::SchemaMismatch {
                             detail: Twin::new(
@@ -504,14 +474,14 @@ impl<'s> Walker<'s> {
                 });
             }
         }
-        if let Some(schema) = keyword(keywords, "items") {
+        if let Some(node) = keywords.items {
             for (index, item) in items.iter().enumerate().take(examined) {
-                self.check(schema, item, &pointer(path, index), 0);
+                self.check_child(node, item, Token::Index(index));
             }
         }
     }
 
-    fn type_finding(&mut self, expected: &[JsonType], value: &Json, path: &str) {
+    fn type_finding(&mut self, expected: &[JsonType], value: &Json<'_>) {
         if self.probe {
             self.rejected = true;
             return;
@@ -520,7 +490,7 @@ impl<'s> Walker<'s> {
             return;
         }
         let found = json_type(value);
-        self.report(|| {
+        self.report(|path| {
             Finding::new(
                 Message::SchemaType {
                     expected: JsonTypes(expected.to_vec()),
@@ -533,7 +503,7 @@ impl<'s> Walker<'s> {
 
     /// `allowed` lists the JSON values; `allowed_de` adds each value's German title where the
     /// schema gives one (`low (gering), medium (mittel), high (hoch)`).
-    fn enum_finding(&mut self, allowed: &[Constant<'_>], value: &Json, path: &str) {
+    fn enum_finding(&mut self, enumeration: &Enumeration, value: &Json<'_>) {
         if self.probe {
             self.rejected = true;
             return;
@@ -541,29 +511,17 @@ impl<'s> Walker<'s> {
         if self.findings.skip_if_full() {
             return;
         }
-        let shown = match value {
-            Json::String(text) => short(text),
-            other => short(&render(other)),
-        };
-        let json = |constant: &Value| match constant {
-            Value::String(text) => text.clone(),
-            other => other.to_string(),
-        };
-        let allowed_de = join(
-            allowed.iter().map(|(constant, title)| match title {
-                Some(title) => format!("{} ({title})", json(constant)),
-                None => json(constant),
-            }),
-            ", ",
-        );
-        let allowed = join(allowed.iter().map(|(constant, _)| json(constant)), ", ");
-        self.report(|| {
+        self.report(|path| {
+            let shown = match value {
+                Json::String(text) => short(text),
+                other => short(&render(other)),
+            };
             Finding::new(
                 Message::SchemaEnum {
                     value: shown,
                     allowed: WithGerman {
-                        value: allowed,
-                        de: allowed_de,
+                        value: enumeration.allowed.clone(),
+                        de: enumeration.allowed_de.clone(),
                     },
                 },
                 path,
@@ -572,45 +530,56 @@ impl<'s> Walker<'s> {
     }
 }
 
-fn join<I: IntoIterator<Item = S>, S: AsRef<str>>(items: I, separator: &str) -> String {
-    items
-        .into_iter()
-        .map(|item| item.as_ref().to_string())
-        .collect::<Vec<_>>()
-        .join(separator)
+/// A token of a JSON Pointer: a member's key or an entry's index.
+#[derive(Clone, Copy)]
+enum Token<'a> {
+    Key(&'a str),
+    Index(usize),
 }
 
-fn render(value: &Json) -> String {
+impl Token<'_> {
+    /// Appends `/` and the token, escaped (`~0`, `~1`), to `path`.
+    fn push_onto(self, path: &mut String) {
+        path.push('/');
+        match self {
+            Token::Key(key) if key.bytes().any(|b| b == b'~' || b == b'/') => {
+                path.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            }
+            Token::Key(key) => path.push_str(key),
+            Token::Index(index) => push_decimal(path, index),
+        }
+    }
+
+    /// The pointer `path` with the token appended.
+    fn appended_to(self, path: &str) -> String {
+        let mut out = String::with_capacity(path.len() + 16);
+        out.push_str(path);
+        self.push_onto(&mut out);
+        out
+    }
+}
+
+/// Appends the decimal digits of `number` without the formatting machinery.
+fn push_decimal(out: &mut String, number: usize) {
+    if number >= 10 {
+        push_decimal(out, number / 10);
+    }
+    let digit = u8::try_from(number % 10).unwrap_or(0);
+    out.push(char::from(b'0' + digit));
+}
+
+fn render(value: &Json<'_>) -> String {
     match value {
         Json::Null => "null".into(),
         Json::Bool(b) => b.to_string(),
         Json::Number(n) => n.to_string(),
-        Json::String(s) => s.clone(),
+        Json::String(s) => s.to_string(),
         Json::Array(_) => "[…]".into(),
         Json::Object(_) => "{…}".into(),
     }
 }
 
-/// `"string"` or `["string", "null"]` as a list of types.
-fn type_names(types: &Value) -> Vec<JsonType> {
-    match types {
-        Value::String(kind) => JsonType::parse(kind).into_iter().collect(),
-        Value::Array(kinds) => kinds
-            .iter()
-            .filter_map(Value::as_str)
-            .filter_map(JsonType::parse)
-            .collect(),
-        _ => Vec::new(),
-    }
-}
-
-fn type_admits(types: &Value, value: &Json) -> bool {
-    type_names(types)
-        .iter()
-        .any(|kind| kind_admits(*kind, value))
-}
-
-fn kind_admits(kind: JsonType, value: &Json) -> bool {
+fn kind_admits(kind: JsonType, value: &Json<'_>) -> bool {
     match (kind, value) {
         (JsonType::Null, Json::Null)
         | (JsonType::Boolean, Json::Bool(_))
@@ -623,7 +592,7 @@ fn kind_admits(kind: JsonType, value: &Json) -> bool {
     }
 }
 
-fn json_type(value: &Json) -> JsonType {
+fn json_type(value: &Json<'_>) -> JsonType {
     match value {
         Json::Null => JsonType::Null,
         Json::Bool(_) => JsonType::Boolean,
@@ -635,20 +604,8 @@ fn json_type(value: &Json) -> JsonType {
     }
 }
 
-fn json_type_of_value(value: &Value) -> JsonType {
-    match value {
-        Value::Null => JsonType::Null,
-        Value::Bool(_) => JsonType::Boolean,
-        Value::Number(number) if number.is_i64() || number.is_u64() => JsonType::Integer,
-        Value::Number(_) => JsonType::Number,
-        Value::String(_) => JsonType::String,
-        Value::Array(_) => JsonType::Array,
-        Value::Object(_) => JsonType::Object,
-    }
-}
-
 /// Whether a constant and a value are of the same JSON kind (a wrong word vs. a wrong type).
-fn same_kind(constant: &Value, value: &Json) -> bool {
+fn same_kind(constant: &Value, value: &Json<'_>) -> bool {
     matches!(
         (constant, value),
         (Value::String(_), Json::String(_))
@@ -657,7 +614,7 @@ fn same_kind(constant: &Value, value: &Json) -> bool {
     )
 }
 
-fn json_equals(constant: &Value, value: &Json) -> bool {
+fn json_equals(constant: &Value, value: &Json<'_>) -> bool {
     match (constant, value) {
         (Value::Null, Json::Null) => true,
         (Value::Bool(a), Json::Bool(b)) => a == b,
@@ -671,7 +628,7 @@ fn json_equals(constant: &Value, value: &Json) -> bool {
             a.len() == members.len()
                 && members
                     .iter()
-                    .all(|(key, item)| a.get(key).is_some_and(|x| json_equals(x, item)))
+                    .all(|(key, item)| a.get(&**key).is_some_and(|x| json_equals(x, item)))
         }
         _ => false,
     }
@@ -683,21 +640,6 @@ fn is_full_date(text: &str) -> bool {
     crate::model::date::parse(text).is_some()
 }
 
-/// The range of schemars' integer formats.
-fn integer_format_range(format: &str) -> Option<(i128, i128)> {
-    Some(match format {
-        "int8" => (i8::MIN.into(), i8::MAX.into()),
-        "int16" => (i16::MIN.into(), i16::MAX.into()),
-        "int32" => (i32::MIN.into(), i32::MAX.into()),
-        "int64" | "int" => (i64::MIN.into(), i64::MAX.into()),
-        "uint8" => (0, u8::MAX.into()),
-        "uint16" => (0, u16::MAX.into()),
-        "uint32" => (0, u32::MAX.into()),
-        "uint64" | "uint" => (0, u64::MAX.into()),
-        _ => return None,
-    })
-}
-
 fn integer_of(number: &serde_json::Number) -> Option<i128> {
     number
         .as_i64()
@@ -705,89 +647,12 @@ fn integer_of(number: &serde_json::Number) -> Option<i128> {
         .or_else(|| number.as_u64().map(i128::from))
 }
 
-/// Whether `text` matches `pattern`; `None` when the pattern does not compile. Compiled patterns
-/// are cached: the schemas use a handful.
-fn pattern_matches(pattern: &str, text: &str) -> Option<bool> {
-    static CACHE: OnceLock<Mutex<HashMap<String, Option<Regex>>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
-    let mut guard = cache.lock().ok()?;
-    if !guard.contains_key(pattern) {
-        guard.insert(pattern.to_string(), Regex::new(pattern).ok());
-    }
-    Some(guard.get(pattern)?.as_ref()?.is_match(text))
-}
-
-/// The value of a keyword of a schema object. Schema objects have a handful of keys, so a scan
-/// beats hashing the key (the map's hasher is `SipHash`); the schema-level pass looks up a dozen
-/// keywords per value it visits.
-fn keyword<'s>(keywords: &'s Map<String, Value>, name: &str) -> Option<&'s Value> {
-    keywords
-        .iter()
-        .find_map(|(key, value)| (key == name).then_some(value))
-}
-
-/// The constants a branch (in schema document `root`) consists of (`const`, `enum`, or the `null`
-/// type), if it is only that, each with the branch's German `title`.
-fn constants_of<'s>(root: &'s Value, branch: &'s Value, hops: u8) -> Option<Vec<Constant<'s>>> {
-    static NULL: Value = Value::Null;
-    let keywords = branch.as_object()?;
-    if let Some(Value::String(reference)) = keyword(keywords, "$ref") {
-        if hops >= MAX_REF_HOPS {
-            return None;
-        }
-        let (document, target) = crate::schema::resolve(root, reference)?;
-        return constants_of(document, target, hops + 1);
-    }
-    let title = keyword(keywords, "title").and_then(Value::as_str);
-    if let Some(constant) = keyword(keywords, "const") {
-        return Some(vec![(constant, title)]);
-    }
-    if let Some(Value::Array(values)) = keyword(keywords, "enum") {
-        return Some(values.iter().map(|value| (value, None)).collect());
-    }
-    if keyword(keywords, "type").and_then(Value::as_str) == Some("null") {
-        return Some(vec![(&NULL, None)]);
-    }
-    None
-}
-
-/// The JSON types a schema (in schema document `root`) admits; `None` when any.
-fn admitted_types<'s>(root: &'s Value, schema: &'s Value, hops: u8) -> Option<Vec<JsonType>> {
-    let keywords = schema.as_object()?;
-    if hops >= MAX_REF_HOPS {
-        return None;
-    }
-    if let Some(Value::String(reference)) = keyword(keywords, "$ref") {
-        let (document, target) = crate::schema::resolve(root, reference)?;
-        return admitted_types(document, target, hops + 1);
-    }
-    if let Some(types) = keyword(keywords, "type") {
-        return Some(type_names(types));
-    }
-    if let Some(constant) = keyword(keywords, "const") {
-        return Some(vec![json_type_of_value(constant)]);
-    }
-    for key in ["anyOf", "oneOf"] {
-        if let Some(Value::Array(branches)) = keyword(keywords, key) {
-            let mut all = Vec::new();
-            for branch in branches {
-                for kind in admitted_types(root, branch, hops + 1)? {
-                    if !all.contains(&kind) {
-                        all.push(kind);
-                    }
-                }
-            }
-            return Some(all);
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
     use super::*;
     use crate::Code;
+    use crate::calendar::TERTIAL_PATTERN;
     use crate::decode::syntax::parse_tree;
 
     fn findings(schema: &Value, document: &str) -> Vec<(Code, String)> {

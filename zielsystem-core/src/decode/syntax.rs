@@ -67,33 +67,13 @@ fn line_and_column(bytes: &[u8], offset: usize) -> (usize, usize) {
 
 /// Parses `bytes` into a [`Json`] tree, or the `JSON_SYNTAX` finding that says why not (a
 /// `SCHEMA_LIMIT` finding where `serde_json`'s own recursion limit stops it).
-pub(crate) fn parse_tree(bytes: &[u8]) -> Result<Json, Finding> {
-    if let Err(error) = std::str::from_utf8(bytes) {
-        let valid = bytes.get(..error.valid_up_to()).unwrap_or_default();
-        let line = valid.split(|&b| b == b'\n').count();
-        let line_start = valid
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |newline| newline + 1);
-        let column = char_column(bytes, line, valid.len() - line_start + 1);
-        let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
-        return Err(if utf16 {
-            syntax_finding(
-                1,
-                1,
-                "keine gültige UTF-8-Kodierung: die Datei ist UTF-16-kodiert; bitte als UTF-8 speichern",
-                "not valid UTF-8: the file is UTF-16 encoded; save it as UTF-8",
-            )
-        } else {
-            syntax_finding(
-                line,
-                column,
-                "keine gültige UTF-8-Kodierung (z. B. Umlaute in Windows-1252 oder ISO-8859-1); bitte als UTF-8 speichern",
-                "not valid UTF-8 (e.g. umlauts in Windows-1252 or ISO-8859-1); save it as UTF-8",
-            )
-        });
-    }
-    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+pub(crate) fn parse_tree(bytes: &[u8]) -> Result<Json<'_>, Finding> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => return Err(utf8_finding(bytes, &error)),
+    };
+    // Read as text, checked once: reading bytes, serde_json checks every string on its own.
+    let mut deserializer = serde_json::Deserializer::from_str(text);
     let parsed = Json::deserialize(&mut deserializer).and_then(|tree| {
         deserializer.end()?;
         Ok(tree)
@@ -111,6 +91,33 @@ pub(crate) fn parse_tree(bytes: &[u8]) -> Result<Json, Finding> {
             None => syntax_finding(line, column, "Syntaxfehler", "syntax error"),
         }
     })
+}
+
+/// The `JSON_SYNTAX` finding of bytes that are not UTF-8, at the first byte that is not.
+fn utf8_finding(bytes: &[u8], error: &std::str::Utf8Error) -> Finding {
+    let valid = bytes.get(..error.valid_up_to()).unwrap_or_default();
+    let line = valid.split(|&b| b == b'\n').count();
+    let line_start = valid
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |newline| newline + 1);
+    let column = char_column(bytes, line, valid.len() - line_start + 1);
+    let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+    if utf16 {
+        syntax_finding(
+            1,
+            1,
+            "keine gültige UTF-8-Kodierung: die Datei ist UTF-16-kodiert; bitte als UTF-8 speichern",
+            "not valid UTF-8: the file is UTF-16 encoded; save it as UTF-8",
+        )
+    } else {
+        syntax_finding(
+            line,
+            column,
+            "keine gültige UTF-8-Kodierung (z. B. Umlaute in Windows-1252 oder ISO-8859-1); bitte als UTF-8 speichern",
+            "not valid UTF-8 (e.g. umlauts in Windows-1252 or ISO-8859-1); save it as UTF-8",
+        )
+    }
 }
 
 fn syntax_finding(line: usize, column: usize, detail: &str, detail_en: &str) -> Finding {

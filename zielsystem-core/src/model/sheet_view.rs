@@ -211,7 +211,11 @@ impl<'a> SheetView<'a> {
         // Checked as UTF-8 once, as the owned path does; then strings are borrowed from the text.
         let text = simdutf8::basic::from_utf8(bytes).ok()?;
         // The plain spelling by a reader of our own; whatever it leaves, by serde.
-        reader::read(text).or_else(|| Self::by_serde(text))
+        match reader::read(text) {
+            reader::Read::Sheet(view) => Some(view),
+            reader::Read::LeftToSerde => Self::by_serde(text),
+            reader::Read::NotASheet => None,
+        }
     }
 
     /// The view of `text` as serde reads it: every spelling typed decoding accepts.
@@ -487,12 +491,61 @@ mod tests {
         assert!(at.is_sorted(), "{written}");
     }
 
+    fn read_plain(text: &str) -> Option<SheetView<'_>> {
+        match reader::read(text) {
+            reader::Read::Sheet(view) => Some(view),
+            reader::Read::LeftToSerde | reader::Read::NotASheet => None,
+        }
+    }
+
+    /// Where the own reader says a document is no sheet, serde refuses it as well: it is not
+    /// asked again.
+    #[test]
+    fn what_the_reader_refuses_serde_refuses() {
+        let many = format!(
+            r#""contributions": [{}],"#,
+            vec![r#"{ "text": "x" }"#; crate::decode::limits::LIST_MAX_ITEMS + 1].join(",")
+        );
+        for broken in [
+            SHEET.replacen("\"goal\"", "\"gaol\"", 1),
+            SHEET.replacen("\"goal\"", "\"goal\": \"A01\", \"goal\"", 1),
+            SHEET.replacen("\"2022-T1\"", "\"2022-T4\"", 1),
+            SHEET.replacen("\"2022-T1\"", "2022", 1),
+            SHEET.replacen("\"at_risk\"", "\"atrisk\"", 1),
+            SHEET.replacen("31.5", "\"31.5\"", 1),
+            SHEET.replacen("31.5", "01", 1),
+            SHEET.replacen("\"high\"", "\"hoch\"", 1),
+            SHEET.replacen("\"text\"", "\"$schema\": null, \"text\"", 1),
+            SHEET.replacen("\"contributions\": [", &many.replacen("],", ", ", 1), 1),
+            SHEET.replacen('}', "", 1),
+            format!("{SHEET} x"),
+        ] {
+            assert_ne!(broken, SHEET);
+            let read = reader::read(&broken);
+            assert!(
+                matches!(read, reader::Read::NotASheet | reader::Read::LeftToSerde),
+                "{broken}"
+            );
+            assert!(SheetView::by_serde(&broken).is_none(), "{broken}");
+        }
+        for date in ["2022-02-30", "30.04.2022", "2022-4-30"] {
+            let broken = SHEET.replacen("2022-04-30", date, 1);
+            assert_ne!(broken, SHEET);
+            assert!(matches!(reader::read(&broken), reader::Read::NotASheet));
+            assert!(SheetView::by_serde(&broken).is_none(), "{broken}");
+        }
+        let missing = SHEET.replacen("\"goal\": \"A01\",", "", 1);
+        assert_ne!(missing, SHEET);
+        assert!(matches!(reader::read(&missing), reader::Read::NotASheet));
+        assert!(SheetView::by_serde(&missing).is_none());
+    }
+
     /// The own reader reads the plain spelling, and where it reads a sheet, serde reads the same.
     #[test]
     fn the_reader_reads_what_serde_reads() {
         let generated = r#"{"schema_version":"1","authority":"B","goal":"V03","tertial":"2020-T1","reporting_member":"m","signed_by":null,"submitted_on":"2020-05-04","contributions":[{"text":"K","org_unit":"s"},{"text":"L"}],"indicator_values":[{"indicator":"V03-1","value":3457.0,"as_of":"2020-04-30"}],"risks":[{"description":"W","likelihood":"low","impact":"high"}],"forecast":"at_risk","rationale":"D","countermeasures":[{"description":"A","org_units":["s","t"]}]}"#;
         for text in [SHEET, generated] {
-            let read = reader::read(text).expect(text);
+            let read = read_plain(text).expect(text);
             assert_eq!(Some(&read), SheetView::by_serde(text).as_ref());
         }
         let reordered = generated.replacen(
@@ -500,7 +553,7 @@ mod tests {
             r#""goal":"V03","authority":"B","#,
             1,
         );
-        assert_eq!(reader::read(&reordered), SheetView::by_serde(&reordered));
+        assert_eq!(read_plain(&reordered), SheetView::by_serde(&reordered));
         // Left to serde: an escape, a `$schema` key, an exponent; serde reads them.
         for plain_enough in [
             SHEET.replacen("\"A01\"", "\"A\\u00301\"", 1),
@@ -508,7 +561,10 @@ mod tests {
             SHEET.replacen("31.5", "3.15e1", 1),
         ] {
             assert_ne!(plain_enough, SHEET);
-            assert!(reader::read(&plain_enough).is_none(), "{plain_enough}");
+            assert!(
+                matches!(reader::read(&plain_enough), reader::Read::LeftToSerde),
+                "{plain_enough}"
+            );
             assert!(
                 SheetView::by_serde(&plain_enough).is_some(),
                 "{plain_enough}"

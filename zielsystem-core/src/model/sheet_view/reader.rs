@@ -1,7 +1,12 @@
 //! A reader for report sheets in the plain spelling our tools and most others write: every text
 //! without an escape, numbers without an exponent, no `$schema` key, each key once. It accepts a
-//! subset of what typed decoding accepts and reads it to the same values; on anything else it says
-//! `None` ("not mine"), and [`super::SheetView::decode`] asks serde, which also knows what is wrong.
+//! subset of what typed decoding accepts and reads it to the same values. Where it stops at a
+//! spelling it leaves to serde (an escape, `$schema`, an exponent, a long number) it says so
+//! ([`Read::LeftToSerde`]), and [`super::SheetView::decode`] asks serde; anywhere else it stopped
+//! at something typed decoding refuses as well (an unknown, missing or repeated key, a value of
+//! the wrong type, a day or word outside the contract, a list over its limit, broken JSON), and
+//! serde is not asked again ([`Read::NotASheet`]): such a sheet goes straight to the schema-level
+//! pass, which says what is wrong.
 //!
 //! Why a reader of our own: serde's derived visitors, the struct adapter
 //! ([`crate::decode::strict::StrictStructs`]) and `serde_json`'s string parser cost more per key and
@@ -17,17 +22,35 @@ use crate::calendar::{Period, Tertial};
 use crate::decode::limits::{LIST_MAX_ITEMS, REFERENCES_MAX_ITEMS};
 use crate::model::vocabulary::{Forecast, Level};
 
-/// The view of `text`, a whole document without a leading byte-order mark, or `None` where this
-/// reader leaves it to serde (see the module documentation).
-pub(super) fn read(text: &str) -> Option<SheetView<'_>> {
+/// What the reader made of a document.
+#[allow(clippy::large_enum_variant)] // Returned once and taken apart at once; a box would allocate.
+pub(super) enum Read<'a> {
+    /// The view of the sheet.
+    Sheet(SheetView<'a>),
+    /// A spelling this reader leaves to serde: serde may read the document.
+    LeftToSerde,
+    /// Something typed decoding refuses too: the document is no report sheet of the contract.
+    NotASheet,
+}
+
+/// What `text`, a whole document without a leading byte-order mark, reads as (see the module
+/// documentation).
+pub(super) fn read(text: &str) -> Read<'_> {
     let mut reader = Reader {
         text,
         bytes: text.as_bytes(),
         at: 0,
+        left_to_serde: false,
     };
-    let sheet = reader.sheet()?;
-    reader.skip_whitespace();
-    (reader.at == reader.bytes.len()).then_some(sheet)
+    let sheet = reader.sheet().filter(|_| {
+        reader.skip_whitespace();
+        reader.at == reader.bytes.len()
+    });
+    match sheet {
+        Some(sheet) => Read::Sheet(sheet),
+        None if reader.left_to_serde => Read::LeftToSerde,
+        None => Read::NotASheet,
+    }
 }
 
 /// The value of an optional text key that is present: a text or `null`.
@@ -37,6 +60,8 @@ struct Reader<'a> {
     text: &'a str,
     bytes: &'a [u8],
     at: usize,
+    /// Set where the reader stops at a spelling serde may read (see [`Read::LeftToSerde`]).
+    left_to_serde: bool,
 }
 
 /// Stores the value of a key; `None` when the key came before (serde refuses a repeated field).
@@ -90,9 +115,16 @@ impl<'a> Reader<'a> {
     fn string(&mut self) -> Option<&'a str> {
         self.expect(b'"')?;
         let start = self.at;
-        let end = start + string_end(self.bytes.get(start..)?)?;
+        let end = start + self.string_end(start)?;
         self.at = end + 1;
         self.text.get(start..end)
+    }
+
+    /// [`string_end`] of the text starting at `start`; a text that is not plain is serde's.
+    fn string_end(&mut self, start: usize) -> Option<usize> {
+        let end = string_end(self.bytes.get(start..)?);
+        self.left_to_serde |= end.is_none();
+        end
     }
 
     fn text(&mut self) -> Option<Cow<'a, str>> {
@@ -133,6 +165,7 @@ impl<'a> Reader<'a> {
             };
             digits += 1;
             if digits > DIGITS_MAX {
+                reader.left_to_serde = true;
                 return None;
             }
             significand = significand * 10 + u64::from(byte - b'0');
@@ -157,6 +190,7 @@ impl<'a> Reader<'a> {
             }
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.left_to_serde = true;
             return None;
         }
         let value = significand as f64 / POW10.get(fraction)?;
@@ -187,10 +221,14 @@ impl<'a> Reader<'a> {
                 next + 1
             } else {
                 let start = self.at;
-                let end = start + string_end(self.bytes.get(start..)?)?;
+                let end = start + self.string_end(start)?;
                 self.at = end + 1;
                 let key = self.text.get(start..end)?;
-                keys.iter().position(|known| *known == key)?
+                let position = keys.iter().position(|known| *known == key);
+                // The link to the schema is read by serde; any other key is unknown to the contract.
+                self.left_to_serde |=
+                    position.is_none() && key == crate::decode::strict::SCHEMA_KEY;
+                position?
             };
             next = index + 1;
             self.expect(b':')?;
@@ -547,6 +585,7 @@ mod tests {
                 text,
                 bytes: text.as_bytes(),
                 at: 0,
+                left_to_serde: false,
             };
             let value = reader.number().unwrap();
             let serde: f64 = serde_json::from_str(text).unwrap();
@@ -569,6 +608,7 @@ mod tests {
                 text,
                 bytes: text.as_bytes(),
                 at: 0,
+                left_to_serde: false,
             };
             let read = reader.number();
             assert!(read.is_none() || reader.at < text.len(), "{text}");

@@ -478,8 +478,8 @@ impl Sweep {
                 summary.record_sheet(&stream::check(*refused, system, history));
             }
             (ReadSheet::Sheet(sheet), None, Some(systems)) => {
-                let year = sheet.tertial.year();
-                match systems.slot(&sheet.authority, year, summary)? {
+                let (authority, year) = stream::routing_key(&sheet);
+                match systems.slot(authority, year, summary)? {
                     Some(index) => {
                         if let Some(slot) = systems.slots.get_mut(index) {
                             let result =

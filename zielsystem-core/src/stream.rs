@@ -203,22 +203,13 @@ impl History {
 #[derive(Clone, Debug, PartialEq)]
 #[allow(clippy::large_enum_variant)] // The view is the common case; boxing it costs an allocation.
 pub enum ReadSheet<'a> {
-    /// A report sheet, its texts borrowed from the bytes: route it, then [`check_read`] it.
+    /// A report sheet, its texts borrowed from the bytes: route it ([`routing_key`]), then
+    /// [`check_read`] it.
     Sheet(SheetView<'a>),
     /// Not a report sheet of the contract: what [`decode_sheet`] gives for the same bytes, every
     /// schema-level finding (and what the rules can still check, which [`check`] runs); there is
     /// nothing to route. Boxed: such lines are rare, and a sweep holds thousands of read sheets.
     Refused(Box<Checked<ReportSheet>>),
-}
-
-impl ReadSheet<'_> {
-    /// The key the sheet is routed by ([`routing_key`]); `None` for bytes that are no sheet.
-    pub fn routing_key(&self) -> Option<(&str, i32)> {
-        match self {
-            ReadSheet::Sheet(sheet) => Some((&sheet.authority, sheet.tertial.year())),
-            ReadSheet::Refused(_) => None,
-        }
-    }
 }
 
 /// Reads a sheet from raw bytes for a sweep, copying nothing: the borrowed view where the bytes
@@ -302,8 +293,8 @@ where
 }
 
 /// The key a sheet is routed by: its authority and the year of its tertial.
-pub fn routing_key(sheet: &ReportSheet) -> (&str, i32) {
-    (&sheet.authority, sheet.tertial.year())
+pub fn routing_key<S: SheetFields>(sheet: &S) -> (&str, i32) {
+    (sheet.authority(), sheet.tertial().year())
 }
 
 #[cfg(test)]
@@ -402,9 +393,8 @@ mod tests {
             let (result, decoded) = match read_sheet(bytes) {
                 ReadSheet::Sheet(sheet) => {
                     assert_eq!(Some(sheet.to_sheet()), checked.document);
-                    let key = (sheet.authority.to_string(), sheet.tertial.year());
                     let owned = checked.document.as_ref().map(routing_key);
-                    assert_eq!(owned, Some((key.0.as_str(), key.1)));
+                    assert_eq!(owned, Some(routing_key(&sheet)));
                     (check_read(&sheet, &system, &mut read_history), true)
                 }
                 ReadSheet::Refused(refused) => {

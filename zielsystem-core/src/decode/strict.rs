@@ -272,11 +272,11 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Wrap<A> {
 /// from JSON objects only, as the published schemas demand. Use this (or
 /// [`crate::rules::decode`]) rather than plain `serde_json` wherever outside input is read.
 ///
-/// The bytes are checked to be UTF-8 once, as a whole, and then read as text: reading bytes,
-/// `serde_json` checks every string on its own, which costs more. Bytes that are not UTF-8 take
+/// The bytes are checked to be UTF-8 once, as a whole (with SIMD), and then read as text: reading
+/// bytes, `serde_json` checks every string on its own, which costs more. Bytes that are not UTF-8 take
 /// the byte path, so errors (and their positions) are `serde_json`'s either way.
 pub fn from_slice<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> serde_json::Result<T> {
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
         let mut deserializer = serde_json::Deserializer::from_str(text);
         let value = T::deserialize(StrictStructs(&mut deserializer))?;
         deserializer.end()?;

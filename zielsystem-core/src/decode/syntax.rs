@@ -68,7 +68,8 @@ fn line_and_column(bytes: &[u8], offset: usize) -> (usize, usize) {
 /// Parses `bytes` into a [`Json`] tree, or the `JSON_SYNTAX` finding that says why not (a
 /// `SCHEMA_LIMIT` finding where `serde_json`'s own recursion limit stops it).
 pub(crate) fn parse_tree(bytes: &[u8]) -> Result<Json<'_>, Finding> {
-    let text = match std::str::from_utf8(bytes) {
+    // With SIMD; std's check only for the error's position.
+    let text = match simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes)) {
         Ok(text) => text,
         Err(error) => return Err(utf8_finding(bytes, &error)),
     };

@@ -26,6 +26,7 @@ use serde::de::DeserializeOwned;
 
 use crate::decode::compiled_schema::{CompiledSchema, NodeId};
 use crate::decode::from_tree::Tree;
+use crate::decode::locate::unescape_token;
 use crate::decode::strict::{self, StrictStructs};
 use crate::decode::tree::Json;
 use crate::findings::Finding;
@@ -197,7 +198,11 @@ fn entry_of(pointer: &str) -> &str {
 
 /// The tokens of a JSON Pointer, unescaped.
 fn tokens(pointer: &str) -> impl Iterator<Item = Cow<'_, str>> {
-    pointer.split('/').skip(1).map(unescape)
+    // The pointers are the findings' own, well formed.
+    pointer
+        .split('/')
+        .skip(1)
+        .map(|token| unescape_token(token).unwrap_or(Cow::Borrowed(token)))
 }
 
 impl<T> Partial<T> {
@@ -442,20 +447,12 @@ fn at(schema: &CompiledSchema, pointer: &str) -> Option<NodeId> {
     schema.at(tokens.iter().map(|token| &**token))
 }
 
-/// A token of a JSON Pointer as the key or index it stands for (`~1` is `/`, `~0` is `~`).
-fn unescape(token: &str) -> Cow<'_, str> {
-    if token.contains('~') {
-        Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
-    } else {
-        Cow::Borrowed(token)
-    }
-}
-
 /// The parent of `pointer` and its last token.
 fn parent_and_key(pointer: &str) -> Option<(&str, String)> {
     let cut = pointer.rfind('/')?;
     let parent = pointer.get(..cut)?;
-    let key = unescape(pointer.get(cut + 1..)?).into_owned();
+    let token = pointer.get(cut + 1..)?;
+    let key = unescape_token(token).map_or_else(|| token.to_owned(), Cow::into_owned);
     Some((parent, key))
 }
 

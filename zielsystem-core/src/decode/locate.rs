@@ -5,6 +5,7 @@
 //! needs, never recurses (a document nested 10,000 deep costs a counter, not a stack) and answers
 //! `None` for anything it cannot follow — malformed text, a missing key, an index out of range.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
@@ -177,10 +178,17 @@ fn parse_pointer(pointer: &str) -> Option<Vec<String>> {
         return Some(Vec::new());
     }
     let rest = pointer.strip_prefix('/')?;
-    rest.split('/').map(unescape_token).collect()
+    rest.split('/')
+        .map(|token| unescape_token(token).map(Cow::into_owned))
+        .collect()
 }
 
-fn unescape_token(token: &str) -> Option<String> {
+/// A reference token of a JSON Pointer as the key or index it stands for (`~1` is `/`, `~0` is
+/// `~`); borrowed when it has no escape, `None` when an escape is malformed.
+pub fn unescape_token(token: &str) -> Option<Cow<'_, str>> {
+    if !token.contains('~') {
+        return Some(Cow::Borrowed(token));
+    }
     let mut out = String::with_capacity(token.len());
     let mut chars = token.chars();
     while let Some(c) = chars.next() {
@@ -194,7 +202,7 @@ fn unescape_token(token: &str) -> Option<String> {
             out.push(c);
         }
     }
-    Some(out)
+    Some(Cow::Owned(out))
 }
 
 fn is_utf8_continuation(byte: u8) -> bool {
@@ -431,14 +439,23 @@ pub fn pointer(base: &str, token: impl std::fmt::Display) -> String {
     let start = out.len();
     // Writing into a String cannot fail.
     let _ = write!(out, "{token}");
-    if let Some(written) = out.get(start..) {
-        if written.contains(['~', '/']) {
-            let escaped = written.replace('~', "~0").replace('/', "~1");
-            out.truncate(start);
-            out.push_str(&escaped);
-        }
+    if out
+        .get(start..)
+        .is_some_and(|written| written.contains(['~', '/']))
+    {
+        let written = out.split_off(start);
+        push_token(&mut out, &written);
     }
     out
+}
+
+/// Appends `token` to `out` as a JSON Pointer token: `~` written `~0`, `/` written `~1`.
+pub(crate) fn push_token(out: &mut String, token: &str) {
+    if token.contains(['~', '/']) {
+        out.push_str(&token.replace('~', "~0").replace('/', "~1"));
+    } else {
+        out.push_str(token);
+    }
 }
 
 #[cfg(test)]

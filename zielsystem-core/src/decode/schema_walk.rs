@@ -24,6 +24,7 @@ use serde_json::Value;
 use crate::decode::compiled_schema::{
     Branches, CompiledSchema, Enumeration, Keywords, MAX_REF_HOPS, Node, NodeId, ROOT, Reference,
 };
+use crate::decode::locate::push_token;
 use crate::decode::tree::{Json, Members};
 use crate::findings::{Capped, Finding};
 use crate::rules::catalogue::{JsonType, JsonTypes, Message, Twin, WithGerman};
@@ -542,10 +543,7 @@ impl Token<'_> {
     fn push_onto(self, path: &mut String) {
         path.push('/');
         match self {
-            Token::Key(key) if key.bytes().any(|b| b == b'~' || b == b'/') => {
-                path.push_str(&key.replace('~', "~0").replace('/', "~1"));
-            }
-            Token::Key(key) => path.push_str(key),
+            Token::Key(key) => push_token(path, key),
             Token::Index(index) => push_decimal(path, index),
         }
     }

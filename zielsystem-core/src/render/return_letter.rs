@@ -4,6 +4,8 @@
 //! the new due date. Markdown and HTML from the templates `return.md` and `return.html`; every text
 //! from a sheet, the system or the reviewer is escaped by the engine.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use schemars::schema_for;
 use serde::Serialize;
@@ -12,6 +14,7 @@ use serde_json::Value;
 use super::RenderOptions;
 use super::engine::render;
 use super::letter::{Head, addressee, steering_service, with_final_newline};
+use crate::decode::locate::unescape_token;
 use crate::digest::sheet_digest;
 use crate::model::report_sheet::ReportSheet;
 use crate::model::review_log::{ReviewEntry, ReviewLog};
@@ -232,7 +235,7 @@ pub fn field_label(pointer: &str) -> String {
     let mut segments = pointer
         .split('/')
         .skip(1)
-        .map(|s| s.replace("~1", "/").replace("~0", "~"));
+        .map(|s| unescape_token(s).map_or_else(|| s.to_owned(), Cow::into_owned));
     let Some(key) = segments.next() else {
         return "Berichtsblatt insgesamt".to_owned();
     };
